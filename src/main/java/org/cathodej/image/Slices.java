@@ -1,0 +1,92 @@
+package org.cathodej.image;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+/**
+ * Slice-wise reading of 3D images into primitive buffers: the fast path for algorithms that sweep a volume slice
+ * by slice. Planar 8/16/32-bit images are read straight from their arrays; any other image through a cursor.
+ * Images are indexed (x, y, z); 2D images count as one slice.
+ */
+public final class Slices {
+
+	private Slices() {}
+
+	public static int width(RandomAccessibleInterval<?> img) { return (int) img.dimension(0); }
+	public static int height(RandomAccessibleInterval<?> img) { return img.numDimensions() > 1 ? (int) img.dimension(1) : 1; }
+	public static int depth(RandomAccessibleInterval<?> img) { return img.numDimensions() > 2 ? (int) img.dimension(2) : 1; }
+	public static long voxels(RandomAccessibleInterval<?> img) { return (long) width(img) * height(img) * depth(img); }
+
+	/** Throws unless the image is 2D or 3D with a slice of at most 2^31-1 pixels. */
+	public static void requireVolume(RandomAccessibleInterval<?> img) {
+		if (img.numDimensions() < 2 || img.numDimensions() > 3)
+			throw new IllegalArgumentException("Expected a 2D or 3D image, got " + img.numDimensions() + " dimensions");
+		if ((long) width(img) * height(img) > Integer.MAX_VALUE)
+			throw new IllegalArgumentException("A slice larger than 2^31 pixels is not supported");
+	}
+
+	/** The raw array behind slice z when the image is planar, else null. */
+	public static Object planeArray(RandomAccessibleInterval<?> img, int z) {
+		if (img instanceof PlanarImg) {
+			Object a = ((PlanarImg<?, ?>) img).getPlane(z);
+			if (a instanceof ArrayDataAccess) return ((ArrayDataAccess<?>) a).getCurrentStorageArray();
+		}
+		return null;
+	}
+
+	/** Integer values of slice z into {@code out} (length >= width*height), row-major. */
+	public static int[] readInts(RandomAccessibleInterval<? extends IntegerType<?>> img, int z, int[] out) {
+		int n = width(img) * height(img);
+		if (out == null || out.length < n) out = new int[n];
+		Object a = planeArray(img, z);
+		boolean signed = isSigned(img);
+		if (a instanceof byte[] && !signed) {
+			byte[] b = (byte[]) a;
+			for (int i = 0; i < n; i++) out[i] = b[i] & 0xff;
+		} else if (a instanceof short[] && !signed) {
+			short[] s = (short[]) a;
+			for (int i = 0; i < n; i++) out[i] = s[i] & 0xffff;
+		} else if (a instanceof int[]) {
+			System.arraycopy(a, 0, out, 0, n);
+		} else {
+			Cursor<? extends IntegerType<?>> c = Views.flatIterable(slice(img, z)).cursor();
+			for (int i = 0; i < n; i++) out[i] = c.next().getInteger();
+		}
+		return out;
+	}
+
+	/** Real values of slice z into {@code out} (length >= width*height), row-major. */
+	public static float[] readFloats(RandomAccessibleInterval<? extends RealType<?>> img, int z, float[] out) {
+		int n = width(img) * height(img);
+		if (out == null || out.length < n) out = new float[n];
+		Object a = planeArray(img, z);
+		boolean signed = isSigned(img);
+		if (a instanceof float[]) {
+			System.arraycopy(a, 0, out, 0, n);
+		} else if (a instanceof byte[] && !signed) {
+			byte[] b = (byte[]) a;
+			for (int i = 0; i < n; i++) out[i] = b[i] & 0xff;
+		} else if (a instanceof short[] && !signed) {
+			short[] s = (short[]) a;
+			for (int i = 0; i < n; i++) out[i] = s[i] & 0xffff;
+		} else {
+			Cursor<? extends RealType<?>> c = Views.flatIterable(slice(img, z)).cursor();
+			for (int i = 0; i < n; i++) out[i] = c.next().getRealFloat();
+		}
+		return out;
+	}
+
+	private static <T> RandomAccessibleInterval<T> slice(RandomAccessibleInterval<T> img, int z) {
+		return img.numDimensions() > 2 ? Views.hyperSlice(img, 2, img.min(2) + z) : img;
+	}
+
+	private static boolean isSigned(RandomAccessibleInterval<?> img) {
+		Object t = img.getType();
+		return t instanceof net.imglib2.type.numeric.integer.ByteType || t instanceof net.imglib2.type.numeric.integer.ShortType;
+	}
+}

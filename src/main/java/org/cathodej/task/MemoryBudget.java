@@ -1,0 +1,50 @@
+package org.cathodej.task;
+
+import java.util.Locale;
+
+/**
+ * Checks, before a big allocation, that the JVM can hold it, and explains what would fit when it cannot.
+ */
+public final class MemoryBudget {
+
+	private MemoryBudget() {}
+
+	/** Bytes the JVM could still allocate: max heap minus what is in use. */
+	public static long available() {
+		Runtime rt = Runtime.getRuntime();
+		return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+	}
+
+	/**
+	 * Throws {@link InsufficientMemoryException} when {@code bytes} will not fit.
+	 * @param what what the buffers are for, e.g. "Tortuosity (Flux) of 512x512x400 voxels"
+	 * @param bytesPerVoxel the step's working memory per voxel, used to say which volume would fit
+	 */
+	public static void require(long bytes, String what, double bytesPerVoxel) {
+		long avail = available();
+		if (bytes <= avail) return;
+		System.gc();
+		avail = available();
+		if (bytes <= avail) return;
+		String fit = bytesPerVoxel > 0
+			? String.format(Locale.ROOT, " At %.1f bytes per voxel about %s voxels would fit (e.g. a %d^3 cube).", bytesPerVoxel,
+				human((long) (avail / bytesPerVoxel)), (long) Math.cbrt(avail / bytesPerVoxel))
+			: "";
+		throw new InsufficientMemoryException(String.format(Locale.ROOT,
+			"%s needs %s of memory but only %s is available (Edit > Options > Memory & Threads raises the limit).%s",
+			what, bytes(bytes), bytes(avail), fit));
+	}
+
+	public static String bytes(long b) {
+		if (b < 1024) return b + " B";
+		if (b < 1L << 20) return String.format(Locale.ROOT, "%.1f KB", b / 1024.0);
+		if (b < 1L << 30) return String.format(Locale.ROOT, "%.1f MB", b / (double) (1L << 20));
+		return String.format(Locale.ROOT, "%.2f GB", b / (double) (1L << 30));
+	}
+
+	private static String human(long n) {
+		if (n >= 1_000_000_000L) return String.format(Locale.ROOT, "%.2fe9", n / 1e9);
+		if (n >= 1_000_000L) return String.format(Locale.ROOT, "%.1fe6", n / 1e6);
+		return Long.toString(n);
+	}
+}

@@ -1,0 +1,54 @@
+package org.cathodej.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/** Splits index ranges over threads; the thread count is a parameter so benchmarks can compare 1 and 2 threads. */
+public final class Parallel {
+
+	private Parallel() {}
+
+	/** Threads to use by default: the machine's processors (ImageJ's Prefs.getThreads is not UI-free). */
+	public static int defaultThreads() {
+		return Math.max(1, Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * Runs {@code body.accept(i)} for i in [0, n) on {@code threads} threads in contiguous blocks. Exceptions in a
+	 * worker are rethrown (cancellation as {@link CancellationException}).
+	 */
+	public static void forEach(int n, int threads, IntConsumer body) {
+		int t = Math.max(1, Math.min(threads, n));
+		if (t == 1) {
+			for (int i = 0; i < n; i++) body.accept(i);
+			return;
+		}
+		ExecutorService ex = Executors.newFixedThreadPool(t);
+		try {
+			List<Future<?>> fs = new ArrayList<>();
+			for (int k = 0; k < t; k++) {
+				final int from = (int) ((long) n * k / t), to = (int) ((long) n * (k + 1) / t);
+				fs.add(ex.submit(() -> {
+					for (int i = from; i < to; i++) body.accept(i);
+				}));
+			}
+			for (Future<?> f : fs) f.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("Interrupted");
+		} catch (ExecutionException e) {
+			Throwable c = e.getCause();
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new RuntimeException(c);
+		} finally {
+			ex.shutdownNow();
+		}
+	}
+}
