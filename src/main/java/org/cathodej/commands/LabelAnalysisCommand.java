@@ -1,0 +1,59 @@
+package org.cathodej.commands;
+
+import org.cathodej.image.Volumes;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.PhaseLabels;
+import org.scijava.plugin.Parameter;
+
+import ij.ImagePlus;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+
+/**
+ * Base of the analyses that read a segmented (label) volume: the label image and the three label values, with the
+ * checks every such analysis needs (integer image, calibration).
+ */
+public abstract class LabelAnalysisCommand extends CathodeJCommand {
+
+	@Parameter(label = "Label image", description = "8- or 16-bit segmented volume (pore / CAM / ISE)", persist = false)
+	public ImagePlus labels;
+
+	@Parameter(label = "Pore label", description = "label value of pore voxels", min = "0", max = "65535")
+	public int pore_label = PhaseLabels.DEFAULT_PORE;
+
+	@Parameter(label = "CAM label", description = "label value of cathode active material voxels", min = "0", max = "65535")
+	public int cam_label = PhaseLabels.DEFAULT_CAM;
+
+	@Parameter(label = "ISE label", description = "label value of solid electrolyte voxels", min = "0", max = "65535")
+	public int ise_label = PhaseLabels.DEFAULT_ISE;
+
+	/** The label values, checked; recorded as a convention. */
+	protected PhaseLabels phaseLabels() {
+		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
+		convention("phase_labels", pl.asMap());
+		return pl;
+	}
+
+	/**
+	 * The label volume as an ImgLib2 image sharing the ImagePlus's arrays (never modified). Rejects RGB and float
+	 * images and, when {@code need3D}, single slices.
+	 */
+	@SuppressWarnings("unchecked")
+	protected RandomAccessibleInterval<? extends IntegerType<?>> labelVolume(boolean need3D, String step) {
+		if (labels == null) throw new IllegalArgumentException(step + " needs a label image: open or select one.");
+		if (need3D) Volumes.require3D(labels, step);
+		else Volumes.requireGreyscaleVolume(labels);
+		if (labels.getBitDepth() == 32)
+			throw new IllegalArgumentException(labels.getTitle() + " is a 32-bit (float) image; " + step
+				+ " needs an 8- or 16-bit label image (segment first, or Image > Type > 8-bit without scaling).");
+		return (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(labels);
+	}
+
+	/** Voxel size of the label image; notes when it is uncalibrated so results are in voxel units. */
+	protected VoxelSize voxelSize() {
+		VoxelSize vs = Volumes.voxelSize(labels);
+		if (!vs.isCalibrated()) note(labels.getTitle() + " has no spatial calibration: results are in voxel units.");
+		convention("voxel_size", vs.x() + " x " + vs.y() + " x " + vs.z() + " " + vs.unit());
+		return vs;
+	}
+}
