@@ -406,6 +406,7 @@ public final class RandomForest {
 		if (P < C || P > (long) N * C) throw new IOException("Corrupt forest leaves");
 		float[] lp = new float[P];
 		for (int i = 0; i < P; i++) lp[i] = in.readFloat();
+		for (int r : roots) if (r < 0 || r >= N) throw new IOException("Corrupt forest: root " + r);
 		for (int i = 0; i < N; i++) {
 			if (feat[i] >= F) throw new IOException("Corrupt forest: feature index " + feat[i]);
 			if (feat[i] >= 0 ? ch[i] < 0 || ch[i] + 1 >= N : ch[i] < 0 || ch[i] + C > P) throw new IOException("Corrupt forest: node " + i);
