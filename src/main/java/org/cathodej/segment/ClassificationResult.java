@@ -19,6 +19,8 @@ public final class ClassificationResult {
 	public final long[] highCounts = new long[PixelClassifier.CLASSES];
 	public final double[] softSums = new double[PixelClassifier.CLASSES];
 	public double margin;
+	/** Class proportions of the training samples, and the priors estimated for this volume (null when not corrected). */
+	public double[] trainingPriors, estimatedPriors;
 	/** Slices per feature slab and the slab's working memory. */
 	public final int slabSlices;
 	public final long slabBytes;

@@ -195,9 +195,17 @@ public final class PixelClassifier {
 		public double margin = 0.2;
 		public long memoryBudget = 512L << 20;
 		public int threads = Parallel.defaultThreads();
+		/** Re-estimate the phase priors of the volume (scribbles rarely have the phases' true proportions). */
+		public boolean priorCorrection = true;
 	}
 
-	/** Classifies every voxel, slab by slab. */
+	/**
+	 * Classifies every voxel, slab by slab: pass 1 computes features and forest probabilities (kept per voxel as two
+	 * bytes, p_pore and p_CAM in 1/255), then, with {@link ApplyOptions#priorCorrection}, the phase priors of this
+	 * volume are estimated by EM (Saerens, Latinne and Decaestecker 2002) from a histogram of those probabilities and
+	 * the probabilities are reweighted by (volume prior / training prior); pass 2 takes the arg max (ties: the
+	 * lower class) and gathers the fractions.
+	 */
 	public ClassificationResult apply(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, VoxelSize vs,
 		ApplyOptions opt, Progress progress) {
 		checkSizes(channels, null);
@@ -206,11 +214,8 @@ public final class PixelClassifier {
 				+ " were given (" + settings + ").");
 		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
 		int w = Slices.width(c0), h = Slices.height(c0), d = Slices.depth(c0), plane = w * h;
-		if (settings.threeD() && d < 2 && settings.dims() == 3) {
-			// 3D features on one slice are well defined (mirrored), nothing to refuse
-		}
 		long voxels = (long) plane * d;
-		long outBytes = voxels * (1 + (opt.probabilities ? 4 * CLASSES : 0) + (opt.uncertainty ? 4 : 0));
+		long outBytes = voxels * (3 + (opt.probabilities ? 4 * CLASSES : 0) + (opt.uncertainty ? 4 : 0));
 		MemoryBudget.require(outBytes, "Pixel classification outputs of " + w + "x" + h + "x" + d + " voxels", outBytes / (double) voxels);
 		FeatureComputer fc = new FeatureComputer(settings, vs, w, h, d);
 		int slab = fc.slabSlices(opt.memoryBudget);
@@ -219,26 +224,21 @@ public final class PixelClassifier {
 		ClassificationResult r = new ClassificationResult(w, h, d, opt.probabilities, opt.uncertainty, slab, slabBytes);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		int F = settings.numFeatures();
-		double margin = opt.margin;
+		byte[][] q = new byte[d][2 * plane];
 		for (int z0 = 0; z0 < d; z0 += slab) {
 			int z1 = Math.min(d, z0 + slab);
 			pr.checkCancelled();
-			double f0 = z0 / (double) d, f1 = z1 / (double) d;
-			float[][] feat = fc.compute(channels, z0, z1, opt.threads, pr.range(f0, f0 + 0.5 * (f1 - f0)));
-			pr.report(f0 + 0.5 * (f1 - f0), "classifying slices " + (z0 + 1) + "-" + z1);
-			int S = z1 - z0;
-			int n = S * plane;
+			double f0 = 0.95 * z0 / d, f1 = 0.95 * z1 / d;
+			float[][] feat = fc.compute(channels, z0, z1, opt.threads, pr.range(f0, f0 + 0.6 * (f1 - f0)));
+			pr.report(f0 + 0.6 * (f1 - f0), "classifying slices " + (z0 + 1) + "-" + z1);
+			int n = (z1 - z0) * plane;
 			final int B = 1024;
 			int blocks = (n + B - 1) / B;
 			int chunks = Math.min(blocks, Math.max(1, opt.threads) * 8);
-			long[][] stats = new long[chunks][3 * CLASSES];
-			double[][] soft = new double[chunks][CLASSES];
 			final int zs = z0;
 			Parallel.forEach(chunks, opt.threads, ch -> {
 				float[] rows = new float[B * F], prob = new float[B * CLASSES];
 				int b0 = (int) ((long) blocks * ch / chunks), b1 = (int) ((long) blocks * (ch + 1) / chunks);
-				long[] st = stats[ch];
-				double[] so = soft[ch];
 				for (int b = b0; b < b1; b++) {
 					int i0 = b * B, m = Math.min(B, n - i0);
 					for (int k = 0; k < F; k++) {
@@ -248,46 +248,104 @@ public final class PixelClassifier {
 					forest.predict(rows, m, prob);
 					for (int i = 0; i < m; i++) {
 						int gi = i0 + i, z = zs + gi / plane, j = gi % plane;
-						int best = 0, second = -1;
-						float pb = prob[i * CLASSES];
-						for (int c = 1; c < CLASSES; c++) {
-							float p = prob[i * CLASSES + c];
-							if (p > pb) {
-								best = c;
-								pb = p;
-							}
-						}
-						float p2 = 0;
-						for (int c = 0; c < CLASSES; c++) {
-							float p = prob[i * CLASSES + c];
-							so[c] += p;
-							if (c != best && p >= p2) {
-								p2 = p;
-								second = c;
-							}
-							if (p >= pb - margin) st[2 * CLASSES + c]++; // within the margin of the winner: upper bound
-						}
-						st[best]++;
-						if (pb - p2 >= margin) st[CLASSES + best]++; // clear winner: lower bound
-						r.labels[z][j] = (byte) best;
-						if (r.probabilities != null) for (int c = 0; c < CLASSES; c++) r.probabilities[c][z][j] = prob[i * CLASSES + c];
-						if (r.uncertainty != null) r.uncertainty[z][j] = 1 - pb;
-						if (second < 0) throw new IllegalStateException();
+						int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
+						if (a + c > 255) c = 255 - a;
+						q[z][2 * j] = (byte) a;
+						q[z][2 * j + 1] = (byte) c;
 					}
 				}
 			});
-			for (int ch = 0; ch < chunks; ch++) {
+		}
+		// priors
+		double[] train = new double[CLASSES];
+		double tot = 0;
+		for (long v : samplesPerClass) tot += v;
+		for (int c = 0; c < CLASSES; c++) train[c] = samplesPerClass[c] / tot;
+		double[] weight = { 1, 1, 1 };
+		r.trainingPriors = train.clone();
+		if (opt.priorCorrection) {
+			long[] hist = new long[256 * 256];
+			for (byte[] qz : q) for (int j = 0; j < plane; j++) hist[(qz[2 * j] & 0xff) * 256 + (qz[2 * j + 1] & 0xff)]++;
+			double[] pi = emPriors(hist, train);
+			for (int c = 0; c < CLASSES; c++) weight[c] = train[c] > 0 ? pi[c] / train[c] : 1;
+			r.estimatedPriors = pi;
+		}
+		pr.report(0.95, "labels and fractions");
+		double margin = opt.margin;
+		long[][] stats = new long[d][3 * CLASSES];
+		double[][] soft = new double[d][CLASSES];
+		Parallel.forEach(d, opt.threads, z -> {
+			byte[] qz = q[z], lab = r.labels[z];
+			long[] st = stats[z];
+			double[] so = soft[z];
+			float[] p = new float[CLASSES];
+			for (int j = 0; j < plane; j++) {
+				float a = (qz[2 * j] & 0xff) / 255f, b = (qz[2 * j + 1] & 0xff) / 255f;
+				p[0] = (float) (a * weight[0]);
+				p[1] = (float) (b * weight[1]);
+				p[2] = (float) (Math.max(0f, 1 - a - b) * weight[2]);
+				float sum = p[0] + p[1] + p[2];
+				if (sum > 0) for (int c = 0; c < CLASSES; c++) p[c] /= sum;
+				int best = 0;
+				for (int c = 1; c < CLASSES; c++) if (p[c] > p[best]) best = c;
+				float pb = p[best], p2 = 0;
 				for (int c = 0; c < CLASSES; c++) {
-					r.counts[c] += stats[ch][c];
-					r.lowCounts[c] += stats[ch][CLASSES + c];
-					r.highCounts[c] += stats[ch][2 * CLASSES + c];
-					r.softSums[c] += soft[ch][c];
+					so[c] += p[c];
+					if (c != best && p[c] > p2) p2 = p[c];
+					if (p[c] >= pb - margin) st[2 * CLASSES + c]++;
 				}
+				st[best]++;
+				if (pb - p2 >= margin) st[CLASSES + best]++;
+				lab[j] = (byte) best;
+				if (r.probabilities != null) for (int c = 0; c < CLASSES; c++) r.probabilities[c][z][j] = p[c];
+				if (r.uncertainty != null) r.uncertainty[z][j] = 1 - pb;
+			}
+			q[z] = null;
+		});
+		for (int z = 0; z < d; z++) {
+			for (int c = 0; c < CLASSES; c++) {
+				r.counts[c] += stats[z][c];
+				r.lowCounts[c] += stats[z][CLASSES + c];
+				r.highCounts[c] += stats[z][2 * CLASSES + c];
+				r.softSums[c] += soft[z][c];
 			}
 		}
 		r.margin = margin;
 		pr.report(1, "done");
 		return r;
+	}
+
+	/**
+	 * EM estimate of the class priors of a new data set from classifier posteriors obtained under the training
+	 * priors (Saerens et al. 2002), on a histogram over quantised (p0, p1).
+	 */
+	static double[] emPriors(long[] hist, double[] train) {
+		double[] pi = train.clone();
+		double total = 0;
+		for (long v : hist) total += v;
+		for (int it = 0; it < 200; it++) {
+			double[] next = new double[CLASSES];
+			for (int a = 0; a < 256; a++)
+				for (int b = 0; a + b < 256 + 1 && b < 256; b++) {
+					long n = hist[a * 256 + b];
+					if (n == 0) continue;
+					double p0 = a / 255.0, p1 = b / 255.0, p2 = Math.max(0, 1 - p0 - p1);
+					double q0 = p0 * pi[0] / train[0], q1 = p1 * pi[1] / train[1], q2 = p2 * pi[2] / train[2];
+					double s = q0 + q1 + q2;
+					if (s <= 0) continue;
+					next[0] += n * q0 / s;
+					next[1] += n * q1 / s;
+					next[2] += n * q2 / s;
+				}
+			double change = 0;
+			for (int c = 0; c < CLASSES; c++) {
+				next[c] /= total;
+				change = Math.max(change, Math.abs(next[c] - pi[c]));
+			}
+			pi = next;
+			if (change < 1e-7) break;
+		}
+		return pi;
 	}
 
 	// ------------------------------------------------------------------------------------------------ file format
