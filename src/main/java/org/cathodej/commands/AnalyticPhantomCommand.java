@@ -33,8 +33,8 @@ public class AnalyticPhantomCommand extends CathodeJCommand {
 	@Parameter(label = "Voxel width and height", description = "in the unit below", min = "1e-9")
 	public double voxel_size = 1;
 
-	@Parameter(label = "Voxel depth", min = "1e-9")
-	public double voxel_depth = 1;
+	@Parameter(label = "Slice thickness (voxel size along z)", min = "1e-9")
+	public double slice_thickness = 1;
 
 	@Parameter(label = "Unit", description = "length unit of the voxel size, e.g. um or nm")
 	public String unit = "\u00b5m";
@@ -89,7 +89,7 @@ public class AnalyticPhantomCommand extends CathodeJCommand {
 			}
 			default: v = AnalyticPhantoms.booleanSpheres(width, height, depth, density, feature_size, seed, inside_label, outside_label);
 		}
-		VoxelSize vs = new VoxelSize(voxel_size, voxel_size, voxel_depth, unit);
+		VoxelSize vs = new VoxelSize(voxel_size, voxel_size, slice_thickness, unit);
 		convention("geometry", "shapes are defined on voxel indices; the voxel size only calibrates the image");
 		phantom = Volumes.toImagePlus(v.toImg(), shape.replace(' ', '-') + "-phantom", vs);
 		PhaseLut.apply(phantom, PhaseLabels.defaults());

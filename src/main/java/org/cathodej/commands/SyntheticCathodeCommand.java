@@ -30,8 +30,8 @@ public class SyntheticCathodeCommand extends CathodeJCommand {
 	@Parameter(label = "Voxel width and height (um)", min = "1e-6")
 	public double voxel_size = 0.1;
 
-	@Parameter(label = "Voxel depth (um)", description = "slice thickness; may differ from the in-plane size", min = "1e-6")
-	public double voxel_depth = 0.1;
+	@Parameter(label = "Slice thickness (um)", description = "voxel size along z; may differ from the in-plane size", min = "1e-6")
+	public double slice_thickness = 0.1;
 
 	@Parameter(label = "CAM volume fraction", min = "0", max = "0.9")
 	public double cam_fraction = 0.45;
@@ -79,7 +79,7 @@ public class SyntheticCathodeCommand extends CathodeJCommand {
 		p.width = width;
 		p.height = height;
 		p.depth = depth;
-		p.voxelSize = new VoxelSize(voxel_size, voxel_size, voxel_depth, "\u00b5m");
+		p.voxelSize = new VoxelSize(voxel_size, voxel_size, slice_thickness, "\u00b5m");
 		p.camFraction = cam_fraction;
 		p.camRadius = cam_radius;
 		p.camRadiusSd = cam_radius_sd;
