@@ -3,6 +3,8 @@ package org.cathodej.segment;
 import java.util.SplittableRandom;
 
 import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phantom.SyntheticCathode;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.render.FibSemRenderer;
 import org.cathodej.render.TestVolumes;
@@ -18,8 +20,22 @@ final class SegmentTestData {
 	final PlanarImg<UnsignedByteType, ?> truth;
 	final PlanarImg<?, ?> bse, se;
 
+	/** Discs phantom (render test volumes) when {@code cathode} is false, else a Synthetic Cathode at 0.05 um voxels. */
 	SegmentTestData(int w, int h, int d, long seed) {
-		truth = TestVolumes.blobs(w, h, d, seed);
+		this(w, h, d, seed, true);
+	}
+
+	@SuppressWarnings("unchecked")
+	SegmentTestData(int w, int h, int d, long seed, boolean cathode) {
+		if (cathode) {
+			SyntheticCathode.Params c = new SyntheticCathode.Params();
+			c.width = w;
+			c.height = h;
+			c.depth = d;
+			c.voxelSize = new VoxelSize(0.05, 0.05, 0.05, "um");
+			c.seed = seed;
+			truth = (PlanarImg<UnsignedByteType, ?>) (PlanarImg<?, ?>) SyntheticCathode.generate(c, Progress.NONE).volume.toImg();
+		} else truth = TestVolumes.blobs(w, h, d, seed);
 		FibSemRenderer.Params p = new FibSemRenderer.Params();
 		p.seed = seed;
 		p.noiseSigma = 1500; // the renderer default
