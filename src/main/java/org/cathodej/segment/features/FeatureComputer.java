@@ -43,6 +43,13 @@ public final class FeatureComputer {
 		this.plane = width * height;
 		this.dims = fs.dims();
 		double f = 1;
+		boolean voxelUnits = fs.unit().equalsIgnoreCase("voxel") || fs.unit().equalsIgnoreCase("pixel") || fs.unit().equalsIgnoreCase("pixels");
+		if (!vs.isCalibrated() && !voxelUnits)
+			throw new IllegalArgumentException("The feature scales are in " + fs.unit() + " but the image has no spatial calibration; set it "
+				+ "with Image > Properties (the classifier was trained on a calibrated stack).");
+		if (vs.isCalibrated() && voxelUnits)
+			throw new IllegalArgumentException("The feature scales are in voxels (the classifier was trained on an uncalibrated stack) but the "
+				+ "image is calibrated in " + vs.unit() + "; remove the calibration or retrain on calibrated stacks.");
 		if (vs.isCalibrated() && !vs.unit().equalsIgnoreCase(fs.unit())) {
 			double a = org.cathodej.image.Units.micronsPer(vs.unit()), b = org.cathodej.image.Units.micronsPer(fs.unit());
 			if (Double.isNaN(a) || Double.isNaN(b))
