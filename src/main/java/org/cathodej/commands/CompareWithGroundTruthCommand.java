@@ -23,13 +23,13 @@ public class CompareWithGroundTruthCommand extends LabelAnalysisCommand {
 	public ImagePlus ground_truth;
 
 	@Parameter(label = "Truth pore label", min = "0", max = "65535")
-	public int truth_pore_label = PhaseLabels.DEFAULT_PORE;
+	public int truth_pore = PhaseLabels.DEFAULT_PORE;
 
 	@Parameter(label = "Truth CAM label", min = "0", max = "65535")
-	public int truth_cam_label = PhaseLabels.DEFAULT_CAM;
+	public int truth_cam = PhaseLabels.DEFAULT_CAM;
 
 	@Parameter(label = "Truth ISE label", min = "0", max = "65535")
-	public int truth_ise_label = PhaseLabels.DEFAULT_ISE;
+	public int truth_ise = PhaseLabels.DEFAULT_ISE;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Segmentation Quality")
 	public ResultsTable quality;
@@ -46,7 +46,7 @@ public class CompareWithGroundTruthCommand extends LabelAnalysisCommand {
 		Volumes.requireGreyscaleVolume(ground_truth);
 		if (ground_truth.getBitDepth() == 32) throw new IllegalArgumentException(ground_truth.getTitle() + " is 32-bit; the ground truth must be an 8- or 16-bit label image.");
 		SegmentSupport.sameSize(labels, ground_truth, "ground-truth");
-		PhaseLabels tl = new PhaseLabels(truth_pore_label, truth_cam_label, truth_ise_label);
+		PhaseLabels tl = new PhaseLabels(truth_pore, truth_cam, truth_ise);
 		convention("truth_labels", tl.asMap());
 		convention("confusion_rows", "rows = true phase, columns = segmented phase; 'other' = labels that are none of the three");
 		Comparison c = Comparison.of(seg, pl, (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(ground_truth), tl,
