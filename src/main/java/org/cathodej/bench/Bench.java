@@ -15,6 +15,7 @@ public final class Bench {
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
 		// cases are registered below as the steps land
+		new SegmentBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

@@ -155,6 +155,11 @@ class FeatureComputerTest {
 	}
 
 	@Test
+	void fastArccosIsAccurate() {
+		for (double x = -1; x <= 1; x += 1e-4) assertEquals(Math.acos(x), FeatureComputer.acos(x), 5e-8, "x=" + x);
+	}
+
+	@Test
 	void settingsRoundTripAndNames() {
 		FeatureSettings fs = new FeatureSettings(true, new double[] { 2, 0.5 }, "nm", FeatureSettings.parseFamilies("gauss, hessian,median"), 2);
 		assertEquals(fs, FeatureSettings.parse(fs.encode()));
