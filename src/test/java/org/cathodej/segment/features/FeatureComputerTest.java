@@ -150,7 +150,10 @@ class FeatureComputerTest {
 			assertTrue(ev[0] >= ev[1] - 1e-9 && ev[1] >= ev[2] - 1e-9);
 			assertEquals(a + b + c, ev[0] + ev[1] + ev[2], 1e-8);
 			double det = a * (b * c - f * f) - dd * (dd * c - f * e) + e * (dd * f - b * e);
-			assertEquals(det, ev[0] * ev[1] * ev[2], 1e-6 * (1 + Math.abs(det)));
+			double m = Math.max(Math.abs(ev[0]), Math.abs(ev[2]));
+			assertEquals(det, ev[0] * ev[1] * ev[2], 1e-6 * (1 + m * m * m));
+			for (double l : ev) // each eigenvalue is a root of det(A - l I)
+				assertEquals(0, (a - l) * ((b - l) * (c - l) - f * f) - dd * (dd * (c - l) - f * e) + e * (dd * f - (b - l) * e), 1e-6 * (1 + m * m * m));
 		}
 	}
 
