@@ -15,6 +15,8 @@ public final class Bench {
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
 		// cases are registered below as the steps land
+		new SurfaceBench(false),
+		new SurfaceBench(true),
 	};
 
 	public static void main(String[] args) throws Exception {

@@ -23,21 +23,25 @@ public final class ChordAnalyzer {
 		final int nThreads = Math.max(1, threads);
 		MemoryBudget.require((long) w * h * 5 * nThreads + 8L * w * h, "Chord lengths of " + w + "x" + h + "x" + d + " voxels", 0);
 		final int area = w * h;
-		// x and y lines: slices z = 0, sp, 2sp, ...
+		// x and y lines: slices z = 0, sp, 2sp, ..., in blocks of consecutive slices
 		final int nz = (d + sp - 1) / sp;
-		final Acc[] xy = new Acc[nz];
-		Parallel.forEach(nz, nThreads, i -> {
-			progress.checkCancelled();
-			int z = i * sp;
+		final int blocks = Math.min(nz, nThreads * 4);
+		final Acc[] xy = new Acc[blocks];
+		final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+		Parallel.forEach(blocks, nThreads, bi -> {
 			byte[] c = new byte[area];
-			cv.readSlice(z, c, new int[area]);
+			int[] ints = new int[area];
 			Acc a = new Acc(k1, len);
-			for (int y = 0; y < h; y += sp) a.line(0, c, y * w, 1, w, opt.keepBoundaryChords);
-			for (int x = 0; x < w; x += sp) a.line(1, c, x, w, h, opt.keepBoundaryChords);
-			xy[i] = a;
-			progress.report(0.5 * (i + 1) / nz, "Chords along x and y");
+			for (int i = (int) ((long) nz * bi / blocks); i < (int) ((long) nz * (bi + 1) / blocks); i++) {
+				progress.checkCancelled();
+				cv.readSlice(i * sp, c, ints);
+				for (int y = 0; y < h; y += sp) a.line(0, c, y * w, 1, w, opt.keepBoundaryChords);
+				for (int x = 0; x < w; x += sp) a.line(1, c, x, w, h, opt.keepBoundaryChords);
+				progress.report(0.5 * done.incrementAndGet() / nz, "Chords along x and y");
+			}
+			xy[bi] = a;
 		});
-		// z lines: lateral grid split into row groups; each group reads every slice
+		// z lines: lateral grid split into row groups; each group reads its rows of every slice
 		final int ny = (h + sp - 1) / sp, nx = (w + sp - 1) / sp;
 		final int groups = Math.max(1, Math.min(ny, nThreads));
 		final Acc[] zs = new Acc[groups];
@@ -45,18 +49,18 @@ public final class ChordAnalyzer {
 			int r0 = (int) ((long) ny * g / groups), r1 = (int) ((long) ny * (g + 1) / groups);
 			int nl = (r1 - r0) * nx;
 			Acc a = new Acc(k1, len);
-			byte[] c = new byte[area];
-			int[] ints = new int[area];
+			byte[] row = new byte[w];
+			byte[][] scratch = new byte[1][];
+			int[][] ints = new int[1][];
 			byte[] prev = new byte[nl];
 			int[] start = new int[nl];
 			for (int z = 0; z < d; z++) {
 				progress.checkCancelled();
-				cv.readSlice(z, c, ints);
 				int li = 0;
 				for (int r = r0; r < r1; r++) {
-					int row = r * sp * w;
+					readRow(cv, z, r * sp, row, scratch, ints, area);
 					for (int x = 0; x < w; x += sp, li++) {
-						byte v = c[row + x];
+						byte v = row[x];
 						a.voxels[v]++;
 						if (z == 0) {
 							prev[li] = v;
@@ -90,6 +94,15 @@ public final class ChordAnalyzer {
 		}
 		progress.report(1, "Chords: done");
 		return res;
+	}
+
+	private static void readRow(ClassVolume cv, int z, int y, byte[] row, byte[][] scratch, int[][] ints, int area) {
+		if (scratch[0] == null) {
+			// whole-slice buffers for the slow path (non-planar images); the planar fast path reads rows only
+			scratch[0] = new byte[area];
+			ints[0] = new int[area];
+		}
+		cv.readRow(z, y, row, scratch[0], ints[0]);
 	}
 
 	/** Per-thread accumulator. */

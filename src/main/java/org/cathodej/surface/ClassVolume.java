@@ -42,6 +42,15 @@ public abstract class ClassVolume {
 	public abstract void readSlice(int z, byte[] out, int[] ints);
 
 	/**
+	 * Fills {@code out[0..width)} with the classes of row y of slice z. The default reads the whole slice into
+	 * {@code slice} (width*height bytes) first; label volumes on planar images read the row alone.
+	 */
+	public void readRow(int z, int y, byte[] out, byte[] slice, int[] ints) {
+		readSlice(z, slice, ints);
+		System.arraycopy(slice, y * width, out, 0, width);
+	}
+
+	/**
 	 * Labels mapped to classes: class i = voxels whose label equals {@code labelOfClass[i]}; all other labels are
 	 * "other". E.g. {@code fromLabels(img, pore, cam, ise)} gives classes 0 pore, 1 CAM, 2 ISE.
 	 */
@@ -80,6 +89,19 @@ public abstract class ClassVolume {
 					int l = v[i];
 					out[i] = l >= 0 && l < map.length ? map[l] : other;
 				}
+			}
+
+			@Override
+			public void readRow(int z, int y, byte[] out, byte[] slice, int[] ints) {
+				Object a = Slices.planeArray(labels, z);
+				int w = width(), off = y * w;
+				if (a instanceof byte[] && !(labels.getType() instanceof net.imglib2.type.numeric.integer.ByteType)) {
+					byte[] b = (byte[]) a;
+					for (int x = 0; x < w; x++) out[x] = map[b[off + x] & 0xff];
+				} else if (a instanceof short[] && !(labels.getType() instanceof net.imglib2.type.numeric.integer.ShortType)) {
+					short[] b = (short[]) a;
+					for (int x = 0; x < w; x++) out[x] = map[b[off + x] & 0xffff];
+				} else super.readRow(z, y, out, slice, ints);
 			}
 		};
 	}
