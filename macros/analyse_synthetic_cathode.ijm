@@ -21,6 +21,20 @@ summary = summary + "## Phase fractions\n";
 for (i = 0; i < 3; i++)
 	summary = summary + "- " + getResultLabel(i) + ": volume fraction " + d2s(getResult("volume_fraction", i), 4) + ", fraction of the solid " + d2s(getResult("solid_fraction", i), 4) + " (weighed: " + d2s(getResult("nominal_solid_fraction", i), 4) + ")\n";
 
+// 3. Surface and interface areas (Eq. 1), per volume and per CAM mass, and CAM coverage
+selectImage(labels);
+run("Surface and Interface Areas", "pore_label=0 cam_label=1 ise_label=2 cam_density=4.7 output_dir=[" + out + "]");
+summary = summary + "\n## Surface and interface areas (Crofton, 13 directions)\n";
+for (i = 0; i < nResults; i++)
+	summary = summary + "- " + getResultLabel(i) + ": S_V " + d2s(getResult("sv_crofton", i), 4) + " " + getResultString("sv_unit", i) + ", " + d2s(getResult("per_cam_mass_crofton_m2_per_g", i), 4) + " m^2/g CAM\n";
+
+// 4. Chord length distributions along x, y, z (lines 2 voxels apart, edge-corrected)
+selectImage(labels);
+run("Chord Length Distribution", "pore_label=0 cam_label=1 ise_label=2 spacing=2 miles_lantuejoul bins=30 plot_weighting=count output_dir=[" + out + "]");
+summary = summary + "\n## Mean chord lengths\n";
+for (i = 0; i < nResults; i++)
+	summary = summary + "- " + getResultLabel(i) + ": " + d2s(getResult("mean", i), 4) + " " + getResultString("unit", i) + "\n";
+
 // @ANALYSES@ (further analyses are added here as they land)
 
 File.saveString(summary, out + "summary.md");
