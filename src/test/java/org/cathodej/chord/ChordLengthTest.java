@@ -116,6 +116,11 @@ class ChordLengthTest {
 		System.out.printf("Boolean spheres, 3 axes: rate/(lambda pi R^2) %.4f, mean/(4 phi/S_V Crofton) %.4f%n", rate / mu, ratio);
 		assertEquals(1, rate / mu, 0.05, "exponential rate");
 		assertEquals(1, ratio, 0.03, "Cauchy 4 phi / S_V ratio");
+		// the line spacing only thins the sample: the mean chord barely moves
+		ChordResult r3 = chords(img, vs, new ChordOptions(3, false, true), 2);
+		double mean3 = 0;
+		for (int axis = 0; axis < 3; axis++) mean3 += r3.distribution(0, axis).mean() / 3;
+		assertEquals(1, mean3 / meanAll, 0.03, "spacing 3 vs 2");
 	}
 
 	@Test
