@@ -147,6 +147,34 @@ class ChordLengthTest {
 	}
 
 	@Test
+	void milesLantuejoulRemovesTheTrimmingBiasOnShortLines() {
+		// along z, a two-state Markov chain: runs of both phases are geometric with mean 1/p = 8 voxels, on lines of
+		// 64 voxels (long enough that chords beyond the longest observable one, 62, are negligible: 2.5e-4)
+		double p = 1.0 / 8;
+		int w = 64, h = 64, d = 64;
+		java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+		int[][] col = new int[w * h][d];
+		for (int i = 0; i < w * h; i++) {
+			int s = rnd.nextInt(2);
+			for (int z = 0; z < d; z++) {
+				col[i][z] = s;
+				if (rnd.nextDouble() < p) s = 1 - s;
+			}
+		}
+		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.of(w, h, d, (x, y, z) -> col[x + w * y][z]);
+		VoxelSize vs = new VoxelSize(1, 1, 1, "um");
+		ChordDistribution ml = chords(img, vs, new ChordOptions(1, false, true), 2).distribution(1, 2);
+		ChordDistribution trimmed = chords(img, vs, new ChordOptions(1, false, false), 2).distribution(1, 2);
+		ChordDistribution kept = chords(img, vs, new ChordOptions(1, true, false), 2).distribution(1, 2);
+		System.out.printf("geometric runs, mean 8 on lines of 64: Miles-Lantuejoul %.3f, trimmed %.3f, boundary chords kept %.3f%n", ml.mean(),
+			trimmed.mean(), kept.mean());
+		assertEquals(8, ml.mean(), 0.25);
+		// trimming alone: expected sum n rho_n (L-1-n) / sum rho_n (L-1-n) = 8 - 56/55 ~ 7.0
+		assertEquals(7.0, trimmed.mean(), 0.25, "trimming alone is biased short");
+		assertTrue(kept.mean() < 7.8, "truncated chords are biased short: " + kept.mean());
+	}
+
+	@Test
 	void absentPhaseGivesZeros() {
 		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.of(10, 10, 10, (x, y, z) -> x < 5 ? 0 : 1);
 		ChordResult r = chords(img, new VoxelSize(1, 1, 1, "um"), new ChordOptions(), 1);

@@ -50,9 +50,9 @@ class SurfaceChordMacroTest {
 		String macro = "setBatchMode(true);\n"
 			+ "run(\"Analytic Phantom\", \"shape=slab width=20 height=12 depth=16 axis=z feature_size=4 inside_label=1 outside_label=2\");\n"
 			+ "run(\"Properties...\", \"unit=um pixel_width=0.5 pixel_height=0.5 voxel_depth=0.25\");\n"
-			+ "run(\"Surface and Interface Areas\", \"cam_density=4.7\");\n"
+			+ "run(\"Surface and Interface Areas\", \"cam_density=4.7 output_dir=[" + tmp.resolve("slab") + "]\");\n"
 			+ "s = \"\" + getResult(\"area_faces\", 5) + \" \" + getResult(\"voxel_faces\", 5);\n"
-			+ "run(\"Chord Length Distribution\", \"spacing=1 bins=10\");\n"
+			+ "run(\"Chord Length Distribution\", \"spacing=1 bins=10 output_dir=[" + tmp.resolve("slab") + "]\");\n"
 			+ "s = s + \" \" + getResult(\"mean\", 5) + \" \" + getResult(\"median\", 5) + \" \" + getResult(\"chords\", 5) + \" \" + getResult(\"chords\", 3);\n"
 			+ "File.saveString(s, getArgument());\n";
 		MacroHarness.Result r = MacroHarness.run(macro, out.toString());
@@ -64,6 +64,13 @@ class SurfaceChordMacroTest {
 		assertEquals(4 * 0.25, Double.parseDouble(v[3]), 1e-12);
 		assertEquals(20 * 12, Double.parseDouble(v[4]), 0);
 		assertEquals(0, Double.parseDouble(v[5]), 0); // CAM along x: border to border, discarded
+		// no pore in this volume: zeros and a note, never NaN
+		for (String f : new String[] { "surface_and_interface_areas_areas.csv", "surface_and_interface_areas_coverage.csv",
+			"chord_length_distribution_chords.csv", "chord_length_distribution_cld.csv" }) {
+			String csv = read(tmp.resolve("slab").resolve(f));
+			assertFalse(csv.contains("NaN") || csv.contains("Infinity"), f + "\n" + csv);
+		}
+		assertTrue(r.log().contains("No pore voxels"), r.log());
 	}
 
 	@Test
@@ -78,7 +85,7 @@ class SurfaceChordMacroTest {
 		assertTrue(r.log().contains("spacing"), r.log());
 		String macro2 = "setBatchMode(true);\n"
 			+ "newImage(\"flat\", \"8-bit black\", 16, 16, 1);\n"
-			+ "run(\"Surface and Interface Areas\", \"cam_density=4.7\");\n"
+			+ "run(\"Surface and Interface Areas\", \"cam_density=4.7 output_dir=[" + tmp.resolve("slab") + "]\");\n"
 			+ "File.saveString(\"reached\", getArgument());\n";
 		MacroHarness.Result r2 = MacroHarness.run(macro2, out.toString());
 		assertFalse(Files.exists(out), "macro should have been aborted\n" + r2.log());
