@@ -91,7 +91,8 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 			: "discarded (chords touching the first or last voxel of a line)" + (miles_lantuejoul ? ", Miles-Lantuejoul weights (L-1)/(L-1-n)" : ""));
 		convention("cauchy_axis", "phi/N_L on the same lines: phi = phase fraction of the line voxels, N_L = phase-boundary points / 2 per unit line length");
 		convention("cauchy_surface", "4 phi / S_V with phi of the whole volume and S_V by Crofton (13 directions); valid for isotropic structures");
-		convention("histogram", (log_scale ? "logarithmic" : "linear") + " bins, common to the three axes of a phase; count_fraction and length_fraction "
+		convention("histogram", (log_scale ? "logarithmic bins from one voxel to the longest chord" : "linear bins of a whole number of voxels "
+			+ "from 0.5 voxel (equal voxel sizes; else from 0)") + ", common to the three axes of a phase; count_fraction and length_fraction "
 			+ "sum to 1 per phase and axis; total_length = sum of the chord lengths in the bin");
 
 		chords = new ResultsTable();
@@ -131,7 +132,15 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 				chords.addValue("crofton_ratio", crofton > 0 ? d.mean() / crofton : 0);
 			}
 			if (max == 0) max = 1;
-			double[] edges = ChordDistribution.edges(log_scale ? min : 0, max, bins, log_scale);
+			double[] edges;
+			boolean sameStep = ds[0].step == ds[1].step && ds[0].step == ds[2].step;
+			if (!log_scale && sameStep) {
+				// bins of a whole number of voxels, centred on the discrete lengths (no empty aliasing bins)
+				long maxN = Math.max(ds[0].maxVoxels(), Math.max(ds[1].maxVoxels(), ds[2].maxVoxels()));
+				long bw = Math.max(1, (maxN + bins - 1) / bins);
+				edges = new double[bins + 1];
+				for (int b = 0; b <= bins; b++) edges[b] = (0.5 + b * bw) * ds[0].step * um;
+			} else edges = ChordDistribution.edges(log_scale ? min : 0, max, bins, log_scale);
 			Plot plot = new Plot("CLD " + p.displayName(), "chord length (" + lu + ")",
 				"length".equals(plot_weighting) ? "length-weighted fraction" : "count fraction");
 			if (log_scale) plot.setLogScaleX();
