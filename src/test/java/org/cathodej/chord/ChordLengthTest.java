@@ -175,6 +175,36 @@ class ChordLengthTest {
 	}
 
 	@Test
+	void sixteenBitAndNonPlanarImagesGiveTheSameChordsAndAreas() {
+		int w = 17, h = 13, d = 11;
+		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.random(w, h, d, 3, 21);
+		net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> planar16 = net.imglib2.img.planar.PlanarImgs.unsignedShorts(w, h, d);
+		net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> array16 = net.imglib2.img.array.ArrayImgs.unsignedShorts(w, h, d);
+		for (net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> t : java.util.Arrays.asList(planar16, array16)) {
+			net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.UnsignedShortType> ra = t.randomAccess();
+			for (int z = 0; z < d; z++)
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++) {
+						ra.setPosition(new int[] { x, y, z });
+						ra.get().set(TestVolumes.get(img, x, y, z) * 1000); // labels 0, 1000, 2000
+					}
+		}
+		VoxelSize vs = new VoxelSize(1, 1, 1, "um");
+		ChordOptions o = new ChordOptions(2, false, false);
+		ChordResult ref = chords(img, vs, o, 1);
+		GeometryCounts gref = GeometryScanner.scan(ClassVolume.fromLabels(img, 0, 1, 2), vs, 1, Progress.NONE);
+		for (net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> t : java.util.Arrays.asList(planar16, array16)) {
+			ChordResult r = ChordAnalyzer.measure(ClassVolume.fromLabels(t, 0, 1000, 2000), vs, o, 2, Progress.NONE);
+			for (int c = 0; c < 4; c++)
+				for (int a = 0; a < 3; a++)
+					for (int n = 0; n <= r.lineLength(a); n++) assertEquals(ref.count(c, a, n), r.count(c, a, n));
+			GeometryCounts g = GeometryScanner.scan(ClassVolume.fromLabels(t, 0, 1000, 2000), vs, 2, Progress.NONE);
+			for (Estimator e : Estimator.values())
+				assertEquals(gref.interfaceArea(1, 4, e), g.interfaceArea(1, 4, e), 1e-9);
+		}
+	}
+
+	@Test
 	void absentPhaseGivesZeros() {
 		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.of(10, 10, 10, (x, y, z) -> x < 5 ? 0 : 1);
 		ChordResult r = chords(img, new VoxelSize(1, 1, 1, "um"), new ChordOptions(), 1);
