@@ -7,24 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -36,72 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Emulates what Fiji's updater does with a site (read db.xml.gz from the site URL, download every current file
- * from {@code <url><filename>-<timestamp>}, reject a download whose size or checksum differs, compare installed
- * files with the current and previous checksums), over a file: URL and over a plain static HTTP server, into a
- * fresh Fiji-like folder (plugins/, jars/, macros/).
+ * Installs a generated site into a fresh Fiji-like folder (plugins/, jars/, macros/) with {@link FijiLikeInstaller},
+ * which behaves like Fiji's updater: first from a file: URL, then, after a rebuild, as an update from a plain
+ * static HTTP server.
  */
 class FijiInstallerEmulationTest {
 
 	@TempDir
 	Path tmp;
-
-	/** The emulated updater: what it did in one run, by relative path. */
-	static final class Run {
-		final Map<String, String> actions = new LinkedHashMap<>();
-	}
-
-	/** One update run of the emulated Fiji against a site URL (ending in '/'). */
-	static Run update(String siteUrl, Path fiji) throws Exception {
-		Run run = new Run();
-		ParsedDb db;
-		try (InputStream in = open(new URL(siteUrl + "db.xml.gz"))) {
-			db = ParsedDb.read(in);
-		}
-		for (ParsedDb.Rec r : db.records.values()) {
-			Path local = fiji.resolve(r.filename);
-			String localSum = Files.exists(local) ? ReferenceChecksum.of(r.filename, local) : null;
-			if (r.version == null) { // obsolete on the site: uninstall
-				if (localSum != null) {
-					Files.delete(local);
-					run.actions.put(r.filename, "removed");
-				}
-				continue;
-			}
-			String checksum = r.version.get("checksum");
-			if (checksum.equals(localSum)) {
-				run.actions.put(r.filename, "up-to-date");
-				continue;
-			}
-			boolean known = localSum == null;
-			for (Map<String, String> p : r.previous) known |= p.get("checksum").equals(localSum);
-			if (!known) {
-				run.actions.put(r.filename, "locally-modified"); // Fiji would not overwrite it silently
-				continue;
-			}
-			URL url = new URL(siteUrl + r.filename.replace(" ", "%20") + "-" + r.version.get("timestamp"));
-			Path download = fiji.resolve("update").resolve(r.filename);
-			Files.createDirectories(download.getParent());
-			try (InputStream in = open(url)) {
-				Files.copy(in, download, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			}
-			// Installer.verify: size first, then checksum
-			assertEquals(Long.parseLong(r.version.get("filesize")), Files.size(download), "Incorrect file size: " + url);
-			assertEquals(checksum, ReferenceChecksum.of(r.filename, download), "Incorrect checksum: " + url);
-			Files.createDirectories(local.getParent());
-			Files.move(download, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			run.actions.put(r.filename, localSum == null ? "installed" : "updated");
-		}
-		return run;
-	}
-
-	static InputStream open(URL url) throws IOException {
-		URLConnection c = url.openConnection();
-		c.setUseCaches(false);
-		if (c instanceof HttpURLConnection && ((HttpURLConnection) c).getResponseCode() != 200)
-			throw new IOException(url + ": HTTP " + ((HttpURLConnection) c).getResponseCode());
-		return c.getInputStream();
-	}
 
 	/** A plugin jar made from the project's compiled classes plus a plugins.config (the real one when present). */
 	Path projectLikePluginJar() throws IOException {
@@ -143,7 +76,7 @@ class FijiInstallerEmulationTest {
 
 		// 1. fresh install from a file: URL
 		Path fiji = Files.createDirectories(tmp.resolve("fiji-like"));
-		Run first = update(site.toUri().toURL().toString(), fiji);
+		FijiLikeInstaller.Run first = FijiLikeInstaller.update(site.toUri().toURL().toString(), fiji);
 		assertEquals(List.of("installed", "installed", "installed", "installed"), new ArrayList<>(first.actions.values()),
 			first.actions.toString());
 		assertTrue(Files.isRegularFile(fiji.resolve("plugins/CathodeJ_.jar")));
@@ -168,13 +101,13 @@ class FijiInstallerEmulationTest {
 		builder(plugin, dep, macros, 20261120000000L).build(site);
 
 		// 3. the same Fiji updates over HTTP from a static file server
-		HttpServer server = staticServer(site);
+		HttpServer server = FijiLikeInstaller.staticServer(site);
 		try {
 			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 			URLConnection c = new URL(url + "db.xml.gz").openConnection();
 			assertTrue(c.getLastModified() > 0, "a static server gives Last-Modified, which Fiji uses for the site");
 			c.getInputStream().close();
-			Run second = update(url, fiji);
+			FijiLikeInstaller.Run second = FijiLikeInstaller.update(url, fiji);
 			assertEquals("up-to-date", second.actions.get("plugins/CathodeJ_.jar"), "a repacked jar is not an update");
 			assertEquals("up-to-date", second.actions.get("jars/extra-lib-1.0.jar"));
 			assertEquals("updated", second.actions.get("macros/segmented_to_analysis.ijm"));
@@ -184,7 +117,7 @@ class FijiInstallerEmulationTest {
 
 			// 4. a second run finds nothing to do; a hand-edited macro is recognised as locally modified
 			Files.write(fiji.resolve("macros/segmented_to_analysis.ijm"), TestJars.utf8("// mine\n"));
-			Run third = update(url, fiji);
+			FijiLikeInstaller.Run third = FijiLikeInstaller.update(url, fiji);
 			assertEquals("up-to-date", third.actions.get("plugins/CathodeJ_.jar"));
 			assertEquals("locally-modified", third.actions.get("macros/segmented_to_analysis.ijm"));
 		} finally {
@@ -192,29 +125,4 @@ class FijiInstallerEmulationTest {
 		}
 	}
 
-	/** A minimal static file server (GET/HEAD, Last-Modified), like any web server a site could live on. */
-	static HttpServer staticServer(Path root) throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.createContext("/", ex -> {
-			try {
-				Path f = root.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
-				if (!f.startsWith(root) || !Files.isRegularFile(f)) {
-					ex.sendResponseHeaders(404, -1);
-					return;
-				}
-				SimpleDateFormat http = new SimpleDateFormat("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US);
-				http.setTimeZone(TimeZone.getTimeZone("GMT"));
-				ex.getResponseHeaders().add("Last-Modified", http.format(new Date(Files.getLastModifiedTime(f).toMillis())));
-				boolean head = ex.getRequestMethod().equals("HEAD");
-				ex.sendResponseHeaders(200, head ? -1 : Files.size(f));
-				if (!head) try (OutputStream out = ex.getResponseBody()) {
-					Files.copy(f, out);
-				}
-			} finally {
-				ex.close();
-			}
-		});
-		server.start();
-		return server;
-	}
 }
