@@ -41,7 +41,10 @@ public final class UpdateSiteBuilder {
 
 	/** One file to publish. */
 	public static final class Item {
-		/** path relative to the Fiji root, forward slashes: plugins/CathodeJ_.jar, jars/x-1.0.jar, macros/a.ijm */
+		/**
+		 * path relative to the Fiji root, forward slashes: plugins/CathodeJ_.jar, jars/x-1.0.jar, macros/a.ijm
+		 * (spaces are allowed; Fiji asks for them as %20)
+		 */
 		public final String path;
 		public final Path source;
 		public String description;
@@ -51,7 +54,7 @@ public final class UpdateSiteBuilder {
 		public boolean dependsOnJars;
 
 		public Item(String path, Path source) {
-			if (path.startsWith("/") || path.contains("\\") || path.contains("..") || path.contains(" "))
+			if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("..") || path.endsWith("/"))
 				throw new IllegalArgumentException("Not a clean relative path: " + path);
 			this.path = path;
 			this.source = source;
@@ -203,6 +206,28 @@ public final class UpdateSiteBuilder {
 		return report;
 	}
 
+	/**
+	 * Checks a site as Fiji's installer would: for every current record, the stored {@code <path>-<timestamp>}
+	 * file exists and has the recorded size and checksum.
+	 *
+	 * @return one line per problem; empty when the site is sound
+	 */
+	public static List<String> verify(Path siteDir) throws IOException {
+		List<String> problems = new ArrayList<>();
+		SiteIndex index = SiteIndex.read(siteDir.resolve("db.xml.gz"));
+		if (!Files.exists(siteDir.resolve("db.xml.gz"))) problems.add("no db.xml.gz in " + siteDir);
+		for (Record r : index.records.values()) {
+			if (r.current == null) continue;
+			Path stored = siteDir.resolve(r.filename + "-" + r.current.timestamp);
+			if (!Files.isRegularFile(stored)) problems.add(r.filename + ": missing " + stored.getFileName());
+			else if (Files.size(stored) != r.current.filesize)
+				problems.add(r.filename + ": size " + Files.size(stored) + " but db.xml.gz says " + r.current.filesize);
+			else if (!FijiChecksum.of(r.filename, stored).equals(r.current.checksum))
+				problems.add(r.filename + ": checksum differs from db.xml.gz");
+		}
+		return problems;
+	}
+
 	/** Fiji's notion of "the same file": versioned jars match whatever their version. */
 	static String componentKey(String path) {
 		if (!path.endsWith(".jar")) return path;
@@ -293,6 +318,8 @@ public final class UpdateSiteBuilder {
 		System.out.println("Update site " + site.toAbsolutePath() + " (new/changed files get timestamp " + b.releaseTimestamp + "):");
 		for (Map.Entry<String, Status> e : report.entrySet())
 			System.out.printf("  %-9s %s%n", e.getValue().name().toLowerCase(), e.getKey());
+		List<String> problems = verify(site);
+		if (!problems.isEmpty()) throw new IOException("The update site is not sound:\n  " + String.join("\n  ", problems));
 	}
 
 	/** Resolves --timestamp (see {@link #USAGE}). */

@@ -70,19 +70,20 @@ class FijiInstallerEmulationTest {
 		Path dep = TestJars.write(tmp.resolve("build/extra-lib-1.0.jar"), TestJars.pluginContent("d", 9), 0, 0, 6, "x");
 		Path macros = Files.createDirectories(tmp.resolve("build/macros"));
 		Files.write(macros.resolve("segmented_to_analysis.ijm"), TestJars.utf8("// pipeline\nprint(\"v1\");\n"));
-		Files.write(macros.resolve("batch_folder.ijm"), TestJars.utf8("// batch\n"));
+		Files.write(macros.resolve("Batch Folder.ijm"), TestJars.utf8("// batch\n"));
 		Path site = tmp.resolve("site");
 		builder(plugin, dep, macros, 20261101000000L).build(site);
 
 		// 1. fresh install from a file: URL
 		Path fiji = Files.createDirectories(tmp.resolve("fiji-like"));
 		FijiLikeInstaller.Run first = FijiLikeInstaller.update(site.toUri().toURL().toString(), fiji);
+		assertTrue(first.actions.containsKey("macros/Batch Folder.ijm"), "a name with a space is fetched as %20");
 		assertEquals(List.of("installed", "installed", "installed", "installed"), new ArrayList<>(first.actions.values()),
 			first.actions.toString());
 		assertTrue(Files.isRegularFile(fiji.resolve("plugins/CathodeJ_.jar")));
 		assertTrue(Files.isRegularFile(fiji.resolve("jars/extra-lib-1.0.jar")));
 		assertTrue(Files.isRegularFile(fiji.resolve("macros/segmented_to_analysis.ijm")));
-		assertEquals(Files.readString(macros.resolve("batch_folder.ijm")), Files.readString(fiji.resolve("macros/batch_folder.ijm")));
+		assertEquals(Files.readString(macros.resolve("Batch Folder.ijm")), Files.readString(fiji.resolve("macros/Batch Folder.ijm")));
 		try (ZipFile z = new ZipFile(fiji.resolve("plugins/CathodeJ_.jar").toFile())) {
 			// ImageJ 1.x reads the first entry ending in plugins.config, in plugins/ jars whose name has a '_'
 			assertNotNull(z.stream().filter(e -> e.getName().endsWith("plugins.config")).findFirst().orElse(null));
@@ -97,7 +98,7 @@ class FijiInstallerEmulationTest {
 		}
 		plugin = TestJars.write(plugin, repacked, 77, 1_750_000_000_000L, 9, "ci");
 		Files.write(macros.resolve("segmented_to_analysis.ijm"), TestJars.utf8("// pipeline\nprint(\"v2\");\n"));
-		Files.delete(macros.resolve("batch_folder.ijm"));
+		Files.delete(macros.resolve("Batch Folder.ijm"));
 		builder(plugin, dep, macros, 20261120000000L).build(site);
 
 		// 3. the same Fiji updates over HTTP from a static file server
@@ -111,8 +112,8 @@ class FijiInstallerEmulationTest {
 			assertEquals("up-to-date", second.actions.get("plugins/CathodeJ_.jar"), "a repacked jar is not an update");
 			assertEquals("up-to-date", second.actions.get("jars/extra-lib-1.0.jar"));
 			assertEquals("updated", second.actions.get("macros/segmented_to_analysis.ijm"));
-			assertEquals("removed", second.actions.get("macros/batch_folder.ijm"));
-			assertFalse(Files.exists(fiji.resolve("macros/batch_folder.ijm")));
+			assertEquals("removed", second.actions.get("macros/Batch Folder.ijm"));
+			assertFalse(Files.exists(fiji.resolve("macros/Batch Folder.ijm")));
 			assertEquals("// pipeline\nprint(\"v2\");\n", Files.readString(fiji.resolve("macros/segmented_to_analysis.ijm")));
 
 			// 4. a second run finds nothing to do; a hand-edited macro is recognised as locally modified

@@ -228,6 +228,25 @@ class UpdateSiteBuilderTest {
 	}
 
 	@Test
+	void verifyFindsDamagedSites() throws Exception {
+		Inputs in = new Inputs("in");
+		Path site = tmp.resolve("site");
+		in.builder(T1).build(site);
+		assertEquals(List.of(), UpdateSiteBuilder.verify(site));
+		Path macro = site.resolve("macros/a_pipeline.ijm-" + T1);
+		Files.write(macro, TestJars.utf8("// B\nprint(2);\n")); // same size, other bytes
+		assertEquals(List.of("macros/a_pipeline.ijm: checksum differs from db.xml.gz"), UpdateSiteBuilder.verify(site));
+		Files.write(macro, TestJars.utf8("short"));
+		assertTrue(UpdateSiteBuilder.verify(site).get(0).startsWith("macros/a_pipeline.ijm: size 5"));
+		Files.delete(macro);
+		assertTrue(UpdateSiteBuilder.verify(site).get(0).contains("missing"));
+		// a rebuild restores the missing file under its old name
+		in.builder(T2).build(site);
+		assertEquals(List.of(), UpdateSiteBuilder.verify(site));
+		assertTrue(Files.exists(macro));
+	}
+
+	@Test
 	void refusesToOverwriteAPublishedFileWithOtherContent() throws Exception {
 		Inputs in = new Inputs("in");
 		Path site = tmp.resolve("site");
