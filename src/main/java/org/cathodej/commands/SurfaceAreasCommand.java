@@ -33,7 +33,7 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 		min = "0.01", max = "30")
 	public double cam_density = 4.7;
 
-	@Parameter(label = "Export STL meshes", description = "write one binary STL marching-cubes mesh per phase into the output folder")
+	@Parameter(label = "Export STL meshes", description = "write binary STL marching-cubes meshes into the output folder: one per phase and one per interface (pore-CAM, pore-ISE, CAM-ISE)")
 	public boolean export_stl = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Surface and Interface Areas")
@@ -120,6 +120,18 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 					long n = StlExport.write(labelVolume(true, "STL export"), pl.valueOf(p), vs, f.toPath(),
 						progress().range(0.5 + 0.5 * p.ordinal() / 3, 0.5 + 0.5 * (p.ordinal() + 1) / 3));
 					note("Wrote " + n + " triangles to " + f);
+				} catch (IOException ex) {
+					throw new IllegalArgumentException("Could not write " + f + ": " + ex.getMessage());
+				}
+			}
+			for (int q = 0; q < 3; q++) {
+				Phase a = Phase.values()[PhaseSurfaces.PAIRS[q][0]], b = Phase.values()[PhaseSurfaces.PAIRS[q][1]];
+				if (ps.interfaceArea[q][Estimator.FACE_COUNT.ordinal()] == 0) continue;
+				File f = dir.resolve(base + "_" + a.displayName() + "-" + b.displayName() + ".stl").toFile();
+				if (f.exists() && !overwrite) throw new IllegalArgumentException(f + " exists; tick 'Overwrite existing files' or choose another folder.");
+				try {
+					long n = StlExport.write(labelVolume(true, "STL export"), pl.valueOf(a), pl.valueOf(b), vs, f.toPath(), progress());
+					note("Wrote " + n + " triangles of the " + a.displayName() + "-" + b.displayName() + " interface to " + f);
 				} catch (IOException ex) {
 					throw new IllegalArgumentException("Could not write " + f + ": " + ex.getMessage());
 				}

@@ -147,6 +147,10 @@ public final class MarchingCubesAreas {
 	 * depends only on the polygon's geometry, hence is symmetric. Appends triangles (9 coordinates) to {@code tris}.
 	 */
 	static double triangulate(List<Integer> cyc, double sx, double sy, double sz, List<double[]> tris) {
+		return triangulate(cyc, sx, sy, sz, tris, null);
+	}
+
+	static double triangulate(List<Integer> cyc, double sx, double sy, double sz, List<double[]> tris, List<int[]> edges) {
 		int n = cyc.size();
 		double[][] p = new double[n][];
 		for (int i = 0; i < n; i++) p[i] = vertex(cyc.get(i), sx, sy, sz);
@@ -165,16 +169,17 @@ public final class MarchingCubesAreas {
 				}
 				a[i][j] = best;
 			}
-		if (tris != null) emit(p, split, 0, n - 1, tris);
+		if (tris != null) emit(p, split, 0, n - 1, tris, cyc, edges);
 		return a[0][n - 1];
 	}
 
-	private static void emit(double[][] p, int[][] split, int i, int j, List<double[]> tris) {
+	private static void emit(double[][] p, int[][] split, int i, int j, List<double[]> tris, List<Integer> cyc, List<int[]> edges) {
 		if (j - i < 2) return;
 		int k = split[i][j];
 		tris.add(new double[] { p[i][0], p[i][1], p[i][2], p[k][0], p[k][1], p[k][2], p[j][0], p[j][1], p[j][2] });
-		emit(p, split, i, k, tris);
-		emit(p, split, k, j, tris);
+		if (edges != null) edges.add(new int[] { cyc.get(i), cyc.get(k), cyc.get(j) });
+		emit(p, split, i, k, tris, cyc, edges);
+		emit(p, split, k, j, tris, cyc, edges);
 	}
 
 	static double tri(double[] a, double[] b, double[] c) {
@@ -196,10 +201,19 @@ public final class MarchingCubesAreas {
 	 * when fewer than 4 corners are inside, else around the outside corners (for exactly 4, around the inside).
 	 */
 	public static float[][] mesh(double sx, double sy, double sz) {
+		return mesh(sx, sy, sz, null);
+	}
+
+	/**
+	 * Like {@link #mesh(double, double, double)}; when {@code edgesOut} (length 256) is given, {@code edgesOut[c]}
+	 * receives for each triangle the 3 cube edges (indices into {@link #EDGES}) its vertices lie on.
+	 */
+	public static float[][] mesh(double sx, double sy, double sz, int[][] edgesOut) {
 		float[][] m = new float[256][];
 		for (int c = 0; c < 256; c++) {
 			if (c == 0 || c == 255) {
 				m[c] = new float[0];
+				if (edgesOut != null) edgesOut[c] = new int[0];
 				continue;
 			}
 			List<int[][]> options = faceOptions(c);
@@ -213,12 +227,20 @@ public final class MarchingCubesAreas {
 				}
 			}
 			List<double[]> tris = new ArrayList<>();
-			for (List<Integer> cyc : cycles(options, combo)) triangulate(cyc, sx, sy, sz, tris);
+			List<int[]> edges = new ArrayList<>();
+			for (List<Integer> cyc : cycles(options, combo)) triangulate(cyc, sx, sy, sz, tris, edges);
 			float[] f = new float[tris.size() * 9];
 			for (int t = 0; t < tris.size(); t++)
 				for (int k = 0; k < 9; k++) f[t * 9 + k] = (float) tris.get(t)[k];
 			m[c] = f;
+			if (edgesOut != null) {
+				int[] e = new int[edges.size() * 3];
+				for (int t = 0; t < edges.size(); t++)
+					for (int k = 0; k < 3; k++) e[t * 3 + k] = edges.get(t)[k];
+				edgesOut[c] = e;
+			}
 		}
 		return m;
 	}
+
 }

@@ -24,12 +24,24 @@ public final class StlExport {
 
 	private StlExport() {}
 
-	/** Writes the mesh and returns the number of triangles. */
+	/** Writes the mesh of one label's surface and returns the number of triangles. */
 	public static long write(RandomAccessibleInterval<? extends IntegerType<?>> labels, int label, VoxelSize vs, Path file, Progress progress)
 		throws IOException {
-		ClassVolume cv = ClassVolume.fromLabels(labels, label);
+		return write(labels, label, -1, vs, file, progress);
+	}
+
+	/**
+	 * Writes the part of label A's marching-cubes surface that faces label B (a triangle belongs to it when at
+	 * least two of its three vertices lie on cube edges from an A voxel to a B voxel), or A's whole surface when
+	 * {@code labelB} is negative. Returns the number of triangles.
+	 */
+	public static long write(RandomAccessibleInterval<? extends IntegerType<?>> labels, int label, int labelB, VoxelSize vs, Path file,
+		Progress progress) throws IOException {
+		ClassVolume cv = labelB >= 0 ? ClassVolume.fromLabels(labels, label, labelB) : ClassVolume.fromLabels(labels, label);
 		int w = cv.width(), h = cv.height(), d = cv.depth(), area = w * h;
-		float[][] mesh = MarchingCubesAreas.mesh(vs.x(), vs.y(), vs.z());
+		int[][] triEdges = new int[256][];
+		float[][] mesh = MarchingCubesAreas.mesh(vs.x(), vs.y(), vs.z(), triEdges);
+		int[] cls = new int[8];
 		float[][] outward = new float[256][3];
 		for (int c = 1; c < 255; c++) {
 			// from the inside corners' centroid towards the outside corners'
@@ -75,8 +87,21 @@ public final class StlExport {
 						if (hi[i + w + 1] == 0) c |= 128;
 						float[] m = mesh[c];
 						if (m.length == 0) continue;
+						if (labelB >= 0) {
+							cls[0] = lo[i]; cls[1] = lo[i + 1]; cls[2] = lo[i + w]; cls[3] = lo[i + w + 1];
+							cls[4] = hi[i]; cls[5] = hi[i + 1]; cls[6] = hi[i + w]; cls[7] = hi[i + w + 1];
+						}
 						float ox = (float) (x * vs.x()), oy = (float) (y * vs.y()), oz = (float) (z * vs.z());
 						for (int t = 0; t < m.length; t += 9) {
+							if (labelB >= 0) {
+								int facing = 0;
+								for (int k = 0; k < 3; k++) {
+									int[] e = MarchingCubesAreas.EDGES[triEdges[c][t / 9 * 3 + k]];
+									int outside = cls[e[0]] == 0 ? e[1] : e[0];
+									if (cls[outside] == 1) facing++;
+								}
+								if (facing < 2) continue;
+							}
 							float ax = m[t] + ox, ay = m[t + 1] + oy, az = m[t + 2] + oz;
 							float bx = m[t + 3] + ox, by = m[t + 4] + oy, bz = m[t + 5] + oz;
 							float cx = m[t + 6] + ox, cy = m[t + 7] + oy, cz = m[t + 8] + oz;

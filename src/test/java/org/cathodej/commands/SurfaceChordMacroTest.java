@@ -113,5 +113,9 @@ class SurfaceChordMacroTest {
 		double mc = Double.parseDouble(read(tmp.resolve("mc.txt")));
 		// the mesh resolves ambiguous faces one way; its area equals the tabulated MC area up to those rare cubes
 		assertEquals(mc, StlExport.area(cam), 0.01 * mc);
+		// a ball of CAM in ISE: the CAM-ISE interface mesh is the whole CAM surface; no pore, no pore meshes
+		assertEquals(StlExport.area(cam), StlExport.area(dir.resolve("ball_CAM-ISE.stl")), 1e-6 * mc);
+		assertFalse(Files.exists(dir.resolve("ball_pore.stl")));
+		assertFalse(Files.exists(dir.resolve("ball_pore-CAM.stl")));
 	}
 }
