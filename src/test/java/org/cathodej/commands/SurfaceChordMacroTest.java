@@ -74,6 +74,29 @@ class SurfaceChordMacroTest {
 	}
 
 	@Test
+	void uncalibratedSixteenBitImageIsMeasuredInVoxels() throws Exception {
+		Path out = tmp.resolve("u.txt");
+		String macro = "setBatchMode(true);\n"
+			+ "run(\"Analytic Phantom\", \"shape=ball width=24 height=24 depth=24 feature_size=8 inside_label=1 outside_label=2\");\n"
+			+ "run(\"16-bit\");\n"
+			+ "run(\"Properties...\", \"unit=pixel pixel_width=1 pixel_height=1 voxel_depth=1\");\n"
+			+ "run(\"Surface and Interface Areas\", \"cam_density=4.7\");\n"
+			+ "s = getResultString(\"area_unit\", 1) + \" \" + getResult(\"area_faces\", 1) + \" \" + getResult(\"per_cam_mass_crofton_m2_per_g\", 1);\n"
+			+ "run(\"Chord Length Distribution\", \"spacing=1\");\n"
+			+ "s = s + \" \" + getResultString(\"unit\", 3) + \" \" + getResult(\"chords\", 3);\n"
+			+ "File.saveString(s, getArgument());\n";
+		MacroHarness.Result r = MacroHarness.run(macro, out.toString());
+		assertTrue(Files.exists(out), r.log());
+		String[] v = read(out).split(" ");
+		assertEquals("voxel^2", v[0], r.log());
+		assertTrue(Double.parseDouble(v[1]) > 4 * Math.PI * 64, v[1]); // faces over-estimate the r = 8 ball
+		assertEquals(0, Double.parseDouble(v[2]), 0); // no mass without a length unit
+		assertEquals("voxel", v[3]);
+		assertTrue(Double.parseDouble(v[4]) > 100);
+		assertTrue(r.log().contains("no spatial calibration"), r.log());
+	}
+
+	@Test
 	void badInputAbortsWithAReadableMessage() throws Exception {
 		Path out = tmp.resolve("reached.txt");
 		String macro = "setBatchMode(true);\n"
