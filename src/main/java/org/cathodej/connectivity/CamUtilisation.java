@@ -147,23 +147,31 @@ public final class CamUtilisation {
 		r.depth = d;
 		byte[][] cls = new byte[d][n];
 		r.classImage = cls;
+		int[][] buf = new int[d][n]; // cluster labels, reused by the ISE, CAM and pore labellings
 		final int camV = pl.cam(), iseV = pl.ise();
 
 		// 1. ISE clusters; those touching the separator face carry ions. 2. CAM clusters and their classes.
 		// (Each in its own method so that its labels can be collected before the next labelling.)
-		iseStep(phases, iseV, o, vs, threads, cls, r, p.range(0, 0.25));
+		iseStep(phases, iseV, o, vs, threads, cls, buf, r, p.range(0, 0.25));
 		p.checkCancelled();
-		camStep(phases, camV, o, vs, threads, cls, r, p.range(0.3, 0.55));
+		camStep(phases, camV, o, vs, threads, cls, buf, r, p.range(0.3, 0.55));
 		p.checkCancelled();
 
 		// 3. Interface areas on the class image.
 		p.report(0.6, "CAM-ISE interface");
-		PlanarImg<UnsignedByteType, ByteArray> ci = r.classImg();
 		InterfaceArea ia = o.interfaceArea;
 		r.interfaceEstimator = ia.name();
-		r.interfaceTotal = ia.area(ci, v -> v >= 1 && v <= 4, v -> v == 5 || v == 6, vs, threads, p);
-		r.interfaceConnectedIse = ia.area(ci, v -> v >= 1 && v <= 4, v -> v == 5, vs, threads, p);
-		r.interfaceActive = ia.area(ci, v -> v == 1, v -> v == 5, vs, threads, p);
+		if (ia == InterfaceArea.VOXEL_FACES) { // the same numbers in one pass over the class image
+			long[][] pc = FaceCounter.pairCounts(cls, w, h, 8, threads, p);
+			r.interfaceTotal = faceArea(pc, vs, 1, 4, 5, 6);
+			r.interfaceConnectedIse = faceArea(pc, vs, 1, 4, 5, 5);
+			r.interfaceActive = faceArea(pc, vs, 1, 1, 5, 5);
+		} else {
+			PlanarImg<UnsignedByteType, ByteArray> ci = r.classImg();
+			r.interfaceTotal = ia.area(ci, v -> v >= 1 && v <= 4, v -> v == 5 || v == 6, vs, threads, p);
+			r.interfaceConnectedIse = ia.area(ci, v -> v >= 1 && v <= 4, v -> v == 5, vs, threads, p);
+			r.interfaceActive = ia.area(ci, v -> v == 1, v -> v == 5, vs, threads, p);
+		}
 
 		// 4. Particles.
 		if (particles != null) {
@@ -177,18 +185,29 @@ public final class CamUtilisation {
 
 		// 5. Pore statistics.
 		if (o.poreStatistics) {
-			Clusters pore = ComponentLabeler.label(phases, pl.pore(), o.connectivity, threads, p.range(0.8, 1));
+			Clusters pore = ComponentLabeler.label(phases, pl.pore(), o.connectivity, threads, p.range(0.8, 1), buf);
 			r.pore = new PhaseStats("pore", pore, vs, o);
 		}
 		p.report(1, "CAM utilisation done");
 		return r;
 	}
 
+	/** Voxel faces x 2/3 between values a0..a1 and b0..b1 (a1 < b0) from pair counts over 8 values. */
+	private static double faceArea(long[][] pc, VoxelSize vs, int a0, int a1, int b0, int b1) {
+		double s = 0;
+		for (int axis = 0; axis < 3; axis++) {
+			long c = 0;
+			for (int u = a0; u <= a1; u++) for (int v = b0; v <= b1; v++) c += pc[axis][u * 8 + v];
+			s += c * vs.faceArea(axis);
+		}
+		return 2.0 / 3.0 * s;
+	}
+
 	private static void iseStep(RandomAccessibleInterval<? extends IntegerType<?>> phases, int iseV, Options o, VoxelSize vs,
-		int threads, byte[][] cls, Result r, Progress p) {
+		int threads, byte[][] cls, int[][] buf, Result r, Progress p) {
 		int w = r.width, h = r.height, d = r.depth, n = w * h;
 		// 1. ISE clusters; those touching the separator face carry ions.
-		Clusters ise = ComponentLabeler.label(phases, iseV, o.connectivity, threads, p);
+		Clusters ise = ComponentLabeler.label(phases, iseV, o.connectivity, threads, p, buf);
 		r.ise = new PhaseStats("ISE", ise, vs, o);
 		boolean[] sep = ise.touching(o.separatorFace());
 		r.iseVoxels = ise.totalVoxels();
@@ -203,10 +222,10 @@ public final class CamUtilisation {
 	}
 
 	private static void camStep(RandomAccessibleInterval<? extends IntegerType<?>> phases, int camV, Options o, VoxelSize vs,
-		int threads, byte[][] cls, Result r, Progress p) {
+		int threads, byte[][] cls, int[][] buf, Result r, Progress p) {
 		int w = r.width, h = r.height, d = r.depth, n = w * h;
 		// 2. CAM clusters; electronic = touches the collector face, ionic = shares a face with separator-connected ISE.
-		Clusters cam = ComponentLabeler.label(phases, camV, o.connectivity, threads, p);
+		Clusters cam = ComponentLabeler.label(phases, camV, o.connectivity, threads, p, buf);
 		r.cam = new PhaseStats("CAM", cam, vs, o);
 		r.camVoxels = cam.totalVoxels();
 		boolean[] electronic = cam.touching(o.collectorFace());

@@ -30,8 +30,15 @@ public final class ComponentLabeler {
 	/** Clusters of the voxels of {@code img} equal to {@code value}. */
 	public static Clusters label(RandomAccessibleInterval<? extends IntegerType<?>> img, int value, Connectivity conn, int threads,
 		Progress progress) {
+		return label(img, value, conn, threads, progress, null);
+	}
+
+	/** Clusters of the voxels of {@code img} equal to {@code value}, written into {@code buffer} (null allocates). */
+	public static Clusters label(RandomAccessibleInterval<? extends IntegerType<?>> img, int value, Connectivity conn, int threads,
+		Progress progress, int[][] buffer) {
 		Slices.requireVolume(img);
-		return label(SliceMask.ofValue(img, value), Slices.width(img), Slices.height(img), Slices.depth(img), conn, threads, progress);
+		return label(SliceMask.ofValue(img, value), Slices.width(img), Slices.height(img), Slices.depth(img), conn, threads, progress,
+			buffer);
 	}
 
 	/**
@@ -39,13 +46,30 @@ public final class ComponentLabeler {
 	 * @param threads worker threads; the result does not depend on it
 	 */
 	public static Clusters label(SliceMask mask, int w, int h, int d, Connectivity conn, int threads, Progress progress) {
+		return label(mask, w, h, d, conn, threads, progress, null);
+	}
+
+	/**
+	 * Like {@link #label(SliceMask, int, int, int, Connectivity, int, Progress)} but writes the labels into
+	 * {@code buffer} (d arrays of exactly w*h ints, e.g. the slices of an earlier {@link Clusters} that is no longer
+	 * needed) instead of allocating new arrays; null allocates.
+	 */
+	public static Clusters label(SliceMask mask, int w, int h, int d, Connectivity conn, int threads, Progress progress,
+		int[][] buffer) {
 		if (w < 1 || h < 1 || d < 1) throw new IllegalArgumentException("Empty volume " + w + "x" + h + "x" + d);
 		if ((long) w * h > Integer.MAX_VALUE) throw new IllegalArgumentException("A slice larger than 2^31 voxels is not supported");
 		Progress p = progress == null ? Progress.NONE : progress;
 		int n = w * h;
-		MemoryBudget.require(4L * n * d, "Cluster labels of " + w + "x" + h + "x" + d + " voxels", 4.5);
-		int[][] lab = new int[d][];
-		for (int z = 0; z < d; z++) lab[z] = new int[n];
+		int[][] lab;
+		if (buffer != null) {
+			if (buffer.length != d) throw new IllegalArgumentException("Label buffer has " + buffer.length + " slices, expected " + d);
+			for (int[] b : buffer) if (b.length != n) throw new IllegalArgumentException("Label buffer slices must hold w*h ints");
+			lab = buffer;
+		} else {
+			MemoryBudget.require(4L * n * d, "Cluster labels of " + w + "x" + h + "x" + d + " voxels", 4.5);
+			lab = new int[d][];
+			for (int z = 0; z < d; z++) lab[z] = new int[n];
+		}
 
 		int chunks = Math.max(1, Math.min(Math.max(1, threads), d));
 		int[] z0 = new int[chunks + 1];
@@ -117,7 +141,7 @@ public final class ComponentLabeler {
 		if (perBlock) {
 			for (long[] s : blockSizes) for (int i = 1; i <= count; i++) sizes[i] += s[i];
 		} else {
-			for (int z = 0; z < d; z++) for (int v : lab[z]) sizes[v]++;
+			for (int z = 0; z < d; z++) for (int i = 0; i < n; i++) sizes[lab[z][i]]++;
 			sizes[0] = 0;
 		}
 		byte[] faces = faceFlags(lab, w, h, d, count);

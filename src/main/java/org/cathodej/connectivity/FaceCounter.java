@@ -54,4 +54,42 @@ public final class FaceCounter {
 	private static void code(int[] v, byte[] out, IntPredicate a, IntPredicate b) {
 		for (int i = 0; i < out.length; i++) out[i] = a.test(v[i]) ? (byte) 1 : b.test(v[i]) ? (byte) 2 : 0;
 	}
+
+	/**
+	 * Faces between every pair of values of a planar byte volume with values 0..values-1: result[axis][u * values + v]
+	 * for u < v counts the faces normal to the axis between a u-voxel and a v-voxel (either order); u >= v entries
+	 * are 0.
+	 */
+	public static long[][] pairCounts(byte[][] planes, int w, int h, int values, int threads, Progress progress) {
+		int d = planes.length, n = w * h, m = values;
+		int t = Math.max(1, Math.min(threads, d));
+		long[][][] part = new long[t][3][m * m];
+		Parallel.forEach(t, t, k -> {
+			int z0 = (int) ((long) d * k / t), z1 = (int) ((long) d * (k + 1) / t);
+			long[] cx = part[k][0], cy = part[k][1], cz = part[k][2];
+			for (int z = z0; z < z1; z++) {
+				progress.checkCancelled();
+				byte[] cur = planes[z], prev = z > 0 ? planes[z - 1] : null;
+				for (int y = 0, i = 0; y < h; y++)
+					for (int x = 0; x < w; x++, i++) {
+						int c = cur[i];
+						if (x > 0) {
+							int o = cur[i - 1];
+							if (o != c) cx[o < c ? o * m + c : c * m + o]++;
+						}
+						if (y > 0) {
+							int o = cur[i - w];
+							if (o != c) cy[o < c ? o * m + c : c * m + o]++;
+						}
+						if (prev != null) {
+							int o = prev[i];
+							if (o != c) cz[o < c ? o * m + c : c * m + o]++;
+						}
+					}
+			}
+		});
+		long[][] r = new long[3][m * m];
+		for (long[][] p : part) for (int a = 0; a < 3; a++) for (int i = 0; i < m * m; i++) r[a][i] += p[a][i];
+		return r;
+	}
 }

@@ -32,7 +32,20 @@ public interface SliceMask {
 	/** Voxels of an integer image equal to {@code value} (e.g. one phase of a label image). */
 	static SliceMask ofValue(RandomAccessibleInterval<? extends IntegerType<?>> img, int value) {
 		int n = Slices.width(img) * Slices.height(img);
+		boolean unsigned = img.getType() instanceof net.imglib2.type.numeric.integer.UnsignedByteType
+			|| img.getType() instanceof net.imglib2.type.numeric.integer.UnsignedShortType;
 		return (z, out) -> {
+			Object a = unsigned ? Slices.planeArray(img, z) : null;
+			if (a instanceof byte[]) { // fast paths: compare the raw planes
+				byte[] b = (byte[]) a;
+				for (int i = 0; i < n; i++) out[i] = (b[i] & 0xff) == value ? 1 : 0;
+				return;
+			}
+			if (a instanceof short[]) {
+				short[] b = (short[]) a;
+				for (int i = 0; i < n; i++) out[i] = (b[i] & 0xffff) == value ? 1 : 0;
+				return;
+			}
 			Slices.readInts(img, z, out);
 			for (int i = 0; i < n; i++) out[i] = out[i] == value ? 1 : 0;
 		};

@@ -156,6 +156,37 @@ class CamUtilisationTest {
 	}
 
 	@Test
+	void anyInterfaceEstimatorCanBePluggedIn() {
+		Phantom p = all();
+		VoxelSize vs = new VoxelSize(0.5, 0.7, 1.3, "um");
+		int[] calls = { 0 };
+		CamUtilisation.Options o = opts(Connectivity.SIX, 2);
+		o.interfaceArea = new InterfaceArea() { // same numbers through the generic path
+			@Override
+			public String name() {
+				return "test estimator";
+			}
+
+			@Override
+			public double area(net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.IntegerType<?>> img,
+				java.util.function.IntPredicate a, java.util.function.IntPredicate b, VoxelSize v, int threads, Progress pr) {
+				calls[0]++;
+				return InterfaceArea.VOXEL_FACES.area(img, a, b, v, threads, pr);
+			}
+		};
+		CamUtilisation.Result generic = CamUtilisation.compute(p.phases(), PhaseLabels.defaults(), vs, o, null, Progress.NONE);
+		CamUtilisation.Result fast = CamUtilisation.compute(p.phases(), PhaseLabels.defaults(), vs, opts(Connectivity.SIX, 2), null,
+			Progress.NONE);
+		assertEquals(3, calls[0]);
+		assertEquals("test estimator", generic.interfaceEstimator);
+		assertEquals("voxel faces x 2/3", fast.interfaceEstimator);
+		assertEquals(fast.interfaceTotal, generic.interfaceTotal, 1e-9);
+		assertEquals(fast.interfaceConnectedIse, generic.interfaceConnectedIse, 1e-9);
+		assertEquals(fast.interfaceActive, generic.interfaceActive, 1e-9);
+		assertTrue(fast.interfaceActive > 0);
+	}
+
+	@Test
 	void anisotropicVoxelsWeighFacesByTheirArea() {
 		Phantom p = all();
 		VoxelSize vs = new VoxelSize(0.5, 0.7, 1.3, "um");
