@@ -110,8 +110,10 @@ public final class CamUtilisation {
 
 		public double fraction(CamClass c) { return camVoxels == 0 ? Double.NaN : classVoxels[c.value()] / (double) camVoxels; }
 		public double activeFraction() { return fraction(CamClass.ACTIVE); }
-		public double electronicFraction() { return fraction(CamClass.ACTIVE) + fraction(CamClass.ELECTRONIC_ONLY); }
-		public double ionicFraction() { return fraction(CamClass.ACTIVE) + fraction(CamClass.IONIC_ONLY); }
+		/** Active + e-only. */
+		public double electronicFraction() { return camVoxels == 0 ? Double.NaN : (classVoxels[1] + classVoxels[2]) / (double) camVoxels; }
+		/** Active + ion-only. */
+		public double ionicFraction() { return camVoxels == 0 ? Double.NaN : (classVoxels[1] + classVoxels[3]) / (double) camVoxels; }
 		public double iseConnectedFraction() { return iseVoxels == 0 ? Double.NaN : iseConnectedVoxels / (double) iseVoxels; }
 
 		/** The class image as an ImgLib2 image sharing the arrays. */

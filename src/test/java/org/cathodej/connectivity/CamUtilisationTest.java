@@ -254,11 +254,17 @@ class CamUtilisationTest {
 	@Test
 	void sixIsALowerBoundOf26OnRandomPhantoms() {
 		for (long seed = 1; seed <= 4; seed++) {
-			byte[][] v = org.cathodej.bench.SpherePhantom.generate(40, 40, 40, 3, 0.35, 0.3, 1, 2, seed);
-			net.imglib2.img.planar.PlanarImg<?, ?> img = Phantom.bytes(v, 40, 40);
-			@SuppressWarnings("unchecked")
+			org.cathodej.phantom.SyntheticCathode.Params sp = new org.cathodej.phantom.SyntheticCathode.Params();
+			sp.width = sp.height = sp.depth = 40;
+			sp.camFraction = 0.3;
+			sp.camRadius = 0.3;
+			sp.camRadiusSd = 0.1;
+			sp.poreFraction = 0.2;
+			sp.poreRadius = 0.2;
+			sp.clustering = 0.2;
+			sp.seed = seed;
 			net.imglib2.RandomAccessibleInterval<net.imglib2.type.numeric.integer.UnsignedByteType> im =
-				(net.imglib2.RandomAccessibleInterval<net.imglib2.type.numeric.integer.UnsignedByteType>) (Object) img;
+				org.cathodej.phantom.SyntheticCathode.generate(sp, Progress.NONE).volume.toImg();
 			CamUtilisation.Result r6 = CamUtilisation.compute(im, PhaseLabels.defaults(), UNIT, opts(Connectivity.SIX, 2), null, Progress.NONE);
 			CamUtilisation.Result r26 = CamUtilisation.compute(im, PhaseLabels.defaults(), UNIT, opts(Connectivity.TWENTY_SIX, 2), null,
 				Progress.NONE);
