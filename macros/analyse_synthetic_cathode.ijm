@@ -21,6 +21,15 @@ summary = summary + "## Phase fractions\n";
 for (i = 0; i < 3; i++)
 	summary = summary + "- " + getResultLabel(i) + ": volume fraction " + d2s(getResult("volume_fraction", i), 4) + ", fraction of the solid " + d2s(getResult("solid_fraction", i), 4) + " (weighed: " + d2s(getResult("nominal_solid_fraction", i), 4) + ")\n";
 
+// 3. Connected clusters and CAM utilisation (collector at z = 0, separator at z = max; 6 and 26 as bounds)
+selectImage(labels);
+run("Connectivity and CAM Utilisation", "labels=[" + labels + "] pore_label=0 cam_label=1 ise_label=2 connectivity=both axis=z collector_face=0 output_dir=[" + out + "]");
+summary = summary + "\n## CAM utilisation (6- / 26-connectivity)\n";
+summary = summary + "- active CAM fraction: " + d2s(getResult("active_fraction", 0), 4) + " / " + d2s(getResult("active_fraction", 1), 4) + "\n";
+summary = summary + "- electronically connected: " + d2s(getResult("electronic_fraction", 0), 4) + " / " + d2s(getResult("electronic_fraction", 1), 4) + "; ionically connected: " + d2s(getResult("ionic_fraction", 0), 4) + " / " + d2s(getResult("ionic_fraction", 1), 4) + "\n";
+summary = summary + "- ISE reaching the separator: " + d2s(getResult("ise_connected_fraction", 0), 4) + "; active CAM-ISE interface: " + d2s(getResult("active_interface_fraction", 0), 4) + " of the total\n";
+close(labels + "-cam-classes-6");
+
 // @ANALYSES@ (further analyses are added here as they land)
 
 File.saveString(summary, out + "summary.md");
