@@ -8,6 +8,7 @@ import org.cathodej.connectivity.CamClass;
 import org.cathodej.connectivity.CamUtilisation;
 import org.cathodej.connectivity.Connectivity;
 import org.cathodej.connectivity.InterfaceArea;
+import org.cathodej.connectivity.SurfaceInterfaceArea;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
@@ -99,7 +100,9 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		convention("ionic", "a CAM cluster is ionically connected when one of its voxels shares a face with an ISE cluster that "
 			+ "has a voxel on the separator face (CAM-ISE contact is always face adjacency; clusters use the chosen connectivity)");
 		convention("class_image_values", CamClass.legend());
-		convention("interface_area_estimator", InterfaceArea.VOXEL_FACES.name());
+		convention("interface_area_estimator", SurfaceInterfaceArea.CROFTON.name()
+			+ " (surface package); the *_voxel_faces columns give " + InterfaceArea.VOXEL_FACES.name() + " beside it");
+		convention("active_interface", "active CAM against ISE clusters that reach the separator");
 		convention("spanning", "a cluster spans an axis when it has voxels on both faces normal to it");
 		if (parts != null) convention("particle_active",
 			"a particle is active when one of its CAM voxels is in an active cluster and one shares a face with separator-connected ISE");
@@ -159,6 +162,8 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		t.addValue("active_interface_area", r.interfaceActive);
 		t.addValue("active_interface_fraction", r.interfaceTotal > 0 ? r.interfaceActive / r.interfaceTotal : Double.NaN);
 		t.addValue("interface_estimator", r.interfaceEstimator);
+		t.addValue("cam_ise_interface_area_voxel_faces", r.facesTotal);
+		t.addValue("active_interface_area_voxel_faces", r.facesActive);
 		t.addValue("volume_unit", vu);
 		t.addValue("area_unit", au);
 		CamUtilisation.ParticleStats p = r.particles;
