@@ -21,7 +21,7 @@ public final class SurfaceInterfaceArea implements InterfaceArea {
 
 	/** Cauchy-Crofton over 13 directions: the surface package's unbiased estimator. */
 	public static final SurfaceInterfaceArea CROFTON = new SurfaceInterfaceArea(GeometryCounts.Estimator.CROFTON13,
-		"Crofton, 13 directions");
+		"Crofton 13 directions");
 	/** Marching cubes (iso-level 1/2). */
 	public static final SurfaceInterfaceArea MARCHING_CUBES = new SurfaceInterfaceArea(GeometryCounts.Estimator.MARCHING_CUBES,
 		"marching cubes");

@@ -44,7 +44,7 @@ class ConnectivityCommandTest {
 	void handBuiltPhantomThroughTheMacroPath() throws Exception {
 		Path out = tmp.resolve("out.txt"), res = tmp.resolve("res");
 		String macro = phantomMacro()
-			+ "run(\"Connectivity and CAM Utilisation\", \"labels=cell connectivity=both axis=z collector_face=0 particles=grains output_dir=["
+			+ "run(\"Connectivity and CAM Utilisation\", \"labels=cell connectivity=both axis=z collector_face=0 particles=grains interface_estimator=[voxel faces] output_dir=["
 			+ res + "]\");\n"
 			+ "File.saveString(\"\" + nResults + \" \" + d2s(getResult(\"active_fraction\", 0), 14) + \" \" + d2s(getResult(\"isolated_fraction\", 1), 14)"
 			+ " + \" \" + getResult(\"active_particles\", 0) + \" \" + getResult(\"particles\", 0), getArgument());\n";
@@ -73,6 +73,8 @@ class ConnectivityCommandTest {
 		assertEquals(0, cls.getStack().getProcessor(15).get(3, 3)); // ISE not shown by default
 		String json = new String(Files.readAllBytes(res.resolve(stem + "utilisation.json")), StandardCharsets.UTF_8);
 		assertTrue(json.contains("voxel faces x 2/3"), json);
+		int est = java.util.Arrays.asList(rows.get(0).split(",")).indexOf("interface_estimator");
+		assertEquals("voxel faces x 2/3", rows.get(1).split(",")[est]);
 	}
 
 	@Test

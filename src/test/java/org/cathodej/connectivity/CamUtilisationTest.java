@@ -208,7 +208,7 @@ class CamUtilisationTest {
 			Progress.NONE);
 		double plane = 40 * 0.5 * 16 * 0.5;
 		assertEquals(1.0, r.activeFraction());
-		assertEquals("Crofton, 13 directions", r.interfaceEstimator);
+		assertEquals("Crofton 13 directions", r.interfaceEstimator);
 		// 13 Crofton directions are unbiased for isotropic surfaces; on one axis plane they err by up to ~15 %
 		assertEquals(plane, r.interfaceActive, 0.15 * plane);
 		org.cathodej.surface.InterfaceAreas.Result ref = org.cathodej.surface.InterfaceAreas.between(p.phases(), CAM, ISE, vs, 1,
