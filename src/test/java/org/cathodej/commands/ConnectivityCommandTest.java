@@ -34,7 +34,7 @@ class ConnectivityCommandTest {
 			+ "for (s = 1; s <= 20; s++) { setSlice(s);\n"
 			+ "  if (s <= 10) { setColor(1); fillRect(2, 2, 4, 4); } else { setColor(2); fillRect(2, 2, 4, 4); }\n"
 			+ "  if (s >= 8 && s <= 12) { setColor(1); fillRect(12, 12, 4, 4); } }\n"
-			+ "newImage(\"grains\", \"16-bit black\", 20, 20, 20);\n"
+			+ "newImage(\"grains\", \"32-bit black\", 20, 20, 20);\n" // float labels, as MorphoLibJ writes them
 			+ "for (s = 1; s <= 20; s++) { setSlice(s);\n"
 			+ "  if (s <= 5) { setColor(7); fillRect(2, 2, 4, 4); } else if (s <= 10) { setColor(9); fillRect(2, 2, 4, 4); }\n"
 			+ "  if (s >= 8 && s <= 12) { setColor(300); fillRect(12, 12, 4, 4); } }\n";
