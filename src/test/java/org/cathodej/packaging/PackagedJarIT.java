@@ -40,7 +40,7 @@ class PackagedJarIT {
 		try (JarFile jf = new JarFile(jar().toFile())) {
 			assertNotNull(jf.getEntry("plugins.config"), "plugins.config must be at the jar root");
 			assertNotNull(jf.getEntry("META-INF/json/org.scijava.plugin.Plugin"), "SciJava plugin index missing");
-			assertNotNull(jf.getEntry("macros/analyse_synthetic_cathode.ijm"));
+			assertNotNull(jf.getEntry("macros/analyse_labels.ijm"));
 			assertNotNull(jf.getEntry("cathodej.properties"));
 			String config = new String(jf.getInputStream(jf.getEntry("plugins.config")).readAllBytes(), StandardCharsets.UTF_8);
 			assertEquals(new String(Files.readAllBytes(Paths.get("plugins.config")), StandardCharsets.UTF_8), config);
