@@ -35,8 +35,25 @@ public final class CroftonDirections {
 	 * so the weights respect every mirror symmetry exactly and every axis permutation when the voxel is isotropic.
 	 */
 	public static double[] weights(VoxelSize vs) {
-		return weights(vs.x(), vs.y(), vs.z(), 240);
+		String key = vs.x() + "," + vs.y() + "," + vs.z();
+		synchronized (CACHE) {
+			double[] w = CACHE.get(key);
+			if (w == null) {
+				w = weights(vs.x(), vs.y(), vs.z(), 240);
+				CACHE.put(key, w);
+			}
+			return w.clone();
+		}
 	}
+
+	private static final java.util.Map<String, double[]> CACHE = new java.util.LinkedHashMap<String, double[]>(16, 0.75f, true) {
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(java.util.Map.Entry<String, double[]> e) {
+			return size() > 16;
+		}
+	};
 
 	static double[] weights(double sx, double sy, double sz, int n) {
 		double[][] u = new double[N][3];

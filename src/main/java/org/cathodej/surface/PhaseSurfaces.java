@@ -75,6 +75,7 @@ public final class PhaseSurfaces {
 		double s = surface[1][e.ordinal()];
 		if (!(s > 0)) return new double[3];
 		double ise = interfaceArea[2][e.ordinal()] / s, pore = interfaceArea[0][e.ordinal()] / s;
-		return new double[] { ise, pore, Math.max(0, 1 - ise - pore) };
+		double rest = 1 - ise - pore;
+		return new double[] { ise, pore, rest > 1e-9 ? rest : 0 };
 	}
 }

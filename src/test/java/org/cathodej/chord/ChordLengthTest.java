@@ -116,6 +116,11 @@ class ChordLengthTest {
 		System.out.printf("Boolean spheres, 3 axes: rate/(lambda pi R^2) %.4f, mean/(4 phi/S_V Crofton) %.4f%n", rate / mu, ratio);
 		assertEquals(1, rate / mu, 0.05, "exponential rate");
 		assertEquals(1, ratio, 0.03, "Cauchy 4 phi / S_V ratio");
+		// the line spacing only thins the sample: the mean chord barely moves
+		ChordResult r3 = chords(img, vs, new ChordOptions(3, false, true), 2);
+		double mean3 = 0;
+		for (int axis = 0; axis < 3; axis++) mean3 += r3.distribution(0, axis).mean() / 3;
+		assertEquals(1, mean3 / meanAll, 0.03, "spacing 3 vs 2");
 	}
 
 	@Test
@@ -139,6 +144,64 @@ class ChordLengthTest {
 				assertEquals(d0.median(), dt.median(), 1e-12);
 				assertEquals(ref.cauchyMean(c, a), rt.cauchyMean(c, tAxis[a]), 1e-12);
 			}
+	}
+
+	@Test
+	void milesLantuejoulRemovesTheTrimmingBiasOnShortLines() {
+		// along z, a two-state Markov chain: runs of both phases are geometric with mean 1/p = 8 voxels, on lines of
+		// 64 voxels (long enough that chords beyond the longest observable one, 62, are negligible: 2.5e-4)
+		double p = 1.0 / 8;
+		int w = 64, h = 64, d = 64;
+		java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+		int[][] col = new int[w * h][d];
+		for (int i = 0; i < w * h; i++) {
+			int s = rnd.nextInt(2);
+			for (int z = 0; z < d; z++) {
+				col[i][z] = s;
+				if (rnd.nextDouble() < p) s = 1 - s;
+			}
+		}
+		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.of(w, h, d, (x, y, z) -> col[x + w * y][z]);
+		VoxelSize vs = new VoxelSize(1, 1, 1, "um");
+		ChordDistribution ml = chords(img, vs, new ChordOptions(1, false, true), 2).distribution(1, 2);
+		ChordDistribution trimmed = chords(img, vs, new ChordOptions(1, false, false), 2).distribution(1, 2);
+		ChordDistribution kept = chords(img, vs, new ChordOptions(1, true, false), 2).distribution(1, 2);
+		System.out.printf("geometric runs, mean 8 on lines of 64: Miles-Lantuejoul %.3f, trimmed %.3f, boundary chords kept %.3f%n", ml.mean(),
+			trimmed.mean(), kept.mean());
+		assertEquals(8, ml.mean(), 0.25);
+		// trimming alone: expected sum n rho_n (L-1-n) / sum rho_n (L-1-n) = 8 - 56/55 ~ 7.0
+		assertEquals(7.0, trimmed.mean(), 0.25, "trimming alone is biased short");
+		assertTrue(kept.mean() < 7.8, "truncated chords are biased short: " + kept.mean());
+	}
+
+	@Test
+	void sixteenBitAndNonPlanarImagesGiveTheSameChordsAndAreas() {
+		int w = 17, h = 13, d = 11;
+		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.random(w, h, d, 3, 21);
+		net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> planar16 = net.imglib2.img.planar.PlanarImgs.unsignedShorts(w, h, d);
+		net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> array16 = net.imglib2.img.array.ArrayImgs.unsignedShorts(w, h, d);
+		for (net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> t : java.util.Arrays.asList(planar16, array16)) {
+			net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.UnsignedShortType> ra = t.randomAccess();
+			for (int z = 0; z < d; z++)
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++) {
+						ra.setPosition(new int[] { x, y, z });
+						ra.get().set(TestVolumes.get(img, x, y, z) * 1000); // labels 0, 1000, 2000
+					}
+		}
+		VoxelSize vs = new VoxelSize(1, 1, 1, "um");
+		ChordOptions o = new ChordOptions(2, false, false);
+		ChordResult ref = chords(img, vs, o, 1);
+		GeometryCounts gref = GeometryScanner.scan(ClassVolume.fromLabels(img, 0, 1, 2), vs, 1, Progress.NONE);
+		for (net.imglib2.img.Img<net.imglib2.type.numeric.integer.UnsignedShortType> t : java.util.Arrays.asList(planar16, array16)) {
+			ChordResult r = ChordAnalyzer.measure(ClassVolume.fromLabels(t, 0, 1000, 2000), vs, o, 2, Progress.NONE);
+			for (int c = 0; c < 4; c++)
+				for (int a = 0; a < 3; a++)
+					for (int n = 0; n <= r.lineLength(a); n++) assertEquals(ref.count(c, a, n), r.count(c, a, n));
+			GeometryCounts g = GeometryScanner.scan(ClassVolume.fromLabels(t, 0, 1000, 2000), vs, 2, Progress.NONE);
+			for (Estimator e : Estimator.values())
+				assertEquals(gref.interfaceArea(1, 4, e), g.interfaceArea(1, 4, e), 1e-9);
+		}
 	}
 
 	@Test

@@ -36,6 +36,19 @@ class SurfaceAreasTest {
 	}
 
 	@Test
+	void smallerBallsStayWithinTwoPercentForCrofton() {
+		for (double r : new double[] { 10, 12.5, 15 }) {
+			int n = (int) (2 * r + 6);
+			PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.ball(n, n, n, n / 2.0 - 0.3, n / 2.0 + 0.2, n / 2.0 - 0.1, r, 1, 1, 1);
+			GeometryCounts g = scan(img, ISO, 2, 1);
+			double exact = 4 * Math.PI * r * r;
+			double cr = g.surfaceArea(1, Estimator.CROFTON13) / exact - 1, mc = g.surfaceArea(1, Estimator.MARCHING_CUBES) / exact - 1;
+			System.out.printf("ball r=%.1f: MC %+.3f%%, Crofton %+.3f%%%n", r, 100 * mc, 100 * cr);
+			assertTrue(Math.abs(cr) < 0.02, "Crofton error " + cr + " at r = " + r);
+		}
+	}
+
+	@Test
 	void anisotropicBall() {
 		// radius 20 um sampled with 1 x 1 x 2 um voxels, and 0.8 x 1 x 1.5
 		double r = 20;
