@@ -172,6 +172,25 @@ class ComponentLabelerTest {
 	}
 
 	@Test
+	void cancellationStopsTheScan() {
+		byte[][] v = random(16, 16, 16, 0.5, 3);
+		int[] reports = { 0 };
+		Progress cancelAfterFirstReport = new Progress() {
+			@Override
+			public void report(double fraction, String status) {
+				reports[0]++;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return reports[0] > 0;
+			}
+		};
+		org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+			() -> ComponentLabeler.label(SliceMask.ofBytes(v), 16, 16, 16, Connectivity.SIX, 2, cancelAfterFirstReport));
+	}
+
+	@Test
 	void histogramCountsEveryCluster() {
 		byte[][] v = random(20, 20, 20, 0.3, 99);
 		Clusters c = ComponentLabeler.label(SliceMask.ofBytes(v), 20, 20, 20, Connectivity.SIX, 2, Progress.NONE);
