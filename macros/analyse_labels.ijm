@@ -32,6 +32,15 @@ summary = summary + "## Phase fractions\n\n| phase | volume fraction | fraction 
 for (i = 0; i < 3; i++)
 	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("volume_fraction", i), 4) + " | " + d2s(getResult("solid_fraction", i), 4) + " | " + d2s(getResult("nominal_solid_fraction", i), 4) + " |\n";
 
+// Connected clusters and CAM utilisation (collector at z = 0, separator at z = max; 6 and 26 as bounds)
+selectImage(labels);
+run("Connectivity and CAM Utilisation", labelsOpt + " connectivity=both axis=z collector_face=0 interface_estimator=Crofton output_dir=[" + out + "]");
+summary = summary + "\n## CAM utilisation (6- / 26-connectivity)\n\n";
+summary = summary + "- active CAM fraction: " + d2s(getResult("active_fraction", 0), 4) + " / " + d2s(getResult("active_fraction", 1), 4) + "\n";
+summary = summary + "- electronically connected: " + d2s(getResult("electronic_fraction", 0), 4) + " / " + d2s(getResult("electronic_fraction", 1), 4) + "; ionically connected: " + d2s(getResult("ionic_fraction", 0), 4) + " / " + d2s(getResult("ionic_fraction", 1), 4) + "\n";
+summary = summary + "- ISE reaching the separator: " + d2s(getResult("ise_connected_fraction", 0), 4) + "; active CAM-ISE interface: " + d2s(getResult("active_interface_fraction", 0), 4) + " of the total\n";
+close(replace(labels, "\\.tif+$", "") + "-cam-classes-6");
+
 // Surface and interface areas (Eq. 1), per volume and per CAM mass, and CAM coverage
 selectImage(labels);
 run("Surface and Interface Areas", labelsOpt + " cam_density=" + cam_density + " output_dir=[" + out + "]");

@@ -17,6 +17,7 @@ public final class Bench {
 		new FractionsBench(),
 		new SurfaceBench(false),
 		new SurfaceBench(true),
+		new ConnectivityBench(),
 	};
 
 	public static void main(String[] args) throws Exception {
