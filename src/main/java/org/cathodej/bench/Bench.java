@@ -14,8 +14,11 @@ public final class Bench {
 
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
-		// cases are registered below as the steps land
 		new SegmentBench(),
+		new FractionsBench(),
+		new SurfaceBench(false),
+		new SurfaceBench(true),
+		new ConnectivityBench(),
 	};
 
 	public static void main(String[] args) throws Exception {
