@@ -58,6 +58,13 @@ public final class SegmentBench implements BenchCase {
 		RandomForest.Params p = new RandomForest.Params();
 		p.trees = 50;
 		long budget = 1L << 30;
+		// users scribble on a few slices: 10^5 voxels on 8 slices costs the features of those slices (+ halo) only
+		PlanarImg<UnsignedByteType, ?> few = scribbles(truth, Math.min(target, 8L * size[0] * size[1] / 20), 6, 6, 8);
+		double cf = cpu();
+		out.time(name(), "train_on_8_slices", size, threads,
+			() -> PixelClassifier.train(ch, few, new int[] { 1, 2, 3 }, vs, fs, p, 1, budget, threads, Progress.NONE),
+			"scribbles on 8 slices; " + fs.numFeatures() + " features; 50 trees");
+		System.out.printf(java.util.Locale.ROOT, "# train on 8 slices: %.1f CPU s%n", cpu() - cf);
 		double c0 = cpu();
 		PixelClassifier c = out.time(name(), "train_" + target + "_voxels", size, threads,
 			() -> PixelClassifier.train(ch, scribbles, new int[] { 1, 2, 3 }, vs, fs, p, 1, budget, threads, Progress.NONE),
@@ -90,13 +97,18 @@ public final class SegmentBench implements BenchCase {
 	}
 
 	static PlanarImg<UnsignedByteType, ?> scribbles(PlanarImg<UnsignedByteType, ?> truth, long target, int len, long seed) {
+		return scribbles(truth, target, len, seed, 0);
+	}
+
+	/** Strokes from the truth; with {@code onSlices} > 0 only on that many evenly spaced slices. */
+	static PlanarImg<UnsignedByteType, ?> scribbles(PlanarImg<UnsignedByteType, ?> truth, long target, int len, long seed, int onSlices) {
 		int w = Slices.width(truth), h = Slices.height(truth), d = Slices.depth(truth);
 		PlanarImg<UnsignedByteType, ?> s = PlanarImgs.unsignedBytes(w, h, d);
 		SplittableRandom r = new SplittableRandom(seed);
 		long[] per = new long[3];
 		long done = 0;
 		while (done < target) {
-			int x = r.nextInt(w), y = r.nextInt(h), z = r.nextInt(d);
+			int x = r.nextInt(w), y = r.nextInt(h), z = onSlices > 0 ? r.nextInt(onSlices) * d / onSlices : r.nextInt(d);
 			byte[] t = (byte[]) Slices.planeArray(truth, z), a = (byte[]) Slices.planeArray(s, z);
 			int ph = t[y * w + x];
 			if (ph < 0 || ph > 2 || per[ph] > target / 3 + 1) continue;
