@@ -113,21 +113,19 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		summary = new ResultsTable();
 		long total = 0;
 		for (long v : c.samplesPerClass()) total += v;
+		double labelled = total / ((double) bse.getWidth() * bse.getHeight() * bse.getStackSize());
+		int[] scribble = { pore_value, cam_value, ise_value };
 		for (Phase ph : Phase.values()) {
 			summary.incrementCounter();
 			summary.addLabel(ph.displayName());
-			summary.addValue("scribble_value", new int[] { pore_value, cam_value, ise_value }[ph.ordinal()]);
+			summary.addValue("scribble_value", scribble[ph.ordinal()]);
 			summary.addValue("training_voxels", c.samplesPerClass()[ph.ordinal()]);
 			summary.addValue("training_share", c.samplesPerClass()[ph.ordinal()] / (double) total);
-		}
-		summary.addValue("labelled_fraction_of_volume", 0); // placeholder column filled below
-		double labelled = total / ((double) bse.getWidth() * bse.getHeight() * bse.getStackSize());
-		for (int r = 0; r < summary.size(); r++) summary.setValue("labelled_fraction_of_volume", r, labelled);
-		for (int r = 0; r < summary.size(); r++) {
-			summary.setValue("features", r, fs.numFeatures());
-			summary.setValue("trees", r, trees);
-			summary.setValue("nodes", r, c.forest().numNodes());
-			summary.setValue("seconds", r, secs);
+			summary.addValue("labelled_fraction_of_volume", labelled);
+			summary.addValue("features", fs.numFeatures());
+			summary.addValue("trees", trees);
+			summary.addValue("nodes", c.forest().numNodes());
+			summary.addValue("seconds", secs);
 		}
 		note("Classifier saved to " + file + " (" + fs + ").");
 	}
