@@ -45,6 +45,8 @@ class SegmentMacroTest {
 			assertTrue(lo <= f && f <= hi, lo + " " + f + " " + hi);
 		}
 		assertTrue(Files.exists(out.resolve("train_pixel_classifier_summary.json")));
+		String md = new String(Files.readAllBytes(out.resolve("summary.md")), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(md.contains("| pixel classifier") && md.contains("| threshold"), md);
 	}
 
 	@Test
