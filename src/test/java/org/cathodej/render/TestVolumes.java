@@ -24,9 +24,13 @@ public final class TestVolumes {
 
 	/** As {@link #blobs(int, int, int, long)} with slices {@code zStep} voxels apart (< 1: slowly changing slices). */
 	public static PlanarImg<UnsignedByteType, ?> blobs(int w, int h, int d, long seed, double zStep) {
+		return blobs(w, h, d, seed, zStep, Math.max(4, Math.min(w, h) / 8.0));
+	}
+
+	/** As above with the largest sphere radius given (>= 4). */
+	public static PlanarImg<UnsignedByteType, ?> blobs(int w, int h, int d, long seed, double zStep, double rMax) {
 		PlanarImg<UnsignedByteType, ?> img = PlanarImgs.unsignedBytes(w, h, d);
 		SplittableRandom r = new SplittableRandom(seed);
-		double rMax = Math.max(4, Math.min(w, h) / 8.0);
 		int n = Math.max(6, (int) (1.2 * w * h * (d * zStep + 2 * rMax) / (Math.PI * rMax * rMax * rMax)));
 		double[][] b = new double[n][5];
 		for (double[] e : b) {
