@@ -35,6 +35,14 @@ if (se != "") secondOpt = " second=[" + se + "]";
 // 1. drift: estimated on BSE, the same transforms applied to SE; MultiStackReg file for reuse
 selectImage(bse);
 run("Align Stack", "stack=[" + bse + "]" + secondOpt + " transformation=" + transformation + " reference=previous running_mean_slices=5 interpolation=bicubic canvas=crop fill_value=0 save_multistackreg=[" + out + "TransformationMatrices.txt] output_dir=[" + out + "]");
+maxDrift = 0; meanNcc = 0;
+for (i = 0; i < nResults; i++) {
+	maxDrift = maxOf(maxDrift, sqrt(pow(getResult("cum_dx", i), 2) + pow(getResult("cum_dy", i), 2)));
+	if (i > 0) meanNcc = meanNcc + getResult("ncc", i) / (nResults - 1);
+}
+summary = "# CathodeJ preprocessing of " + bse + " and " + se + "\n\n## Drift\n\n" + nResults + " slices, largest cumulative drift "
+	+ d2s(maxDrift, 2) + " px, mean NCC with the previous slice after alignment " + d2s(meanNcc, 4)
+	+ " (align_stack_drift.csv; TransformationMatrices.txt for MultiStackReg)\n\n## Stripes\n\n";
 bseA = bse + "-aligned"; seA = se + "-aligned";
 if (endsWith(bse, ".tif")) bseA = substring(bse, 0, lengthOf(bse) - 4) + "-aligned";
 if (endsWith(se, ".tif")) seA = substring(se, 0, lengthOf(se) - 4) + "-aligned";
@@ -46,8 +54,12 @@ for (k = 0; k < stacks.length; k++) {
 	selectImage(stacks[k]);
 	run("Correct Illumination", "image=[" + stacks[k] + "] sigma=" + illumination_sigma);
 	run("Remove Stripes", "image=[" + stacks[k] + "-illum] direction=vertical wavelet=db5 levels=" + stripe_levels + " sigma=" + stripe_sigma + " max_structure_loss=0.001 output_dir=[" + out + "stripes_" + k + "]");
+	removed = 0;
+	for (i = 0; i < nResults; i++) removed = removed + getResult("stripe_energy_removed_fraction", i) / nResults;
+	summary = summary + "- " + stacks[k] + ": " + d2s(100 * removed, 1) + " % of the stripe energy removed\n";
 	selectImage(stacks[k] + "-illum-destriped");
 	run("Enhance Contrast...", "saturated=0.1 normalize process_all use");
 	saveAs("Tiff", out + stacks[k] + "-preprocessed.tif");
 }
+File.saveString(summary, out + "summary.md");
 print("CathodeJ: preprocessed stacks written to " + out);

@@ -15,6 +15,9 @@ public final class Bench {
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
 		new FractionsBench(),
+		PreprocessBench.align(),
+		PreprocessBench.destripe(),
+		PreprocessBench.illumination(),
 	};
 
 	public static void main(String[] args) throws Exception {

@@ -47,6 +47,8 @@ class PreprocessMacroTest {
 		assertTrue(Files.exists(tmp.resolve("align_stack_drift.csv")), r.log());
 		assertTrue(Files.exists(tmp.resolve("align_stack_drift_plot.png")));
 		assertTrue(Files.exists(tmp.resolve("stripes_0").resolve("remove_stripes_stripes.csv")));
+		String summary = new String(Files.readAllBytes(tmp.resolve("summary.md")), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(summary.contains("% of the stripe energy removed"), summary);
 	}
 
 	@Test
