@@ -51,6 +51,30 @@ class PreprocessMacroTest {
 		assertTrue(summary.contains("% of the stripe energy removed"), summary);
 	}
 
+	/** SE aligned together with BSE, and SE aligned later from the saved CSV or MultiStackReg file: same pixels. */
+	@Test
+	void savedTransformsGiveBitIdenticalStacksThroughTheCommands() throws Exception {
+		for (String file : new String[] { "a/align_stack_drift.csv", "msr.txt" }) {
+			Path out = tmp.resolve(file.replace('/', '_'));
+			String macro = "setBatchMode(true);\n"
+				+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=6 voxel_size=0.05 slice_thickness=0.05 cam_fraction=0.45 cam_radius=0.5 cam_radius_sd=0.1 overlap=0.1 pore_fraction=0.08 pore_radius=0.2 clustering=0 seed=2\");\n"
+				+ "run(\"Synthetic FIB-SEM\", \"drift_step=1.2 rotation_step=0.3 seed=2\");\n"
+				+ "run(\"Align Stack\", \"stack=synthetic-cathode-seed2-BSE second=synthetic-cathode-seed2-SE transformation=rigid canvas=expand fill_value=7 save_multistackreg=[" + out.resolve("msr.txt") + "] output_dir=[" + out.resolve("a") + "]\");\n"
+				+ "run(\"Align Stack\", \"stack=synthetic-cathode-seed2-SE canvas=expand fill_value=7 transform_file=[" + out.resolve(file) + "] output_dir=[" + out.resolve("b") + "]\");\n"
+				+ "File.saveString(\"done\", getArgument());\n";
+			Files.createDirectories(out);
+			MacroHarness.Result r = MacroHarness.run(macro, out.resolve("done.txt").toString());
+			assertTrue(Files.exists(out.resolve("done.txt")), r.log());
+			ImagePlus together = IJ.openImage(out.resolve("a").resolve("align_stack_second_aligned.tif").toString());
+			ImagePlus later = IJ.openImage(out.resolve("b").resolve("align_stack_aligned.tif").toString());
+			assertEquals(together.getWidth(), later.getWidth());
+			assertEquals(together.getHeight(), later.getHeight());
+			assertTrue(together.getWidth() > 64, "expanded canvas");
+			for (int z = 1; z <= 6; z++)
+				assertArrayEquals((short[]) together.getStack().getPixels(z), (short[]) later.getStack().getPixels(z), file + " slice " + z);
+		}
+	}
+
 	@Test
 	void badInputAbortsWithAReadableMessage() throws Exception {
 		Path reached = tmp.resolve("reached.txt");
