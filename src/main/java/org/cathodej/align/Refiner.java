@@ -77,6 +77,7 @@ final class Refiner {
 	}
 
 	private static RigidTransform gaussNewton(float[] r, float[] m, int w, int h, int[] roi, RigidTransform b0, boolean rigid) {
+		if (!rigid && b0.isTranslation()) return translationNewton(r, m, w, h, roi, b0.a02, b0.a12);
 		double cx = roi[0] + (roi[2] - 1) / 2.0, cy = roi[1] + (roi[3] - 1) / 2.0;
 		double theta = Math.atan2(b0.a10, b0.a00);
 		double tx = b0.x(cx, cy) - cx, ty = b0.y(cx, cy) - cy;
@@ -116,6 +117,67 @@ final class Refiner {
 			if (step < 1e-4) break;
 		}
 		return RigidTransform.of(tx, ty, Math.toDegrees(theta), cx, cy);
+	}
+
+	/**
+	 * Translation-only Gauss-Newton: the warp is a shift, so the bicubic weights are the same for every pixel and the
+	 * shifted image is two separable 4-tap passes.
+	 */
+	private static RigidTransform translationNewton(float[] r, float[] m, int w, int h, int[] roi, double tx, double ty) {
+		int x0 = Math.max(1, roi[0]), x1 = Math.min(w - 1, roi[0] + roi[2]), y0 = Math.max(1, roi[1]), y1 = Math.min(h - 1, roi[1] + roi[3]);
+		// the 2x2 normal matrix depends only on the reference gradient
+		double h00 = 0, h01 = 0, h11 = 0;
+		for (int y = y0; y < y1; y++)
+			for (int x = x0; x < x1; x++) {
+				int i = y * w + x;
+				double gx = 0.5 * (r[i + 1] - r[i - 1]), gy = 0.5 * (r[i + w] - r[i - w]);
+				h00 += gx * gx;
+				h01 += gx * gy;
+				h11 += gy * gy;
+			}
+		double det = h00 * h11 - h01 * h01;
+		if (!(Math.abs(det) > 1e-12)) return new RigidTransform(1, 0, tx, 0, 1, ty);
+		float[] rowPass = new float[w * h];
+		for (int it = 0; it < MAX_ITER; it++) {
+			int ix = (int) Math.floor(tx), iy = (int) Math.floor(ty);
+			double fx = tx - ix, fy = ty - iy;
+			float wx0 = (float) keys(1 + fx), wx1 = (float) keys(fx), wx2 = (float) keys(1 - fx), wx3 = (float) keys(2 - fx);
+			float wy0 = (float) keys(1 + fy), wy1 = (float) keys(fy), wy2 = (float) keys(1 - fy), wy3 = (float) keys(2 - fy);
+			// pixels q whose 4x4 neighbourhood around q + t lies inside the moving image
+			int qx0 = Math.max(x0, 1 - ix), qx1 = Math.min(x1, w - 2 - ix), qy0 = Math.max(y0, 1 - iy), qy1 = Math.min(y1, h - 2 - iy);
+			if (qx1 - qx0 < 8 || qy1 - qy0 < 8) break;
+			for (int yy = qy0 + iy - 1; yy < qy1 + iy + 2; yy++) {
+				int row = yy * w;
+				for (int x = qx0; x < qx1; x++) {
+					int b = row + x + ix - 1;
+					rowPass[row + x] = wx0 * m[b] + wx1 * m[b + 1] + wx2 * m[b + 2] + wx3 * m[b + 3];
+				}
+			}
+			double g0 = 0, g1 = 0;
+			for (int y = qy0; y < qy1; y++) {
+				int b = (y + iy - 1) * w;
+				for (int x = qx0; x < qx1; x++) {
+					int i = y * w + x, c = b + x;
+					double v = wy0 * rowPass[c] + wy1 * rowPass[c + w] + wy2 * rowPass[c + 2 * w] + wy3 * rowPass[c + 3 * w];
+					double e = v - r[i];
+					g0 += 0.5 * (r[i + 1] - r[i - 1]) * e;
+					g1 += 0.5 * (r[i + w] - r[i - w]) * e;
+				}
+			}
+			double dx = (h11 * g0 - h01 * g1) / det, dy = (h00 * g1 - h01 * g0) / det;
+			tx -= dx;
+			ty -= dy;
+			if (Math.hypot(dx, dy) < 1e-4) break;
+		}
+		return new RigidTransform(1, 0, tx, 0, 1, ty);
+	}
+
+	/** Keys cubic convolution kernel, a = -0.5 (as {@link Interpolate}). */
+	private static double keys(double t) {
+		t = Math.abs(t);
+		if (t <= 1) return (1.5 * t - 2.5) * t * t + 1;
+		if (t < 2) return ((-0.5 * t + 2.5) * t - 4) * t + 2;
+		return 0;
 	}
 
 	private static double[] solve2(double[] hm, double[] g) {

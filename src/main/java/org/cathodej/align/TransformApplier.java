@@ -64,6 +64,7 @@ public final class TransformApplier {
 	/** One slice resampled onto the canvas. */
 	public static float[] resample(float[] src, int w, int h, RigidTransform g, Canvas c, Interpolate.Method method, float fill) {
 		float[] out = new float[c.width * c.height];
+		if (g.isTranslation()) return shift(src, w, h, g.a02, g.a12, c, method, fill, out);
 		for (int y = 0; y < c.height; y++) {
 			double ry = y + c.y0;
 			double bx = g.a01 * ry + g.a02, by = g.a11 * ry + g.a12;
@@ -73,6 +74,51 @@ public final class TransformApplier {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Pure translation: the interpolation weights are the same for every pixel, so the interior is two separable
+	 * passes; pixels near the border (or outside) go through {@link Interpolate#sample}. Deterministic for a given
+	 * shift, which is all bit-identical re-application needs.
+	 */
+	private static float[] shift(float[] src, int w, int h, double tx, double ty, Canvas c, Interpolate.Method method, float fill, float[] out) {
+		int ix = (int) Math.floor(tx), iy = (int) Math.floor(ty);
+		double fx = tx - ix, fy = ty - iy;
+		boolean cubic = method == Interpolate.Method.BICUBIC;
+		double[] wx = cubic ? new double[] { keys(1 + fx), keys(fx), keys(1 - fx), keys(2 - fx) } : new double[] { 0, 1 - fx, fx, 0 };
+		double[] wy = cubic ? new double[] { keys(1 + fy), keys(fy), keys(1 - fy), keys(2 - fy) } : new double[] { 0, 1 - fy, fy, 0 };
+		// canvas pixels X whose source columns X + x0 + ix - 1 .. + 2 lie inside [0, w)
+		int X0 = Math.max(0, 1 - c.x0 - ix), X1 = Math.min(c.width, w - 2 - c.x0 - ix);
+		int Y0 = Math.max(0, 1 - c.y0 - iy), Y1 = Math.min(c.height, h - 2 - c.y0 - iy);
+		double[] rowPass = new double[Math.max(0, X1 - X0)];
+		for (int y = 0; y < c.height; y++) {
+			boolean rowInside = y >= Y0 && y < Y1;
+			if (rowInside && X1 > X0) {
+				java.util.Arrays.fill(rowPass, 0);
+				int sy = y + c.y0 + iy - 1;
+				for (int j = 0; j < 4; j++) {
+					if (wy[j] == 0) continue;
+					int row = (sy + j) * w + c.x0 + ix - 1;
+					for (int x = X0; x < X1; x++) {
+						int b = row + x;
+						rowPass[x - X0] += wy[j] * (wx[0] * src[b] + wx[1] * src[b + 1] + wx[2] * src[b + 2] + wx[3] * src[b + 3]);
+					}
+				}
+				for (int x = X0; x < X1; x++) out[y * c.width + x] = (float) rowPass[x - X0];
+			}
+			for (int x = 0; x < c.width; x++) {
+				if (rowInside && x >= X0 && x < X1) continue;
+				out[y * c.width + x] = Interpolate.sample(src, w, h, x + c.x0 + tx, y + c.y0 + ty, method, fill);
+			}
+		}
+		return out;
+	}
+
+	private static double keys(double t) {
+		t = Math.abs(t);
+		if (t <= 1) return (1.5 * t - 2.5) * t * t + 1;
+		if (t < 2) return ((-0.5 * t + 2.5) * t - 4) * t + 2;
+		return 0;
 	}
 
 	/** True where the canvas pixel of slice z receives data (not fill). */

@@ -150,4 +150,21 @@ class DriftFilesTest {
 			assertTrue(n >= 100 * 80 - 200, "each slice lands whole on the expanded canvas: " + n);
 		}
 	}
+
+	@Test
+	void translationFastPathAgreesWithGenericSampling() {
+		java.util.Random r = new java.util.Random(9);
+		int w = 40, h = 30;
+		float[] src = new float[w * h];
+		for (int i = 0; i < src.length; i++) src[i] = (float) r.nextGaussian() * 100;
+		for (Interpolate.Method m : Interpolate.Method.values())
+			for (double[] t : new double[][] { { 0.3, -1.7 }, { -2.25, 0.5 }, { 5.9, 3.1 } }) {
+				RigidTransform g = new RigidTransform(1, 0, t[0], 0, 1, t[1]);
+				Canvas c = new Canvas(-3, 2, 45, 25);
+				float[] fast = TransformApplier.resample(src, w, h, g, c, m, -1);
+				for (int y = 0; y < c.height; y++)
+					for (int x = 0; x < c.width; x++)
+						assertEquals(Interpolate.sample(src, w, h, x + c.x0 + t[0], y + c.y0 + t[1], m, -1), fast[y * c.width + x], 1e-3, m + " " + x + "," + y);
+			}
+	}
 }
