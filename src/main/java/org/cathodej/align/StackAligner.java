@@ -84,6 +84,7 @@ public final class StackAligner {
 		Progress pr = progress == null ? Progress.NONE : progress;
 		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
 		if (d < 2) throw new IllegalArgumentException("Alignment needs a stack of at least 2 slices, got a single slice");
+		if (w < 16 || h < 16) throw new IllegalArgumentException("Alignment needs slices of at least 16x16 pixels, got " + w + "x" + h);
 		int[] roi = p.roi == null ? new int[] { 0, 0, w, h } : p.roi.clone();
 		if (roi[0] < 0 || roi[1] < 0 || roi[2] < 16 || roi[3] < 16 || roi[0] + roi[2] > w || roi[1] + roi[3] > h)
 			throw new IllegalArgumentException("The alignment region " + roi[2] + "x" + roi[3] + " at (" + roi[0] + ", " + roi[1]

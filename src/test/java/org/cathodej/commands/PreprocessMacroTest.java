@@ -22,6 +22,7 @@ class PreprocessMacroTest {
 
 	@Test
 	void demoPipelineWritesPreprocessedStacksAndTransforms() throws Exception {
+		MacroHarness.run("close(\"*\");", ""); // the demo runs when no image is open (ImageJ state is shared between tests)
 		MacroHarness.Result r = MacroHarness.runFile(Paths.get("macros/preprocess_fibsem.ijm"), tmp.toString());
 		Path bse = tmp.resolve("synthetic-cathode-seed3-BSE-aligned-preprocessed.tif"), se = tmp.resolve("synthetic-cathode-seed3-SE-aligned-preprocessed.tif");
 		assertTrue(Files.exists(bse), r.log() + "\n" + java.util.Arrays.toString(tmp.toFile().list()));
