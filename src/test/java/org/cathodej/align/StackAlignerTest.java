@@ -84,4 +84,20 @@ class StackAlignerTest {
 			assertTrue(e[0] < 0.15, ref + ": RMS drift error " + e[0] + " px");
 		}
 	}
+
+	/** Slice-to-slice brightness and contrast changes (charging, beam current) do not bias the drift. */
+	@Test
+	void robustToContrastChanges() {
+		int w = 256, h = 256, d = 8;
+		FibSemRenderer.Result r = drifted(w, h, d, 1.5, 0, 14);
+		java.util.Random g = new java.util.Random(5);
+		for (int z = 0; z < d; z++) {
+			short[] a = (short[]) org.cathodej.image.Slices.planeArray(r.bse, z);
+			double gain = 0.6 + 0.8 * g.nextDouble(), offset = 4000 * g.nextDouble();
+			for (int i = 0; i < a.length; i++) a[i] = (short) Math.max(0, Math.min(65535, Math.round((a[i] & 0xffff) * gain + offset)));
+		}
+		double[] e = errors(StackAligner.estimate(real(r.bse), new StackAligner.Params(), Progress.NONE), r, w, h);
+		System.out.println("contrast changes rms=" + e[0]);
+		assertTrue(e[0] < 0.1, "RMS drift error " + e[0] + " px");
+	}
 }
