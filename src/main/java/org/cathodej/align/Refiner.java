@@ -42,6 +42,19 @@ final class Refiner {
 		return b;
 	}
 
+	/** The slice as the translation refinement sees it (blurred by 1 px); lets callers reuse it for the next pair. */
+	static float[] blurred(float[] img, int w, int h) {
+		return prepare(img, w, h, 1);
+	}
+
+	/** Translation refinement from slices already passed through {@link #blurred} (not modified). */
+	static RigidTransform refineTranslation(float[] refBlurred, float[] movBlurred, int w, int h, int[] roi, RigidTransform init) {
+		float[] r = refBlurred.clone(), m = movBlurred.clone();
+		normalise(r, w, roi);
+		normalise(m, w, new int[] { 0, 0, w, h });
+		return translationNewton(r, m, w, h, roi, init.a02, init.a12);
+	}
+
 	private static float[] prepare(float[] img, int w, int h, int f) {
 		float[] d;
 		if (f == 1) d = img.clone();

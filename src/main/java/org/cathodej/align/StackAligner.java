@@ -105,11 +105,18 @@ public final class StackAligner {
 					PhaseCorrelation pc = new PhaseCorrelation(pw, ph);
 					float[] prev = Slices.readFloats(stack, from - 1, null);
 					float[] prevSpec = pc.spectrum(prev, w, px, py);
+					boolean cache = refine && !rigid; // translation refinement: reuse the previous slice's blurred copy
+					float[] prevBlur = cache ? Refiner.blurred(prev, w, h) : null;
 					for (int z = from; z < to; z++) {
 						pr.checkCancelled();
 						float[] cur = Slices.readFloats(stack, z, null);
 						float[] spec = pc.spectrum(cur, w, px, py);
-						local[z] = pair(pc, prev, prevSpec, cur, spec, w, h, roi, null, rigid, refine);
+						if (cache) {
+							float[] curBlur = Refiner.blurred(cur, w, h);
+							double[] s = pc.shift(prevSpec, spec);
+							local[z] = Refiner.refineTranslation(prevBlur, curBlur, w, h, roi, new RigidTransform(1, 0, s[0], 0, 1, s[1]));
+							prevBlur = curBlur;
+						} else local[z] = pair(pc, prev, prevSpec, cur, spec, w, h, roi, null, rigid, refine);
 						prev = cur;
 						prevSpec = spec;
 						tick(pr, done, d - 1);
