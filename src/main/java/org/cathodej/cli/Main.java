@@ -144,7 +144,7 @@ public final class Main {
 		ps.println("Usage:");
 		ps.println("  cathodej list                      the commands");
 		ps.println("  cathodej help <command>            a command's parameters (= macro keys), defaults, bounds, outputs");
-		ps.println("  cathodej <command> [image-file ...] [key=value ...] [--input key=path ...] --out DIR [--overwrite]");
+		ps.println("  cathodej <command> [image-file ...] [key=value ...] [--input key=path ...] --out DIR [--overwrite] [--progress]");
 		ps.println();
 		ps.println("<command> is the menu label (\"Phase Fractions\") or its snake_case name (phase_fractions). Keys are the");
 		ps.println("macro keys; flags are given as key or key=true. Image files (TIFF and what ImageJ opens) fill the image");
@@ -185,6 +185,7 @@ public final class Main {
 		}
 		out.println("  --out DIR (output_dir)        folder for the results (created when missing)");
 		out.println("  --overwrite (overwrite)       replace result files that already exist in DIR");
+		out.println("  --progress                    progress lines on stderr");
 		out.println();
 		out.println("Outputs:");
 		for (ParameterSpec o : spec.outputs())
@@ -202,6 +203,7 @@ public final class Main {
 		Map<String, String> options = new LinkedHashMap<>();
 		Map<String, String> imageFiles = new LinkedHashMap<>();
 		List<String> positional = new ArrayList<>();
+		boolean progress = false;
 		for (int i = 1; i < args.length; i++) {
 			String a = args[i];
 			if (a.equals("--out") || a.equals("-o") || a.equals("--input")) {
@@ -212,6 +214,7 @@ public final class Main {
 			} else if (a.startsWith("--out=")) put(options, "output_dir", a.substring(6));
 			else if (a.startsWith("--input=")) keyValue(spec, a.substring(8), options, imageFiles, "--input ");
 			else if (a.equals("--overwrite")) put(options, "overwrite", "true");
+			else if (a.equals("--progress")) progress = true;
 			else if (a.startsWith("-") && !a.contains("=")) throw new Usage("unknown option '" + a + "' (see cathodej help " + spec.fileStem() + ")");
 			else if (a.contains("=") && a.indexOf('=') > 0 && a.substring(0, a.indexOf('=')).matches("[A-Za-z][A-Za-z0-9_]*"))
 				keyValue(spec, a, options, imageFiles, "");
@@ -272,7 +275,7 @@ public final class Main {
 			}
 		};
 		long t0 = System.nanoTime();
-		CommandResult r = new CommandRunner(FijiContext.get()).run(spec, options, images, Progress.NONE);
+		CommandResult r = new CommandRunner(FijiContext.get()).run(spec, options, images, progress ? new StderrProgress(spec.label(), err) : Progress.NONE);
 		for (String n : r.notes()) err.println("note: " + n);
 		for (Path f : r.files()) out.println(f);
 		err.println(spec.label() + " done in " + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s; "
@@ -332,6 +335,31 @@ public final class Main {
 			throw new InputFile("cannot open " + file + " as an image (TIFF or another format ImageJ reads)" + (why.isEmpty() ? "" : ": " + why));
 		}
 		return imp;
+	}
+
+	/** Progress lines on stderr, at most one every two seconds (for logs of long cluster runs). */
+	static final class StderrProgress implements Progress {
+		private final String label;
+		private final PrintStream err;
+		private long last;
+
+		StderrProgress(String label, PrintStream err) {
+			this.label = label;
+			this.err = err;
+		}
+
+		@Override
+		public synchronized void report(double fraction, String status) {
+			long now = System.nanoTime();
+			if (last != 0 && now - last < 2_000_000_000L) return;
+			last = now;
+			err.println(String.format(java.util.Locale.ROOT, "%s: %3.0f%% %s", label, 100 * fraction, status == null ? "" : status));
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return false;
+		}
 	}
 
 	/** Bad usage: exit code 2. */

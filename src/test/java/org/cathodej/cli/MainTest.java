@@ -151,6 +151,8 @@ class MainTest {
 		r = cli("analytic_phantom", "width=8", "height=8", "depth=8", "--out", out, "--overwrite");
 		assertEquals(0, r.code, r.toString());
 		assertTrue(r.err.contains("overwrite=true"), "the recorded macro line keeps the flag\n" + r.err);
+		r = cli("analytic_phantom", "width=8", "height=8", "depth=8", "overwrite", "shape=[boolean spheres]", "--out", out);
+		assertEquals(0, r.code, "a bare flag key and a bracketed value as in macros\n" + r);
 	}
 
 	@Test
