@@ -15,6 +15,9 @@ public final class Bench {
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
 		new FractionsBench(),
+		new SurfaceBench(false),
+		new SurfaceBench(true),
+		new ConnectivityBench(),
 	};
 
 	public static void main(String[] args) throws Exception {
