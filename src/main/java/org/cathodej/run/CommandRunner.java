@@ -63,6 +63,8 @@ public final class CommandRunner {
 					if (given != null || !firstImage) recorded.put(p.name(), imp.getTitle());
 					result.parameters.put(p.name(), imp.getTitle());
 					result.inputs.put(p.name(), describe(imp));
+				} else {
+					result.parameters.put(p.name(), ""); // provenance lists every parameter: "" = no image given
 				}
 				firstImage = false;
 			} else if (given != null) {

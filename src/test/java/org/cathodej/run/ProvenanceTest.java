@@ -60,6 +60,11 @@ class ProvenanceTest {
 	}
 
 	@SuppressWarnings("unchecked")
+	private static Map<String, Object> inputsOf(Map<String, Object> sidecar) {
+		return (Map<String, Object>) sidecar.get("inputs");
+	}
+
+	@SuppressWarnings("unchecked")
 	private static void check(CommandSpec spec, Example ex, String file, Path side) throws Exception {
 		Map<String, Object> m = (Map<String, Object>) MiniJson.parse(Files.readString(side));
 		String where = side.getFileName() + ": ";
@@ -72,8 +77,9 @@ class ProvenanceTest {
 
 		Map<String, Object> params = (Map<String, Object>) m.get("parameters");
 		for (ParameterSpec p : spec.inputs()) {
-			if (p.kind() == ParameterSpec.Kind.IMAGE && ex.input == null) continue;
 			assertTrue(params.containsKey(p.name()), where + "parameter " + p.name() + " missing");
+			if (p.kind() == ParameterSpec.Kind.IMAGE)
+				assertEquals(inputsOf(m).containsKey(p.name()) ? ex.input.getTitle() : "", params.get(p.name()), where + p.name());
 			if (p.kind() != ParameterSpec.Kind.IMAGE) {
 				String given = MacroOptions.parse(ex.options).get(p.name());
 				Object expected = given != null ? p.parse(given, spec.label()) : p.kind() == ParameterSpec.Kind.BOOLEAN ? false : p.get(spec.newInstance());
