@@ -87,21 +87,29 @@ public final class Example {
 		return new Example(spec, prose, options, input, outDir);
 	}
 
+	/**
+	 * Splits "Label or stem key=value ..." into the catalog entry (the longest leading words that name a command)
+	 * and the option string; null when no command is named.
+	 */
+	public static Object[] findCommand(CommandCatalog catalog, String text) {
+		String[] words = text.trim().split("\\s+");
+		for (int n = words.length; n >= 1; n--) {
+			String candidate = String.join(" ", java.util.Arrays.copyOf(words, n));
+			if (candidate.contains("=")) continue;
+			CommandCatalog.Entry e = catalog.find(candidate);
+			if (e != null) return new Object[] { e, String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)) };
+		}
+		return null;
+	}
+
 	/** Makes the input (if any) and runs the command with its results saved into {@link #outDir}. */
 	public Example run(CommandCatalog catalog, Context context) {
 		CommandRunner runner = new CommandRunner(context);
 		if (inputCommand != null) {
-			String name = inputCommand.trim(), opts = "";
-			CommandCatalog.Entry e = null;
-			// the longest leading words that name a command ("Synthetic Cathode ..." or "synthetic_cathode ...")
-			String[] words = name.split("\\s+");
-			for (int n = words.length; n >= 1 && e == null; n--) {
-				String candidate = String.join(" ", java.util.Arrays.copyOf(words, n));
-				if (candidate.contains("=")) continue;
-				e = catalog.find(candidate);
-				if (e != null) opts = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
-			}
-			if (e == null) throw new IllegalArgumentException(spec.label() + ": example-input names no command: " + inputCommand);
+			Object[] found = findCommand(catalog, inputCommand);
+			if (found == null) throw new IllegalArgumentException(spec.label() + ": example-input names no command: " + inputCommand);
+			CommandCatalog.Entry e = (CommandCatalog.Entry) found[0];
+			String opts = (String) found[1];
 			inputResult = runner.run(e.spec(), MacroOptions.parse(opts), null, Progress.NONE);
 			for (Object o : inputResult.outputs().values())
 				if (o instanceof ImagePlus) {

@@ -11,7 +11,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import java.nio.file.Paths;
+import java.util.ArrayList;
+
+import org.cathodej.guide.Example;
 import org.cathodej.run.CommandCatalog;
+import org.cathodej.run.CommandSpec;
+import org.cathodej.run.MacroOptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.cathodej.run.ParameterSpec;
 import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +82,47 @@ class MainTest {
 		assertEquals(field(mj, "\"checksum\""), field(cj, "\"checksum\""));
 		assertEquals(field(mj, "\"macro\"").replace(macroOut.toString(), "DIR"), field(cj, "\"macro\"").replace(cliOut.toString(), "DIR"));
 		assertTrue(cj.contains("\"file\": \"" + phantom.toAbsolutePath()), "the sidecar names the input file\n" + cj);
+	}
+
+	/**
+	 * Every command that reads an image, on its user-guide example (input phantom and options): the CLI writes
+	 * the same CSV bytes as the macro.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyAnalysisGivesTheMacrosTablesOnTheCommandLine() {
+		CommandCatalog catalog = CommandCatalog.load();
+		return catalog.entries().stream().filter(e -> e.spec().inputs().stream().anyMatch(p -> p.kind() == ParameterSpec.Kind.IMAGE))
+			.map(e -> DynamicTest.dynamicTest(e.spec().label(), () -> {
+				CommandSpec spec = e.spec();
+				Example ex = Example.of(spec, Paths.get("docs/guide-src"), null);
+				Object[] in = Example.findCommand(catalog, ex.inputCommand);
+				CommandSpec inSpec = ((CommandCatalog.Entry) in[0]).spec();
+				Path dir = tmp.resolve("each").resolve(spec.fileStem());
+				List<String> args = new ArrayList<>(List.of(inSpec.fileStem()));
+				MacroOptions.parse((String) in[1]).forEach((k, v) -> args.add(k + "=" + v));
+				args.addAll(List.of("--out", dir.resolve("input").toString()));
+				Run r = cli(args.toArray(new String[0]));
+				assertEquals(0, r.code, r.toString());
+				Path tif = null;
+				for (ParameterSpec o : inSpec.outputs())
+					if (tif == null && o.type() == ij.ImagePlus.class) tif = dir.resolve("input").resolve(inSpec.outputFileName(o));
+				assertNotNull(tif);
+
+				Path macroOut = dir.resolve("macro"), cliOut = dir.resolve("cli");
+				MacroHarness.Result m = MacroHarness.run("setBatchMode(true); open(\"" + tif + "\");\n" + "run(\"" + spec.label() + "\", \""
+					+ ex.options.replace("\"", "\\\"") + " output_dir=[\" + getArgument() + \"]\");\n", macroOut.toString());
+				args.clear();
+				args.addAll(List.of(spec.label(), tif.toString()));
+				MacroOptions.parse(ex.options).forEach((k, v) -> args.add(k + "=" + v));
+				args.addAll(List.of("--out", cliOut.toString()));
+				r = cli(args.toArray(new String[0]));
+				assertEquals(0, r.code, r.toString());
+				List<String> tables = csvs(macroOut);
+				assertFalse(tables.isEmpty(), "the macro wrote no table\n" + m.log());
+				assertEquals(tables, csvs(cliOut));
+				for (String t : tables)
+					assertArrayEquals(Files.readAllBytes(macroOut.resolve(t)), Files.readAllBytes(cliOut.resolve(t)), spec.label() + ": " + t);
+			}));
 	}
 
 	private static String field(String json, String key) {
