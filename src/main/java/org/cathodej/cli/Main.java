@@ -154,10 +154,13 @@ public final class Main {
 	}
 
 	private void list() {
-		int w = 0;
-		for (CommandCatalog.Entry e : catalog.entries()) w = Math.max(w, e.spec().fileStem().length());
+		int w = 0, l = 0;
+		for (CommandCatalog.Entry e : catalog.entries()) {
+			w = Math.max(w, e.spec().fileStem().length());
+			l = Math.max(l, e.spec().label().length() + 2);
+		}
 		for (CommandCatalog.Entry e : catalog.entries())
-			out.println(String.format("%-" + (w + 2) + "s%-22s%s", e.spec().fileStem(), "\"" + e.spec().label() + "\"",
+			out.println(String.format("%-" + (w + 2) + "s%-" + (l + 2) + "s%s", e.spec().fileStem(), "\"" + e.spec().label() + "\"",
 				e.submenu() + ": " + e.spec().description()));
 	}
 
