@@ -119,7 +119,62 @@ public final class Main {
 			help(command(join(args, 1)).spec());
 			return OK;
 		}
-		return runCommand(args);
+		if (args[0].equals("analyse") || args[0].equals("analyze")) return analyse(args);
+		return runCommand(command(args[0]), args);
+	}
+
+	/**
+	 * {@code cathodej analyse labels.tif [key=value ...] --out DIR}: every command of the Analyze menu on one label
+	 * image, in menu order, into one folder. A key is passed to each command that has it (e.g. the label values to
+	 * all); a key that no analysis has is an error. Stops at the first failure.
+	 */
+	private int analyse(String[] args) {
+		List<CommandCatalog.Entry> analyses = new ArrayList<>();
+		for (CommandCatalog.Entry e : catalog.entries())
+			if (e.submenu().equals("Analyze")) analyses.add(e);
+		if (analyses.isEmpty()) throw new Usage("no Analyze commands found");
+		for (int i = 1; i < args.length; i++) {
+			String key = keyOf(args[i]);
+			if (key == null) continue;
+			boolean known = false;
+			for (CommandCatalog.Entry e : analyses) known |= e.spec().input(key) != null;
+			if (!known) {
+				java.util.Set<String> valid = new java.util.LinkedHashSet<>();
+				for (CommandCatalog.Entry e : analyses)
+					for (ParameterSpec p : e.spec().inputs()) if (p.kind() != ParameterSpec.Kind.IMAGE) valid.add(p.name());
+				throw new Usage("unknown parameter '" + key + "' for analyse. Valid parameters: " + String.join(", ", valid) + ".");
+			}
+		}
+		for (CommandCatalog.Entry e : analyses) {
+			List<String> own = new ArrayList<>();
+			own.add(e.spec().fileStem());
+			for (int i = 1; i < args.length; i++) {
+				String key = keyOf(args[i]);
+				if (key != null && e.spec().input(key) == null) continue;
+				if (key == null && !args[i].startsWith("-") && !isFlag(e.spec(), args[i]) && !Files.exists(Paths.get(args[i])))
+					if (anyFlag(analyses, args[i])) continue; // a flag of another analysis
+				own.add(args[i]);
+				if ((args[i].equals("--out") || args[i].equals("-o")) && i + 1 < args.length) own.add(args[++i]);
+			}
+			err.println("== " + e.spec().label());
+			int code = runCommand(e, own.toArray(new String[0]));
+			if (code != OK) return code;
+		}
+		return OK;
+	}
+
+	private static boolean anyFlag(List<CommandCatalog.Entry> entries, String a) {
+		for (CommandCatalog.Entry e : entries)
+			if (isFlag(e.spec(), a)) return true;
+		return false;
+	}
+
+	/** The key of a key=value argument, or null for files and options. */
+	private static String keyOf(String a) {
+		int eq = a.indexOf('=');
+		if (a.startsWith("-") || eq <= 0) return null;
+		String k = a.substring(0, eq);
+		return k.matches("[A-Za-z][A-Za-z0-9_]*") ? k.toLowerCase(java.util.Locale.ROOT) : null;
 	}
 
 	private static String join(String[] a, int from) {
@@ -144,6 +199,7 @@ public final class Main {
 		ps.println("Usage:");
 		ps.println("  cathodej list                      the commands");
 		ps.println("  cathodej help <command>            a command's parameters (= macro keys), defaults, bounds, outputs");
+		ps.println("  cathodej analyse <labels.tif> [key=value ...] --out DIR   every Analyze command on one label image");
 		ps.println("  cathodej <command> [image-file ...] [key=value ...] [--input key=path ...] --out DIR [--overwrite] [--progress]");
 		ps.println();
 		ps.println("<command> is the menu label (\"Phase Fractions\") or its snake_case name (phase_fractions). Keys are the");
@@ -196,8 +252,7 @@ public final class Main {
 				ParameterText.outputFiles(spec, o), o.label()));
 	}
 
-	private int runCommand(String[] args) {
-		CommandCatalog.Entry entry = command(args[0]);
+	private int runCommand(CommandCatalog.Entry entry, String[] args) {
 		CommandSpec spec = entry.spec();
 		List<ParameterSpec> imageParams = new ArrayList<>();
 		for (ParameterSpec p : spec.inputs())

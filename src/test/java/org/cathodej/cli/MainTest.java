@@ -158,6 +158,26 @@ class MainTest {
 	}
 
 	@Test
+	void analyseRunsEveryAnalysisIntoOneFolder() throws Exception {
+		Path out = tmp.resolve("analyse");
+		Run r = cli("analyse", phantom.toString(), "cam_label=1", "--out", out.toString());
+		assertEquals(0, r.code, r.toString());
+		int analyses = 0;
+		for (CommandCatalog.Entry e : CommandCatalog.load().entries()) {
+			if (!e.submenu().equals("Analyze")) continue;
+			analyses++;
+			assertTrue(r.err.contains("== " + e.spec().label()), r.err);
+			try (Stream<Path> s = Files.list(out)) {
+				assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith(e.spec().fileStem() + "_")), e.spec().label() + " wrote nothing");
+			}
+		}
+		assertTrue(analyses >= 1);
+		r = cli("analyse", phantom.toString(), "cam_lable=1", "--out", out.toString());
+		assertEquals(Main.USAGE, r.code, r.toString());
+		assertTrue(r.err.contains("unknown parameter 'cam_lable' for analyse"), r.err);
+	}
+
+	@Test
 	void badUsageExitsWithTwoAndSaysWhy() {
 		String tif = phantom.toString(), out = tmp.resolve("bad").toString();
 		Run r = cli();
