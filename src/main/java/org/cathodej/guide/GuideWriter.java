@@ -345,7 +345,8 @@ public final class GuideWriter {
 			.append("with their columns, the conventions, the macro line it records and a figure made from a phantom. ")
 			.append("Every page comes from the command itself and a real run, regenerated with `scripts/make-guide`.\n\n");
 		sb.append("Commands are in Fiji's menu under **Plugins > CathodeJ**, in macros as `run(\"<label>\", \"key=value ...\")`, ")
-			.append("and on the command line as `cathodej <name> [image.tif] key=value ... --out DIR` (see the ")
+			.append("and on the command line as `cathodej <name> [image.tif] key=value ... --out DIR`; ")
+			.append("`cathodej analyse labels.tif --out DIR` runs every Analyze command (see the ")
 			.append("[README](../../README.md#command-line)).\n\n");
 		Map<String, List<CommandCatalog.Entry>> bySubmenu = new LinkedHashMap<>();
 		for (CommandCatalog.Entry e : catalog.entries()) bySubmenu.computeIfAbsent(e.submenu(), k -> new ArrayList<>()).add(e);
