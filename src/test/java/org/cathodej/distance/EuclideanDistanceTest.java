@@ -18,7 +18,7 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
-class EuclideanDistanceTest {
+public class EuclideanDistanceTest {
 
 	static ArrayImg<UnsignedByteType, ByteArray> random(int w, int h, int d, double pForeground, long seed) {
 		SplittableRandom r = new SplittableRandom(seed);
@@ -28,7 +28,7 @@ class EuclideanDistanceTest {
 	}
 
 	/** Brute force: min over every background voxel (and, with walls, every voxel of the outside shell). */
-	static double bruteSquared(byte[] a, int w, int h, int d, int x, int y, int z, VoxelSize vs, boolean wall) {
+	public static double bruteSquared(byte[] a, int w, int h, int d, int x, int y, int z, VoxelSize vs, boolean wall) {
 		if (a[(z * h + y) * w + x] == 0) return 0;
 		double best = Double.POSITIVE_INFINITY;
 		int lo = wall ? -1 : 0;

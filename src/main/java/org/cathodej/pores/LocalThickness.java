@@ -1,0 +1,261 @@
+package org.cathodej.pores;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+import org.cathodej.distance.EuclideanDistance;
+import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Local thickness (Hildebrand-Ruegsegger) of one phase, as a DIAMETER: the value at a voxel is the diameter of the
+ * largest ball that contains the voxel and fits inside the phase.
+ * <p>
+ * Discrete convention. d(c) is the exact Euclidean distance from the centre of voxel c to the centre of the
+ * nearest voxel outside the phase (calibrated units). The ball of c covers the voxels whose centres are closer to
+ * c than d(c) (so it never covers an outside voxel; in practice than d(c) - 1e-6 max(d), against float rounding), and its diameter, measured between voxel faces, is
+ * {@code 2 d(c) - s}, s = the smallest voxel size (the centre-to-centre distance overshoots the wall by half a
+ * voxel on each side). A slab of n voxels reads n (n odd) or n - 1 (n even) voxels; a ball within one voxel.
+ * <p>
+ * Scheme (fast, exact for this convention): distance transform; distance ridge (a voxel whose ball lies inside a
+ * 26-neighbour's ball, d(n) >= d(c) + |n - c|, is dropped since that neighbour covers everything it would, with
+ * a value at least as large); ridge balls sorted by decreasing size and painted slice by slice, row span by row
+ * span, where a per-row "next unpainted voxel" union-find lets every voxel be written once (the first, largest,
+ * ball to reach it wins) and painting stops as soon as a slice is complete. Slices run in parallel.
+ */
+public final class LocalThickness {
+
+	/** The thickness map and a few counts. */
+	public static final class Result {
+		/** Local thickness (diameter, calibrated units) in the phase, 0 elsewhere; float, one array per slice. */
+		public final PlanarImg<FloatType, FloatArray> thickness;
+		public final long phaseVoxels;
+		public final long ridgeVoxels;
+		/** Largest local thickness (calibrated units). */
+		public final double max;
+
+		Result(PlanarImg<FloatType, FloatArray> thickness, long phaseVoxels, long ridgeVoxels, double max) {
+			this.thickness = thickness;
+			this.phaseVoxels = phaseVoxels;
+			this.ridgeVoxels = ridgeVoxels;
+			this.max = max;
+		}
+	}
+
+	/** Bytes per voxel this step needs at most beyond its input (distance/thickness floats, ridge lists). */
+	public static final double BYTES_PER_VOXEL = 4 + 0.3 * 28;
+
+	private LocalThickness() {}
+
+	/**
+	 * Local thickness of the voxels whose label satisfies {@code phase}.
+	 * @param edge {@link Edge#BACKGROUND}: the volume border is a wall (balls stay inside the volume); {@link Edge#OPEN}:
+	 *        balls may extend beyond the border (the phase is assumed to continue)
+	 */
+	public static Result compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, IntPredicate phase,
+		VoxelSize voxelSize, Edge edge, int threads, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		Slices.requireVolume(labels);
+		int w = Slices.width(labels), h = Slices.height(labels);
+		MemoryBudget.require((long) (BYTES_PER_VOXEL * Slices.voxels(labels)),
+			"Local thickness of " + w + "x" + h + "x" + Slices.depth(labels) + " voxels", BYTES_PER_VOXEL);
+		PlanarImg<FloatType, FloatArray> d2 = EuclideanDistance.squared(labels, phase, voxelSize, edge, threads, p.range(0, 0.4));
+		return fromSquaredDistance(EuclideanDistance.planes(d2), w, h, voxelSize, threads, p.range(0.4, 1));
+	}
+
+	/**
+	 * Local thickness from a squared distance map (as made by {@link EuclideanDistance}), computed IN PLACE: the planes
+	 * hold the thickness afterwards. Voxels with squared distance 0 are outside the phase.
+	 */
+	public static Result fromSquaredDistance(float[][] planes, int w, int h, VoxelSize vs, int threads, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		int d = planes.length;
+		double hx = vs.x(), hy = vs.y(), hz = vs.z();
+		double wallCorrection = Math.min(hx, Math.min(hy, hz));
+		// 26 neighbour offsets and their lengths
+		int[][] off = new int[26][];
+		double[] len = new double[26];
+		int m = 0;
+		for (int dz = -1; dz <= 1; dz++)
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++) {
+					if (dx == 0 && dy == 0 && dz == 0) continue;
+					off[m] = new int[] { dx, dy, dz };
+					len[m++] = Math.sqrt(dx * dx * hx * hx + dy * dy * hy * hy + dz * dz * hz * hz);
+				}
+		// 1. distance ridge, per slice
+		int[][] ridgeXY = new int[d][];
+		float[][] ridgeD2 = new float[d][];
+		long[] phaseCount = new long[d];
+		Parallel.forEach(d, threads, z -> {
+			p.checkCancelled();
+			float[] a = planes[z];
+			int[] xy = new int[64];
+			float[] rd = new float[64];
+			int n = 0;
+			long cnt = 0;
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					float c2 = a[y * w + x];
+					if (c2 <= 0) continue;
+					if (c2 == Float.POSITIVE_INFINITY)
+						throw new IllegalArgumentException("The phase fills the whole volume: its local thickness is unbounded.");
+					cnt++;
+					double dc = Math.sqrt(c2);
+					boolean ridge = true;
+					for (int k = 0; k < 26 && ridge; k++) {
+						int nx = x + off[k][0], ny = y + off[k][1], nz = z + off[k][2];
+						if (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d) continue;
+						float n2 = planes[nz][ny * w + nx];
+						if (n2 > c2 && Math.sqrt(n2) >= dc + len[k]) ridge = false;
+					}
+					if (!ridge) continue;
+					if (n == rd.length) {
+						xy = Arrays.copyOf(xy, 2 * n);
+						rd = Arrays.copyOf(rd, 2 * n);
+					}
+					xy[n] = y * w + x;
+					rd[n++] = c2;
+				}
+			ridgeXY[z] = Arrays.copyOf(xy, n);
+			ridgeD2[z] = Arrays.copyOf(rd, n);
+			phaseCount[z] = cnt;
+		});
+		p.report(0.25, "Local thickness: ridge");
+		long total = 0, ridgeTotal = 0;
+		for (int z = 0; z < d; z++) {
+			total += phaseCount[z];
+			ridgeTotal += ridgeXY[z].length;
+		}
+		if (ridgeTotal > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("Too many ridge voxels: " + ridgeTotal);
+		int r = (int) ridgeTotal;
+		// 2. sort ridge voxels by decreasing distance: key = (float bits of d2) << 32 | index
+		int[] rz = new int[r], rxy = new int[r];
+		float[] rd2 = new float[r];
+		long[] keys = new long[r];
+		int k0 = 0;
+		for (int z = 0; z < d; z++) {
+			for (int i = 0; i < ridgeXY[z].length; i++, k0++) {
+				rz[k0] = z;
+				rxy[k0] = ridgeXY[z][i];
+				rd2[k0] = ridgeD2[z][i];
+				keys[k0] = ((long) Float.floatToIntBits(rd2[k0]) << 32) | k0;
+			}
+			ridgeXY[z] = null;
+			ridgeD2[z] = null;
+		}
+		Arrays.parallelSort(keys);
+		// rank 0 = largest ball; arrays in rank order
+		int[] sz = new int[r], sxy = new int[r];
+		float[] sd2 = new float[r];
+		for (int rank = 0; rank < r; rank++) {
+			int i = (int) keys[r - 1 - rank];
+			sz[rank] = rz[i];
+			sxy[rank] = rxy[i];
+			sd2[rank] = rd2[i];
+		}
+		keys = null;
+		rz = null;
+		rxy = null;
+		rd2 = null;
+		// ranks grouped by centre slice (ascending rank inside each group)
+		int[] start = new int[d + 1];
+		for (int rank = 0; rank < r; rank++) start[sz[rank] + 1]++;
+		for (int z = 0; z < d; z++) start[z + 1] += start[z];
+		int[] byZ = new int[r], fill = Arrays.copyOf(start, d);
+		for (int rank = 0; rank < r; rank++) byZ[fill[sz[rank]]++] = rank;
+		double maxD = r > 0 ? Math.sqrt(sd2[0]) : 0;
+		int zReach = (int) Math.ceil(maxD / hz);
+		// balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
+		// lies exactly at distance d; an absolute margin keeps the ridge argument exact
+		double delta = 1e-6 * maxD;
+		p.report(0.35, "Local thickness: painting");
+		// 3. paint, slice by slice
+		int[] done = { 0 };
+		double[] maxT = new double[d];
+		Parallel.forEach(d, threads, z -> {
+			p.checkCancelled();
+			float[] out = planes[z];
+			long remaining = phaseCount[z];
+			if (remaining == 0) return;
+			int[] cand = new int[256];
+			int nc = 0;
+			for (int cz = Math.max(0, z - zReach); cz <= Math.min(d - 1, z + zReach); cz++) {
+				double dz = (cz - z) * hz, dz2 = dz * dz;
+				for (int j = start[cz]; j < start[cz + 1]; j++) {
+					int rank = byZ[j];
+					double rr = Math.sqrt(sd2[rank]) - delta;
+					if (!(dz2 < rr * rr)) break;
+					if (nc == cand.length) cand = Arrays.copyOf(cand, 2 * nc);
+					cand[nc++] = rank;
+				}
+			}
+			Arrays.sort(cand, 0, nc);
+			int stride = w + 1;
+			int[] next = new int[stride * h];
+			for (int i = 0; i < next.length; i++) next[i] = i;
+			float sliceMax = 0;
+			for (int ci = 0; ci < nc && remaining > 0; ci++) {
+				int rank = cand[ci];
+				double dz = (sz[rank] - z) * hz;
+				double dc = Math.sqrt(sd2[rank]);
+				double rho2 = (dc - delta) * (dc - delta) - dz * dz;
+				float val = (float) (2 * dc - wallCorrection);
+				int cxy = sxy[rank], cy = cxy / w, cx = cxy - cy * w;
+				int ky = reach(rho2, hy);
+				int y0 = Math.max(0, cy - ky), y1 = Math.min(h - 1, cy + ky);
+				for (int y = y0; y <= y1 && remaining > 0; y++) {
+					double dy = (y - cy) * hy;
+					double rem = rho2 - dy * dy;
+					if (!(rem > 0)) continue;
+					int kx = reach(rem, hx);
+					int x0 = Math.max(0, cx - kx), x1 = Math.min(w - 1, cx + kx);
+					int base = y * stride, end = base + x1;
+					int i = find(next, base + x0);
+					while (i <= end) {
+						out[y * w + (i - base)] = val;
+						next[i] = i + 1;
+						remaining--;
+						i = find(next, i + 1);
+					}
+				}
+			}
+			if (remaining > 0) throw new IllegalStateException("Local thickness: " + remaining + " voxels of slice " + z + " not covered");
+			for (float v : out) if (v > sliceMax) sliceMax = v;
+			maxT[z] = sliceMax;
+			synchronized (done) {
+				p.report(0.35 + 0.65 * ++done[0] / d, "Local thickness: painting");
+			}
+		});
+		double max = 0;
+		for (double v : maxT) max = Math.max(max, v);
+		return new Result(EuclideanDistance.wrap(planes, w, h), total, r, max);
+	}
+
+	/** Largest k >= 0 with (k s)^2 < rem (rem > 0). */
+	private static int reach(double rem, double s) {
+		int k = (int) (Math.sqrt(rem) / s);
+		while (k > 0 && (k * s) * (k * s) >= rem) k--;
+		while (((k + 1) * s) * ((k + 1) * s) < rem) k++;
+		return k;
+	}
+
+	private static int find(int[] next, int i) {
+		while (next[i] != i) {
+			int j = next[next[i]];
+			next[i] = j;
+			i = j;
+		}
+		return i;
+	}
+}
