@@ -55,6 +55,9 @@ public final class LocalThickness {
 	/** Bytes per voxel this step needs at most beyond its input (distance/thickness floats, ridge lists). */
 	public static final double BYTES_PER_VOXEL = 4 + 0.3 * 28;
 
+	private static final int TILE = 8;
+	private static final boolean DEBUG = Boolean.getBoolean("cathodej.debug");
+
 	private LocalThickness() {}
 
 	/**
@@ -85,15 +88,38 @@ public final class LocalThickness {
 		// 26 neighbour offsets and their lengths
 		int[][] off = new int[26][];
 		double[] len = new double[26];
+		int[] shift = new int[26];
 		int m = 0;
 		for (int dz = -1; dz <= 1; dz++)
 			for (int dy = -1; dy <= 1; dy++)
 				for (int dx = -1; dx <= 1; dx++) {
 					if (dx == 0 && dy == 0 && dz == 0) continue;
 					off[m] = new int[] { dx, dy, dz };
+					shift[m] = dy * w + dx;
 					len[m++] = Math.sqrt(dx * dx * hx * hx + dy * dy * hy * hy + dz * dz * hz * hz);
 				}
-		// 1. distance ridge, per slice
+		long t0 = System.nanoTime();
+		// 0. largest distance; the sorted lattice norms below it (|i hx, j hy, k hz|^2), to know how far the farthest
+		// voxel a ball covers really is
+		double[] maxPer = new double[d];
+		Parallel.forEach(d, threads, z -> {
+			float m0 = 0;
+			for (float v : planes[z]) {
+				if (v == Float.POSITIVE_INFINITY)
+					throw new IllegalArgumentException("The phase fills the whole volume: its local thickness is unbounded.");
+				if (v > m0) m0 = v;
+			}
+			maxPer[z] = m0;
+		});
+		double maxD2 = 0;
+		for (double v : maxPer) maxD2 = Math.max(maxD2, v);
+		double maxD = Math.sqrt(maxD2);
+		// balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
+		// lies exactly at distance d; an absolute margin keeps the ridge argument exact
+		double delta = 1e-6 * maxD, eps = 1e-9 * Math.max(maxD, wallCorrection);
+		double[] norms = latticeNorms(maxD2, hx, hy, hz);
+		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n with a larger ball covers every voxel c's
+		// ball covers: rIn(c) + |n - c| < d(n) - delta, rIn(c) = distance of c's farthest covered voxel
 		int[][] ridgeXY = new int[d][];
 		float[][] ridgeD2 = new float[d][];
 		long[] phaseCount = new long[d];
@@ -104,20 +130,38 @@ public final class LocalThickness {
 			float[] rd = new float[64];
 			int n = 0;
 			long cnt = 0;
+			float lastC2 = -1;
+			double[] thr = new double[26];
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++) {
-					float c2 = a[y * w + x];
+					int i = y * w + x;
+					float c2 = a[i];
 					if (c2 <= 0) continue;
-					if (c2 == Float.POSITIVE_INFINITY)
-						throw new IllegalArgumentException("The phase fills the whole volume: its local thickness is unbounded.");
 					cnt++;
-					double dc = Math.sqrt(c2);
+					if (c2 != lastC2) {
+						lastC2 = c2;
+						double rIn = innerRadius(norms, Math.sqrt(c2) - delta);
+						for (int k = 0; k < 26; k++) {
+							double t = rIn + len[k] + eps + delta;
+							thr[k] = t * t;
+						}
+					}
 					boolean ridge = true;
-					for (int k = 0; k < 26 && ridge; k++) {
-						int nx = x + off[k][0], ny = y + off[k][1], nz = z + off[k][2];
-						if (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d) continue;
-						float n2 = planes[nz][ny * w + nx];
-						if (n2 > c2 && Math.sqrt(n2) >= dc + len[k]) ridge = false;
+					if (x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1) {
+						for (int k = 0; k < 26; k++) {
+							float n2 = planes[z + off[k][2]][i + shift[k]];
+							if (n2 > c2 && n2 > thr[k]) {
+								ridge = false;
+								break;
+							}
+						}
+					} else {
+						for (int k = 0; k < 26 && ridge; k++) {
+							int nx = x + off[k][0], ny = y + off[k][1], nz = z + off[k][2];
+							if (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d) continue;
+							float n2 = planes[nz][ny * w + nx];
+							if (n2 > c2 && n2 > thr[k]) ridge = false;
+						}
 					}
 					if (!ridge) continue;
 					if (n == rd.length) {
@@ -132,6 +176,7 @@ public final class LocalThickness {
 			phaseCount[z] = cnt;
 		});
 		p.report(0.25, "Local thickness: ridge");
+		if (DEBUG) System.err.printf("LT ridge done %.2fs%n", (System.nanoTime() - t0) / 1e9);
 		long total = 0, ridgeTotal = 0;
 		for (int z = 0; z < d; z++) {
 			total += phaseCount[z];
@@ -174,12 +219,14 @@ public final class LocalThickness {
 		for (int z = 0; z < d; z++) start[z + 1] += start[z];
 		int[] byZ = new int[r], fill = Arrays.copyOf(start, d);
 		for (int rank = 0; rank < r; rank++) byZ[fill[sz[rank]]++] = rank;
-		double maxD = r > 0 ? Math.sqrt(sd2[0]) : 0;
 		int zReach = (int) Math.ceil(maxD / hz);
-		// balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
-		// lies exactly at distance d; an absolute margin keeps the ridge argument exact
-		double delta = 1e-6 * maxD;
+		double[] reach2 = new double[r];
+		for (int rank = 0; rank < r; rank++) {
+			double rr = Math.sqrt(sd2[rank]) - delta;
+			reach2[rank] = rr * rr;
+		}
 		p.report(0.35, "Local thickness: painting");
+		if (DEBUG) System.err.printf("LT sort done %.2fs%n", (System.nanoTime() - t0) / 1e9);
 		// 3. paint, slice by slice
 		int[] done = { 0 };
 		double[] maxT = new double[d];
@@ -194,8 +241,7 @@ public final class LocalThickness {
 				double dz = (cz - z) * hz, dz2 = dz * dz;
 				for (int j = start[cz]; j < start[cz + 1]; j++) {
 					int rank = byZ[j];
-					double rr = Math.sqrt(sd2[rank]) - delta;
-					if (!(dz2 < rr * rr)) break;
+					if (!(dz2 < reach2[rank])) break;
 					if (nc == cand.length) cand = Arrays.copyOf(cand, 2 * nc);
 					cand[nc++] = rank;
 				}
@@ -204,32 +250,54 @@ public final class LocalThickness {
 			int stride = w + 1;
 			int[] next = new int[stride * h];
 			for (int i = 0; i < next.length; i++) next[i] = i;
-			float sliceMax = 0;
+			// unpainted phase voxels per TILE x TILE tile: lets a ball skip a disc that is already painted
+			int tw = (w + TILE - 1) / TILE, th = (h + TILE - 1) / TILE;
+			int[] tiles = new int[tw * th];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					if (out[y * w + x] > 0) tiles[(y / TILE) * tw + x / TILE]++;
 			for (int ci = 0; ci < nc && remaining > 0; ci++) {
 				int rank = cand[ci];
 				double dz = (sz[rank] - z) * hz;
-				double dc = Math.sqrt(sd2[rank]);
-				double rho2 = (dc - delta) * (dc - delta) - dz * dz;
-				float val = (float) (2 * dc - wallCorrection);
+				double rho2 = reach2[rank] - dz * dz;
 				int cxy = sxy[rank], cy = cxy / w, cx = cxy - cy * w;
-				int ky = reach(rho2, hy);
+				int ky = reach(rho2, hy), kx0 = reach(rho2, hx);
 				int y0 = Math.max(0, cy - ky), y1 = Math.min(h - 1, cy + ky);
-				for (int y = y0; y <= y1 && remaining > 0; y++) {
-					double dy = (y - cy) * hy;
+				int tx0 = Math.max(0, cx - kx0) / TILE, tx1 = Math.min(w - 1, cx + kx0) / TILE;
+				boolean open = false;
+				for (int ty = y0 / TILE; ty <= y1 / TILE && !open; ty++)
+					for (int tx = tx0; tx <= tx1; tx++)
+						if (tiles[ty * tw + tx] != 0) {
+							open = true;
+							break;
+						}
+				if (!open) continue;
+				float val = (float) (2 * Math.sqrt(sd2[rank]) - wallCorrection);
+				int kx = kx0;
+				for (int t = 0; t <= ky && remaining > 0; t++) {
+					double dy = t * hy;
 					double rem = rho2 - dy * dy;
-					if (!(rem > 0)) continue;
-					int kx = reach(rem, hx);
+					if (!(rem > 0)) break;
+					while (kx > 0 && (kx * hx) * (kx * hx) >= rem) kx--;
 					int x0 = Math.max(0, cx - kx), x1 = Math.min(w - 1, cx + kx);
-					int base = y * stride, end = base + x1;
-					int i = find(next, base + x0);
-					while (i <= end) {
-						out[y * w + (i - base)] = val;
-						next[i] = i + 1;
-						remaining--;
-						i = find(next, i + 1);
+					for (int sgn = 0; sgn < 2; sgn++) {
+						if (sgn == 1 && t == 0) break;
+						int y = sgn == 0 ? cy + t : cy - t;
+						if (y < 0 || y >= h) continue;
+						int base = y * stride, end = base + x1, trow = (y / TILE) * tw;
+						int i = find(next, base + x0);
+						while (i <= end) {
+							int x = i - base;
+							out[y * w + x] = val;
+							tiles[trow + x / TILE]--;
+							next[i] = i + 1;
+							remaining--;
+							i = find(next, i + 1);
+						}
 					}
 				}
 			}
+			float sliceMax = 0;
 			if (remaining > 0) throw new IllegalStateException("Local thickness: " + remaining + " voxels of slice " + z + " not covered");
 			for (float v : out) if (v > sliceMax) sliceMax = v;
 			maxT[z] = sliceMax;
@@ -237,9 +305,47 @@ public final class LocalThickness {
 				p.report(0.35 + 0.65 * ++done[0] / d, "Local thickness: painting");
 			}
 		});
+		if (DEBUG) System.err.printf("LT paint done %.2fs%n", (System.nanoTime() - t0) / 1e9);
 		double max = 0;
 		for (double v : maxT) max = Math.max(max, v);
 		return new Result(EuclideanDistance.wrap(planes, w, h), total, r, max);
+	}
+
+	/**
+	 * Sorted distinct squared lengths of lattice vectors (i hx, j hy, k hz) up to maxD2 (plus one step), or null when
+	 * there would be too many (then balls are bounded by their radius only).
+	 */
+	static double[] latticeNorms(double maxD2, double hx, double hy, double hz) {
+		double maxD = Math.sqrt(maxD2);
+		long ni = (long) (maxD / hx) + 2, nj = (long) (maxD / hy) + 2, nk = (long) (maxD / hz) + 2;
+		if (ni * nj * nk > 8_000_000L) return null;
+		double[] v = new double[(int) (ni * nj * nk)];
+		int n = 0;
+		for (int k = 0; k < nk; k++)
+			for (int j = 0; j < nj; j++)
+				for (int i = 0; i < ni; i++) {
+					double q = (i * hx) * (i * hx) + (j * hy) * (j * hy) + (k * hz) * (k * hz);
+					if (q <= maxD2 * 1.01 + hx * hx) v[n++] = q;
+				}
+		v = Arrays.copyOf(v, n);
+		Arrays.sort(v);
+		int m = 0;
+		for (int i = 0; i < n; i++) if (m == 0 || v[i] != v[m - 1]) v[m++] = v[i];
+		return Arrays.copyOf(v, m);
+	}
+
+	/** Length of the longest lattice vector shorter than r (r itself when norms is null). */
+	static double innerRadius(double[] norms, double r) {
+		if (norms == null || r <= 0) return Math.max(0, r);
+		double r2 = r * r;
+		int lo = 0, hi = norms.length - 1; // norms[0] = 0 < r2
+		if (norms[hi] < r2) return r;
+		while (hi - lo > 1) {
+			int mid = (lo + hi) >>> 1;
+			if (norms[mid] < r2) lo = mid;
+			else hi = mid;
+		}
+		return Math.sqrt(norms[lo]);
 	}
 
 	/** Largest k >= 0 with (k s)^2 < rem (rem > 0). */
