@@ -15,6 +15,7 @@ public final class Bench {
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
 		new PoresBench(),
+		new ConnectivityBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

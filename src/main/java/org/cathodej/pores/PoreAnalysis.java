@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.cathodej.connectivity.Clusters;
+import org.cathodej.connectivity.ComponentLabeler;
+import org.cathodej.connectivity.Connectivity;
 import org.cathodej.distance.EuclideanDistance.Edge;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
@@ -150,8 +153,8 @@ public final class PoreAnalysis {
 		p.report(0.65, "Pore components");
 
 		// 2. components and their contacts
-		ComponentLabeller.Labels cl = ComponentLabeller.label6(labels, v -> v == pore, p.range(0.65, 0.8));
-		int nc = cl.count;
+		Clusters cl = ComponentLabeler.label(labels, pore, Connectivity.SIX, threads, p.range(0.65, 0.8));
+		int nc = cl.count();
 		r.components = nc;
 		MemoryBudget.require(17L * 8 * (nc + 1), "Statistics of " + nc + " pore components", 0);
 		long[] cnt = new long[nc + 1];
@@ -162,6 +165,7 @@ public final class PoreAnalysis {
 		double[] tSum = new double[nc + 1];
 		float[] tMax = new float[nc + 1];
 		boolean[] border = new boolean[nc + 1];
+		for (int id = 1; id <= nc; id++) border[id] = cl.faces(id) != 0;
 		double fx = vs.faceArea(0), fy = vs.faceArea(1), fz = vs.faceArea(2);
 		int[] lm = null, l0 = Slices.readInts(labels, 0, null), lp;
 		for (int z = 0; z < d; z++) {
@@ -171,7 +175,7 @@ public final class PoreAnalysis {
 			}
 			// window of label slices: lm = z - 1, l0 = z, lp = z + 1
 			lp = z + 1 < d ? Slices.readInts(labels, z + 1, null) : null;
-			int[] c = cl.planes[z];
+			int[] c = cl.slice(z);
 			float[] tz = t[z];
 			for (int y = 0, i = 0; y < h; y++)
 				for (int x = 0; x < w; x++, i++) {
@@ -189,7 +193,6 @@ public final class PoreAnalysis {
 					syz[id] += (double) y * z;
 					tSum[id] += tz[i];
 					if (tz[i] > tMax[id]) tMax[id] = tz[i];
-					if (x == 0 || y == 0 || z == 0 || x == w - 1 || y == h - 1 || z == d - 1) border[id] = true;
 					if (x > 0) face(l0[i - 1], fx, id, pore, cam, ise, aCam, aIse, aOther, r);
 					if (x < w - 1) face(l0[i + 1], fx, id, pore, cam, ise, aCam, aIse, aOther, r);
 					if (y > 0) face(l0[i - w], fy, id, pore, cam, ise, aCam, aIse, aOther, r);
@@ -264,7 +267,7 @@ public final class PoreAnalysis {
 		r.meanThicknessZ = new double[d];
 		double area = (double) w * h;
 		Parallel.forEach(d, threads, z -> {
-			int[] c = cl.planes[z];
+			int[] c = cl.slice(z);
 			float[] tz = t[z];
 			long np = 0, niso = 0, nise = 0, ncam = 0;
 			double ts = 0;
