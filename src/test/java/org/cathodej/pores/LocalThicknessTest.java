@@ -43,6 +43,17 @@ class LocalThicknessTest {
 		}
 	}
 
+	/**
+	 * A ball centred on a voxel corner: balls are centred on voxel centres, so the largest one is off-centre by half a
+	 * voxel diagonal and reads up to sqrt(3) voxels less than the nominal diameter (documented limitation).
+	 */
+	@Test
+	void ballCentredBetweenVoxelsReadsAtMostSqrt3Low() {
+		org.cathodej.phantom.LabelVolume v = org.cathodej.phantom.AnalyticPhantoms.ball(40, 40, 40, 12, 1, 0);
+		LocalThickness.Result r = LocalThickness.compute(v.toImg(), x -> x == 1, ISO, Edge.BACKGROUND, 2, Progress.NONE);
+		assertTrue(r.max <= 24 && r.max >= 24 - 1 - Math.sqrt(3), "max " + r.max);
+	}
+
 	@Test
 	void slabsOfKnownThicknessAlongEachAxis() {
 		int n = 24;
