@@ -33,13 +33,24 @@ public final class PoresBench implements BenchCase {
 	public void run(int[] size, int threads, BenchRecorder out) throws Exception {
 		PlanarImg<UnsignedByteType, ByteArray> img = phantom(size[0], size[1], size[2], 0.30, 42);
 		VoxelSize vs = new VoxelSize(1, 1, 1, "um");
+		long c0 = cpu();
 		out.time(name(), "edt", size, threads,
 			() -> EuclideanDistance.squared(img, v -> v == 0, vs, Edge.BACKGROUND, threads, Progress.NONE), "pore space ~30%");
+		long c1 = cpu();
 		LocalThickness.Result lt = out.time(name(), "local_thickness", size, threads,
 			() -> LocalThickness.compute(img, v -> v == 0, vs, Edge.BACKGROUND, threads, Progress.NONE), "pore space ~30%");
-		System.out.println("# pore voxels " + lt.phaseVoxels + ", ridge voxels " + lt.ridgeVoxels + ", max thickness " + lt.max);
+		long c2 = cpu();
 		out.time(name(), "pore_analysis", size, threads, () -> PoreAnalysis.run(img, PhaseLabels.defaults(), vs,
 			new PoreAnalysis.Options(), threads, Progress.NONE), "all outputs incl. local thickness");
+		long c3 = cpu();
+		System.out.printf(java.util.Locale.ROOT, "# %d threads: process CPU s (incl. GC/JIT): edt %.2f, local_thickness %.2f, pore_analysis %.2f;"
+			+ " pore voxels %d, ridge voxels %d, max thickness %.2f%n", threads, (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9,
+			lt.phaseVoxels, lt.ridgeVoxels, lt.max);
+	}
+
+	private static long cpu() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
 	}
 
 	/** Labels 0 pore, 1 CAM, 2 ISE: ISE matrix, CAM balls (~35 %), then pore balls until {@code poreFraction}. */

@@ -23,15 +23,20 @@ import net.imglib2.type.numeric.real.FloatType;
  * <p>
  * Discrete convention. d(c) is the exact Euclidean distance from the centre of voxel c to the centre of the
  * nearest voxel outside the phase (calibrated units). The ball of c covers the voxels whose centres are closer to
- * c than d(c) (so it never covers an outside voxel; in practice than d(c) - 1e-6 max(d), against float rounding), and its diameter, measured between voxel faces, is
- * {@code 2 d(c) - s}, s = the smallest voxel size (the centre-to-centre distance overshoots the wall by half a
- * voxel on each side). A slab of n voxels reads n (n odd) or n - 1 (n even) voxels; a ball within one voxel.
+ * c than d(c) (so it never covers an outside voxel; in practice closer than d(c) - 1e-6 max(d), against float
+ * rounding). Its diameter is {@code 2 (d(c) + g(c)) - s/2}: g(c) (at most half a voxel per axis) is the sub-voxel
+ * offset of the distance maximum from c's centre, estimated where c is a maximum of d along an axis from its two
+ * face neighbours (see {@link #value}); s is the smallest voxel size. The constant s/2 puts the wall between the
+ * exact value for slabs (wall half a voxel from the last centre: slabs of n voxels read n + s/2) and for voxelised
+ * balls (whose largest inscribed ball, dented by the voxel corners, is about one voxel narrower than the ball's
+ * nominal diameter: they read about 2R - s/2), so both are within half a voxel.
  * <p>
- * Scheme (fast, exact for this convention): distance transform; distance ridge (a voxel whose ball lies inside a
- * 26-neighbour's ball, d(n) >= d(c) + |n - c|, is dropped since that neighbour covers everything it would, with
- * a value at least as large); ridge balls sorted by decreasing size and painted slice by slice, row span by row
- * span, where a per-row "next unpainted voxel" union-find lets every voxel be written once (the first, largest,
- * ball to reach it wins) and painting stops as soon as a slice is complete. Slices run in parallel.
+ * Scheme (fast, exact for this convention): distance transform; distance ridge (a voxel c is dropped when a
+ * 26-neighbour n covers every voxel c's ball covers, r_in(c) + |n - c| < d(n), r_in(c) = distance to c's farthest
+ * covered voxel, and n's value is not smaller); ridge balls sorted by decreasing value and painted slice by slice,
+ * row span by row span, where a per-row "next unpainted voxel" union-find lets every voxel be written once (the
+ * first, largest, ball to reach it wins), tiles of fully painted voxels let discs be skipped, and painting stops as
+ * soon as a slice is complete. Slices run in parallel.
  */
 public final class LocalThickness {
 
@@ -121,13 +126,14 @@ public final class LocalThickness {
 		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n with a larger ball covers every voxel c's
 		// ball covers: rIn(c) + |n - c| < d(n) - delta, rIn(c) = distance of c's farthest covered voxel
 		int[][] ridgeXY = new int[d][];
-		float[][] ridgeD2 = new float[d][];
+		float[][] ridgeD2 = new float[d][], ridgeV = new float[d][];
+		double[] hs = { hx, hy, hz };
 		long[] phaseCount = new long[d];
 		Parallel.forEach(d, threads, z -> {
 			p.checkCancelled();
 			float[] a = planes[z];
 			int[] xy = new int[64];
-			float[] rd = new float[64];
+			float[] rd = new float[64], rv = new float[64];
 			int n = 0;
 			long cnt = 0;
 			float lastC2 = -1;
@@ -147,32 +153,32 @@ public final class LocalThickness {
 						}
 					}
 					boolean ridge = true;
-					if (x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1) {
-						for (int k = 0; k < 26; k++) {
-							float n2 = planes[z + off[k][2]][i + shift[k]];
-							if (n2 > c2 && n2 > thr[k]) {
-								ridge = false;
-								break;
-							}
-						}
-					} else {
-						for (int k = 0; k < 26 && ridge; k++) {
-							int nx = x + off[k][0], ny = y + off[k][1], nz = z + off[k][2];
-							if (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d) continue;
-							float n2 = planes[nz][ny * w + nx];
-							if (n2 > c2 && n2 > thr[k]) ridge = false;
+					float vc = -1;
+					boolean interior = x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1;
+					for (int k = 0; k < 26 && ridge; k++) {
+						int nx = x + off[k][0], ny = y + off[k][1], nz = z + off[k][2];
+						if (!interior && (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d)) continue;
+						float n2 = planes[nz][i + shift[k]];
+						if (n2 > c2 && n2 > thr[k]) {
+							// n's ball covers c's; it replaces c if its value is not smaller
+							if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
+							if (value(planes, w, h, nx, ny, nz, hs, wallCorrection) >= vc) ridge = false;
 						}
 					}
 					if (!ridge) continue;
+					if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
 					if (n == rd.length) {
 						xy = Arrays.copyOf(xy, 2 * n);
 						rd = Arrays.copyOf(rd, 2 * n);
+						rv = Arrays.copyOf(rv, 2 * n);
 					}
 					xy[n] = y * w + x;
+					rv[n] = vc;
 					rd[n++] = c2;
 				}
 			ridgeXY[z] = Arrays.copyOf(xy, n);
 			ridgeD2[z] = Arrays.copyOf(rd, n);
+			ridgeV[z] = Arrays.copyOf(rv, n);
 			phaseCount[z] = cnt;
 		});
 		p.report(0.25, "Local thickness: ridge");
@@ -186,7 +192,7 @@ public final class LocalThickness {
 		int r = (int) ridgeTotal;
 		// 2. sort ridge voxels by decreasing distance: key = (float bits of d2) << 32 | index
 		int[] rz = new int[r], rxy = new int[r];
-		float[] rd2 = new float[r];
+		float[] rd2 = new float[r], rval = new float[r];
 		long[] keys = new long[r];
 		int k0 = 0;
 		for (int z = 0; z < d; z++) {
@@ -194,21 +200,25 @@ public final class LocalThickness {
 				rz[k0] = z;
 				rxy[k0] = ridgeXY[z][i];
 				rd2[k0] = ridgeD2[z][i];
-				keys[k0] = ((long) Float.floatToIntBits(rd2[k0]) << 32) | k0;
+				rval[k0] = ridgeV[z][i];
+				keys[k0] = ((long) Float.floatToIntBits(rval[k0]) << 32) | k0;
 			}
 			ridgeXY[z] = null;
 			ridgeD2[z] = null;
+			ridgeV[z] = null;
 		}
 		Arrays.parallelSort(keys);
 		// rank 0 = largest ball; arrays in rank order
 		int[] sz = new int[r], sxy = new int[r];
-		float[] sd2 = new float[r];
+		float[] sd2 = new float[r], sval = new float[r];
 		for (int rank = 0; rank < r; rank++) {
 			int i = (int) keys[r - 1 - rank];
 			sz[rank] = rz[i];
 			sxy[rank] = rxy[i];
 			sd2[rank] = rd2[i];
+			sval[rank] = rval[i];
 		}
+		rval = null;
 		keys = null;
 		rz = null;
 		rxy = null;
@@ -241,7 +251,7 @@ public final class LocalThickness {
 				double dz = (cz - z) * hz, dz2 = dz * dz;
 				for (int j = start[cz]; j < start[cz + 1]; j++) {
 					int rank = byZ[j];
-					if (!(dz2 < reach2[rank])) break;
+					if (!(dz2 < reach2[rank])) continue;
 					if (nc == cand.length) cand = Arrays.copyOf(cand, 2 * nc);
 					cand[nc++] = rank;
 				}
@@ -272,7 +282,7 @@ public final class LocalThickness {
 							break;
 						}
 				if (!open) continue;
-				float val = (float) (2 * Math.sqrt(sd2[rank]) - wallCorrection);
+				float val = sval[rank];
 				int kx = kx0;
 				for (int t = 0; t <= ky && remaining > 0; t++) {
 					double dy = t * hy;
@@ -346,6 +356,41 @@ public final class LocalThickness {
 			else hi = mid;
 		}
 		return Math.sqrt(norms[lo]);
+	}
+
+	/**
+	 * Diameter of the inscribed ball credited to voxel c: 2 (d(c) + g) - s/2, s = smallest voxel size, g = how far the
+	 * true distance maximum may lie off c's centre: per axis, when c is a maximum of d along that axis (neither face
+	 * neighbour larger), the peak of a slope-1 tent through the two neighbours is (larger - smaller)/2 beyond c (at
+	 * most half a voxel); g = the length of that offset vector. 0 on slopes and along flat ridges.
+	 */
+	static float value(float[][] planes, int w, int h, int x, int y, int z, double[] hs, double wallCorrection) {
+		int i = y * w + x, d = planes.length;
+		float[] pl = planes[z];
+		double c = Math.sqrt(pl[i]);
+		double g2 = 0;
+		for (int a = 0; a < 3; a++) {
+			float l, r;
+			if (a == 0) {
+				if (x == 0 || x == w - 1) continue;
+				l = pl[i - 1];
+				r = pl[i + 1];
+			} else if (a == 1) {
+				if (y == 0 || y == h - 1) continue;
+				l = pl[i - w];
+				r = pl[i + w];
+			} else {
+				if (z == 0 || z == d - 1) continue;
+				l = planes[z - 1][i];
+				r = planes[z + 1][i];
+			}
+			double dl = Math.sqrt(l), dr = Math.sqrt(r);
+			double hi = Math.max(dl, dr), lo = Math.min(dl, dr);
+			if (hi > c * (1 + 1e-6)) continue;
+			double t = Math.min(hs[a] / 2, (hi - lo) / 2);
+			g2 += t * t;
+		}
+		return (float) (2 * (c + Math.sqrt(g2)) - wallCorrection / 2);
 	}
 
 	/** Largest k >= 0 with (k s)^2 < rem (rem > 0). */
