@@ -43,6 +43,13 @@ public final class PoresBench implements BenchCase {
 		out.time(name(), "pore_analysis", size, threads, () -> PoreAnalysis.run(img, PhaseLabels.defaults(), vs,
 			new PoreAnalysis.Options(), threads, Progress.NONE), "all outputs incl. local thickness");
 		long c3 = cpu();
+		// coarse pores: radius 8-32 voxels, ~50 % pore space (painting cost grows with the ball size)
+		PlanarImg<UnsignedByteType, ByteArray> coarse = phantom(size[0], size[1], size[2], 0.5, 43, 8, 25);
+		long c4 = cpu();
+		LocalThickness.Result ltc = out.time(name(), "local_thickness_coarse", size, threads,
+			() -> LocalThickness.compute(coarse, v -> v == 0, vs, Edge.BACKGROUND, threads, Progress.NONE), "pore space ~50%; radii 8-32");
+		System.out.printf(java.util.Locale.ROOT, "# coarse: CPU s %.2f, pore voxels %d, ridge voxels %d, max thickness %.2f%n",
+			(cpu() - c4) / 1e9, ltc.phaseVoxels, ltc.ridgeVoxels, ltc.max);
 		System.out.printf(java.util.Locale.ROOT, "# %d threads: process CPU s (incl. GC/JIT): edt %.2f, local_thickness %.2f, pore_analysis %.2f;"
 			+ " pore voxels %d, ridge voxels %d, max thickness %.2f%n", threads, (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9,
 			lt.phaseVoxels, lt.ridgeVoxels, lt.max);
@@ -55,6 +62,12 @@ public final class PoresBench implements BenchCase {
 
 	/** Labels 0 pore, 1 CAM, 2 ISE: ISE matrix, CAM balls (~35 %), then pore balls until {@code poreFraction}. */
 	public static PlanarImg<UnsignedByteType, ByteArray> phantom(int w, int h, int d, double poreFraction, long seed) {
+		return phantom(w, h, d, poreFraction, seed, 2, 11);
+	}
+
+	/** Like {@link #phantom(int, int, int, double, long)} with pore radii in [minRadius, minRadius + radiusRange). */
+	public static PlanarImg<UnsignedByteType, ByteArray> phantom(int w, int h, int d, double poreFraction, long seed, int minRadius,
+		int radiusRange) {
 		List<ByteArray> planes = new ArrayList<>();
 		byte[][] a = new byte[d][w * h];
 		for (int z = 0; z < d; z++) {
@@ -66,7 +79,7 @@ public final class PoresBench implements BenchCase {
 		long cam = 0, pore = 0;
 		while (cam < 0.35 * n) cam += ball(a, w, h, d, r.nextInt(w), r.nextInt(h), r.nextInt(d), 6 + r.nextInt(12), (byte) 1, (byte) 2);
 		while (pore < poreFraction * n) {
-			int rad = 2 + r.nextInt(11);
+			int rad = minRadius + r.nextInt(radiusRange);
 			pore += ball(a, w, h, d, r.nextInt(w), r.nextInt(h), r.nextInt(d), rad, (byte) 0, (byte) -1);
 		}
 		PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, new long[] { w, h, d }, new Fraction());

@@ -61,6 +61,7 @@ public final class LocalThickness {
 	public static final double BYTES_PER_VOXEL = 4 + 0.3 * 28;
 
 	private static final int TILE = 8;
+	static final java.util.concurrent.atomic.AtomicLong[] STAT = { new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong() };
 	private static final boolean DEBUG = Boolean.getBoolean("cathodej.debug");
 
 	private LocalThickness() {}
@@ -122,7 +123,8 @@ public final class LocalThickness {
 		// balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
 		// lies exactly at distance d; an absolute margin keeps the ridge argument exact
 		double delta = 1e-6 * maxD, eps = 1e-9 * Math.max(maxD, wallCorrection);
-		double[] norms = latticeNorms(maxD2, hx, hy, hz);
+		Containment cont = Containment.build(maxD2, hx, hy, hz, off);
+		double[] norms = cont == null ? latticeNorms(maxD2, hx, hy, hz) : null;
 		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n with a larger ball covers every voxel c's
 		// ball covers: rIn(c) + |n - c| < d(n) - delta, rIn(c) = distance of c's farthest covered voxel
 		int[][] ridgeXY = new int[d][];
@@ -146,10 +148,20 @@ public final class LocalThickness {
 					cnt++;
 					if (c2 != lastC2) {
 						lastC2 = c2;
-						double rIn = innerRadius(norms, Math.sqrt(c2) - delta);
-						for (int k = 0; k < 26; k++) {
-							double t = rIn + len[k] + eps + delta;
-							thr[k] = t * t;
+						double rc = Math.sqrt(c2) - delta;
+						int row = cont == null ? -1 : cont.row(rc * rc);
+						if (row >= 0) {
+							// exact: farthest voxel of c's ball from n, over the lattice
+							for (int k = 0; k < 26; k++) {
+								double t = Math.sqrt(cont.far[row * 26 + k]) + eps + delta;
+								thr[k] = t * t;
+							}
+						} else {
+							double rIn = innerRadius(norms, rc);
+							for (int k = 0; k < 26; k++) {
+								double t = rIn + len[k] + eps + delta;
+								thr[k] = t * t;
+							}
 						}
 					}
 					boolean ridge = true;
@@ -256,7 +268,9 @@ public final class LocalThickness {
 					cand[nc++] = rank;
 				}
 			}
+			long ts0 = System.nanoTime();
 			Arrays.sort(cand, 0, nc);
+			if (DEBUG) { STAT[0].addAndGet(nc); STAT[1].addAndGet(System.nanoTime() - ts0); }
 			int stride = w + 1;
 			int[] next = new int[stride * h];
 			for (int i = 0; i < next.length; i++) next[i] = i;
@@ -281,7 +295,8 @@ public final class LocalThickness {
 							open = true;
 							break;
 						}
-				if (!open) continue;
+				if (!open) { if (DEBUG) STAT[2].incrementAndGet(); continue; }
+				if (DEBUG) STAT[3].addAndGet(2 * ky + 1);
 				float val = sval[rank];
 				int kx = kx0;
 				for (int t = 0; t <= ky && remaining > 0; t++) {
@@ -315,10 +330,87 @@ public final class LocalThickness {
 				p.report(0.35 + 0.65 * ++done[0] / d, "Local thickness: painting");
 			}
 		});
-		if (DEBUG) System.err.printf("LT paint done %.2fs%n", (System.nanoTime() - t0) / 1e9);
+		if (DEBUG) System.err.printf("LT paint done %.2fs; candidates %d, sort %.2fs, tile-skipped %d, rows %d%n", (System.nanoTime() - t0) / 1e9,
+			STAT[0].getAndSet(0), STAT[1].getAndSet(0) / 1e9, STAT[2].getAndSet(0), STAT[3].getAndSet(0));
 		double max = 0;
 		for (double v : maxT) max = Math.max(max, v);
 		return new Result(EuclideanDistance.wrap(planes, w, h), total, r, max);
+	}
+
+	/**
+	 * For every radius class of lattice balls {q : |q|^2 < N} (q = (i hx, j hy, k hz)) and every 26-neighbour offset e,
+	 * the largest |q - e|^2 over the ball: so "ball(c) inside ball(n)" is one comparison. Built for balls up to the
+	 * largest distance; null when that would be too big (then the triangle bound is used).
+	 */
+	static final class Containment {
+		/** Squared norms of the classes, ascending (each slightly shrunk so float rounding never drops a point). */
+		final float[] keys;
+		/** far[t * 26 + k] = max |q - e_k|^2 over lattice q with key(q) <= keys[t]. */
+		final double[] far;
+
+		private Containment(float[] keys, double[] far) {
+			this.keys = keys;
+			this.far = far;
+		}
+
+		/** Row of the ball {|q|^2 < r2}: the last class whose key is below r2 (0 = the centre only). */
+		int row(double r2) {
+			int lo = 0, hi = keys.length - 1;
+			if (keys[hi] < r2) return -1; // beyond the table
+			if (!(keys[0] < r2)) return -1;
+			while (hi - lo > 1) {
+				int mid = (lo + hi) >>> 1;
+				if (keys[mid] < r2) lo = mid;
+				else hi = mid;
+			}
+			return lo;
+		}
+
+		static Containment build(double maxD2, double hx, double hy, double hz, int[][] off) {
+			double maxD = Math.sqrt(maxD2) * 1.01 + Math.max(hx, Math.max(hy, hz));
+			long ni = (long) (maxD / hx) + 1, nj = (long) (maxD / hy) + 1, nk = (long) (maxD / hz) + 1;
+			long box = (2 * ni + 1) * (2 * nj + 1) * (2 * nk + 1);
+			if (box > 12_000_000L) return null;
+			double lim = maxD * maxD;
+			long[] pk = new long[(int) box];
+			int n = 0;
+			for (int k = (int) -nk; k <= nk; k++)
+				for (int j = (int) -nj; j <= nj; j++)
+					for (int i = (int) -ni; i <= ni; i++) {
+						double q = (i * hx) * (i * hx) + (j * hy) * (j * hy) + (k * hz) * (k * hz);
+						if (q > lim) continue;
+						float key = (float) (q * (1 - 1e-6));
+						int code = (int) ((((long) (k + nk)) * (2 * nj + 1) + (j + nj)) * (2 * ni + 1) + (i + ni));
+						pk[n++] = ((long) Float.floatToIntBits(key) << 32) | code;
+					}
+			pk = Arrays.copyOf(pk, n);
+			Arrays.sort(pk);
+			int groups = 0;
+			for (int a = 0; a < n; a++) if (a == 0 || (pk[a] >>> 32) != (pk[a - 1] >>> 32)) groups++;
+			if ((long) groups * 26 > 20_000_000L) return null;
+			float[] keys = new float[groups];
+			double[] far = new double[groups * 26];
+			double[] run = new double[26];
+			Arrays.fill(run, 0);
+			int g = -1;
+			long wi = 2 * ni + 1, wj = 2 * nj + 1;
+			for (int a = 0; a < n; a++) {
+				int bits = (int) (pk[a] >>> 32);
+				if (a == 0 || bits != (int) (pk[a - 1] >>> 32)) {
+					if (g >= 0) System.arraycopy(run, 0, far, g * 26, 26);
+					keys[++g] = Float.intBitsToFloat(bits);
+				}
+				long code = pk[a] & 0xffffffffL;
+				int i = (int) (code % wi - ni), j = (int) ((code / wi) % wj - nj), k = (int) (code / (wi * wj) - nk);
+				for (int e = 0; e < 26; e++) {
+					double dx = (i - off[e][0]) * hx, dy = (j - off[e][1]) * hy, dz = (k - off[e][2]) * hz;
+					double v = dx * dx + dy * dy + dz * dz;
+					if (v > run[e]) run[e] = v;
+				}
+			}
+			System.arraycopy(run, 0, far, g * 26, 26);
+			return new Containment(keys, far);
+		}
 	}
 
 	/**
