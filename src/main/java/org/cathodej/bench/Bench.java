@@ -16,6 +16,7 @@ public final class Bench {
 	static final BenchCase[] CASES = {
 		new PoresBench(),
 		new ConnectivityBench(),
+		new FractionsBench(),
 	};
 
 	public static void main(String[] args) throws Exception {
