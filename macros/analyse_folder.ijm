@@ -37,9 +37,17 @@ for (i = 0; i < files.length; i++) {
 	// the same analysis as for a single sample, read from CathodeJ's jar (works from Fiji's menu and from files)
 	call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/analyse_labels.ijm", dir);
 	run("Close All");
-	open(dir + "phase_fractions_fractions.csv");
-	table = table + "| " + name + " | " + d2s(Table.get("volume_fraction", 0), 4) + " | " + d2s(Table.get("volume_fraction", 1), 4) + " | " + d2s(Table.get("volume_fraction", 2), 4) + " |\n";
-	close(File.getName(dir + "phase_fractions_fractions.csv"));
+	// read the fractions from the CSV written for this sample (independent of which table window is current)
+	lines = split(File.openAsString(dir + "phase_fractions_fractions.csv"), "\n");
+	head = split(lines[0], ",");
+	col = -1;
+	for (k = 0; k < head.length; k++) if (head[k] == "volume_fraction") col = k;
+	row = "| " + name;
+	for (k = 1; k <= 3; k++) {
+		f = split(lines[k], ",");
+		row = row + " | " + d2s(parseFloat(f[col]), 4);
+	}
+	table = table + row + " |\n";
 	n++;
 }
 if (n == 0) exit("No .tif label stacks in " + input);
