@@ -370,7 +370,7 @@ public final class LocalThickness {
 			double maxD = Math.sqrt(maxD2) * 1.01 + Math.max(hx, Math.max(hy, hz));
 			long ni = (long) (maxD / hx) + 1, nj = (long) (maxD / hy) + 1, nk = (long) (maxD / hz) + 1;
 			long box = (2 * ni + 1) * (2 * nj + 1) * (2 * nk + 1);
-			if (box > 12_000_000L) return null;
+			if (box > 4_000_000L) return null;
 			double lim = maxD * maxD;
 			long[] pk = new long[(int) box];
 			int n = 0;
@@ -387,7 +387,7 @@ public final class LocalThickness {
 			Arrays.sort(pk);
 			int groups = 0;
 			for (int a = 0; a < n; a++) if (a == 0 || (pk[a] >>> 32) != (pk[a - 1] >>> 32)) groups++;
-			if ((long) groups * 26 > 20_000_000L) return null;
+			if ((long) groups * 26 > 4_000_000L) return null;
 			float[] keys = new float[groups];
 			double[] far = new double[groups * 26];
 			double[] run = new double[26];

@@ -131,8 +131,9 @@ public final class PoreAnalysis {
 		Slices.requireVolume(labels);
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
 		long n = (long) w * h * d;
-		MemoryBudget.require((long) ((LocalThickness.BYTES_PER_VOXEL + 4) * n),
-			"Pores and Voids on " + w + "x" + h + "x" + d + " voxels", LocalThickness.BYTES_PER_VOXEL + 4);
+		// local thickness, then int component labels (4 B/voxel) beside the thickness planes; 21 B/voxel measured peak
+		double bpv = LocalThickness.BYTES_PER_VOXEL + 8;
+		MemoryBudget.require((long) (bpv * n), "Pores and Voids on " + w + "x" + h + "x" + d + " voxels", bpv);
 		int pore = pl.pore(), cam = pl.cam(), ise = pl.ise();
 		Result r = new Result();
 		r.voxelSize = vs;

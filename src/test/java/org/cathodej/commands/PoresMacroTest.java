@@ -94,6 +94,22 @@ class PoresMacroTest {
 	}
 
 	@Test
+	void noPoresGivesZerosAndNaNsNotAnError() throws Exception {
+		Path out = tmp.resolve("nopores.txt");
+		String macro = "setBatchMode(true);\n"
+			+ "run(\"Analytic Phantom\", \"shape=ball width=16 height=16 depth=16 feature_size=4 inside_label=1 outside_label=2\");\n"
+			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 thickness_image output_dir=[" + tmp.resolve("np") + "]\");\n"
+			+ "File.saveString(\"\" + getResult(\"porosity\", 0) + \" \" + getResult(\"d50\", 0) + \" \" + getResult(\"isolated_voids\", 0), getArgument());\n";
+		MacroHarness.Result r = MacroHarness.run(macro, out.toString());
+		assertTrue(Files.exists(out), r.log());
+		String[] v = new String(Files.readAllBytes(out), StandardCharsets.UTF_8).trim().split(" ");
+		assertEquals(0, Double.parseDouble(v[0]), 0, r.log());
+		assertEquals("NaN", v[1], r.log());
+		assertEquals(0, Double.parseDouble(v[2]), 0);
+		assertTrue(r.log().contains("No pore voxels"), r.log());
+	}
+
+	@Test
 	void singleSliceIsRejected() throws Exception {
 		Path out = tmp.resolve("reached-2d.txt");
 		String macro = "setBatchMode(true);\nnewImage(\"flat\", \"8-bit black\", 20, 20, 1);\n"
