@@ -158,6 +158,25 @@ class PoreAnalysisTest {
 		assertEquals(0, r.isolatedVoids);
 	}
 
+	/** The phantom generator puts pores against CAM when clustered: the analysis must see it. */
+	@Test
+	void clusteredPhantomHasMorePoreOnCam() {
+		double[] share = new double[2], touching = new double[2];
+		for (int k = 0; k < 2; k++) {
+			org.cathodej.phantom.SyntheticCathode.Params p = new org.cathodej.phantom.SyntheticCathode.Params();
+			p.width = p.height = p.depth = 64;
+			p.clustering = k;
+			p.poreFraction = 0.08;
+			p.seed = 11;
+			LabelVolume v = org.cathodej.phantom.SyntheticCathode.generate(p, Progress.NONE).volume;
+			PoreAnalysis.Result r = analyse(v, new PoreAnalysis.Options());
+			share[k] = r.camShareOfPoreSurface();
+			touching[k] = (double) (r.classVoxels(r.classCounts, PoreAnalysis.IN_CAM) + r.classVoxels(r.classCounts, PoreAnalysis.CAM_ISE)) / r.poreVoxels;
+		}
+		assertTrue(share[1] > share[0], "CAM share of pore surface: homogeneous " + share[0] + ", clustered " + share[1]);
+		assertTrue(touching[1] >= touching[0], "pore volume touching CAM: " + touching[0] + " vs " + touching[1]);
+	}
+
 	@Test
 	void randomVolumeTotalsAreConsistent() {
 		SplittableRandom rnd = new SplittableRandom(7);
