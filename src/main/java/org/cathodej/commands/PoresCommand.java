@@ -83,11 +83,11 @@ public class PoresCommand extends LabelAnalysisCommand {
 		o.flatness = crack_flatness;
 		o.elongation = crack_elongation;
 		o.minCrackVoxels = crack_min_voxels;
-		double smin = Math.min(vs.x(), Math.min(vs.y(), vs.z()));
 		convention("local_thickness", "DIAMETER of the largest ball inside the pore space that contains the voxel; balls centred on "
 			+ "voxel centres, diameter = 2 (d + g) - s/2 with d = distance to the nearest non-pore voxel centre, g = sub-voxel offset of "
-			+ "the distance maximum (from the face neighbours, at most half a voxel per axis), s = smallest voxel size (" + smin + " "
-			+ vs.unit() + "); slabs of n voxels read n + s/2, voxelised balls of radius R about 2R - s/2");
+			+ "the distance maximum (from the face neighbours, at most half a voxel per axis), s = voxel size across the pore wall "
+			+ "(isotropic: the voxel size; anisotropic: estimated from how d falls along x, y, z); slabs of n voxels read n + s/2, "
+			+ "voxelised balls of radius R about 2R - s/2");
 		convention("size_distribution", "volume-weighted: fraction of the pore volume per local-thickness bin; dXX = smallest local "
 			+ "thickness such that XX % of the pore volume has a local thickness <= dXX");
 		convention("pore_surface", "voxel faces between pore and non-pore voxels inside the image (image border faces excluded), "
@@ -97,9 +97,6 @@ public class PoresCommand extends LabelAnalysisCommand {
 		convention("crack_shape", "semi-axes a1>=a2>=a3 of the ellipsoid with the void's second moments (voxel extent included); "
 			+ "flat if a3/a2 < crack_flatness, else elongated if a2/a1 < crack_elongation");
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
-		if (!vs.isIsotropic())
-			note("Anisotropic voxels: distances are exact in calibrated units, but the wall constant s/2 uses the smallest "
-				+ "voxel size, so thicknesses across the coarse axis read up to one coarse voxel thicker.");
 		PoreAnalysis.Result r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
 		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (NaN).");
 		String u = vs.unit(), u2 = u + "^2", u3 = u + "^3";

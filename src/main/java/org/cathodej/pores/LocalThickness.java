@@ -26,7 +26,8 @@ import net.imglib2.type.numeric.real.FloatType;
  * c than d(c) (so it never covers an outside voxel; in practice closer than d(c) - 1e-6 max(d), against float
  * rounding). Its diameter is {@code 2 (d(c) + g(c)) - s/2}: g(c) (at most half a voxel per axis) is the sub-voxel
  * offset of the distance maximum from c's centre, estimated where c is a maximum of d along an axis from its two
- * face neighbours (see {@link #value}); s is the smallest voxel size. The constant s/2 puts the wall between the
+ * face neighbours (see {@link #value}); s is the voxel size across the wall (the voxel size when isotropic; for
+ * anisotropic voxels estimated from how d falls along each axis). The constant s/2 puts the wall between the
  * exact value for slabs (wall half a voxel from the last centre: slabs of n voxels read n + s/2) and for voxelised
  * balls (whose largest inscribed ball, dented by the voxel corners, is about one voxel narrower than the ball's
  * nominal diameter: they read about 2R - s/2), so both are within half a voxel.
@@ -451,7 +452,9 @@ public final class LocalThickness {
 	}
 
 	/**
-	 * Diameter of the inscribed ball credited to voxel c: 2 (d(c) + g) - s/2, s = smallest voxel size, g = how far the
+	 * Diameter of the inscribed ball credited to voxel c: 2 (d(c) + g) - s/2, s = the voxel size across the wall
+	 * (RMS of the voxel sizes weighted by how steeply d falls along each axis: the slab-normal size for a slab, the
+	 * voxel size for isotropic voxels; the smallest voxel size when d is flat around c), g = how far the
 	 * true distance maximum may lie off c's centre: per axis, when c is a maximum of d along that axis (neither face
 	 * neighbour larger), the peak of a slope-1 tent through the two neighbours is (larger - smaller)/2 beyond c (at
 	 * most half a voxel); g = the length of that offset vector. 0 on slopes and along flat ridges.
@@ -460,7 +463,7 @@ public final class LocalThickness {
 		int i = y * w + x, d = planes.length;
 		float[] pl = planes[z];
 		double c = Math.sqrt(pl[i]);
-		double g2 = 0;
+		double g2 = 0, fw = 0, fh = 0;
 		for (int a = 0; a < 3; a++) {
 			float l, r;
 			if (a == 0) {
@@ -478,11 +481,16 @@ public final class LocalThickness {
 			}
 			double dl = Math.sqrt(l), dr = Math.sqrt(r);
 			double hi = Math.max(dl, dr), lo = Math.min(dl, dr);
+			// how steeply d falls towards the nearer wall along this axis (1 = the wall is straight along it)
+			double f = Math.max(0, Math.min(1, (c - lo) / hs[a]));
+			fw += f * f;
+			fh += f * f * hs[a] * hs[a];
 			if (hi > c * (1 + 1e-6)) continue;
 			double t = Math.min(hs[a] / 2, (hi - lo) / 2);
 			g2 += t * t;
 		}
-		return (float) (2 * (c + Math.sqrt(g2)) - wallCorrection / 2);
+		double sWall = fw > 0 ? Math.sqrt(fh / fw) : wallCorrection;
+		return (float) (2 * (c + Math.sqrt(g2)) - sWall / 2);
 	}
 
 	/** Largest k >= 0 with (k s)^2 < rem (rem > 0). */

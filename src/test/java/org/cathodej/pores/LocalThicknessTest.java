@@ -113,7 +113,7 @@ class LocalThicknessTest {
 				for (int z = 0; z < d; z++)
 					for (int i = 0; i < w * h; i++)
 						if (a[z * w * h + i] == 1)
-							assertTrue(Math.abs(t[z][i] - truth) <= vs.along(axis) + 1e-6, "axis " + axis + " thick " + thick + ": " + t[z][i]);
+							assertEquals(truth + vs.along(axis) / 2, t[z][i], 1e-4, "axis " + axis + " thick " + thick);
 			}
 	}
 
@@ -134,15 +134,19 @@ class LocalThicknessTest {
 			int cx = c % w, cy = (c / w) % h, cz = c / (w * h);
 			int[] pos = { cx, cy, cz };
 			// sub-voxel peak offset from the face neighbours, where c is a maximum along the axis
-			double dc = Math.sqrt((float) d2[c]), g2 = 0;
+			double dc = Math.sqrt((float) d2[c]), g2 = 0, fw = 0, fh = 0;
 			for (int ax = 0; ax < 3; ax++) {
 				if (pos[ax] == 0 || pos[ax] == dim[ax] - 1) continue;
 				double l = Math.sqrt((float) d2[c - stride[ax]]), r = Math.sqrt((float) d2[c + stride[ax]]);
+				double f = Math.max(0, Math.min(1, (dc - Math.min(l, r)) / hs[ax]));
+				fw += f * f;
+				fh += f * f * hs[ax] * hs[ax];
 				if (Math.max(l, r) > dc * (1 + 1e-6)) continue;
 				double t = Math.min(hs[ax] / 2, Math.abs(l - r) / 2);
 				g2 += t * t;
 			}
-			float val = (float) (2 * (dc + Math.sqrt(g2)) - s / 2);
+			double sWall = fw > 0 ? Math.sqrt(fh / fw) : s;
+			float val = (float) (2 * (dc + Math.sqrt(g2)) - sWall / 2);
 			for (int q = 0; q < a.length; q++) {
 				if (a[q] != 1) continue;
 				int x = q % w, y = (q / w) % h, z = q / (w * h);
