@@ -131,6 +131,8 @@ public final class LocalThickness {
 		int[][] ridgeXY = new int[d][];
 		float[][] ridgeD2 = new float[d][], ridgeV = new float[d][];
 		double[] hs = { hx, hy, hz };
+		double hmax = Math.max(hx, Math.max(hy, hz));
+		double valueSlack = Math.sqrt(hx * hx + hy * hy + hz * hz) / 2 + (hmax - wallCorrection) / 4 + 1e-9 * hmax;
 		long[] phaseCount = new long[d];
 		Parallel.forEach(d, threads, z -> {
 			p.checkCancelled();
@@ -173,9 +175,13 @@ public final class LocalThickness {
 						if (!interior && (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d)) continue;
 						float n2 = planes[nz][i + shift[k]];
 						if (n2 > c2 && n2 > thr[k]) {
-							// n's ball covers c's; it replaces c if its value is not smaller
-							if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
-							if (value(planes, w, h, nx, ny, nz, hs, wallCorrection) >= vc) ridge = false;
+							// n's ball covers c's; it replaces c if its value is not smaller (certain when d(n) exceeds
+							// d(c) by more than the largest possible sub-voxel gain and wall-constant difference)
+							if (Math.sqrt(n2) - Math.sqrt(c2) >= valueSlack) ridge = false;
+							else {
+								if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
+								if (value(planes, w, h, nx, ny, nz, hs, wallCorrection) >= vc) ridge = false;
+							}
 						}
 					}
 					if (!ridge) continue;
