@@ -27,7 +27,7 @@ if (input == "") {
 if (!endsWith(input, "/") && !endsWith(input, File.separator)) input = input + File.separator;
 
 files = getFileList(input);
-table = "| sample | pore | CAM | ISE |\n|---|---|---|---|\n";
+table = "| sample | pore | CAM | ISE | S_CAM-ISE (m^2/g CAM) | CAM coverage by ISE |\n|---|---|---|---|---|---|\n";
 n = 0;
 for (i = 0; i < files.length; i++) {
 	if (!endsWith(toLowerCase(files[i]), ".tif") && !endsWith(toLowerCase(files[i]), ".tiff")) continue;
@@ -37,19 +37,25 @@ for (i = 0; i < files.length; i++) {
 	// the same analysis as for a single sample, read from CathodeJ's jar (works from Fiji's menu and from files)
 	call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/analyse_labels.ijm", dir);
 	run("Close All");
-	// read the fractions from the CSV written for this sample (independent of which table window is current)
-	lines = split(File.openAsString(dir + "phase_fractions_fractions.csv"), "\n");
-	head = split(lines[0], ",");
-	col = -1;
-	for (k = 0; k < head.length; k++) if (head[k] == "volume_fraction") col = k;
-	row = "| " + name;
-	for (k = 1; k <= 3; k++) {
-		f = split(lines[k], ",");
-		row = row + " | " + d2s(parseFloat(f[col]), 4);
-	}
+	// values read straight from the saved CSV files (opening them as tables is unreliable headless)
+	t = dir + "phase_fractions_fractions.csv";
+	row = "| " + name + " | " + d2s(csvValue(t, "volume_fraction", 0), 4) + " | " + d2s(csvValue(t, "volume_fraction", 1), 4) + " | " + d2s(csvValue(t, "volume_fraction", 2), 4);
+	// Crofton estimates: row 5 of the areas table is CAM-ISE, row 1 of the coverage table is Crofton13
+	row = row + " | " + d2s(csvValue(dir + "surface_and_interface_areas_areas.csv", "per_cam_mass_crofton_m2_per_g", 5), 4);
+	row = row + " | " + d2s(csvValue(dir + "surface_and_interface_areas_coverage.csv", "cam_ise_share", 1), 4);
 	table = table + row + " |\n";
 	n++;
 }
 if (n == 0) exit("No .tif label stacks in " + input);
 File.saveString("# CathodeJ: " + n + " samples from " + input + "\n\n" + table, output + "summary.md");
 print("CathodeJ: " + n + " samples analysed into " + output);
+
+// Value of a column in data row 'row' (0 = first row after the header) of a CSV file written by CathodeJ.
+function csvValue(path, column, row) {
+	lines = split(File.openAsString(path), "\n");
+	head = split(lines[0], ",");
+	cells = split(lines[row + 1], ",");
+	for (k = 0; k < head.length; k++)
+		if (head[k] == column) return parseFloat(cells[k]);
+	exit("No column " + column + " in " + path);
+}

@@ -32,6 +32,29 @@ summary = summary + "## Phase fractions\n\n| phase | volume fraction | fraction 
 for (i = 0; i < 3; i++)
 	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("volume_fraction", i), 4) + " | " + d2s(getResult("solid_fraction", i), 4) + " | " + d2s(getResult("nominal_solid_fraction", i), 4) + " |\n";
 
+// Connected clusters and CAM utilisation (collector at z = 0, separator at z = max; 6 and 26 as bounds)
+selectImage(labels);
+run("Connectivity and CAM Utilisation", labelsOpt + " connectivity=both axis=z collector_face=0 interface_estimator=Crofton output_dir=[" + out + "]");
+summary = summary + "\n## CAM utilisation (6- / 26-connectivity)\n\n";
+summary = summary + "- active CAM fraction: " + d2s(getResult("active_fraction", 0), 4) + " / " + d2s(getResult("active_fraction", 1), 4) + "\n";
+summary = summary + "- electronically connected: " + d2s(getResult("electronic_fraction", 0), 4) + " / " + d2s(getResult("electronic_fraction", 1), 4) + "; ionically connected: " + d2s(getResult("ionic_fraction", 0), 4) + " / " + d2s(getResult("ionic_fraction", 1), 4) + "\n";
+summary = summary + "- ISE reaching the separator: " + d2s(getResult("ise_connected_fraction", 0), 4) + "; active CAM-ISE interface: " + d2s(getResult("active_interface_fraction", 0), 4) + " of the total\n";
+close(replace(labels, "\\.tif+$", "") + "-cam-classes-6");
+
+// Surface and interface areas (Eq. 1), per volume and per CAM mass, and CAM coverage
+selectImage(labels);
+run("Surface and Interface Areas", labelsOpt + " cam_density=" + cam_density + " output_dir=[" + out + "]");
+summary = summary + "\n## Surface and interface areas (Crofton, 13 directions; raw marching cubes beside)\n\n| surface | S_V (" + getResultString("sv_unit", 0) + ") | per CAM mass (m^2/g) | raw MC S_V |\n|---|---|---|---|\n";
+for (i = 0; i < nResults; i++)
+	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("sv_crofton", i), 4) + " | " + d2s(getResult("per_cam_mass_crofton_m2_per_g", i), 4) + " | " + d2s(getResult("sv_mc", i), 4) + " |\n";
+
+// Chord length distributions along x, y, z (lines 2 voxels apart, edge-corrected)
+selectImage(labels);
+run("Chord Length Distribution", labelsOpt + " spacing=2 miles_lantuejoul bins=30 plot_weighting=count output_dir=[" + out + "]");
+summary = summary + "\n## Chord lengths (lines 2 voxels apart, Miles-Lantuejoul weights)\n\n| phase, axis | mean (" + getResultString("unit", 0) + ") | median | chords | Cauchy ratio |\n|---|---|---|---|---|\n";
+for (i = 0; i < nResults; i++)
+	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("mean", i), 4) + " | " + d2s(getResult("median", i), 4) + " | " + getResult("chords", i) + " | " + d2s(getResult("cauchy_ratio", i), 3) + " |\n";
+
 // Pores and voids: pore size distribution (local thickness = diameter), pores in the ISE versus against CAM, isolated voids
 selectImage(labels);
 run("Pores and Voids", labelsOpt + " border=wall bin_width=0 crack_flatness=0.3 crack_elongation=0.3 crack_min_voxels=20 output_dir=[" + out + "]");

@@ -2,6 +2,7 @@ package org.cathodej.connectivity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
@@ -41,7 +42,8 @@ public final class CamUtilisation {
 		public boolean keepIseClasses = false;
 		/** Also label the pore phase for its cluster statistics. */
 		public boolean poreStatistics = true;
-		public InterfaceArea interfaceArea = InterfaceArea.VOXEL_FACES;
+		/** Estimator of the CAM-ISE interface areas; voxel faces x 2/3 are reported beside it in any case. */
+		public InterfaceArea interfaceArea = SurfaceInterfaceArea.CROFTON;
 
 		public Face collectorFace() { return Face.of(axis, collectorAtMax); }
 		public Face separatorFace() { return Face.of(axis, !collectorAtMax); }
@@ -104,14 +106,18 @@ public final class CamUtilisation {
 		/** CAM-ISE interface areas: all ISE, separator-connected ISE, and active CAM against separator-connected ISE. */
 		public double interfaceTotal, interfaceConnectedIse, interfaceActive;
 		public String interfaceEstimator;
+		/** The same three areas by voxel faces x 2/3, whatever the estimator. */
+		public double facesTotal, facesConnectedIse, facesActive;
 		/** Planar class image (values per {@link CamClass}). */
 		public byte[][] classImage;
 		public ParticleStats particles;
 
 		public double fraction(CamClass c) { return camVoxels == 0 ? Double.NaN : classVoxels[c.value()] / (double) camVoxels; }
 		public double activeFraction() { return fraction(CamClass.ACTIVE); }
-		public double electronicFraction() { return fraction(CamClass.ACTIVE) + fraction(CamClass.ELECTRONIC_ONLY); }
-		public double ionicFraction() { return fraction(CamClass.ACTIVE) + fraction(CamClass.IONIC_ONLY); }
+		/** Active + e-only. */
+		public double electronicFraction() { return camVoxels == 0 ? Double.NaN : (classVoxels[1] + classVoxels[2]) / (double) camVoxels; }
+		/** Active + ion-only. */
+		public double ionicFraction() { return camVoxels == 0 ? Double.NaN : (classVoxels[1] + classVoxels[3]) / (double) camVoxels; }
 		public double iseConnectedFraction() { return iseVoxels == 0 ? Double.NaN : iseConnectedVoxels / (double) iseVoxels; }
 
 		/** The class image as an ImgLib2 image sharing the arrays. */
@@ -161,16 +167,21 @@ public final class CamUtilisation {
 		p.report(0.6, "CAM-ISE interface");
 		InterfaceArea ia = o.interfaceArea;
 		r.interfaceEstimator = ia.name();
-		if (ia == InterfaceArea.VOXEL_FACES) { // the same numbers in one pass over the class image
-			long[][] pc = FaceCounter.pairCounts(cls, w, h, 8, threads, p);
-			r.interfaceTotal = faceArea(pc, vs, 1, 4, 5, 6);
-			r.interfaceConnectedIse = faceArea(pc, vs, 1, 4, 5, 5);
-			r.interfaceActive = faceArea(pc, vs, 1, 1, 5, 5);
+		long[][] pc = FaceCounter.pairCounts(cls, w, h, 8, threads, p); // voxel faces x 2/3, always reported
+		r.facesTotal = faceArea(pc, vs, 1, 4, 5, 6);
+		r.facesConnectedIse = faceArea(pc, vs, 1, 4, 5, 5);
+		r.facesActive = faceArea(pc, vs, 1, 1, 5, 5);
+		if (ia == InterfaceArea.VOXEL_FACES) {
+			r.interfaceTotal = r.facesTotal;
+			r.interfaceConnectedIse = r.facesConnectedIse;
+			r.interfaceActive = r.facesActive;
 		} else {
-			PlanarImg<UnsignedByteType, ByteArray> ci = r.classImg();
-			r.interfaceTotal = ia.area(ci, v -> v >= 1 && v <= 4, v -> v == 5 || v == 6, vs, threads, p);
-			r.interfaceConnectedIse = ia.area(ci, v -> v >= 1 && v <= 4, v -> v == 5, vs, threads, p);
-			r.interfaceActive = ia.area(ci, v -> v == 1, v -> v == 5, vs, threads, p);
+			IntPredicate cam = v -> v >= 1 && v <= 4, active = v -> v == 1, iseAll = v -> v == 5 || v == 6, iseConn = v -> v == 5;
+			double[] a = ia.areas(r.classImg(), 255, new IntPredicate[] { cam, cam, active },
+				new IntPredicate[] { iseAll, iseConn, iseConn }, vs, threads, p.range(0.6, 0.7));
+			r.interfaceTotal = a[0];
+			r.interfaceConnectedIse = a[1];
+			r.interfaceActive = a[2];
 		}
 
 		// 4. Particles.

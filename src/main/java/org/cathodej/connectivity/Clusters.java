@@ -102,6 +102,13 @@ public final class Clusters {
 		return r;
 	}
 
+	/** Flags indexed by label: true for clusters touching both faces a and b (e.g. inlet and outlet). */
+	public boolean[] touchingBoth(Face a, Face b) {
+		boolean[] r = new boolean[count + 1];
+		for (int k = 1; k <= count; k++) r[k] = touches(k, a) && touches(k, b);
+		return r;
+	}
+
 	/** Voxels in clusters spanning the axis. */
 	public long spanningVoxels(int axis) {
 		long s = 0;

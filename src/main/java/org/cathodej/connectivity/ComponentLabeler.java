@@ -173,6 +173,16 @@ public final class ComponentLabeler {
 				if (cur[i] == 0) continue;
 				boolean left = x > 0, right = x < w - 1, up = y > 0, down = y < h - 1;
 				int l = left ? cur[i - 1] : 0;
+				if (l != 0) {
+					// The left voxel already joined every backward neighbour in columns x-1 and x; only column x+1 is new.
+					if (right) {
+						if (up) l = join(l, cur[i - w + 1], uf);
+						if (prev != null)
+							for (int dy = up ? -1 : 0; dy <= (down ? 1 : 0); dy++) l = join(l, prev[i + dy * w + 1], uf);
+					}
+					cur[i] = l;
+					continue;
+				}
 				if (up) {
 					int r = i - w;
 					if (left) l = join(l, cur[r - 1], uf);

@@ -25,6 +25,18 @@ public interface InterfaceArea {
 		Progress progress);
 
 	/**
+	 * Areas of several interfaces at once: result[i] = area between voxels passing {@code a[i]} and those passing
+	 * {@code b[i]}, for label values 0..maxValue. The default measures each pair separately; estimators with a
+	 * shared sweep override it.
+	 */
+	default double[] areas(RandomAccessibleInterval<? extends IntegerType<?>> img, int maxValue, IntPredicate[] a, IntPredicate[] b,
+		VoxelSize vs, int threads, Progress progress) {
+		double[] r = new double[a.length];
+		for (int i = 0; i < a.length; i++) r[i] = area(img, a[i], b[i], vs, threads, progress);
+		return r;
+	}
+
+	/**
 	 * Counts the faces shared by an a-voxel and a b-voxel, each weighted by its physical area, times 2/3: the
 	 * expected over-estimate of face counting for an isotropic random surface is 3/2. Faces on the image border are
 	 * not counted.

@@ -138,6 +138,59 @@ class ComponentLabelerTest {
 	}
 
 	@Test
+	void selectionKeepsTheSpanningClustersOnly() {
+		byte[][] v = random(15, 12, 10, 0.45, 5);
+		Clusters c = ComponentLabeler.label(SliceMask.ofBytes(v), 15, 12, 10, Connectivity.SIX, 2, Progress.NONE);
+		boolean[] keep = c.spanning(2);
+		assertArrayEquals(keep, c.touchingBoth(Face.Z_MIN, Face.Z_MAX));
+		long kept = 0;
+		net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.IntType> ra = c.asImg().randomAccess();
+		for (int z = 0; z < 10; z++) {
+			byte[] m = c.select(z, keep, null);
+			for (int y = 0; y < 12; y++)
+				for (int x = 0; x < 15; x++) {
+					int l = c.label(x, y, z);
+					ra.setPosition(new int[] { x, y, z });
+					assertEquals(l, ra.get().get());
+					assertEquals(l != 0 && keep[l] ? 1 : 0, m[x + y * 15]);
+					kept += m[x + y * 15];
+				}
+		}
+		assertEquals(c.spanningVoxels(2), kept);
+		assertTrue(kept > 0, "the seeded volume has a z-spanning cluster");
+	}
+
+	@Test
+	void reusedBufferGivesTheSameLabels() {
+		byte[][] v = random(9, 8, 7, 0.4, 11), w = random(9, 8, 7, 0.6, 12);
+		Clusters a = ComponentLabeler.label(SliceMask.ofBytes(v), 9, 8, 7, Connectivity.TWENTY_SIX, 2, Progress.NONE);
+		int[][] buf = new int[7][];
+		for (int z = 0; z < 7; z++) buf[z] = a.slice(z);
+		Clusters b = ComponentLabeler.label(SliceMask.ofBytes(w), 9, 8, 7, Connectivity.TWENTY_SIX, 2, Progress.NONE, buf);
+		int[][] ref = floodFill(w, 9, 8, 7, 26);
+		for (int z = 0; z < 7; z++) assertArrayEquals(ref[z], b.slice(z));
+	}
+
+	@Test
+	void cancellationStopsTheScan() {
+		byte[][] v = random(16, 16, 16, 0.5, 3);
+		int[] reports = { 0 };
+		Progress cancelAfterFirstReport = new Progress() {
+			@Override
+			public void report(double fraction, String status) {
+				reports[0]++;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return reports[0] > 0;
+			}
+		};
+		org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+			() -> ComponentLabeler.label(SliceMask.ofBytes(v), 16, 16, 16, Connectivity.SIX, 2, cancelAfterFirstReport));
+	}
+
+	@Test
 	void histogramCountsEveryCluster() {
 		byte[][] v = random(20, 20, 20, 0.3, 99);
 		Clusters c = ComponentLabeler.label(SliceMask.ofBytes(v), 20, 20, 20, Connectivity.SIX, 2, Progress.NONE);
