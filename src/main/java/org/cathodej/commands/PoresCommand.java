@@ -27,6 +27,9 @@ import ij.measure.ResultsTable;
 	description = "Pore size distribution (local thickness, diameter), pores in the ISE versus against CAM, isolated voids, crack-like voids and the void profile along z")
 public class PoresCommand extends LabelAnalysisCommand {
 
+	/** Rows of the void table at most (noisy segmentations can hold millions of one-voxel voids). */
+	static final int MAX_VOID_ROWS = 100_000;
+
 	@Parameter(label = "Volume border", description = "wall: pores end at the image border (inscribed balls stay inside); "
 		+ "open: pores may continue beyond it (balls may cross the border)", choices = { "wall", "open" })
 	public String border = "wall";
@@ -160,7 +163,16 @@ public class PoresCommand extends LabelAnalysisCommand {
 		if (!Double.isNaN(r.d50)) size_plot.addLegend("d10 " + fmt(r.d10) + ", d50 " + fmt(r.d50) + ", d90 " + fmt(r.d90) + " " + u);
 
 		voids = new ResultsTable();
-		for (PoreAnalysis.VoidInfo v : r.voids) {
+		java.util.List<PoreAnalysis.VoidInfo> listed = r.voids;
+		if (listed.size() > MAX_VOID_ROWS) {
+			listed = new java.util.ArrayList<>(r.voids);
+			listed.sort((a, b) -> Long.compare(b.voxels, a.voxels));
+			listed = listed.subList(0, MAX_VOID_ROWS);
+			listed.sort((a, b) -> Integer.compare(a.id, b.id));
+			note(r.voids.size() + " isolated voids: the void table lists the " + MAX_VOID_ROWS
+				+ " largest; the summary counts all of them.");
+		}
+		for (PoreAnalysis.VoidInfo v : listed) {
 			voids.incrementCounter();
 			voids.addValue("id", v.id);
 			voids.addValue("unit", u);
