@@ -76,6 +76,19 @@ class LocalThicknessTest {
 	}
 
 	@Test
+	void sameResultWithOneOrTwoThreads() {
+		net.imglib2.img.planar.PlanarImg<net.imglib2.type.numeric.integer.UnsignedByteType, ?> img =
+			org.cathodej.bench.PoresBench.phantom(48, 40, 36, 0.3, 9);
+		VoxelSize vs = new VoxelSize(0.3, 0.3, 0.5, "um");
+		LocalThickness.Result a = LocalThickness.compute(img, v -> v == 0, vs, Edge.BACKGROUND, 1, Progress.NONE);
+		LocalThickness.Result b = LocalThickness.compute(img, v -> v == 0, vs, Edge.BACKGROUND, 2, Progress.NONE);
+		assertEquals(a.ridgeVoxels, b.ridgeVoxels);
+		for (int z = 0; z < 36; z++)
+			org.junit.jupiter.api.Assertions.assertArrayEquals(a.thickness.getPlane(z).getCurrentStorageArray(),
+				b.thickness.getPlane(z).getCurrentStorageArray());
+	}
+
+	@Test
 	void slabsOfKnownThicknessAlongEachAxis() {
 		int n = 24;
 		for (int axis = 0; axis < 3; axis++)
