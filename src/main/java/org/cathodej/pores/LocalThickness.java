@@ -126,8 +126,9 @@ public final class LocalThickness {
 		double delta = 1e-6 * maxD, eps = 1e-9 * Math.max(maxD, wallCorrection);
 		Containment cont = Containment.build(maxD2, hx, hy, hz, off);
 		double[] norms = cont == null ? latticeNorms(maxD2, hx, hy, hz) : null;
-		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n with a larger ball covers every voxel c's
-		// ball covers: rIn(c) + |n - c| < d(n) - delta, rIn(c) = distance of c's farthest covered voxel
+		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n covers every voxel c's ball covers (exactly,
+		// from the lattice containment table; or, when that table would be too big, by the triangle bound
+		// rIn(c) + |n - c| < d(n) - delta, rIn(c) = distance of c's farthest covered voxel) and n's value is not smaller
 		int[][] ridgeXY = new int[d][];
 		float[][] ridgeD2 = new float[d][], ridgeV = new float[d][];
 		double[] hs = { hx, hy, hz };
