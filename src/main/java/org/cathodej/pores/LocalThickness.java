@@ -62,6 +62,8 @@ public final class LocalThickness {
 	public static final double BYTES_PER_VOXEL = 4 + 0.3 * 28;
 
 	private static final int TILE = 8;
+	/** Tests switch this off to exercise the triangle-bound fallback used when the table would be too big. */
+	static volatile boolean containmentTable = true;
 	static final java.util.concurrent.atomic.AtomicLong[] STAT = { new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong() };
 	private static final boolean DEBUG = Boolean.getBoolean("cathodej.debug");
 
@@ -124,7 +126,7 @@ public final class LocalThickness {
 		// balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
 		// lies exactly at distance d; an absolute margin keeps the ridge argument exact
 		double delta = 1e-6 * maxD, eps = 1e-9 * Math.max(maxD, wallCorrection);
-		Containment cont = Containment.build(maxD2, hx, hy, hz, off);
+		Containment cont = containmentTable ? Containment.build(maxD2, hx, hy, hz, off) : null;
 		double[] norms = cont == null ? latticeNorms(maxD2, hx, hy, hz) : null;
 		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n covers every voxel c's ball covers (exactly,
 		// from the lattice containment table; or, when that table would be too big, by the triangle bound

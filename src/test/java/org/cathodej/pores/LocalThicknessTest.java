@@ -177,6 +177,16 @@ class LocalThicknessTest {
 	}
 
 	@Test
+	void matchesBruteForceWithTheTriangleBoundFallback() {
+		LocalThickness.containmentTable = false;
+		try {
+			matchesBruteForceOnRandomVolumes();
+		} finally {
+			LocalThickness.containmentTable = true;
+		}
+	}
+
+	@Test
 	void matchesBruteForceOnRandomVolumes() {
 		for (long seed = 1; seed <= 8; seed++) {
 			SplittableRandom r = new SplittableRandom(seed);
