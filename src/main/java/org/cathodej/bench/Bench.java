@@ -18,6 +18,7 @@ public final class Bench {
 		new SurfaceBench(false),
 		new SurfaceBench(true),
 		new ConnectivityBench(),
+		new PoresBench(),
 		PreprocessBench.align(),
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),
