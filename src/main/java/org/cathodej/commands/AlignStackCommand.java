@@ -109,7 +109,7 @@ public class AlignStackCommand extends CathodeJCommand {
 		Volumes.require3D(stack, "Align Stack");
 		if (second != null) {
 			Volumes.requireGreyscaleVolume(second);
-			if (second == stack) throw new IllegalArgumentException("The second stack is the stack itself; choose another one (e.g. the SE stack).");
+			if (second == stack) note("The second stack is the stack itself; it gets the same transforms again.");
 			if (second.getWidth() != stack.getWidth() || second.getHeight() != stack.getHeight() || second.getStackSize() != stack.getStackSize())
 				throw new IllegalArgumentException("The second stack " + second.getTitle() + " is " + dims(second) + " but " + stack.getTitle() + " is "
 					+ dims(stack) + "; both stacks must have the same width, height and number of slices.");

@@ -10,6 +10,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import ij.measure.ResultsTable;
 
 /** Preprocess > Correct Illumination: divide by a strongly blurred copy, rescaled to the input range. */
 @Plugin(type = Command.class, label = "Correct Illumination",
@@ -26,6 +27,9 @@ public class CorrectIlluminationCommand extends CathodeJCommand {
 	@Parameter(label = "Blur in 3D", description = "blur across slices too (sigma in the same unit along z); off = each slice on its own")
 	public boolean blur_3d = false;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Illumination Field")
+	public ResultsTable field;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Corrected")
 	public ImagePlus corrected;
 
@@ -41,5 +45,15 @@ public class CorrectIlluminationCommand extends CathodeJCommand {
 		IlluminationCorrector.Result r = IlluminationCorrector.correct(AlignStackCommand.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
 		corrected = Volumes.toImagePlus(r.output, AlignStackCommand.stripExt(image.getTitle()) + "-illum", null);
 		corrected.setCalibration(image.getCalibration().copy());
+		convention("field", "the blurred copy of each slice; nonuniformity = (max - min) / mean");
+		field = new ResultsTable();
+		for (int z = 0; z < r.fieldMean.length; z++) {
+			field.incrementCounter();
+			field.addValue("slice", z + 1);
+			field.addValue("field_min", r.fieldMin[z]);
+			field.addValue("field_max", r.fieldMax[z]);
+			field.addValue("field_mean", r.fieldMean[z]);
+			field.addValue("nonuniformity", r.fieldMean[z] != 0 ? (r.fieldMax[z] - r.fieldMin[z]) / r.fieldMean[z] : Double.NaN);
+		}
 	}
 }

@@ -31,9 +31,14 @@ public final class IlluminationCorrector {
 		public final double sigmaX, sigmaY, sigmaZ;
 		/** Range of the ratio image that was mapped onto the input range. */
 		public final double ratioMin, ratioMax;
+		/** Per slice: minimum, maximum and mean of the blurred copy (the estimated illumination field). */
+		public final double[] fieldMin, fieldMax, fieldMean;
 
-		Result(PlanarImg<?, ?> output, double sx, double sy, double sz, double rmin, double rmax) {
+		Result(PlanarImg<?, ?> output, double sx, double sy, double sz, double rmin, double rmax, double[] fmin, double[] fmax, double[] fmean) {
 			this.output = output;
+			fieldMin = fmin;
+			fieldMax = fmax;
+			fieldMean = fmean;
 			sigmaX = sx;
 			sigmaY = sy;
 			sigmaZ = sz;
@@ -89,14 +94,23 @@ public final class IlluminationCorrector {
 		}
 		final float[][] bl = blurred;
 		float[][] ratio = new float[d][];
-		double[] rmin = new double[d], rmax = new double[d];
+		double[] rmin = new double[d], rmax = new double[d], fmin = new double[d], fmax = new double[d], fmean = new double[d];
 		int[] done = { 0 };
 		Parallel.forEach(d, threads, z -> {
 			pr.checkCancelled();
 			float[] a = Slices.readFloats(stack, z, null);
 			float[] b = bl != null ? bl[z] : blur(a, w, h, sx, sy);
 			float bmax = 0;
-			for (float v : b) bmax = Math.max(bmax, Math.abs(v));
+			double flo = Double.MAX_VALUE, fhi = -Double.MAX_VALUE, fs = 0;
+			for (float v : b) {
+				bmax = Math.max(bmax, Math.abs(v));
+				flo = Math.min(flo, v);
+				fhi = Math.max(fhi, v);
+				fs += v;
+			}
+			fmin[z] = flo;
+			fmax[z] = fhi;
+			fmean[z] = fs / b.length;
 			float eps = Math.max(1e-12f, 1e-6f * bmax);
 			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
 			for (int i = 0; i < a.length; i++) {
@@ -137,7 +151,7 @@ public final class IlluminationCorrector {
 			ratio[z] = null;
 		});
 		pr.report(1, "Illumination corrected");
-		return new Result(out, sx, sy, sz, rMin, rMax);
+		return new Result(out, sx, sy, sz, rMin, rMax, fmin, fmax, fmean);
 	}
 
 	/** Gaussian blur with mirrored borders; large sigmas on a box-downsampled copy, bilinearly interpolated back. */
