@@ -19,6 +19,10 @@ public final class Bench {
 		new SurfaceBench(false),
 		new SurfaceBench(true),
 		new ConnectivityBench(),
+		new PoresBench(),
+		PreprocessBench.align(),
+		PreprocessBench.destripe(),
+		PreprocessBench.illumination(),
 	};
 
 	public static void main(String[] args) throws Exception {

@@ -51,11 +51,18 @@ public final class Gauss {
 			}
 		}
 		if (ky.length > 1) {
-			float[] line = new float[h], pad = new float[h + 2 * (ky.length - 1)];
-			for (int x = 0; x < w; x++) {
-				for (int y = 0; y < h; y++) line[y] = dst[y * w + x];
-				convolveLine(line, h, ky, pad);
-				for (int y = 0; y < h; y++) dst[y * w + x] = line[y];
+			// row-wise accumulation (cache friendly): out row y = sum_j k[j] (row[y - j] + row[y + j]), mirrored rows
+			float[] tmp = dst.clone();
+			int r = ky.length - 1;
+			for (int y = 0; y < h; y++) {
+				int o = y * w;
+				float k0 = ky[0];
+				for (int x = 0; x < w; x++) dst[o + x] = k0 * tmp[o + x];
+				for (int j = 1; j <= r; j++) {
+					int a = mirror(y - j, h) * w, b = mirror(y + j, h) * w;
+					float kj = ky[j];
+					for (int x = 0; x < w; x++) dst[o + x] += kj * (tmp[a + x] + tmp[b + x]);
+				}
 			}
 		}
 		return dst;

@@ -53,6 +53,8 @@ public final class FibSemRenderer {
 		public double[][] drift;
 		/** Peak amplitude (grey levels) of curtaining stripes; 0 = none. */
 		public double stripeAmplitude = 0;
+		/** Stripe widths are uniform in [1, stripeMaxWidth] pixels. */
+		public double stripeMaxWidth = 4;
 		/** Expected number of stripes per 100 columns. */
 		public double stripesPer100Columns = 5;
 		/** Relative brightness change of the illumination field across the slice (0.3 = +-15% at the edges); 0 = flat. */
@@ -174,9 +176,12 @@ public final class FibSemRenderer {
 		return out;
 	}
 
-	/** A curtaining stripe: columns [x0, x0 + width), from the top to {@code length} rows, slice-wise amplitude. */
+	/**
+	 * A curtaining stripe: columns [x0, x0 + width) over the full height, amplitude strongest at the top edge and
+	 * fading linearly by {@code fade} (fraction) towards the bottom; the amplitude varies slightly from slice to slice.
+	 */
 	private static final class Stripe {
-		double x0, width, amplitude, length, fade;
+		double x0, width, amplitude, fade;
 	}
 
 	private static Stripe[] stripes(int w, int h, Params q) {
@@ -187,10 +192,9 @@ public final class FibSemRenderer {
 		for (int k = 0; k < n; k++) {
 			Stripe t = new Stripe();
 			t.x0 = r.nextDouble() * w;
-			t.width = 1 + r.nextDouble() * 5;
+			t.width = 1 + r.nextDouble() * Math.max(0, q.stripeMaxWidth - 1);
 			t.amplitude = q.stripeAmplitude * (0.3 + 0.7 * r.nextDouble()) * (r.nextBoolean() ? 1 : -1);
-			t.length = h * (0.5 + 0.5 * r.nextDouble());
-			t.fade = Math.max(2, 0.15 * h);
+			t.fade = 0.7 * r.nextDouble();
 			s[k] = t;
 		}
 		return s;
@@ -208,21 +212,14 @@ public final class FibSemRenderer {
 			}
 		}
 		if (stripes.length > 0) {
-			float[] col = new float[w];
 			SplittableRandom sr = new SplittableRandom(mix(q.seed, z, 7));
 			for (Stripe s : stripes) {
 				double amp = s.amplitude * (0.8 + 0.4 * sr.nextDouble());
-				int xa = (int) Math.floor(s.x0), xb = (int) Math.ceil(s.x0 + s.width);
-				for (int x = Math.max(0, xa); x < Math.min(w, xb); x++) {
-					double cover = Math.min(x + 1, s.x0 + s.width) - Math.max(x, s.x0);
-					if (cover > 0) col[x] = (float) amp; // one amplitude per column; overlapping stripes: last wins
+				int xa = Math.max(0, (int) Math.floor(s.x0)), xb = Math.min(w, (int) Math.ceil(s.x0 + s.width));
+				for (int y = 0; y < h; y++) {
+					float v = (float) (amp * (1 - s.fade * y / Math.max(1, h - 1)));
+					for (int x = xa; x < xb; x++) img[y * w + x] += v; // overlapping stripes add up
 				}
-				for (int y = 0; y < Math.min(h, (int) Math.ceil(s.length + s.fade)); y++) {
-					double f = y <= s.length ? 1 : 0.5 * (1 + Math.cos(Math.PI * (y - s.length) / s.fade));
-					for (int x = Math.max(0, xa); x < Math.min(w, xb); x++)
-						if (col[x] != 0) img[y * w + x] += (float) (f * col[x]);
-				}
-				for (int x = Math.max(0, xa); x < Math.min(w, xb); x++) col[x] = 0;
 			}
 		}
 		if (q.noiseSigma > 0) for (int i = 0; i < w * h; i++) img[i] += (float) (q.noiseSigma * gauss(rnd));

@@ -92,7 +92,13 @@ class FibSemRendererTest {
 			float d0 = striped[x] - clean[x];
 			if (Math.abs(d0) > 1) {
 				stripedColumns++;
-				for (int y = 1; y < 30; y++) assertEquals(d0, striped[y * 64 + x] - clean[y * 64 + x], 1e-2);
+				// full height, amplitude fading linearly towards the bottom: constant second differences along y
+				for (int y = 1; y < 63; y++) {
+					float a = striped[(y - 1) * 64 + x] - clean[(y - 1) * 64 + x], b = striped[y * 64 + x] - clean[y * 64 + x],
+						c = striped[(y + 1) * 64 + x] - clean[(y + 1) * 64 + x];
+					assertEquals(0, a - 2 * b + c, 0.05);
+					assertTrue(Math.abs(b) <= Math.abs(d0) + 0.05 && Math.abs(b) >= 0.29 * Math.abs(d0));
+				}
 			}
 		}
 		assertTrue(stripedColumns >= 1 && stripedColumns < 40, "stripes in " + stripedColumns + " columns");
