@@ -82,6 +82,7 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 	public void run() {
 		if (classifier_file == null || classifier_file.trim().isEmpty())
 			throw new IllegalArgumentException("Give classifier_file=[path] to save the trained classifier.");
+		Path file = Paths.get(classifier_file.trim());
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
 		if (training_labels == null) throw new IllegalArgumentException("Give the scribble image: training_labels=[title].");
 		Volumes.requireGreyscaleVolume(training_labels);
@@ -103,7 +104,6 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		PixelClassifier c = PixelClassifier.train(ch, lab, new int[] { pore_value, cam_value, ise_value }, vs, fs, p, seed,
 			(long) memory_mb << 20, Parallel.defaultThreads(), progress());
 		double secs = (System.nanoTime() - t0) / 1e9;
-		Path file = Paths.get(classifier_file.trim());
 		try {
 			if (file.getParent() != null) java.nio.file.Files.createDirectories(file.getParent());
 			c.save(file);
@@ -125,8 +125,8 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 			summary.addValue("features", fs.numFeatures());
 			summary.addValue("trees", trees);
 			summary.addValue("nodes", c.forest().numNodes());
-			summary.addValue("seconds", secs);
 		}
-		note("Classifier saved to " + file + " (" + fs + ").");
+		note("Classifier saved to " + file.getFileName() + " (" + fs + ").");
+		ij.IJ.log(String.format(java.util.Locale.ROOT, "Train Pixel Classifier: %.1f s, saved to %s", secs, file));
 	}
 }
