@@ -14,7 +14,7 @@ public final class Bench {
 
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
-		// cases are registered below as the steps land
+		new TortuosityBench(),
 	};
 
 	public static void main(String[] args) throws Exception {
