@@ -1,0 +1,122 @@
+package org.cathodej.fractions;
+
+import java.util.TreeMap;
+
+import org.cathodej.image.Slices;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+
+/**
+ * Voxel counts per label value and per phase, and phase-count profiles along x, y and z, in one pass over the
+ * volume (slices in parallel). Memory: one histogram and two short profiles per thread.
+ */
+public final class PhaseFractions {
+
+	/** Counts of one volume. Phase index 0 pore, 1 CAM, 2 ISE, 3 other labels. */
+	public static final class Counts {
+		public final long total;
+		/** Voxels per phase: pore, CAM, ISE, other. */
+		public final long[] phase;
+		/** Voxels per label value that is none of the three phases. */
+		public final TreeMap<Integer, Long> otherLabels;
+		/** profile[axis][index][phase]: voxels of each phase (4 incl. other) in each plane normal to the axis. */
+		public final long[][][] profile;
+
+		Counts(long total, long[] phase, TreeMap<Integer, Long> other, long[][][] profile) {
+			this.total = total;
+			this.phase = phase;
+			this.otherLabels = other;
+			this.profile = profile;
+		}
+
+		/** Volume fraction of phase i among all voxels (0 when absent, never NaN for a non-empty volume). */
+		public double fraction(int i) {
+			return total == 0 ? 0 : phase[i] / (double) total;
+		}
+
+		/** Fraction of phase i in plane {@code index} normal to {@code axis}. */
+		public double profileFraction(int axis, int index, int i) {
+			long[] c = profile[axis][index];
+			long n = c[0] + c[1] + c[2] + c[3];
+			return n == 0 ? 0 : c[i] / (double) n;
+		}
+	}
+
+	private PhaseFractions() {}
+
+	public static Counts count(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, int threads, Progress progress) {
+		Slices.requireVolume(labels);
+		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
+		int nt = Math.max(1, Math.min(threads, d));
+		long[][] hist = new long[nt][65536 + 1]; // last bin: values outside 0..65535
+		long[][][] profX = new long[nt][w][4], profY = new long[nt][h][4];
+		long[][] profZ = new long[d][4];
+		byte[] lut = pl.lookupTable(65535);
+		int[] done = { 0 };
+		Parallel.forEach(nt, nt, t -> {
+			int from = (int) ((long) d * t / nt), to = (int) ((long) d * (t + 1) / nt);
+			int[] buf = new int[w * h];
+			long[] hi = hist[t];
+			long[][] px = profX[t], py = profY[t];
+			for (int z = from; z < to; z++) {
+				progress.checkCancelled();
+				Slices.readInts(labels, z, buf);
+				long[] pz = profZ[z];
+				for (int y = 0; y < h; y++) {
+					long[] pyy = py[y];
+					int row = y * w;
+					for (int x = 0; x < w; x++) {
+						int v = buf[row + x];
+						int ph;
+						if (v >= 0 && v <= 65535) {
+							hi[v]++;
+							ph = lut[v];
+							if (ph < 0) ph = 3;
+						} else {
+							hi[65536]++;
+							ph = 3;
+						}
+						px[x][ph]++;
+						pyy[ph]++;
+						pz[ph]++;
+					}
+				}
+				synchronized (done) {
+					progress.report(++done[0] / (double) d, "counting slice " + (z + 1));
+				}
+			}
+		});
+		long[] hsum = new long[65537];
+		for (long[] hi : hist)
+			for (int i = 0; i < hsum.length; i++) hsum[i] += hi[i];
+		long[] phase = new long[4];
+		TreeMap<Integer, Long> other = new TreeMap<>();
+		for (int v = 0; v <= 65535; v++) {
+			if (hsum[v] == 0) continue;
+			int ph = lut[v];
+			if (ph >= 0) phase[ph] += hsum[v];
+			else {
+				phase[3] += hsum[v];
+				other.put(v, hsum[v]);
+			}
+		}
+		if (hsum[65536] > 0) {
+			phase[3] += hsum[65536];
+			other.put(-1, hsum[65536]);
+		}
+		long[][][] profile = { sum(profX, w), sum(profY, h), profZ };
+		return new Counts((long) w * h * d, phase, other, profile);
+	}
+
+	private static long[][] sum(long[][][] perThread, int n) {
+		long[][] s = new long[n][4];
+		for (long[][] t : perThread)
+			for (int i = 0; i < n; i++)
+				for (int k = 0; k < 4; k++) s[i][k] += t[i][k];
+		return s;
+	}
+}

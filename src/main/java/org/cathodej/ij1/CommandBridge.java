@@ -1,0 +1,80 @@
+package org.cathodej.ij1;
+
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import org.cathodej.run.CommandResult;
+import org.cathodej.run.CommandRunner;
+import org.cathodej.run.CommandSpec;
+import org.cathodej.run.MacroOptions;
+
+import ij.IJ;
+import ij.Macro;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+
+/**
+ * The single ImageJ 1.x entry point of every CathodeJ command. plugins.config registers it once per command with
+ * the command's class as argument; it takes the parameters from the macro options (or asks with a dialog built
+ * from the command's {@code @Parameter}s), runs the command through {@link CommandRunner} and shows its outputs.
+ * Errors abort a macro with the reason, or show an error dialog.
+ */
+public class CommandBridge implements PlugIn {
+
+	@Override
+	public void run(String commandClass) {
+		CommandSpec spec;
+		try {
+			spec = CommandSpec.forName(commandClass, getClass().getClassLoader());
+		} catch (RuntimeException e) {
+			IJ.error("CathodeJ", e.getMessage());
+			return;
+		}
+		String options = Macro.getOptions();
+		boolean macro = options != null;
+		try {
+			Map<String, String> values = macro ? MacroOptions.parse(options) : ParameterDialog.ask(spec);
+			if (values == null) return; // dialog cancelled
+			long t0 = System.nanoTime();
+			CommandResult r = new CommandRunner(FijiContext.get()).run(spec, values, new WindowImages(), new StatusBarProgress(spec.label()));
+			OutputDisplay.show(r);
+			IJ.showProgress(1.0);
+			IJ.showStatus(spec.label() + " done in " + IJ.d2s((System.nanoTime() - t0) / 1e9, 1) + " s");
+		} catch (CancellationException e) {
+			IJ.showProgress(1.0);
+			IJ.showStatus(spec.label() + " stopped");
+			IJ.log(spec.label() + ": stopped by the user; nothing was changed.");
+			if (macro) abortMacro(null);
+		} catch (OutOfMemoryError e) {
+			fail(spec.label(), "ran out of memory. Increase Edit > Options > Memory & Threads or work on a crop.", macro);
+		} catch (RuntimeException e) {
+			if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
+			String msg = e instanceof IllegalArgumentException || e instanceof IllegalStateException
+				|| e instanceof org.cathodej.task.InsufficientMemoryException || e instanceof java.io.UncheckedIOException
+				? e.getMessage() : "unexpected " + e;
+			if (!(e instanceof IllegalArgumentException)) IJ.log(stackTrace(e));
+			fail(spec.label(), msg, macro);
+		}
+	}
+
+	private static void fail(String label, String message, boolean macro) {
+		IJ.showProgress(1.0);
+		String text = message.startsWith(label) ? message : label + ": " + message;
+		IJ.log("CathodeJ error: " + text);
+		if (macro) abortMacro(text);
+		else IJ.error("CathodeJ", text);
+	}
+
+	/** Stops the running macro, showing the reason as a macro error (printed when headless). */
+	private static void abortMacro(String message) {
+		Interpreter interp = Interpreter.getInstance();
+		if (interp != null && message != null) interp.abort(message);
+		throw new RuntimeException(Macro.MACRO_CANCELED);
+	}
+
+	private static String stackTrace(Throwable t) {
+		java.io.StringWriter w = new java.io.StringWriter();
+		t.printStackTrace(new java.io.PrintWriter(w));
+		return w.toString();
+	}
+}

@@ -1,0 +1,154 @@
+package org.cathodej.run;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cathodej.commands.CathodeJCommand;
+import org.cathodej.image.Checksums;
+import org.cathodej.image.Volumes;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.Progress;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.module.ModuleService;
+
+import ij.ImagePlus;
+
+/**
+ * Runs a CathodeJ command from macro-style options: the one path shared by the Fiji menu, macros, scripts and the
+ * command line. Checks every key and value against the command's {@code @Parameter}s before anything runs, runs
+ * the command as a SciJava module in the given context, and saves its outputs with provenance when
+ * {@code output_dir} is set. UI-free: showing results is the caller's business.
+ */
+public final class CommandRunner {
+
+	private final Context context;
+
+	public CommandRunner(Context context) {
+		this.context = context;
+	}
+
+	/**
+	 * @param options macro keys to values (from {@link MacroOptions#parse}); absent booleans are false (the ImageJ
+	 *          convention, so recorded macros replay), absent other values take the command's defaults
+	 */
+	public CommandResult run(CommandSpec spec, Map<String, String> options, ImageSource images, Progress progress) {
+		checkKeys(spec, options);
+		CathodeJCommand defaults = spec.newInstance();
+		Map<String, Object> values = new LinkedHashMap<>();
+		CommandResult result = new CommandResult(spec);
+		Map<String, String> recorded = new LinkedHashMap<>();
+		boolean firstImage = true;
+		for (ParameterSpec p : spec.inputs()) {
+			String given = options.get(p.name());
+			Object v;
+			if (p.kind() == ParameterSpec.Kind.IMAGE) {
+				if (given != null && !given.isEmpty()) {
+					v = images == null ? null : images.byName(given);
+					if (v == null) throw new IllegalArgumentException(spec.label() + ": no image '" + given + "' is open (parameter '" + p.name() + "').");
+				} else {
+					v = firstImage && images != null ? images.current() : null;
+				}
+				if (v == null && p.isRequired())
+					throw new IllegalArgumentException(spec.label() + " needs an image ('" + p.name() + "'): open one"
+						+ (firstImage ? " or select it" : "") + " and give " + p.name() + "=[title].");
+				if (v != null) {
+					ImagePlus imp = (ImagePlus) v;
+					if (given != null || !firstImage) recorded.put(p.name(), imp.getTitle());
+					result.parameters.put(p.name(), imp.getTitle());
+					result.inputs.put(p.name(), describe(imp));
+				}
+				firstImage = false;
+			} else if (given != null) {
+				v = p.parse(given, spec.label());
+			} else if (p.kind() == ParameterSpec.Kind.BOOLEAN) {
+				v = false;
+			} else {
+				v = p.get(defaults);
+			}
+			if (p.kind() != ParameterSpec.Kind.IMAGE) {
+				String text = ParameterSpec.format(v);
+				if (p.kind() == ParameterSpec.Kind.BOOLEAN) {
+					if (Boolean.TRUE.equals(v)) recorded.put(p.name(), "true");
+				} else recorded.put(p.name(), text);
+				result.parameters.put(p.name(), text);
+			}
+			values.put(p.name(), v);
+		}
+		result.macroLine = MacroOptions.macroLine(spec.label(), recorded);
+
+		String outDir = (String) values.get("output_dir");
+		boolean overwrite = Boolean.TRUE.equals(values.get("overwrite"));
+		ResultFiles files = outDir == null || outDir.trim().isEmpty() ? null : new ResultFiles(spec, Paths.get(outDir.trim()), overwrite);
+		if (files != null) files.checkWritable();
+
+		CommandModule module = createModule(spec);
+		CathodeJCommand command = (CathodeJCommand) module.getCommand();
+		command.setProgress(progress);
+		for (Map.Entry<String, Object> e : values.entrySet()) {
+			module.setInput(e.getKey(), e.getValue());
+			module.resolveInput(e.getKey());
+		}
+		module.run();
+		for (ParameterSpec p : spec.outputs())
+			result.outputs.put(p.name(), module.getOutput(p.name()));
+		result.notes.addAll(command.notes());
+		result.conventions.putAll(command.conventions());
+		if (files != null) files.save(result);
+		return result;
+	}
+
+	private CommandModule createModule(CommandSpec spec) {
+		CommandInfo info = new CommandInfo(spec.type());
+		if (context != null) {
+			ModuleService ms = context.service(ModuleService.class);
+			return (CommandModule) ms.createModule(info);
+		}
+		try {
+			return new CommandModule(info);
+		} catch (org.scijava.module.ModuleException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Rejects misspelt keys with the list of valid ones. */
+	static void checkKeys(CommandSpec spec, Map<String, String> options) {
+		List<String> valid = new ArrayList<>();
+		for (ParameterSpec p : spec.inputs()) valid.add(p.name());
+		for (String k : options.keySet())
+			if (!valid.contains(k))
+				throw new IllegalArgumentException("Unknown parameter '" + k + "' for " + spec.label() + ". Valid parameters: "
+					+ String.join(", ", valid) + ".");
+	}
+
+	/** Title, size, type, calibration and checksum of an input image, for provenance. */
+	public static Map<String, Object> describe(ImagePlus imp) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("title", imp.getTitle());
+		String dir = imp.getOriginalFileInfo() != null ? imp.getOriginalFileInfo().directory : null;
+		if (dir != null) m.put("file", Paths.get(dir, imp.getOriginalFileInfo().fileName).toString());
+		m.put("width", imp.getWidth());
+		m.put("height", imp.getHeight());
+		m.put("slices", imp.getStackSize());
+		m.put("bit_depth", imp.getBitDepth());
+		VoxelSize vs = Volumes.voxelSize(imp);
+		Map<String, Object> cal = new LinkedHashMap<>();
+		cal.put("voxel_width", vs.x());
+		cal.put("voxel_height", vs.y());
+		cal.put("voxel_depth", vs.z());
+		cal.put("unit", vs.unit());
+		cal.put("calibrated", vs.isCalibrated());
+		m.put("calibration", cal);
+		m.put("checksum", Checksums.pixels(imp));
+		return m;
+	}
+
+	static Path path(String s) {
+		return Paths.get(s);
+	}
+}

@@ -1,0 +1,13 @@
+package org.cathodej.run;
+
+import ij.ImagePlus;
+
+/** Where image inputs come from: open windows in Fiji, files on the command line. */
+public interface ImageSource {
+
+	/** The image called {@code name} (a window title, or a file path for the command line), or null. */
+	ImagePlus byName(String name);
+
+	/** The image a step works on when none is named (Fiji's current image), or null. */
+	ImagePlus current();
+}

@@ -1,0 +1,125 @@
+package org.cathodej.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cathodej.results.Csv;
+import org.cathodej.results.Json;
+import org.cathodej.results.Version;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.io.FileSaver;
+import ij.measure.ResultsTable;
+
+/**
+ * Writes a command's outputs into the output folder: tables as CSV, plots as PNG, images as TIFF, each with a JSON
+ * sidecar holding the provenance (version, command, parameters, conventions, inputs with checksums, the macro line).
+ * Refuses, before the command runs, to overwrite existing files unless asked.
+ */
+final class ResultFiles {
+
+	private final CommandSpec spec;
+	private final Path dir;
+	private final boolean overwrite;
+
+	ResultFiles(CommandSpec spec, Path dir, boolean overwrite) {
+		this.spec = spec;
+		this.dir = dir;
+		this.overwrite = overwrite;
+	}
+
+	/** The file an output goes to, or null for outputs that are not saved (numbers, strings). */
+	Path target(ParameterSpec out) {
+		String stem = spec.fileStem() + "_" + out.name();
+		Class<?> t = out.type();
+		if (ResultsTable.class.isAssignableFrom(t)) return dir.resolve(stem + ".csv");
+		if (Plot.class.isAssignableFrom(t)) return dir.resolve(stem + ".png");
+		if (ImagePlus.class.isAssignableFrom(t)) return dir.resolve(stem + ".tif");
+		return null;
+	}
+
+	static Path sidecar(Path file) {
+		String n = file.getFileName().toString();
+		return file.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".json");
+	}
+
+	void checkWritable() {
+		try {
+			Files.createDirectories(dir);
+		} catch (IOException e) {
+			throw new IllegalArgumentException("Cannot create output folder " + dir + ": " + e.getMessage());
+		}
+		if (overwrite) return;
+		List<String> existing = new ArrayList<>();
+		for (ParameterSpec o : spec.outputs()) {
+			Path t = target(o);
+			if (t == null) continue;
+			if (Files.exists(t)) existing.add(t.getFileName().toString());
+			if (Files.exists(sidecar(t))) existing.add(sidecar(t).getFileName().toString());
+		}
+		if (!existing.isEmpty())
+			throw new IllegalArgumentException(spec.label() + " would overwrite " + String.join(", ", existing) + " in " + dir
+				+ ". Choose another output folder or set overwrite=true.");
+	}
+
+	void save(CommandResult r) {
+		Map<String, Object> scalars = new LinkedHashMap<>();
+		for (ParameterSpec o : spec.outputs()) {
+			Object v = r.outputs.get(o.name());
+			if (v != null && target(o) == null) scalars.put(o.name(), v instanceof Number || v instanceof Boolean ? v : String.valueOf(v));
+		}
+		for (ParameterSpec o : spec.outputs()) {
+			Object v = r.outputs.get(o.name());
+			Path t = target(o);
+			if (v == null || t == null) continue;
+			try {
+				if (v instanceof ResultsTable) Files.write(t, Csv.of((ResultsTable) v).getBytes(StandardCharsets.UTF_8));
+				else if (v instanceof Plot) {
+					ImagePlus imp = ((Plot) v).getImagePlus();
+					if (!new FileSaver(imp).saveAsPng(t.toString())) throw new IOException("could not write " + t);
+				} else if (v instanceof ImagePlus) {
+					ImagePlus imp = (ImagePlus) v;
+					FileSaver fs = new FileSaver(imp);
+					boolean ok = imp.getStackSize() > 1 ? fs.saveAsTiffStack(t.toString()) : fs.saveAsTiff(t.toString());
+					if (!ok) throw new IOException("could not write " + t);
+				}
+				r.files.add(t);
+				Path side = sidecar(t);
+				Files.write(side, Json.write(provenance(r, o, t, scalars)).getBytes(StandardCharsets.UTF_8));
+				r.files.add(side);
+			} catch (IOException e) {
+				throw new UncheckedIOException("Writing " + t + " failed: " + e.getMessage(), e);
+			}
+		}
+	}
+
+	private Map<String, Object> provenance(CommandResult r, ParameterSpec output, Path file, Map<String, Object> scalars) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("software", "CathodeJ");
+		m.put("version", Version.get());
+		m.put("command", spec.label());
+		m.put("command_class", spec.type().getName());
+		m.put("output", output.name());
+		m.put("output_label", output.label());
+		m.put("file", file.getFileName().toString());
+		m.put("macro", r.macroLine);
+		m.put("parameters", r.parameters);
+		m.put("conventions", r.conventions);
+		m.put("inputs", r.inputs);
+		if (!scalars.isEmpty()) m.put("results", scalars);
+		m.put("notes", r.notes);
+		m.put("created", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
+		m.put("java", System.getProperty("java.version"));
+		return m;
+	}
+}
