@@ -1,0 +1,43 @@
+package org.cathodej.commands;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.cathodej.testing.MacroHarness;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every pipeline in macros/ runs headless on a phantom (the macros generate one when no image is open) and must
+ * finish by writing summary.md into the folder given as argument, without a macro error.
+ */
+class MacrosTest {
+
+	@TempDir
+	Path tmp;
+
+	@TestFactory
+	Stream<DynamicTest> everyShippedMacroRunsToItsSummary() throws IOException {
+		List<Path> macros;
+		try (Stream<Path> s = Files.list(Paths.get("macros"))) {
+			macros = s.filter(p -> p.toString().endsWith(".ijm")).sorted().collect(Collectors.toList());
+		}
+		assertFalse(macros.isEmpty());
+		return macros.stream().map(m -> DynamicTest.dynamicTest(m.getFileName().toString(), () -> {
+			Path out = tmp.resolve(m.getFileName().toString().replace(".ijm", ""));
+			MacroHarness.Result r = MacroHarness.runFile(m, out.toString() + "/");
+			assertFalse(r.log().contains("Macro Error"), r.log());
+			Path summary = out.resolve("summary.md");
+			assertTrue(Files.exists(summary), "no summary.md from " + m + "\n" + r.log());
+			assertTrue(Files.size(summary) > 50, "summary.md of " + m + " is nearly empty");
+		}));
+	}
+}
