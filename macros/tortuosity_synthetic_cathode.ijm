@@ -14,14 +14,14 @@ labels = getTitle();
 
 // 2. Ionic tortuosity: the solid electrolyte conducts, along x, y and z; per-layer table and flux images along z
 selectImage(labels);
-run("Tortuosity (Flux)", "pore_label=0 cam_label=1 ise_label=2 conducting_phase=ISE axis=all residual_tolerance=1e-5 balance_tolerance=1e-4 max_iterations=100000 layer_table potential_image current_image output_dir=[" + out + "]");
+run("Tortuosity (Flux)", "pore_label=0 cam_label=1 ise_label=2 conducting_phase=ISE axis=all residual_tolerance=1e-4 balance_tolerance=1e-3 max_iterations=100000 layer_table potential_image current_image output_dir=[" + out + "]");
 summary = summary + "## Ionic tortuosity (ISE conducts, flux)\n";
 for (i = 0; i < nResults; i++)
 	summary = summary + "- " + getResultString("axis", i) + ": kappa = " + d2s(getResult("kappa", i), 4) + " (spanning ISE: " + d2s(getResult("kappa_spanning", i), 4) + "), sigma_eff = " + d2s(getResult("sigma_eff", i), 5) + ", " + getResult("iterations", i) + " iterations, current balance " + d2s(getResult("current_balance", i), -2) + "\n";
 
 // 3. Electronic tortuosity of the CAM along z, as a multi-phase solve with a weakly conducting electrolyte
 selectImage(labels);
-run("Tortuosity (Flux)", "pore_label=0 cam_label=1 ise_label=2 conducting_phase=multi-phase pore_conductivity=0 cam_conductivity=1 ise_conductivity=0.001 axis=z residual_tolerance=1e-5 balance_tolerance=1e-4 max_iterations=100000 output_dir=[" + out + "electronic" + File.separator + "]");
+run("Tortuosity (Flux)", "pore_label=0 cam_label=1 ise_label=2 conducting_phase=multi-phase pore_conductivity=0 cam_conductivity=1 ise_conductivity=0.001 axis=z residual_tolerance=1e-4 balance_tolerance=1e-3 max_iterations=100000 output_dir=[" + out + "electronic" + File.separator + "]");
 summary = summary + "\n## Electronic tortuosity along z (CAM 1, ISE 0.001)\n- kappa = " + d2s(getResult("kappa", 0), 4) + "\n";
 
 // 4. Random walk in the solid electrolyte

@@ -38,11 +38,11 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 	@Parameter(label = "Axis", description = "direction of the applied potential difference", choices = { "x", "y", "z", "all" })
 	public String axis = "z";
 
-	@Parameter(label = "Residual tolerance", description = "relative residual to reach (default 1e-5: kappa to about 0.01 %)", min = "1e-9", max = "0.1")
-	public double residual_tolerance = 1e-5;
+	@Parameter(label = "Residual tolerance", description = "relative residual to reach (default 1e-4: kappa to about 0.01 %)", min = "1e-9", max = "0.1")
+	public double residual_tolerance = 1e-4;
 
 	@Parameter(label = "Current balance tolerance", description = "relative difference of inlet and outlet current to reach", min = "1e-9", max = "0.1")
-	public double balance_tolerance = 1e-4;
+	public double balance_tolerance = 1e-3;
 
 	@Parameter(label = "Maximum iterations", min = "1", max = "10000000")
 	public int max_iterations = 100000;
@@ -95,7 +95,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		convention("kappa", "kappa = sum(phi_i sigma_i) / sigma_eff (single phase: phi / sigma_eff); kappa_spanning uses the voxels "
 			+ "connected to both faces only (isolated and dead-end clusters removed)");
 		convention("conductivities", cond.toString());
-		convention("solver", "Jacobi-preconditioned conjugate gradients in float, residual replacement in double");
+		convention("solver", "conjugate gradients preconditioned by an aggregation-multigrid V-cycle, float vectors, true residual checked in double");
 
 		List<FluxResult> rs = FluxTortuosity.compute(labelVolume(true, "Tortuosity (Flux)"), cond, vs, axes, o, progress());
 		tortuosity = new ResultsTable();

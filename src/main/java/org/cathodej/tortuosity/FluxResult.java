@@ -25,7 +25,8 @@ public final class FluxResult {
 	public double currentIn, currentOut;
 	public boolean converged;
 	public long spanningVoxels;
-	public double seconds;
+	/** Wall time of the whole axis, and of the part before the iterations (spanning clusters, system, multigrid levels). */
+	public double seconds, setupSeconds;
 	/** Why there is no finite answer, or empty. */
 	public String message = "";
 	/** Per-layer profile along the axis, when asked for. */

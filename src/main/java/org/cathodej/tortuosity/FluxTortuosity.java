@@ -27,12 +27,14 @@ public final class FluxTortuosity {
 	/** Solver settings. */
 	public static final class Options {
 		/** Relative residual ||b - A x|| / ||b|| to reach. */
-		public double tolerance = 1e-5;
+		public double tolerance = 1e-4;
 		/** Relative difference of inlet and outlet current to reach. */
-		public double balanceTolerance = 1e-4;
+		public double balanceTolerance = 1e-3;
 		public int maxIterations = 100_000;
 		public int threads = Parallel.defaultThreads();
 		public boolean layers = false, potential = false, currentDensity = false;
+		/** Multigrid-preconditioned (default) or Jacobi-preconditioned conjugate gradients. */
+		public boolean multigrid = true;
 	}
 
 	private FluxTortuosity() {}
@@ -80,8 +82,16 @@ public final class FluxTortuosity {
 			return r;
 		}
 		ConductionSystem s = new ConductionSystem(v, sigma, vs, axis, spanning, opt.threads, progress.range(0.05, 0.1));
-		PcgSolver.Outcome o = PcgSolver.solve(s, opt.tolerance, opt.balanceTolerance, opt.maxIterations, progress.range(0.1, 0.95));
+		Multigrid mg = null;
+		if (opt.multigrid && spanning > 4096) {
+			MemoryBudget.require((long) (Multigrid.BYTES_PER_VOXEL * v.w * v.h * v.d) + 4L * spanning, "Tortuosity (Flux) multigrid levels",
+				Multigrid.BYTES_PER_VOXEL);
+			mg = new Multigrid(s);
+		}
+		long t1 = System.nanoTime();
+		PcgSolver.Outcome o = PcgSolver.solve(s, mg, opt.tolerance, opt.balanceTolerance, opt.maxIterations, progress.range(0.1, 0.95));
 		r.iterations = o.iterations;
+		r.setupSeconds = (t1 - t0) / 1e9;
 		r.relResidual = o.relResidual;
 		r.balance = o.balance;
 		r.currentIn = o.currentIn;
@@ -95,7 +105,10 @@ public final class FluxTortuosity {
 		r.sigmaEff = current * length / area; // potential difference 1
 		r.kappa = r.sigmaMeanTotal / r.sigmaEff;
 		r.kappaSpanning = r.sigmaMeanSpanning / r.sigmaEff;
-		if (!o.converged)
+		if (o.stalled && o.converged)
+			r.message = String.format(Locale.ROOT, "Residual stalled at %.2e (float precision) after %d iterations; the current balance %.2e "
+				+ "meets its tolerance", o.relResidual, o.iterations, o.balance);
+		else if (!o.converged)
 			r.message = String.format(Locale.ROOT, "Not converged after %d iterations (residual %.2e, balance %.2e)", o.iterations,
 				o.relResidual, o.balance);
 		if (opt.layers || opt.potential || opt.currentDensity) fields(s, o.e, current / area, opt, r, opt.layers ? v.layerCounts(axis) : null);

@@ -13,7 +13,7 @@ final class PcgSolver {
 	static final class Outcome {
 		int iterations;
 		double relResidual, balance, currentIn, currentOut;
-		boolean converged;
+		boolean converged, stalled;
 		float[] e;
 	}
 
@@ -21,8 +21,15 @@ final class PcgSolver {
 	static final int REPLACE_EVERY = 2000;
 
 	static Outcome solve(ConductionSystem s, double tolerance, double balanceTolerance, int maxIterations, Progress progress) {
+		return solve(s, null, tolerance, balanceTolerance, maxIterations, progress);
+	}
+
+	/** @param mg multigrid preconditioner, or null for Jacobi */
+	static Outcome solve(ConductionSystem s, Multigrid mg, double tolerance, double balanceTolerance, int maxIterations,
+		Progress progress) {
 		int n = s.n, d = s.d, t = s.threads;
 		float[] e = new float[n], r = new float[n], p = new float[n], q = new float[n];
+		float[] zv = mg == null ? null : new float[n];
 		float[] diag = s.diag;
 		double[] part = new double[d], part2 = new double[d];
 		Parallel.forEach(d, t, z -> s.residual(null, r, z, part, part2));
@@ -32,15 +39,20 @@ final class PcgSolver {
 		double startRes = Math.max(Math.sqrt(rr) / bnorm, tolerance * 10);
 		Outcome o = new Outcome();
 		o.e = e;
-		int it = 0, sinceRestart = 0;
-		double lastTrue = Double.POSITIVE_INFINITY;
-		double rz = restart(s, r, p, part);
+		int it = 0, sinceRestart = 0, itAtMin = 0;
+		double lastTrue = Double.POSITIVE_INFINITY, minRr = rr;
+		double rz = restart(s, mg, r, p, zv, part);
 		while (true) {
 			o.relResidual = Math.sqrt(rr) / bnorm;
 			balance(s, e, o);
 			boolean met = o.relResidual <= tolerance && o.balance <= balanceTolerance;
-			if (met || sinceRestart >= REPLACE_EVERY || it >= maxIterations) {
-				// the float recurrence drifts from the true residual: check (and restart from) the true one
+			if (rr < minRr) {
+				minRr = rr;
+				itAtMin = it;
+			}
+			// the float recurrence stalls near its precision limit (or drifts): check the true residual and restart from it
+			boolean stalled = it - itAtMin > 50 || rr > 1e4 * minRr;
+			if (met || stalled || sinceRestart >= REPLACE_EVERY || it >= maxIterations) {
 				Parallel.forEach(d, t, z -> s.residual(e, r, z, part, part2));
 				rr = sum(part2);
 				double trueRes = Math.sqrt(rr) / bnorm;
@@ -50,14 +62,17 @@ final class PcgSolver {
 					break;
 				}
 				if (it >= maxIterations) break;
-				if (met && trueRes > 0.5 * lastTrue) {
-					// no progress since the last restart: float precision reached
+				if ((met || stalled) && trueRes > 0.5 * lastTrue) {
+					// no progress since the last check: float precision reached
 					o.converged = o.balance <= balanceTolerance;
+					o.stalled = true;
 					break;
 				}
-				if (met) lastTrue = trueRes;
-				rz = restart(s, r, p, part);
+				lastTrue = Math.min(lastTrue, trueRes);
+				rz = restart(s, mg, r, p, zv, part);
 				sinceRestart = 0;
+				minRr = rr;
+				itAtMin = it;
 			}
 			if ((it & 7) == 0) {
 				progress.checkCancelled();
@@ -70,24 +85,46 @@ final class PcgSolver {
 			double pq = sum(part);
 			if (!(pq > 0)) break; // breakdown (cannot happen for an SPD system in exact arithmetic)
 			final float alpha = (float) (rz / pq);
-			Parallel.forEach(d, t, z -> {
-				double a = 0, b = 0;
-				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
-					e[k] += alpha * p[k];
-					float rk = r[k] - alpha * q[k];
-					r[k] = rk;
-					a += (double) rk * (rk / diag[k]);
-					b += (double) rk * rk;
-				}
-				part[z] = a;
-				part2[z] = b;
-			});
+			if (mg == null) {
+				Parallel.forEach(d, t, z -> {
+					double a = 0, b = 0;
+					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
+						e[k] += alpha * p[k];
+						float rk = r[k] - alpha * q[k];
+						r[k] = rk;
+						a += (double) rk * (rk / diag[k]);
+						b += (double) rk * rk;
+					}
+					part[z] = a;
+					part2[z] = b;
+				});
+			} else {
+				Parallel.forEach(d, t, z -> {
+					double b = 0;
+					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
+						e[k] += alpha * p[k];
+						float rk = r[k] - alpha * q[k];
+						r[k] = rk;
+						b += (double) rk * rk;
+					}
+					part2[z] = b;
+				});
+				mg.apply(r, zv, q);
+				Parallel.forEach(d, t, z -> {
+					double a = 0;
+					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) a += (double) r[k] * zv[k];
+					part[z] = a;
+				});
+			}
 			double rzNew = sum(part);
 			rr = sum(part2);
 			final float beta = (float) (rzNew / rz);
 			rz = rzNew;
-			Parallel.forEach(d, t, z -> {
+			if (mg == null) Parallel.forEach(d, t, z -> {
 				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = r[k] / diag[k] + beta * p[k];
+			});
+			else Parallel.forEach(d, t, z -> {
+				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = zv[k] + beta * p[k];
 			});
 			it++;
 			sinceRestart++;
@@ -104,12 +141,13 @@ final class PcgSolver {
 		o.balance = Math.abs(cur[0] - cur[1]) / Math.max(Math.abs(cur[0]), Math.abs(cur[1]));
 	}
 
-	/** p = r / diag; returns r.p. */
-	private static double restart(ConductionSystem s, float[] r, float[] p, double[] part) {
+	/** p = M^-1 r; returns r.p. */
+	private static double restart(ConductionSystem s, Multigrid mg, float[] r, float[] p, float[] zv, double[] part) {
+		if (mg != null) mg.apply(r, p, zv);
 		Parallel.forEach(s.d, s.threads, z -> {
 			double rz = 0;
 			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
-				float zk = r[k] / s.diag[k];
+				float zk = mg == null ? r[k] / s.diag[k] : p[k];
 				p[k] = zk;
 				rz += (double) r[k] * zk;
 			}

@@ -88,7 +88,6 @@ public final class RandomWalkTortuosity {
 		res.time = t;
 		int groups = Math.min(GROUPS, opt.walkers);
 		long[][][] sq = new long[groups][3][ns];
-		int[] dims = { w, h, d };
 		int[] done = new int[1];
 		Parallel.forEach(groups, opt.threads, g -> {
 			int from = (int) ((long) opt.walkers * g / groups), to = (int) ((long) opt.walkers * (g + 1) / groups);
@@ -102,31 +101,47 @@ public final class RandomWalkTortuosity {
 					y = rnd.nextInt(h);
 					z = rnd.nextInt(d);
 				} while (!in[z][y * w + x]);
-				// unfolded (u) and folded (f) coordinates
-				int[] u = { 0, 0, 0 }, f = { x, y, z };
-				int[] start = { x, y, z };
+				// unfolded displacement (u), folded position (f) and the orientation of the mirror copy (o)
+				int ux = 0, uy = 0, uz = 0, ox = 1, oy = 1, oz = 1;
+				boolean[] plane = in[z];
 				long step = 0;
 				for (int k = 0; k < ns; k++) {
 					long end = t[k];
 					for (; step < end; step++) {
 						double r = rnd.nextDouble();
-						int dir = r < cum[0] ? 0 : r < cum[1] ? 1 : r < cum[2] ? 2 : r < cum[3] ? 3 : r < cum[4] ? 4 : 5;
-						int b = dir >> 1, sgn = (dir & 1) == 0 ? 1 : -1;
-						int nu = u[b] + sgn, n = dims[b];
-						int nf = fold(start[b] + nu, n);
-						if (nf == f[b]) { // mirrored back onto the same voxel
-							u[b] = nu;
-							continue;
-						}
-						int fx = b == 0 ? nf : f[0], fy = b == 1 ? nf : f[1], fz = b == 2 ? nf : f[2];
-						if (in[fz][fy * w + fx]) {
-							u[b] = nu;
-							f[b] = nf;
+						if (r < cum[1]) { // x
+							int sgn = r < cum[0] ? 1 : -1, nf = x + sgn * ox;
+							if (nf < 0 || nf >= w) {
+								ox = -ox; // crossed a mirror: same voxel in the mirrored copy
+								ux += sgn;
+							} else if (plane[y * w + nf]) {
+								x = nf;
+								ux += sgn;
+							}
+						} else if (r < cum[3]) { // y
+							int sgn = r < cum[2] ? 1 : -1, nf = y + sgn * oy;
+							if (nf < 0 || nf >= h) {
+								oy = -oy;
+								uy += sgn;
+							} else if (plane[nf * w + x]) {
+								y = nf;
+								uy += sgn;
+							}
+						} else { // z
+							int sgn = r < cum[4] ? 1 : -1, nf = z + sgn * oz;
+							if (nf < 0 || nf >= d) {
+								oz = -oz;
+								uz += sgn;
+							} else if (in[nf][y * w + x]) {
+								z = nf;
+								plane = in[z];
+								uz += sgn;
+							}
 						}
 					}
-					s[0][k] += (long) u[0] * u[0];
-					s[1][k] += (long) u[1] * u[1];
-					s[2][k] += (long) u[2] * u[2];
+					s[0][k] += (long) ux * ux;
+					s[1][k] += (long) uy * uy;
+					s[2][k] += (long) uz * uz;
 				}
 				synchronized (done) {
 					done[0]++;

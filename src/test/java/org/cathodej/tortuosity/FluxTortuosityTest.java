@@ -69,7 +69,6 @@ class FluxTortuosityTest {
 		FluxTortuosity.Options o = opts();
 		o.tolerance = 1e-6;
 		List<FluxResult> rs = solve(Vols.make(6, 5, 80, f), c, ISO, o, 0, 1, 2);
-		System.out.println("DBG " + rs.get(2).iterations + " " + rs.get(2).relResidual + " " + rs.get(2).balance + " " + rs.get(2).converged + " " + rs.get(2).currentIn + " " + rs.get(2).currentOut);
 		assertEquals(80 / 1430.0, rs.get(2).sigmaEff, 80 / 1430.0 * 1e-5);
 		assertEquals(0.42625, rs.get(0).sigmaEff, 1e-6);
 		assertEquals(0.42625, rs.get(1).sigmaEff, 1e-6);
@@ -181,5 +180,26 @@ class FluxTortuosityTest {
 		for (float v : pl) if (!Float.isNaN(v)) { ml += v; nl++; }
 		assertTrue(m0 / n0 > 0.9 && ml / nl < 0.1);
 		assertNotNull(r.currentDensity);
+	}
+
+	@Test
+	void multigridAndJacobiAgree() {
+		// three phases with contrast 1 : 0.01 : 0 on a sphere packing, anisotropic voxels, > 4096 conducting voxels
+		RandomAccessibleInterval<? extends IntegerType<?>> spheres = Vols.spheres(28, 26, 30, 3.5, 0.45, 21);
+		Conductivities c = new Conductivities().set(0, 1).set(1, 0.01);
+		VoxelSize vs = new VoxelSize(1, 1, 1.7, "um");
+		FluxTortuosity.Options mg = opts(), jac = opts();
+		mg.tolerance = jac.tolerance = 1e-5;
+		mg.balanceTolerance = jac.balanceTolerance = 1e-5;
+		jac.multigrid = false;
+		for (int axis = 0; axis < 3; axis++) {
+			FluxResult a = solve(spheres, c, vs, mg, axis).get(0);
+			FluxResult b = solve(spheres, c, vs, jac, axis).get(0);
+			assertEquals(b.sigmaEff, a.sigmaEff, 1e-5 * b.sigmaEff, "axis " + axis);
+			assertTrue(a.iterations * 3 < b.iterations, "multigrid " + a.iterations + " vs Jacobi " + b.iterations);
+			// default tolerances are within 0.1 % of the tight answer
+			FluxResult def = solve(spheres, c, vs, opts(), axis).get(0);
+			assertEquals(b.kappa, def.kappa, 1e-3 * b.kappa);
+		}
 	}
 }
