@@ -15,6 +15,11 @@ public final class Bench {
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
 		new TortuosityBench(),
+		new FractionsBench(),
+		new SurfaceBench(false),
+		new SurfaceBench(true),
+		new ConnectivityBench(),
+		new PoresBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

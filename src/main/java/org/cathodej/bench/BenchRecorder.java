@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Times a step and measures the heap it needs: peak heap use during the step minus the heap in use before it
- * (i.e. the step's working memory beyond its input), from the JVM's memory-pool peaks.
+ * Times a step and measures the heap it needs: the largest heap use seen during the step minus the heap in use
+ * before it (the step's working memory beyond its input). Heap use is sampled every millisecond by a watcher
+ * thread; summing the pools' own peaks would count arrays promoted from the young to the old generation twice.
  */
 public final class BenchRecorder {
 
@@ -32,11 +33,30 @@ public final class BenchRecorder {
 	public <T> T time(String benchCase, String step, int[] size, int threads, Callable<T> work, String note) throws Exception {
 		System.gc();
 		long before = heapUsed();
-		resetPeaks();
+		java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong(before);
+		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Thread watcher = new Thread(() -> {
+			while (running.get()) {
+				max.accumulateAndGet(heapUsed(), Math::max);
+				try {
+					Thread.sleep(1);
+				} catch (InterruptedException e) {
+					return;
+				}
+			}
+		}, "bench-heap-watcher");
+		watcher.setDaemon(true);
+		watcher.start();
 		long t0 = System.nanoTime();
-		T result = work.call();
+		T result;
+		try {
+			result = work.call();
+		} finally {
+			running.set(false);
+			watcher.join();
+		}
 		double s = (System.nanoTime() - t0) / 1e9;
-		long peak = heapPeak();
+		long peak = Math.max(max.get(), heapUsed());
 		long voxels = (long) size[0] * size[1] * size[2];
 		double extra = Math.max(0, peak - before);
 		String row = String.format(Locale.ROOT, "%s,%s,%dx%dx%d,%d,%d,%.3f,%.4g,%.1f,%.2f,%s", benchCase, step, size[0], size[1],
@@ -60,15 +80,4 @@ public final class BenchRecorder {
 		return u;
 	}
 
-	private static void resetPeaks() {
-		for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
-			if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
-	}
-
-	private static long heapPeak() {
-		long u = 0;
-		for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
-			if (p.getType() == MemoryType.HEAP) u += p.getPeakUsage().getUsed();
-		return u;
-	}
 }

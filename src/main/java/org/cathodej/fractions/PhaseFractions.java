@@ -59,32 +59,53 @@ public final class PhaseFractions {
 		int[] done = { 0 };
 		Parallel.forEach(nt, nt, t -> {
 			int from = (int) ((long) d * t / nt), to = (int) ((long) d * (t + 1) / nt);
-			int[] buf = new int[w * h];
+			int[] buf = null;
+			int[] colCounts = new int[w * 4]; // x profile of one slice (int: at most h per cell)
+			int[] row = new int[4];
 			long[] hi = hist[t];
 			long[][] px = profX[t], py = profY[t];
 			for (int z = from; z < to; z++) {
 				progress.checkCancelled();
-				Slices.readInts(labels, z, buf);
 				long[] pz = profZ[z];
+				Object plane = Slices.planeArray(labels, z);
+				byte[] bytes = plane instanceof byte[] && labels.getType() instanceof net.imglib2.type.numeric.integer.UnsignedByteType
+					? (byte[]) plane : null;
+				if (bytes == null) buf = Slices.readInts(labels, z, buf);
+				java.util.Arrays.fill(colCounts, 0);
 				for (int y = 0; y < h; y++) {
-					long[] pyy = py[y];
-					int row = y * w;
-					for (int x = 0; x < w; x++) {
-						int v = buf[row + x];
-						int ph;
-						if (v >= 0 && v <= 65535) {
-							hi[v]++;
-							ph = lut[v];
-							if (ph < 0) ph = 3;
-						} else {
-							hi[65536]++;
-							ph = 3;
+					java.util.Arrays.fill(row, 0);
+					int off = y * w;
+					if (bytes != null) {
+						for (int x = 0; x < w; x++) {
+							int v = bytes[off + x] & 0xff;
+							int ph = lut[v];
+							if (ph < 0) {
+								ph = 3;
+								hi[v]++; // only labels outside the three phases need their own counts
+							}
+							colCounts[(x << 2) + ph]++;
+							row[ph]++;
 						}
-						px[x][ph]++;
-						pyy[ph]++;
-						pz[ph]++;
+					} else {
+						for (int x = 0; x < w; x++) {
+							int v = buf[off + x];
+							int ph = v >= 0 && v <= 65535 ? lut[v] : -1;
+							if (ph < 0) {
+								ph = 3;
+								hi[v >= 0 && v <= 65535 ? v : 65536]++;
+							}
+							colCounts[(x << 2) + ph]++;
+							row[ph]++;
+						}
+					}
+					long[] pyy = py[y];
+					for (int k = 0; k < 4; k++) {
+						pyy[k] += row[k];
+						pz[k] += row[k];
 					}
 				}
+				for (int x = 0; x < w; x++)
+					for (int k = 0; k < 4; k++) px[x][k] += colCounts[(x << 2) + k];
 				synchronized (done) {
 					progress.report(++done[0] / (double) d, "counting slice " + (z + 1));
 				}
@@ -94,20 +115,12 @@ public final class PhaseFractions {
 		for (long[] hi : hist)
 			for (int i = 0; i < hsum.length; i++) hsum[i] += hi[i];
 		long[] phase = new long[4];
+		for (long[] c : profZ)
+			for (int k = 0; k < 4; k++) phase[k] += c[k];
 		TreeMap<Integer, Long> other = new TreeMap<>();
-		for (int v = 0; v <= 65535; v++) {
-			if (hsum[v] == 0) continue;
-			int ph = lut[v];
-			if (ph >= 0) phase[ph] += hsum[v];
-			else {
-				phase[3] += hsum[v];
-				other.put(v, hsum[v]);
-			}
-		}
-		if (hsum[65536] > 0) {
-			phase[3] += hsum[65536];
-			other.put(-1, hsum[65536]);
-		}
+		for (int v = 0; v <= 65535; v++)
+			if (hsum[v] > 0) other.put(v, hsum[v]);
+		if (hsum[65536] > 0) other.put(-1, hsum[65536]);
 		long[][][] profile = { sum(profX, w), sum(profY, h), profZ };
 		return new Counts((long) w * h * d, phase, other, profile);
 	}

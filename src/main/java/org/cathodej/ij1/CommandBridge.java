@@ -31,6 +31,8 @@ public class CommandBridge implements PlugIn {
 			return;
 		}
 		String options = Macro.getOptions();
+		// run("Label") without options shows the dialog, as in ImageJ; headless there is none, so defaults apply
+		if (options == null && java.awt.GraphicsEnvironment.isHeadless()) options = "";
 		boolean macro = options != null;
 		try {
 			Map<String, String> values = macro ? MacroOptions.parse(options) : ParameterDialog.ask(spec);

@@ -7,7 +7,9 @@ import ij.IJ;
 /**
  * The SciJava context commands run in. Inside Fiji, imagej-legacy hands out its own context through
  * {@code IJ.runPlugIn("org.scijava.Context", "")} (its legacy hooks intercept that call), so CathodeJ never starts a
- * second one there; in plain ImageJ or headless tests a small context is created once, lazily.
+ * second one there (imagej-legacy's DefaultLegacyHooks.interceptRunPlugIn returns legacyService.getContext() for
+ * that class name; checked in imagej/imagej-legacy, 2026); in plain ImageJ or headless tests a small context is
+ * created once, lazily.
  */
 public final class FijiContext {
 

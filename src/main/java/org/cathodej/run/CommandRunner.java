@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodej.commands.CathodeJCommand;
+import org.cathodej.commands.LabelAnalysisCommand;
 import org.cathodej.image.Checksums;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
@@ -62,6 +63,8 @@ public final class CommandRunner {
 					if (given != null || !firstImage) recorded.put(p.name(), imp.getTitle());
 					result.parameters.put(p.name(), imp.getTitle());
 					result.inputs.put(p.name(), describe(imp));
+				} else {
+					result.parameters.put(p.name(), ""); // provenance lists every parameter: "" = no image given
 				}
 				firstImage = false;
 			} else if (given != null) {
@@ -99,6 +102,7 @@ public final class CommandRunner {
 			result.outputs.put(p.name(), module.getOutput(p.name()));
 		result.notes.addAll(command.notes());
 		result.conventions.putAll(command.conventions());
+		addCommonConventions(command, values, result);
 		if (files != null) files.save(result);
 		return result;
 	}
@@ -114,6 +118,29 @@ public final class CommandRunner {
 		} catch (org.scijava.module.ModuleException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/**
+	 * The conventions every result on an image states even when its command did not record them: the label values
+	 * of a label analysis, the axes and the length unit of the (first) input image.
+	 */
+	private static void addCommonConventions(CathodeJCommand command, Map<String, Object> values, CommandResult result) {
+		if (command instanceof LabelAnalysisCommand && !result.conventions.containsKey("phase_labels")) {
+			LabelAnalysisCommand l = (LabelAnalysisCommand) command;
+			Map<String, Object> labels = new LinkedHashMap<>();
+			labels.put("pore_label", l.pore_label);
+			labels.put("cam_label", l.cam_label);
+			labels.put("ise_label", l.ise_label);
+			result.conventions.put("phase_labels", labels);
+		}
+		for (Object v : values.values())
+			if (v instanceof ImagePlus) {
+				VoxelSize vs = Volumes.voxelSize((ImagePlus) v);
+				result.conventions.putIfAbsent("axes", "x = image width, y = image height, z = slice");
+				result.conventions.putIfAbsent("length_unit", vs.isCalibrated() ? vs.unit() + " (the image calibration)"
+					: "voxels (the image has no spatial calibration)");
+				break;
+			}
 	}
 
 	/** Rejects misspelt keys with the list of valid ones. */

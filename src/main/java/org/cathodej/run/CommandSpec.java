@@ -81,6 +81,19 @@ public final class CommandSpec {
 		return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
 	}
 
+	/**
+	 * The file name an output is saved under in {@code output_dir} ({@code <stem>_<field>.csv|.png|.tif}, each with
+	 * a {@code .json} sidecar), or null for outputs that are not saved as files (numbers and text go into the JSON).
+	 */
+	public String outputFileName(ParameterSpec out) {
+		String stem = fileStem() + "_" + out.name();
+		Class<?> t = out.type();
+		if (ij.measure.ResultsTable.class.isAssignableFrom(t)) return stem + ".csv";
+		if (ij.gui.Plot.class.isAssignableFrom(t)) return stem + ".png";
+		if (ij.ImagePlus.class.isAssignableFrom(t)) return stem + ".tif";
+		return null;
+	}
+
 	/** A fresh instance (for defaults and for running). */
 	public CathodeJCommand newInstance() {
 		try {

@@ -40,12 +40,8 @@ final class ResultFiles {
 
 	/** The file an output goes to, or null for outputs that are not saved (numbers, strings). */
 	Path target(ParameterSpec out) {
-		String stem = spec.fileStem() + "_" + out.name();
-		Class<?> t = out.type();
-		if (ResultsTable.class.isAssignableFrom(t)) return dir.resolve(stem + ".csv");
-		if (Plot.class.isAssignableFrom(t)) return dir.resolve(stem + ".png");
-		if (ImagePlus.class.isAssignableFrom(t)) return dir.resolve(stem + ".tif");
-		return null;
+		String name = spec.outputFileName(out);
+		return name == null ? null : dir.resolve(name);
 	}
 
 	static Path sidecar(Path file) {

@@ -20,7 +20,7 @@ public final class FluxResult {
 	/** kappa = sigmaMean / sigmaEff (single phase: phi / sigmaEff), with phi of all or of the spanning voxels. */
 	public double kappa, kappaSpanning;
 	public int iterations;
-	/** Final relative residual ||b - A x|| / ||b|| and |I_in - I_out| / max(I_in, I_out). */
+	/** Final true residual relative to that of the linear start potential, and |I_in - I_out| / max(I_in, I_out). */
 	public double relResidual, balance;
 	public double currentIn, currentOut;
 	public boolean converged;

@@ -9,8 +9,9 @@ import org.cathodej.task.Parallel;
  * Aggregation multigrid V-cycle used as the preconditioner of the conjugate gradients. Coarse levels aggregate
  * 2x2x2 blocks with piecewise-constant interpolation, so every coarse operator (Galerkin, P^T A P) is again a
  * 7-point conductance stencil on a grid of half the size: the conductance between two blocks is the sum of the fine
- * face conductances between them. Smoother: red-black Gauss-Seidel (red then black before the coarse correction,
- * black then red after it, so the cycle is symmetric); the coarse correction is scaled by {@link #OVER_CORRECTION}
+ * face conductances between them. Smoothers: damped Jacobi on the fine level (one step before and one after the coarse
+ * correction), red-black Gauss-Seidel on the coarse levels (red then black before, black then red after), so the
+ * cycle is symmetric; the coarse correction is scaled by {@link #OVER_CORRECTION}
  * (piecewise-constant aggregation makes the Galerkin operator too stiff); the coarsest level is solved exactly
  * (Cholesky).
  */

@@ -38,6 +38,14 @@ class MacrosTest {
 			Path summary = out.resolve("summary.md");
 			assertTrue(Files.exists(summary), "no summary.md from " + m + "\n" + r.log());
 			assertTrue(Files.size(summary) > 50, "summary.md of " + m + " is nearly empty");
+			if (m.getFileName().toString().equals("analyse_folder.ijm")) {
+				// three demo samples, each analysed into its own folder, one row each in the series table
+				String s = new String(Files.readAllBytes(summary), java.nio.charset.StandardCharsets.UTF_8);
+				for (String c : new String[] { "0", "0.5", "1" }) {
+					assertTrue(s.contains("| sample-clustering-" + c + " |"), s);
+					assertTrue(Files.exists(out.resolve("sample-clustering-" + c).resolve("summary.md")));
+				}
+			}
 		}));
 	}
 }

@@ -115,6 +115,25 @@ class CommandRunnerTest {
 	}
 
 	@Test
+	void aSingleSliceIsRefusedWhereA3DStackIsNeeded() {
+		ImagePlus slice = IJ.createImage("slice", "8-bit black", 8, 8, 1);
+		String msg = assertThrows(IllegalArgumentException.class, () -> new CommandRunner(null).run(CommandSpec.of(Needs3DCommand.class),
+			MacroOptions.parse(""), new Images().add(slice), Progress.NONE)).getMessage();
+		assertTrue(msg.contains("needs a 3D stack") && msg.contains("single slice"), msg);
+	}
+
+	@Test
+	void unknownLabelsAreReportedNotMerged() {
+		ImagePlus imp = labels("with-7", 8);
+		imp.getStack().getProcessor(2).set(0, 0, 7);
+		CommandResult r = fractions("", new Images().add(imp));
+		ResultsTable t = (ResultsTable) r.output("fractions");
+		assertEquals("other (label 7)", t.getLabel(3));
+		assertEquals(1, t.getValue("voxels", 3), 0);
+		assertTrue(r.notes().stream().anyMatch(n -> n.contains("[7]")), r.notes().toString());
+	}
+
+	@Test
 	void existingResultsAreNotOverwrittenUnlessAsked() throws Exception {
 		Images im = new Images().add(labels("cube", 8));
 		String dir = "output_dir=[" + tmp + "]";

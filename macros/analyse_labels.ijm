@@ -1,0 +1,69 @@
+// CathodeJ: full analysis of a segmented cathode volume (label image).
+// Works on the open label image; when none is open it generates a synthetic cathode (the demo / main job).
+// Argument: the output folder (created if missing; existing result files are never overwritten).
+// Every run() line is what the macro recorder writes for the same step in Fiji's menus.
+
+// ---- settings: edit these for your data ----
+pore = 0; cam = 1; ise = 2;                // label values of the three phases
+cam_weight_fraction = 0.7;                 // as weighed: CAM mass / (CAM + ISE) mass
+cam_density = 4.7; ise_density = 1.64;     // g/cm^3 (NCM, Li6PS5Cl)
+// ---------------------------------------------
+
+out = getArgument();
+if (out == "") out = getDirectory("Choose an output folder");
+if (!endsWith(out, "/") && !endsWith(out, File.separator)) out = out + File.separator;
+File.makeDirectory(out);
+setBatchMode(true);
+labelsOpt = "pore_label=" + pore + " cam_label=" + cam + " ise_label=" + ise;
+
+if (nImages == 0) {
+	// demo sample: 128^3 voxels of 0.1 um (FIB-SEM-like), 45 % CAM, 8 % pores, mildly clustered
+	run("Synthetic Cathode", "width=128 height=128 depth=128 voxel_size=0.1 slice_thickness=0.1 cam_fraction=0.45 cam_radius=0.8 cam_radius_sd=0.2 overlap=0.1 pore_fraction=0.08 pore_radius=0.3 clustering=0.3 seed=1 " + labelsOpt + " output_dir=[" + out + "]");
+}
+labels = getTitle();
+getVoxelSize(vw, vh, vd, unit);
+summary = "# CathodeJ analysis of " + labels + "\n\n" + getWidth() + " x " + getHeight() + " x " + nSlices + " voxels of "
+	+ vw + " x " + vh + " x " + vd + " " + unit + "; labels pore " + pore + ", CAM " + cam + ", ISE " + ise + "\n\n";
+
+// Volume fractions, profiles, and the weighed composition beside them
+selectImage(labels);
+run("Phase Fractions", labelsOpt + " cam_weight_fraction=" + cam_weight_fraction + " cam_density=" + cam_density + " ise_density=" + ise_density + " profile_axis=z output_dir=[" + out + "]");
+summary = summary + "## Phase fractions\n\n| phase | volume fraction | fraction of the solid | weighed |\n|---|---|---|---|\n";
+for (i = 0; i < 3; i++)
+	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("volume_fraction", i), 4) + " | " + d2s(getResult("solid_fraction", i), 4) + " | " + d2s(getResult("nominal_solid_fraction", i), 4) + " |\n";
+
+// Connected clusters and CAM utilisation (collector at z = 0, separator at z = max; 6 and 26 as bounds)
+selectImage(labels);
+run("Connectivity and CAM Utilisation", labelsOpt + " connectivity=both axis=z collector_face=0 interface_estimator=Crofton output_dir=[" + out + "]");
+summary = summary + "\n## CAM utilisation (6- / 26-connectivity)\n\n";
+summary = summary + "- active CAM fraction: " + d2s(getResult("active_fraction", 0), 4) + " / " + d2s(getResult("active_fraction", 1), 4) + "\n";
+summary = summary + "- electronically connected: " + d2s(getResult("electronic_fraction", 0), 4) + " / " + d2s(getResult("electronic_fraction", 1), 4) + "; ionically connected: " + d2s(getResult("ionic_fraction", 0), 4) + " / " + d2s(getResult("ionic_fraction", 1), 4) + "\n";
+summary = summary + "- ISE reaching the separator: " + d2s(getResult("ise_connected_fraction", 0), 4) + "; active CAM-ISE interface: " + d2s(getResult("active_interface_fraction", 0), 4) + " of the total\n";
+close(replace(labels, "\\.tif+$", "") + "-cam-classes-6");
+
+// Surface and interface areas (Eq. 1), per volume and per CAM mass, and CAM coverage
+selectImage(labels);
+run("Surface and Interface Areas", labelsOpt + " cam_density=" + cam_density + " output_dir=[" + out + "]");
+summary = summary + "\n## Surface and interface areas (Crofton, 13 directions; raw marching cubes beside)\n\n| surface | S_V (" + getResultString("sv_unit", 0) + ") | per CAM mass (m^2/g) | raw MC S_V |\n|---|---|---|---|\n";
+for (i = 0; i < nResults; i++)
+	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("sv_crofton", i), 4) + " | " + d2s(getResult("per_cam_mass_crofton_m2_per_g", i), 4) + " | " + d2s(getResult("sv_mc", i), 4) + " |\n";
+
+// Chord length distributions along x, y, z (lines 2 voxels apart, edge-corrected)
+selectImage(labels);
+run("Chord Length Distribution", labelsOpt + " spacing=2 miles_lantuejoul bins=30 plot_weighting=count output_dir=[" + out + "]");
+summary = summary + "\n## Chord lengths (lines 2 voxels apart, Miles-Lantuejoul weights)\n\n| phase, axis | mean (" + getResultString("unit", 0) + ") | median | chords | Cauchy ratio |\n|---|---|---|---|---|\n";
+for (i = 0; i < nResults; i++)
+	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("mean", i), 4) + " | " + d2s(getResult("median", i), 4) + " | " + getResult("chords", i) + " | " + d2s(getResult("cauchy_ratio", i), 3) + " |\n";
+
+// Pores and voids: pore size distribution (local thickness = diameter), pores in the ISE versus against CAM, isolated voids
+selectImage(labels);
+run("Pores and Voids", labelsOpt + " border=wall bin_width=0 crack_flatness=0.3 crack_elongation=0.3 crack_min_voxels=20 output_dir=[" + out + "]");
+summary = summary + "\n## Pores and voids\n\n";
+summary = summary + "- pore size (local thickness, diameter, volume-weighted): d10 " + d2s(getResult("d10", 0), 3) + ", d50 " + d2s(getResult("d50", 0), 3) + ", d90 " + d2s(getResult("d90", 0), 3) + " " + getResultString("unit", 0) + "\n";
+summary = summary + "- share of the pore surface on CAM: " + d2s(getResult("cam_share_of_pore_surface", 0), 4) + "; pore volume inside ISE only: " + d2s(getResult("pore_in_ise_share", 0), 4) + "\n";
+summary = summary + "- isolated voids: " + getResult("isolated_voids", 0) + " (" + getResult("isolated_voids_in_ise", 0) + " in ISE), crack-like: " + getResult("crack_like_voids", 0) + "\n";
+
+// @ANALYSES@ (further analyses are added here as they land)
+
+File.saveString(summary, out + "summary.md");
+print("CathodeJ: results written to " + out);

@@ -1,0 +1,81 @@
+package org.cathodej.surface;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.Phase;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.surface.GeometryCounts.Estimator;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+
+/**
+ * Surface of each phase and interface of each phase pair of a three-phase label volume, by marching cubes (raw),
+ * Crofton (13 directions, unbiased) and voxel faces (exact count). Pair interfaces by marching cubes follow Eq. 1,
+ * S_a-b = (S_a + S_b - S_{a u b}) / 2, which equals (S_a + S_b - S_c) / 2 when the three phases fill the volume
+ * (a phase and its complement have identical marching-cubes areas here). Crofton and face pairs are counted directly.
+ */
+public final class PhaseSurfaces {
+
+	/** Pairs in table order: pore-CAM, pore-ISE, CAM-ISE (phase ordinals). */
+	public static final int[][] PAIRS = { { 0, 1 }, { 0, 2 }, { 1, 2 } };
+
+	public final GeometryCounts counts;
+	/** [phase][estimator ordinal] area (unit^2). */
+	public final double[][] surface = new double[3][3];
+	/** [phase][estimator ordinal] density S_V (1/unit). */
+	public final double[][] surfaceDensity = new double[3][3];
+	/** [pair][estimator ordinal] area (unit^2), pairs as {@link #PAIRS}. */
+	public final double[][] interfaceArea = new double[3][3];
+	public final double[][] interfaceDensity = new double[3][3];
+	/** Volume fraction of each phase, and of other labels. */
+	public final double[] fraction = new double[3];
+	public final double otherFraction;
+	public final List<String> notes = new ArrayList<>();
+
+	private PhaseSurfaces(GeometryCounts g) {
+		counts = g;
+		long n = g.totalVoxels();
+		for (int p = 0; p < 3; p++) {
+			fraction[p] = g.voxelCount(p) / (double) n;
+			for (Estimator e : Estimator.values()) {
+				surface[p][e.ordinal()] = g.surfaceArea(GeometryCounts.set(p), e);
+				surfaceDensity[p][e.ordinal()] = g.surfaceDensity(GeometryCounts.set(p), e);
+			}
+			if (g.voxelCount(p) == 0) notes.add("No " + Phase.values()[p].displayName() + " voxels: its surfaces are 0.");
+		}
+		for (int q = 0; q < 3; q++) {
+			int a = GeometryCounts.set(PAIRS[q][0]), b = GeometryCounts.set(PAIRS[q][1]);
+			for (Estimator e : Estimator.values()) {
+				interfaceArea[q][e.ordinal()] = g.interfaceArea(a, b, e);
+				interfaceDensity[q][e.ordinal()] = g.interfaceDensity(a, b, e);
+			}
+		}
+		otherFraction = g.voxelCount(3) / (double) n;
+		if (g.voxelCount(3) > 0)
+			notes.add(String.format(java.util.Locale.ROOT,
+				"%.3g %% of the voxels carry none of the three phase labels; they count as 'other' (phase surfaces include the surface against them).",
+				100 * otherFraction));
+	}
+
+	public static PhaseSurfaces measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, VoxelSize vs, int threads,
+		Progress progress) {
+		ClassVolume cv = ClassVolume.fromLabels(labels, pl.pore(), pl.cam(), pl.ise());
+		return new PhaseSurfaces(GeometryScanner.scan(cv, vs, threads, progress));
+	}
+
+	/**
+	 * Share of the CAM surface facing ISE, pore, and anything else (other labels; 0 for a pure three-label image) by
+	 * the given estimator; all 0 when there is no CAM surface.
+	 */
+	public double[] camCoverage(Estimator e) {
+		double s = surface[1][e.ordinal()];
+		if (!(s > 0)) return new double[3];
+		double ise = interfaceArea[2][e.ordinal()] / s, pore = interfaceArea[0][e.ordinal()] / s;
+		double rest = 1 - ise - pore;
+		return new double[] { ise, pore, rest > 1e-9 ? rest : 0 };
+	}
+}
