@@ -115,7 +115,6 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 			tortuosity.addValue("rel_residual", r.relResidual);
 			tortuosity.addValue("current_balance", r.balance);
 			tortuosity.addValue("converged", r.converged ? 1 : 0);
-			tortuosity.addValue("seconds", r.seconds);
 			tortuosity.addValue("message", r.message);
 			if (!r.message.isEmpty()) note(ax + ": " + r.message);
 		}
