@@ -115,7 +115,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 			tortuosity.addValue("rel_residual", r.relResidual);
 			tortuosity.addValue("current_balance", r.balance);
 			tortuosity.addValue("converged", r.converged ? 1 : 0);
-			tortuosity.addValue("message", r.message);
+			tortuosity.addValue("message", r.message.isEmpty() ? "converged" : r.message);
 			if (!r.message.isEmpty()) note(ax + ": " + r.message);
 		}
 		FluxResult last = rs.get(rs.size() - 1);
