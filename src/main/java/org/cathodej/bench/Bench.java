@@ -20,6 +20,9 @@ public final class Bench {
 		new SurfaceBench(true),
 		new ConnectivityBench(),
 		new PoresBench(),
+		PreprocessBench.align(),
+		PreprocessBench.destripe(),
+		PreprocessBench.illumination(),
 	};
 
 	public static void main(String[] args) throws Exception {
