@@ -17,7 +17,7 @@ import org.cathodej.task.Parallel;
  */
 final class Multigrid {
 
-	static float OVER_CORRECTION = Float.parseFloat(System.getProperty("mg.alpha", "1.6"));
+	static final float OVER_CORRECTION = 1.6f;
 	static final int COARSEST = 512;
 
 	/** A dense coarse level. */
@@ -187,8 +187,8 @@ final class Multigrid {
 	}
 
 	/** Fine-level smoother: damped Jacobi (two sweeps per cycle) or red-black Gauss-Seidel (four half sweeps). */
-	static boolean JACOBI = !Boolean.getBoolean("mg.gs");
-	static float OMEGA = Float.parseFloat(System.getProperty("mg.omega", "0.8"));
+	static final boolean JACOBI = true;
+	static final float OMEGA = 0.8f;
 
 	/** z = M^-1 r: one V-cycle from z = 0; {@code tmp} is scratch of the same length. */
 	void apply(float[] r, float[] z, float[] tmp) {
