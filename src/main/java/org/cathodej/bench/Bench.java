@@ -15,6 +15,7 @@ public final class Bench {
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
 		new SegmentBench(),
+		new TortuosityBench(),
 		new FractionsBench(),
 		new SurfaceBench(false),
 		new SurfaceBench(true),
