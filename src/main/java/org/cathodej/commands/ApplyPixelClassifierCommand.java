@@ -27,7 +27,7 @@ import net.imglib2.type.numeric.RealType;
 /** Segment > Apply Pixel Classifier: labels (with the phase LUT), optional probabilities and uncertainty, fractions. */
 @Plugin(type = Command.class, label = "Apply Pixel Classifier",
 	description = "Applies a saved pixel classifier to BSE (+SE) stacks: phase labels, optional probability maps and uncertainty, phase fractions with an uncertainty range")
-public class ApplyPixelClassifierCommand extends CathodeJCommand {
+public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 
 	@Parameter(label = "BSE image", persist = false)
 	public ImagePlus bse;
@@ -54,14 +54,8 @@ public class ApplyPixelClassifierCommand extends CathodeJCommand {
 	@Parameter(label = "Memory for features (MB)", description = "feature slabs are sized to stay below this", min = "16", max = "1000000")
 	public int memory_mb = 1024;
 
-	@Parameter(label = "Pore label", min = "0", max = "65535")
-	public int pore_label = PhaseLabels.DEFAULT_PORE;
 
-	@Parameter(label = "CAM label", min = "0", max = "65535")
-	public int cam_label = PhaseLabels.DEFAULT_CAM;
 
-	@Parameter(label = "ISE label", min = "0", max = "65535")
-	public int ise_label = PhaseLabels.DEFAULT_ISE;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pixel Classifier Fractions")
 	public ResultsTable fractions;
@@ -85,8 +79,7 @@ public class ApplyPixelClassifierCommand extends CathodeJCommand {
 		} catch (IOException e) {
 			throw new IllegalArgumentException("Cannot read the classifier: " + e.getMessage());
 		}
-		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
-		convention("phase_labels", pl.asMap());
+		PhaseLabels pl = phaseLabels();
 		convention("feature_settings", c.settings().encode());
 		convention("classifier_seed", c.seed());
 		if (c.settings().channels() == 2 && se == null)

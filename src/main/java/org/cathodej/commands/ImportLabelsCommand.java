@@ -22,7 +22,7 @@ import net.imglib2.type.numeric.IntegerType;
 /** Segment > Import Labels: maps any integer label image to pore / CAM / ISE. */
 @Plugin(type = Command.class, label = "Import Labels",
 	description = "Maps the values of a label image from another tool (TWS, Labkit, ilastik) to pore / CAM / ISE and reports unmapped values")
-public class ImportLabelsCommand extends CathodeJCommand {
+public class ImportLabelsCommand extends PhaseLabelsCommand {
 
 	@Parameter(label = "Label image", description = "8- or 16-bit label image from another tool", persist = false)
 	public ImagePlus source;
@@ -39,14 +39,8 @@ public class ImportLabelsCommand extends CathodeJCommand {
 	@Parameter(label = "Value for unmapped voxels", min = "0", max = "65535")
 	public int unmapped_value = 255;
 
-	@Parameter(label = "Pore label (output)", min = "0", max = "65535")
-	public int pore_label = PhaseLabels.DEFAULT_PORE;
 
-	@Parameter(label = "CAM label (output)", min = "0", max = "65535")
-	public int cam_label = PhaseLabels.DEFAULT_CAM;
 
-	@Parameter(label = "ISE label (output)", min = "0", max = "65535")
-	public int ise_label = PhaseLabels.DEFAULT_ISE;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Imported Label Values")
 	public ResultsTable values;
@@ -61,8 +55,7 @@ public class ImportLabelsCommand extends CathodeJCommand {
 		Volumes.requireGreyscaleVolume(source);
 		if (source.getBitDepth() == 32)
 			throw new IllegalArgumentException(source.getTitle() + " is 32-bit; convert it to 16-bit without scaling first (label values must be integers).");
-		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
-		convention("phase_labels", pl.asMap());
+		PhaseLabels pl = phaseLabels();
 		LabelImport.Mapping m = new LabelImport.Mapping(pore_values, cam_values, ise_values);
 		LabelImport.Result r = LabelImport.apply((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(source), m,
 			pl, unmapped_value, Parallel.defaultThreads(), progress());

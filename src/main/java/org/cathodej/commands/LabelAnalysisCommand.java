@@ -10,29 +10,17 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 
 /**
- * Base of the analyses that read a segmented (label) volume: the label image and the three label values, with the
- * checks every such analysis needs (integer image, calibration).
+ * Base of the analyses that read a segmented (label) volume: the label image (the label values come from
+ * {@link PhaseLabelsCommand}) and the checks every such analysis needs (integer image, calibration).
  */
-public abstract class LabelAnalysisCommand extends CathodeJCommand {
+public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 
 	@Parameter(label = "Label image", description = "8- or 16-bit segmented volume (pore / CAM / ISE)", persist = false)
 	public ImagePlus labels;
 
-	@Parameter(label = "Pore label", description = "label value of pore voxels", min = "0", max = "65535")
-	public int pore_label = PhaseLabels.DEFAULT_PORE;
 
-	@Parameter(label = "CAM label", description = "label value of cathode active material voxels", min = "0", max = "65535")
-	public int cam_label = PhaseLabels.DEFAULT_CAM;
 
-	@Parameter(label = "ISE label", description = "label value of solid electrolyte voxels", min = "0", max = "65535")
-	public int ise_label = PhaseLabels.DEFAULT_ISE;
 
-	/** The label values, checked; recorded as a convention. */
-	protected PhaseLabels phaseLabels() {
-		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
-		convention("phase_labels", pl.asMap());
-		return pl;
-	}
 
 	/**
 	 * The label volume as an ImgLib2 image sharing the ImagePlus's arrays (never modified). Rejects RGB and float

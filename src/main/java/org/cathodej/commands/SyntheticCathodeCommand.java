@@ -16,7 +16,7 @@ import ij.measure.ResultsTable;
 /** Generate > Synthetic Cathode: a seeded composite-cathode phantom (CAM spheres in ISE, pores in the ISE). */
 @Plugin(type = Command.class, label = "Synthetic Cathode",
 	description = "Random packing of CAM spheres in solid electrolyte with pores carved from the electrolyte (seeded)")
-public class SyntheticCathodeCommand extends CathodeJCommand {
+public class SyntheticCathodeCommand extends PhaseLabelsCommand {
 
 	@Parameter(label = "Width (voxels)", min = "4", max = "8192")
 	public int width = 128;
@@ -58,14 +58,8 @@ public class SyntheticCathodeCommand extends CathodeJCommand {
 	@Parameter(label = "Random seed", description = "same seed, same phantom")
 	public long seed = 1;
 
-	@Parameter(label = "Pore label", min = "0", max = "255")
-	public int pore_label = PhaseLabels.DEFAULT_PORE;
 
-	@Parameter(label = "CAM label", min = "0", max = "255")
-	public int cam_label = PhaseLabels.DEFAULT_CAM;
 
-	@Parameter(label = "ISE label", min = "0", max = "255")
-	public int ise_label = PhaseLabels.DEFAULT_ISE;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Synthetic cathode")
 	public ImagePlus phantom;
@@ -87,9 +81,8 @@ public class SyntheticCathodeCommand extends CathodeJCommand {
 		p.poreFraction = pore_fraction;
 		p.poreRadius = pore_radius;
 		p.clustering = clustering;
-		p.labels = new PhaseLabels(pore_label, cam_label, ise_label);
+		p.labels = phaseLabels();
 		p.seed = seed;
-		convention("phase_labels", p.labels.asMap());
 		convention("voxel_centres", "voxel (i,j,k) is inside a sphere when its centre ((i+0.5)dx, (j+0.5)dy, (k+0.5)dz) is");
 		SyntheticCathode.Result r = SyntheticCathode.generate(p, progress());
 		r.notes.forEach(this::note);

@@ -21,7 +21,7 @@ import net.imglib2.type.numeric.RealType;
 /** Segment > Threshold Three Phases: Otsu thresholds on BSE (CAM vs ISE) and SE (pores), clean-up. */
 @Plugin(type = Command.class, label = "Threshold Three Phases",
 	description = "Pores from the SE stack (Otsu) and CAM vs ISE from the BSE stack (Otsu), or a three-class Otsu on BSE alone; minimum island size and majority clean-up")
-public class ThresholdThreePhasesCommand extends CathodeJCommand {
+public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
 
 	@Parameter(label = "BSE image", persist = false)
 	public ImagePlus bse;
@@ -47,14 +47,8 @@ public class ThresholdThreePhasesCommand extends CathodeJCommand {
 	@Parameter(label = "Majority filter", description = "one pass of a 3x3x3 majority filter after the island clean-up")
 	public boolean majority_filter = false;
 
-	@Parameter(label = "Pore label", min = "0", max = "65535")
-	public int pore_label = PhaseLabels.DEFAULT_PORE;
 
-	@Parameter(label = "CAM label", min = "0", max = "65535")
-	public int cam_label = PhaseLabels.DEFAULT_CAM;
 
-	@Parameter(label = "ISE label", min = "0", max = "65535")
-	public int ise_label = PhaseLabels.DEFAULT_ISE;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Threshold Summary")
 	public ResultsTable summary;
@@ -65,8 +59,7 @@ public class ThresholdThreePhasesCommand extends CathodeJCommand {
 	@Override
 	public void run() {
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
-		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
-		convention("phase_labels", pl.asMap());
+		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = Volumes.voxelSize(bse);
 		ThresholdSegmentation.Params p = new ThresholdSegmentation.Params();
 		p.smoothing = smoothing;

@@ -27,7 +27,8 @@ public final class CommandSpec {
 			throw new IllegalArgumentException(type.getName() + " needs @Plugin(type = Command.class, label = ...)");
 		this.label = p.label();
 		this.description = p.description();
-		// base-class fields first (the image and label values), then the command's own; output options last
+		// images first, then the other inputs with base-class fields (label values) before the command's own,
+		// output options last
 		List<Class<?>> chain = new ArrayList<>();
 		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) chain.add(0, c);
 		List<ParameterSpec> tail = new ArrayList<>();
@@ -39,6 +40,11 @@ public final class CommandSpec {
 				else if (LAST.contains(s.name())) tail.add(s);
 				else inputs.add(s);
 			}
+		List<ParameterSpec> images = new ArrayList<>();
+		for (ParameterSpec s : inputs)
+			if (s.kind() == ParameterSpec.Kind.IMAGE) images.add(s);
+		inputs.removeAll(images);
+		inputs.addAll(0, images);
 		inputs.addAll(tail);
 	}
 
