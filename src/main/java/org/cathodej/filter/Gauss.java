@@ -9,10 +9,15 @@ public final class Gauss {
 
 	private Gauss() {}
 
-	/** Normalised kernel half (index 0 = centre) for {@code sigma} (in pixels); {1} when sigma <= 0. */
+	/** Normalised kernel half (index 0 = centre) for {@code sigma} (in pixels), cut at 4 sigma; {1} when sigma <= 0. */
 	public static float[] kernel(double sigma) {
+		return kernel(sigma, 4);
+	}
+
+	/** Normalised kernel half cut at {@code truncation} sigma (at least one pixel); {1} when sigma <= 0. */
+	public static float[] kernel(double sigma, double truncation) {
 		if (!(sigma > 0)) return new float[] { 1f };
-		int r = Math.max(1, (int) Math.ceil(4 * sigma));
+		int r = Math.max(1, (int) Math.ceil(truncation * sigma));
 		double[] k = new double[r + 1];
 		double sum = 0;
 		for (int i = 0; i <= r; i++) {

@@ -506,16 +506,7 @@ public final class FeatureComputer {
 	/** Normalised Gaussian half kernel k[0..r], r = ceil(3 sigma); {1} for sigma below 0.01 pixel. */
 	static float[] halfKernel(double sigma) {
 		if (sigma < 0.01) return new float[] { 1 };
-		int r = (int) Math.ceil(3 * sigma);
-		double[] k = new double[r + 1];
-		double sum = 0;
-		for (int i = 0; i <= r; i++) {
-			k[i] = Math.exp(-0.5 * i * i / (sigma * sigma));
-			sum += i == 0 ? k[i] : 2 * k[i];
-		}
-		float[] f = new float[r + 1];
-		for (int i = 0; i <= r; i++) f[i] = (float) (k[i] / sum);
-		return f;
+		return org.cathodej.filter.Gauss.kernel(sigma, 3);
 	}
 
 	/** Eigenvalues of [[a, b], [b, c]], descending. */
