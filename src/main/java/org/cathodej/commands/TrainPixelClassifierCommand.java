@@ -1,14 +1,17 @@
 package org.cathodej.commands;
 
+import java.awt.Point;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.segment.PixelClassifier;
+import org.cathodej.segment.Scribbles;
 import org.cathodej.segment.features.FeatureSettings;
 import org.cathodej.segment.forest.RandomForest;
 import org.cathodej.task.Parallel;
@@ -18,6 +21,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.plugin.frame.RoiManager;
 import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
@@ -25,14 +30,16 @@ import net.imglib2.type.numeric.RealType;
 
 /** Segment > Train Pixel Classifier: a seeded random forest on multi-scale features, trained from scribbles. */
 @Plugin(type = Command.class, label = "Train Pixel Classifier",
-	description = "Trains a seeded random-forest pixel classifier (pore / CAM / ISE) on multi-scale BSE (+SE) features from a scribble image, and saves it")
+	description = "Trains a seeded random-forest pixel classifier (pore / CAM / ISE) on multi-scale BSE (+SE) features from a scribble image "
+		+ "or from ROI Manager ROIs named pore / CAM / ISE, and saves it")
 public class TrainPixelClassifierCommand extends CathodeJCommand {
 
 	@Parameter(label = "BSE image", description = "backscattered-electron stack (aligned)", persist = false)
 	public ImagePlus bse;
 
-	@Parameter(label = "Training labels", description = "8/16-bit image of scribbles, same size as BSE: 0 = unlabelled, other values as below",
-		persist = false)
+	@Parameter(label = "Training labels (optional)", description = "8/16-bit image of scribbles, same size as BSE: 0 = unlabelled, other values as below; "
+		+ "empty = use the ROIs in the ROI Manager, each named pore, CAM or ISE (a suffix is allowed: 'CAM 3'), on its slice (no slice = all slices)",
+		required = false, persist = false)
 	public ImagePlus training_labels;
 
 	@Parameter(label = "SE image (optional)", description = "secondary-electron stack aligned with BSE; empty = BSE only", required = false,
@@ -84,11 +91,21 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 			throw new IllegalArgumentException("Give classifier_file=[path] to save the trained classifier.");
 		Path file = Paths.get(classifier_file.trim());
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
-		if (training_labels == null) throw new IllegalArgumentException("Give the scribble image: training_labels=[title].");
-		Volumes.requireGreyscaleVolume(training_labels);
-		if (training_labels.getBitDepth() == 32)
-			throw new IllegalArgumentException(training_labels.getTitle() + " is 32-bit; training labels must be an 8- or 16-bit image.");
-		SegmentSupport.sameSize(bse, training_labels, "training label");
+		RandomAccessibleInterval<? extends IntegerType<?>> lab;
+		int[] scribble;
+		if (training_labels != null) {
+			Volumes.requireGreyscaleVolume(training_labels);
+			if (training_labels.getBitDepth() == 32)
+				throw new IllegalArgumentException(training_labels.getTitle() + " is 32-bit; training labels must be an 8- or 16-bit image.");
+			SegmentSupport.sameSize(bse, training_labels, "training label");
+			lab = (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(training_labels);
+			scribble = new int[] { pore_value, cam_value, ise_value };
+			convention("training_data", "partial label image " + training_labels.getTitle() + ": 0 = unlabelled, pore=" + pore_value + ", CAM=" + cam_value
+				+ ", ISE=" + ise_value);
+		} else {
+			lab = roiManagerScribbles();
+			scribble = Scribbles.classValues();
+		}
 		VoxelSize vs = Volumes.voxelSize(bse);
 		if (!vs.isCalibrated()) note(bse.getTitle() + " has no spatial calibration: feature scales are in voxels.");
 		double[] sc = FeatureSettings.parseScales(scales);
@@ -100,8 +117,7 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		convention("forest", "CART, Gini, bootstrap, sqrt(features) per split, 256-quantile split candidates, grown to purity");
 		convention("feature_settings", fs.encode());
 		long t0 = System.nanoTime();
-		RandomAccessibleInterval<? extends IntegerType<?>> lab = (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(training_labels);
-		PixelClassifier c = PixelClassifier.train(ch, lab, new int[] { pore_value, cam_value, ise_value }, vs, fs, p, seed,
+		PixelClassifier c = PixelClassifier.train(ch, lab, scribble, vs, fs, p, seed,
 			(long) memory_mb << 20, Parallel.defaultThreads(), progress());
 		double secs = (System.nanoTime() - t0) / 1e9;
 		try {
@@ -114,7 +130,6 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		long total = 0;
 		for (long v : c.samplesPerClass()) total += v;
 		double labelled = total / ((double) bse.getWidth() * bse.getHeight() * bse.getStackSize());
-		int[] scribble = { pore_value, cam_value, ise_value };
 		for (Phase ph : Phase.values()) {
 			summary.incrementCounter();
 			summary.addLabel(ph.displayName());
@@ -128,5 +143,39 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		}
 		note("Classifier saved to " + file.getFileName() + " (" + fs + ").");
 		ij.IJ.log(String.format(java.util.Locale.ROOT, "Train Pixel Classifier: %.1f s, saved to %s", secs, file));
+	}
+
+	/** The ROI Manager's ROIs as a partial label image (pore 1, CAM 2, ISE 3); recorded as a convention. */
+	private RandomAccessibleInterval<? extends IntegerType<?>> roiManagerScribbles() {
+		// in a batch-mode macro this is the hidden batch-mode ROI Manager (roiManager("add") fills it); never opens a window
+		RoiManager rm = RoiManager.getInstance();
+		Roi[] rois = rm == null ? new Roi[0] : rm.getRoisAsArray();
+		if (rois.length == 0)
+			throw new IllegalArgumentException("No training data: give a scribble image (training_labels=[title]) or add ROIs named pore, CAM and ISE "
+				+ "to the ROI Manager (on their slices; 'CAM 3' etc. is fine).");
+		int d = bse.getStackSize();
+		List<Scribbles.Region> regions = new ArrayList<>();
+		int allSlices = 0;
+		for (Roi r : rois) {
+			Point[] pts = r.getContainedPoints();
+			int[] x = new int[pts.length], y = new int[pts.length];
+			for (int i = 0; i < pts.length; i++) {
+				x[i] = pts[i].x;
+				y[i] = pts[i].y;
+			}
+			int z = r.getZPosition();
+			if (z == 0 && d > 1) allSlices++;
+			regions.add(Scribbles.Region.ofPixels(r.getName(), z, x, y));
+		}
+		Scribbles.Result res = Scribbles.toLabels(regions, bse.getWidth(), bse.getHeight(), d);
+		convention("training_data", "ROI Manager: " + rois.length + " ROIs (pore " + res.regionsPerClass[0] + ", CAM " + res.regionsPerClass[1] + ", ISE "
+			+ res.regionsPerClass[2] + "); class from the ROI name (case-insensitive pore / CAM / ISE, optionally followed by a non-letter and a suffix); "
+			+ "slice from the ROI position, position 0 = all slices; scribble values pore=1, CAM=2, ISE=3");
+		for (Phase ph : Phase.values())
+			if (res.voxelsPerClass[ph.ordinal()] == 0)
+				throw new IllegalArgumentException("The phase " + ph.displayName() + " has no training samples: add a ROI named " + ph.displayName()
+					+ " (inside the image) to the ROI Manager.");
+		if (allSlices > 0) note(allSlices + " ROI(s) have no slice position and label every slice.");
+		return res.labels;
 	}
 }
