@@ -1,5 +1,6 @@
 package org.cathodej.commands;
 
+import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,14 +32,15 @@ import net.imglib2.type.numeric.RealType;
 /** Segment > Train Pixel Classifier: a seeded random forest on multi-scale features, trained from scribbles. */
 @Plugin(type = Command.class, label = "Train Pixel Classifier",
 	description = "Trains a seeded random-forest pixel classifier (pore / CAM / ISE) on multi-scale BSE (+SE) features from a scribble image "
-		+ "or from ROI Manager ROIs named pore / CAM / ISE, and saves it")
+		+ "or from ROIs named pore / CAM / ISE, and saves it")
 public class TrainPixelClassifierCommand extends CathodeJCommand {
 
 	@Parameter(label = "BSE image", description = "backscattered-electron stack (aligned)", persist = false)
 	public ImagePlus bse;
 
 	@Parameter(label = "Training labels (optional)", description = "8/16-bit image of scribbles, same size as BSE: 0 = unlabelled, other values as below; "
-		+ "empty = use the ROIs in the ROI Manager, each named pore, CAM or ISE (a suffix is allowed: 'CAM 3'), on its slice (no slice = all slices)",
+		+ "empty = the ROIs in the ROI Manager (else in the BSE image's overlay), each named pore, CAM or ISE (a suffix is allowed: 'CAM 3'), "
+		+ "on its slice (no slice = all slices)",
 		required = false, persist = false)
 	public ImagePlus training_labels;
 
@@ -103,7 +105,7 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 			convention("training_data", "partial label image " + training_labels.getTitle() + ": 0 = unlabelled, pore=" + pore_value + ", CAM=" + cam_value
 				+ ", ISE=" + ise_value);
 		} else {
-			lab = roiManagerScribbles();
+			lab = roiScribbles();
 			scribble = Scribbles.classValues();
 		}
 		VoxelSize vs = Volumes.voxelSize(bse);
@@ -145,14 +147,25 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		ij.IJ.log(String.format(java.util.Locale.ROOT, "Train Pixel Classifier: %.1f s, saved to %s", secs, file));
 	}
 
-	/** The ROI Manager's ROIs as a partial label image (pore 1, CAM 2, ISE 3); recorded as a convention. */
-	private RandomAccessibleInterval<? extends IntegerType<?>> roiManagerScribbles() {
-		// in a batch-mode macro this is the hidden batch-mode ROI Manager (roiManager("add") fills it); never opens a window
-		RoiManager rm = RoiManager.getInstance();
+	/**
+	 * ROIs named by class as a partial label image (pore 1, CAM 2, ISE 3), recorded as a convention. Source: the ROI
+	 * Manager when it holds ROIs, else the overlay of the BSE image. The ROI Manager is a window and cannot exist in
+	 * a headless JVM (imagej/imagej-legacy#153), so headless macros put their ROIs in the BSE image's overlay.
+	 */
+	private RandomAccessibleInterval<? extends IntegerType<?>> roiScribbles() {
+		RoiManager rm = RoiManager.getRawInstance(); // the ROI Manager window, if open
+		// in a batch-mode macro getInstance() is the hidden batch-mode ROI Manager that roiManager("add") fills;
+		// it too is a Frame, so it is only asked for when a display exists
+		if (rm == null && !GraphicsEnvironment.isHeadless()) rm = RoiManager.getInstance();
 		Roi[] rois = rm == null ? new Roi[0] : rm.getRoisAsArray();
+		String source = "ROI Manager";
+		if (rois.length == 0 && bse.getOverlay() != null && bse.getOverlay().size() > 0) {
+			rois = bse.getOverlay().toArray();
+			source = "overlay of " + bse.getTitle();
+		}
 		if (rois.length == 0)
-			throw new IllegalArgumentException("No training data: give a scribble image (training_labels=[title]) or add ROIs named pore, CAM and ISE "
-				+ "to the ROI Manager (on their slices; 'CAM 3' etc. is fine).");
+			throw new IllegalArgumentException("No training data: give a scribble image (training_labels=[title]), or add ROIs named pore, CAM and ISE "
+				+ "('CAM 3' etc. is fine) on their slices to the ROI Manager or, headless, to the overlay of " + bse.getTitle() + ".");
 		int d = bse.getStackSize();
 		List<Scribbles.Region> regions = new ArrayList<>();
 		int allSlices = 0;
@@ -168,13 +181,13 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 			regions.add(Scribbles.Region.ofPixels(r.getName(), z, x, y));
 		}
 		Scribbles.Result res = Scribbles.toLabels(regions, bse.getWidth(), bse.getHeight(), d);
-		convention("training_data", "ROI Manager: " + rois.length + " ROIs (pore " + res.regionsPerClass[0] + ", CAM " + res.regionsPerClass[1] + ", ISE "
+		convention("training_data", source + ": " + rois.length + " ROIs (pore " + res.regionsPerClass[0] + ", CAM " + res.regionsPerClass[1] + ", ISE "
 			+ res.regionsPerClass[2] + "); class from the ROI name (case-insensitive pore / CAM / ISE, optionally followed by a non-letter and a suffix); "
 			+ "slice from the ROI position, position 0 = all slices; scribble values pore=1, CAM=2, ISE=3");
 		for (Phase ph : Phase.values())
 			if (res.voxelsPerClass[ph.ordinal()] == 0)
 				throw new IllegalArgumentException("The phase " + ph.displayName() + " has no training samples: add a ROI named " + ph.displayName()
-					+ " (inside the image) to the ROI Manager.");
+					+ " (inside the image).");
 		if (allSlices > 0) note(allSlices + " ROI(s) have no slice position and label every slice.");
 		return res.labels;
 	}
