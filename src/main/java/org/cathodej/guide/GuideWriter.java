@@ -270,6 +270,9 @@ public final class GuideWriter {
 		if (ex.input != null) sb.append(' ').append(ex.input.getTitle()).append(".tif");
 		for (Map.Entry<String, String> o : MacroOptions.parse(ex.options).entrySet()) {
 			String v = o.getValue();
+			ParameterSpec ps = spec.input(o.getKey());
+			// a further image named by title in the macro is a file on the command line
+			if (ps != null && ps.kind() == ParameterSpec.Kind.IMAGE && ex.input != null && v.equals(ex.input.getTitle())) v = v + ".tif";
 			sb.append(' ').append(o.getKey()).append('=').append(v.matches(".*[\\s\"'$].*") ? "'" + v + "'" : v);
 		}
 		return sb.append(" --out results/").toString();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -111,11 +112,19 @@ class MainTest {
 				assertNotNull(tif);
 
 				Path macroOut = dir.resolve("macro"), cliOut = dir.resolve("cli");
-				MacroHarness.Result m = MacroHarness.run("setBatchMode(true); open(\"" + tif + "\");\n" + "run(\"" + spec.label() + "\", \""
+				// a further image named by title in the example (e.g. training labels) is the input itself: renamed so in the
+				// macro, given as the file on the command line
+				String named = null;
+				for (Map.Entry<String, String> o : MacroOptions.parse(ex.options).entrySet())
+					if (spec.input(o.getKey()) != null && spec.input(o.getKey()).kind() == ParameterSpec.Kind.IMAGE) named = o.getValue();
+				MacroHarness.Result m = MacroHarness.run("setBatchMode(true); open(\"" + tif + "\");\n"
+					+ (named == null ? "" : "rename(\"" + named + "\");\n") + "run(\"" + spec.label() + "\", \""
 					+ ex.options.replace("\"", "\\\"") + " output_dir=[\" + getArgument() + \"]\");\n", macroOut.toString());
 				args.clear();
 				args.addAll(List.of(spec.label(), tif.toString()));
-				MacroOptions.parse(ex.options).forEach((k, v) -> args.add(k + "=" + v));
+				Path inTif = tif;
+				MacroOptions.parse(ex.options).forEach((k, v) -> args.add(k + "="
+					+ (spec.input(k) != null && spec.input(k).kind() == ParameterSpec.Kind.IMAGE ? inTif.toString() : v)));
 				args.addAll(List.of("--out", cliOut.toString()));
 				r = cli(args.toArray(new String[0]));
 				assertEquals(0, r.code, r.toString());
