@@ -18,6 +18,7 @@ public final class Bench {
 		new SurfaceBench(false),
 		new SurfaceBench(true),
 		new ConnectivityBench(),
+		new SeriesBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

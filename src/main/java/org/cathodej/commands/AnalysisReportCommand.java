@@ -38,7 +38,7 @@ public class AnalysisReportCommand extends CathodeJCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Key numbers")
 	public ResultsTable key_numbers;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Report")
+	@Parameter(type = ItemIO.OUTPUT, label = "Report file (in the output folder)")
 	public String report;
 
 	@Override
@@ -51,12 +51,12 @@ public class AnalysisReportCommand extends CathodeJCommand {
 			throw new IllegalArgumentException("Analysis Report would overwrite " + file + ". Set overwrite=true or choose another folder.");
 		AnalysisSuite suite = new AnalysisSuite(CommandCatalog.load());
 		Map<String, Double> d = Descriptors.read(dir, suite);
-		if (d.isEmpty()) note("No analysis results in " + dir + ": the report has only the images.");
+		if (d.isEmpty()) note("No analysis results in the output folder: the report has only the images.");
 		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
 		convention("phase_labels", pl.asMap());
 		String title = "CathodeJ analysis" + (labels != null ? ": " + labels.getTitle() : " of " + dir.getFileName());
 		HtmlReport.write(file, HtmlReport.sample(dir, labels, pl, title, suite));
-		report = file.toString();
+		report = file.getFileName().toString(); // in output_dir (a full path would make the provenance depend on the folder)
 		key_numbers = new ResultsTable();
 		List<String> keys = Descriptors.keys(d.keySet());
 		for (String k : keys) {

@@ -70,7 +70,7 @@ public class SampleSeriesCommand extends CathodeJCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Descriptor vs process parameter")
 	public Plot plot;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Series report")
+	@Parameter(type = ItemIO.OUTPUT, label = "Series report file (in the output folder)")
 	public String report;
 
 	@Override
@@ -167,7 +167,7 @@ public class SampleSeriesCommand extends CathodeJCommand {
 			}
 		}
 		HtmlReport.write(reportFile, HtmlReport.series(r, chosen, plots, options, out, "CathodeJ sample series: " + table.source().getFileName()));
-		report = reportFile.toString();
+		report = reportFile.getFileName().toString(); // in output_dir
 		int read = 0;
 		for (SeriesRow row : r.rows()) if (row.status() == SeriesRow.Status.READ) read++;
 		StringBuilder log = new StringBuilder("Sample Series: " + r.rows().size() + " samples (" + read + " read from stored results, "
