@@ -55,6 +55,14 @@ summary = summary + "\n## Chord lengths (lines 2 voxels apart, Miles-Lantuejoul 
 for (i = 0; i < nResults; i++)
 	summary = summary + "| " + getResultLabel(i) + " | " + d2s(getResult("mean", i), 4) + " | " + d2s(getResult("median", i), 4) + " | " + getResult("chords", i) + " | " + d2s(getResult("cauchy_ratio", i), 3) + " |\n";
 
+// Pores and voids: pore size distribution (local thickness = diameter), pores in the ISE versus against CAM, isolated voids
+selectImage(labels);
+run("Pores and Voids", labelsOpt + " border=wall bin_width=0 crack_flatness=0.3 crack_elongation=0.3 crack_min_voxels=20 output_dir=[" + out + "]");
+summary = summary + "\n## Pores and voids\n\n";
+summary = summary + "- pore size (local thickness, diameter, volume-weighted): d10 " + d2s(getResult("d10", 0), 3) + ", d50 " + d2s(getResult("d50", 0), 3) + ", d90 " + d2s(getResult("d90", 0), 3) + " " + getResultString("unit", 0) + "\n";
+summary = summary + "- share of the pore surface on CAM: " + d2s(getResult("cam_share_of_pore_surface", 0), 4) + "; pore volume inside ISE only: " + d2s(getResult("pore_in_ise_share", 0), 4) + "\n";
+summary = summary + "- isolated voids: " + getResult("isolated_voids", 0) + " (" + getResult("isolated_voids_in_ise", 0) + " in ISE), crack-like: " + getResult("crack_like_voids", 0) + "\n";
+
 // @ANALYSES@ (further analyses are added here as they land)
 
 // One self-contained HTML file: key numbers, every plot above, mid-slices of the label and class images, provenance

@@ -18,6 +18,10 @@ public final class Bench {
 		new SurfaceBench(false),
 		new SurfaceBench(true),
 		new ConnectivityBench(),
+		new PoresBench(),
+		PreprocessBench.align(),
+		PreprocessBench.destripe(),
+		PreprocessBench.illumination(),
 		new SeriesBench(),
 	};
 

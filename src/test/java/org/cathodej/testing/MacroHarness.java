@@ -55,6 +55,8 @@ public final class MacroHarness {
 		System.setOut(tee);
 		System.setErr(teeErr);
 		try {
+			// each macro starts as in a fresh Fiji: no open images, empty Results table
+			environment().runMacro("setBatchMode(false); close('*'); run('Clear Results');", "");
 			environment().runMacro(macro, argument == null ? "" : argument);
 		} finally {
 			System.out.flush();

@@ -1,0 +1,226 @@
+package org.cathodej.commands;
+
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.cathodej.align.Canvas;
+import org.cathodej.align.DriftTable;
+import org.cathodej.align.StackAligner;
+import org.cathodej.align.TransformApplier;
+import org.cathodej.filter.Interpolate;
+import org.cathodej.image.Volumes;
+import org.cathodej.task.Parallel;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Preprocess > Align Stack: slice-to-slice drift correction (translation or rigid, sub-pixel), the same transforms
+ * applied bit-identically to a second stack (SE with the BSE drift), drift table and plot, MultiStackReg files.
+ */
+@Plugin(type = Command.class, label = "Align Stack",
+	description = "Corrects slice-to-slice drift (phase correlation + intensity refinement, translation or rigid) and applies the same transforms to a second stack")
+public class AlignStackCommand extends CathodeJCommand {
+
+	@Parameter(label = "Stack", description = "the stack whose drift is estimated (e.g. BSE)", persist = false)
+	public ImagePlus stack;
+
+	@Parameter(label = "Second stack", description = "optional stack (e.g. SE) that gets exactly the same transforms; same size", required = false,
+		persist = false)
+	public ImagePlus second;
+
+	@Parameter(label = "Transformation", choices = { "translation", "rigid" })
+	public String transformation = "translation";
+
+	@Parameter(label = "Reference", description = "previous slice (drift accumulates), first slice, or running mean of the last aligned slices",
+		choices = { "previous", "first", "running mean" })
+	public String reference = "previous";
+
+	@Parameter(label = "Running-mean slices", description = "slices averaged for reference = running mean", min = "1", max = "100")
+	public int running_mean_slices = 5;
+
+	@Parameter(label = "Region x", description = "region used for the estimate (pixels); width 0 = the rectangle selection or the whole slice", min = "0")
+	public int region_x = 0;
+
+	@Parameter(label = "Region y", min = "0")
+	public int region_y = 0;
+
+	@Parameter(label = "Region width", min = "0")
+	public int region_width = 0;
+
+	@Parameter(label = "Region height", min = "0")
+	public int region_height = 0;
+
+	@Parameter(label = "Phase correlation only", description = "skip the intensity-based refinement of translations (faster, less precise)")
+	public boolean phase_correlation_only = false;
+
+	@Parameter(label = "Interpolation", choices = { "bicubic", "bilinear" })
+	public String interpolation = "bicubic";
+
+	@Parameter(label = "Canvas", description = "full = input size with fill; crop = area covered by every slice; expand = bounding box of all slices",
+		choices = { "full", "crop", "expand" })
+	public String canvas = "full";
+
+	@Parameter(label = "Fill value", description = "grey level where no slice data reaches (canvas full or expand)")
+	public double fill_value = 0;
+
+	@Parameter(label = "Load transforms", description = "apply a saved drift (CSV drift table or MultiStackReg file) instead of estimating; empty = estimate",
+		required = false, style = "file")
+	public String transform_file = "";
+
+	@Parameter(label = "Save MultiStackReg file", description = "write the transforms in MultiStackReg's format to this file; empty = do not",
+		required = false, style = "save")
+	public String save_multistackreg = "";
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Drift")
+	public ResultsTable drift;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Aligned")
+	public ImagePlus aligned;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Second aligned")
+	public ImagePlus second_aligned;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Drift Plot")
+	public Plot drift_plot;
+
+	@SuppressWarnings("unchecked")
+	static RandomAccessibleInterval<? extends RealType<?>> real(ImagePlus imp) {
+		return (RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(imp);
+	}
+
+	@Override
+	public void run() {
+		if (stack == null) throw new IllegalArgumentException("Align Stack needs a stack: open or select one.");
+		Volumes.require3D(stack, "Align Stack");
+		if (second != null) {
+			Volumes.requireGreyscaleVolume(second);
+			if (second == stack) note("The second stack is the stack itself; it gets the same transforms again.");
+			if (second.getWidth() != stack.getWidth() || second.getHeight() != stack.getHeight() || second.getStackSize() != stack.getStackSize())
+				throw new IllegalArgumentException("The second stack " + second.getTitle() + " is " + dims(second) + " but " + stack.getTitle() + " is "
+					+ dims(stack) + "; both stacks must have the same width, height and number of slices.");
+		}
+		int w = stack.getWidth(), h = stack.getHeight();
+		StackAligner.Params p = new StackAligner.Params();
+		p.transform = transformation.equals("rigid") ? DriftTable.Type.RIGID_BODY : DriftTable.Type.TRANSLATION;
+		p.reference = StackAligner.Reference.parse(reference);
+		p.runningMeanSlices = running_mean_slices;
+		p.refine = !phase_correlation_only;
+		p.interpolation = Interpolate.Method.parse(interpolation);
+		p.canvas = Canvas.Mode.parse(canvas);
+		p.fill = fill_value;
+		p.threads = Parallel.defaultThreads();
+		if (region_width > 0 || region_height > 0) p.roi = new int[] { region_x, region_y, region_width, region_height };
+		else if (stack.getRoi() != null && stack.getRoi().isArea()) {
+			Rectangle r = stack.getRoi().getBounds();
+			p.roi = new int[] { r.x, r.y, r.width, r.height };
+			note("Drift estimated in the selection " + r.width + "x" + r.height + " at (" + r.x + ", " + r.y + ").");
+		}
+		convention("drift_sign", "dx, dy: displacement (pixels) of the slice content relative to the previous slice (cum_: to slice 1), at the slice centre; angle in degrees from +x towards +y");
+		convention("estimator", p.refine || p.transform == DriftTable.Type.RIGID_BODY
+			? "phase correlation (Gaussian-weighted, log-parabola peak), then Gauss-Newton on contrast-normalised images"
+			: "phase correlation (Gaussian-weighted cross-power spectrum, log-parabola peak fit)");
+		convention("quality", "ncc = normalised cross-correlation of each aligned slice with the previous aligned slice over the pixels both cover");
+
+		RandomAccessibleInterval<? extends RealType<?>> img = real(stack);
+		DriftTable table;
+		Canvas c;
+		PlanarImg<?, ?> out;
+		if (transform_file != null && !transform_file.trim().isEmpty()) {
+			table = load(Paths.get(transform_file.trim()), w, h, stack.getStackSize());
+			c = Canvas.of(p.canvas, table.globals(), w, h);
+			out = TransformApplier.apply(img, table, c, p.interpolation, p.fill, p.threads, progress().range(0, 0.5));
+			table = table.withNcc(StackAligner.quality(out, table, c, p.threads));
+			note("Transforms loaded from " + transform_file.trim());
+		} else {
+			StackAligner.Result r = StackAligner.align(img, p, progress().range(0, second != null ? 0.7 : 1));
+			table = r.drift;
+			c = r.canvas;
+			out = r.aligned;
+		}
+		aligned = Volumes.toImagePlus(out, stripExt(stack.getTitle()) + "-aligned", null);
+		aligned.setCalibration(stack.getCalibration().copy());
+		if (second != null) {
+			PlanarImg<?, ?> o2 = TransformApplier.apply(real(second), table, c, p.interpolation, p.fill, p.threads, progress().range(0.7, 1));
+			second_aligned = Volumes.toImagePlus(o2, stripExt(second.getTitle()) + "-aligned", null);
+			second_aligned.setCalibration(second.getCalibration().copy());
+		}
+		if (save_multistackreg != null && !save_multistackreg.trim().isEmpty()) {
+			try {
+				table.writeMultiStackReg(Paths.get(save_multistackreg.trim()));
+			} catch (IOException e) {
+				throw new IllegalArgumentException("Could not write the MultiStackReg file " + save_multistackreg + ": " + e.getMessage());
+			}
+		}
+		convention("canvas", c.toString());
+		drift = new ResultsTable();
+		double[] z = new double[table.slices()], cx = new double[z.length], cy = new double[z.length];
+		for (int s = 0; s < table.slices(); s++) {
+			drift.incrementCounter();
+			drift.addValue("slice", s + 1);
+			drift.addValue("dx", table.dx(s));
+			drift.addValue("dy", table.dy(s));
+			drift.addValue("angle_deg", table.angleDeg(s));
+			drift.addValue("cum_dx", table.cumDx(s));
+			drift.addValue("cum_dy", table.cumDy(s));
+			drift.addValue("cum_angle_deg", table.cumAngleDeg(s));
+			drift.addValue("ncc", table.ncc(s));
+			drift.addValue("a00", table.global(s).a00);
+			drift.addValue("a01", table.global(s).a01);
+			drift.addValue("a02", table.global(s).a02);
+			drift.addValue("a10", table.global(s).a10);
+			drift.addValue("a11", table.global(s).a11);
+			drift.addValue("a12", table.global(s).a12);
+			z[s] = s + 1;
+			cx[s] = table.cumDx(s);
+			cy[s] = table.cumDy(s);
+		}
+		drift_plot = new Plot("Drift of " + stack.getTitle(), "slice", "cumulative drift (pixels)");
+		drift_plot.setColor(Color.RED);
+		drift_plot.addPoints(z, cx, Plot.LINE);
+		drift_plot.setColor(Color.BLUE);
+		drift_plot.addPoints(z, cy, Plot.LINE);
+		drift_plot.setColor(Color.BLACK);
+		drift_plot.addLegend("cum_dx\ncum_dy");
+		drift_plot.setLimitsToFit(false);
+	}
+
+	/** A drift CSV (this command's table) or a MultiStackReg file, recognised by its first line. */
+	static DriftTable load(Path f, int w, int h, int slices) {
+		DriftTable t;
+		try {
+			if (!Files.exists(f)) throw new IllegalArgumentException("The transform file " + f + " does not exist.");
+			List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+			String first = lines.isEmpty() ? "" : lines.get(0).trim();
+			t = first.startsWith("MultiStackReg") || first.equals("Transformation") ? DriftTable.readMultiStackReg(f, w, h) : DriftTable.readCsv(f, w, h);
+		} catch (IOException e) {
+			throw new IllegalArgumentException("Could not read the transform file " + f + ": " + e.getMessage());
+		}
+		if (t.slices() != slices)
+			throw new IllegalArgumentException("The transform file " + f.getFileName() + " has " + t.slices() + " slices but the stack has " + slices + ".");
+		return t;
+	}
+
+	private static String dims(ImagePlus imp) {
+		return imp.getWidth() + "x" + imp.getHeight() + "x" + imp.getStackSize();
+	}
+
+	static String stripExt(String t) {
+		int i = t.lastIndexOf('.');
+		return i > 0 && t.length() - i <= 5 ? t.substring(0, i) : t;
+	}
+}

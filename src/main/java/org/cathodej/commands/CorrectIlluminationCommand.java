@@ -1,0 +1,59 @@
+package org.cathodej.commands;
+
+import org.cathodej.illumination.IlluminationCorrector;
+import org.cathodej.image.Volumes;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.Parallel;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+/** Preprocess > Correct Illumination: divide by a strongly blurred copy, rescaled to the input range. */
+@Plugin(type = Command.class, label = "Correct Illumination",
+	description = "Evens out uneven illumination by dividing each image by a strongly blurred (Gaussian) copy of itself, rescaled to the input range")
+public class CorrectIlluminationCommand extends CathodeJCommand {
+
+	@Parameter(label = "Image", persist = false)
+	public ImagePlus image;
+
+	@Parameter(label = "Blur sigma (calibrated)", description = "Gaussian sigma in the image's length unit, much larger than the particles; 0 = a tenth of the slice width",
+		min = "0")
+	public double sigma = 0;
+
+	@Parameter(label = "Blur in 3D", description = "blur across slices too (sigma in the same unit along z); off = each slice on its own")
+	public boolean blur_3d = false;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Illumination Field")
+	public ResultsTable field;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Corrected")
+	public ImagePlus corrected;
+
+	@Override
+	public void run() {
+		if (image == null) throw new IllegalArgumentException("Correct Illumination needs an image: open or select one.");
+		Volumes.requireGreyscaleVolume(image);
+		VoxelSize vs = Volumes.voxelSize(image);
+		double s = sigma > 0 ? sigma : image.getWidth() * vs.x() / 10;
+		if (!(sigma > 0)) note("Blur sigma " + s + " " + vs.unit() + " (a tenth of the slice width).");
+		convention("sigma", s + " " + vs.unit());
+		convention("rescaling", "ratio image mapped linearly onto the input's [min, max] over the whole stack");
+		IlluminationCorrector.Result r = IlluminationCorrector.correct(AlignStackCommand.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
+		corrected = Volumes.toImagePlus(r.output, AlignStackCommand.stripExt(image.getTitle()) + "-illum", null);
+		corrected.setCalibration(image.getCalibration().copy());
+		convention("field", "the blurred copy of each slice; nonuniformity = (max - min) / mean");
+		field = new ResultsTable();
+		for (int z = 0; z < r.fieldMean.length; z++) {
+			field.incrementCounter();
+			field.addValue("slice", z + 1);
+			field.addValue("field_min", r.fieldMin[z]);
+			field.addValue("field_max", r.fieldMax[z]);
+			field.addValue("field_mean", r.fieldMean[z]);
+			field.addValue("nonuniformity", r.fieldMean[z] != 0 ? (r.fieldMax[z] - r.fieldMin[z]) / r.fieldMean[z] : Double.NaN);
+		}
+	}
+}

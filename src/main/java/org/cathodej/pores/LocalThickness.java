@@ -1,0 +1,521 @@
+package org.cathodej.pores;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+import org.cathodej.distance.EuclideanDistance;
+import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Local thickness (Hildebrand-Ruegsegger) of one phase, as a DIAMETER: the value at a voxel is the diameter of the
+ * largest ball that contains the voxel and fits inside the phase.
+ * <p>
+ * Discrete convention. d(c) is the exact Euclidean distance from the centre of voxel c to the centre of the
+ * nearest voxel outside the phase (calibrated units). The ball of c covers the voxels whose centres are closer to
+ * c than d(c) (so it never covers an outside voxel; in practice closer than d(c) - 1e-6 max(d), against float
+ * rounding). Its diameter is {@code 2 (d(c) + g(c)) - s/2}: g(c) (at most half a voxel per axis) is the sub-voxel
+ * offset of the distance maximum from c's centre, estimated where c is a maximum of d along an axis from its two
+ * face neighbours (see {@link #value}); s is the voxel size across the wall (the voxel size when isotropic; for
+ * anisotropic voxels estimated from how d falls along each axis). The constant s/2 puts the wall between the
+ * exact value for slabs (wall half a voxel from the last centre: slabs of n voxels read n + s/2) and for voxelised
+ * balls (whose largest inscribed ball, dented by the voxel corners, is about one voxel narrower than the ball's
+ * nominal diameter: they read about 2R - s/2), so both are within half a voxel.
+ * <p>
+ * Scheme (fast, exact for this convention): distance transform; distance ridge (a voxel c is dropped when a
+ * 26-neighbour n covers every voxel c's ball covers, r_in(c) + |n - c| < d(n), r_in(c) = distance to c's farthest
+ * covered voxel, and n's value is not smaller); ridge balls sorted by decreasing value and painted slice by slice,
+ * row span by row span, where a per-row "next unpainted voxel" union-find lets every voxel be written once (the
+ * first, largest, ball to reach it wins), tiles of fully painted voxels let discs be skipped, and painting stops as
+ * soon as a slice is complete. Slices run in parallel.
+ */
+public final class LocalThickness {
+
+	/** The thickness map and a few counts. */
+	public static final class Result {
+		/** Local thickness (diameter, calibrated units) in the phase, 0 elsewhere; float, one array per slice. */
+		public final PlanarImg<FloatType, FloatArray> thickness;
+		public final long phaseVoxels;
+		public final long ridgeVoxels;
+		/** Largest local thickness (calibrated units). */
+		public final double max;
+
+		Result(PlanarImg<FloatType, FloatArray> thickness, long phaseVoxels, long ridgeVoxels, double max) {
+			this.thickness = thickness;
+			this.phaseVoxels = phaseVoxels;
+			this.ridgeVoxels = ridgeVoxels;
+			this.max = max;
+		}
+	}
+
+	/** Bytes per voxel this step needs at most beyond its input (distance/thickness floats, ridge lists). */
+	public static final double BYTES_PER_VOXEL = 4 + 0.3 * 28;
+
+	private static final int TILE = 8;
+	/** Tests switch this off to exercise the triangle-bound fallback used when the table would be too big. */
+	static volatile boolean containmentTable = true;
+	static final java.util.concurrent.atomic.AtomicLong[] STAT = { new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong() };
+	private static final boolean DEBUG = Boolean.getBoolean("cathodej.debug");
+
+	private LocalThickness() {}
+
+	/**
+	 * Local thickness of the voxels whose label satisfies {@code phase}.
+	 * @param edge {@link Edge#BACKGROUND}: the volume border is a wall (balls stay inside the volume); {@link Edge#OPEN}:
+	 *        balls may extend beyond the border (the phase is assumed to continue)
+	 */
+	public static Result compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, IntPredicate phase,
+		VoxelSize voxelSize, Edge edge, int threads, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		Slices.requireVolume(labels);
+		int w = Slices.width(labels), h = Slices.height(labels);
+		MemoryBudget.require((long) (BYTES_PER_VOXEL * Slices.voxels(labels)),
+			"Local thickness of " + w + "x" + h + "x" + Slices.depth(labels) + " voxels", BYTES_PER_VOXEL);
+		PlanarImg<FloatType, FloatArray> d2 = EuclideanDistance.squared(labels, phase, voxelSize, edge, threads, p.range(0, 0.4));
+		return fromSquaredDistance(EuclideanDistance.planes(d2), w, h, voxelSize, threads, p.range(0.4, 1));
+	}
+
+	/**
+	 * Local thickness from a squared distance map (as made by {@link EuclideanDistance}), computed IN PLACE: the planes
+	 * hold the thickness afterwards. Voxels with squared distance 0 are outside the phase.
+	 */
+	public static Result fromSquaredDistance(float[][] planes, int w, int h, VoxelSize vs, int threads, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		int d = planes.length;
+		double hx = vs.x(), hy = vs.y(), hz = vs.z();
+		double wallCorrection = Math.min(hx, Math.min(hy, hz));
+		// 26 neighbour offsets and their lengths
+		int[][] off = new int[26][];
+		double[] len = new double[26];
+		int[] shift = new int[26];
+		int m = 0;
+		for (int dz = -1; dz <= 1; dz++)
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++) {
+					if (dx == 0 && dy == 0 && dz == 0) continue;
+					off[m] = new int[] { dx, dy, dz };
+					shift[m] = dy * w + dx;
+					len[m++] = Math.sqrt(dx * dx * hx * hx + dy * dy * hy * hy + dz * dz * hz * hz);
+				}
+		long t0 = System.nanoTime();
+		// 0. largest distance; the sorted lattice norms below it (|i hx, j hy, k hz|^2), to know how far the farthest
+		// voxel a ball covers really is
+		double[] maxPer = new double[d];
+		Parallel.forEach(d, threads, z -> {
+			float m0 = 0;
+			for (float v : planes[z]) {
+				if (v == Float.POSITIVE_INFINITY)
+					throw new IllegalArgumentException("The phase fills the whole volume: its local thickness is unbounded.");
+				if (v > m0) m0 = v;
+			}
+			maxPer[z] = m0;
+		});
+		double maxD2 = 0;
+		for (double v : maxPer) maxD2 = Math.max(maxD2, v);
+		double maxD = Math.sqrt(maxD2);
+		// balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
+		// lies exactly at distance d; an absolute margin keeps the ridge argument exact
+		double delta = 1e-6 * maxD, eps = 1e-9 * Math.max(maxD, wallCorrection);
+		Containment cont = containmentTable ? Containment.build(maxD2, hx, hy, hz, off) : null;
+		double[] norms = cont == null ? latticeNorms(maxD2, hx, hy, hz) : null;
+		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n covers every voxel c's ball covers (exactly,
+		// from the lattice containment table; or, when that table would be too big, by the triangle bound
+		// rIn(c) + |n - c| < d(n) - delta, rIn(c) = distance of c's farthest covered voxel) and n's value is not smaller
+		int[][] ridgeXY = new int[d][];
+		float[][] ridgeD2 = new float[d][], ridgeV = new float[d][];
+		double[] hs = { hx, hy, hz };
+		double hmax = Math.max(hx, Math.max(hy, hz));
+		double valueSlack = Math.sqrt(hx * hx + hy * hy + hz * hz) / 2 + (hmax - wallCorrection) / 4 + 1e-9 * hmax;
+		long[] phaseCount = new long[d];
+		Parallel.forEach(d, threads, z -> {
+			p.checkCancelled();
+			float[] a = planes[z];
+			int[] xy = new int[64];
+			float[] rd = new float[64], rv = new float[64];
+			int n = 0;
+			long cnt = 0;
+			float lastC2 = -1;
+			double[] thr = new double[26];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					int i = y * w + x;
+					float c2 = a[i];
+					if (c2 <= 0) continue;
+					cnt++;
+					if (c2 != lastC2) {
+						lastC2 = c2;
+						double rc = Math.sqrt(c2) - delta;
+						int row = cont == null ? -1 : cont.row(rc * rc);
+						if (row >= 0) {
+							// exact: farthest voxel of c's ball from n, over the lattice
+							for (int k = 0; k < 26; k++) {
+								double t = Math.sqrt(cont.far[row * 26 + k]) + eps + delta;
+								thr[k] = t * t;
+							}
+						} else {
+							double rIn = innerRadius(norms, rc);
+							for (int k = 0; k < 26; k++) {
+								double t = rIn + len[k] + eps + delta;
+								thr[k] = t * t;
+							}
+						}
+					}
+					boolean ridge = true;
+					float vc = -1;
+					boolean interior = x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1;
+					for (int k = 0; k < 26 && ridge; k++) {
+						int nx = x + off[k][0], ny = y + off[k][1], nz = z + off[k][2];
+						if (!interior && (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d)) continue;
+						float n2 = planes[nz][i + shift[k]];
+						if (n2 > c2 && n2 > thr[k]) {
+							// n's ball covers c's; it replaces c if its value is not smaller (certain when d(n) exceeds
+							// d(c) by more than the largest possible sub-voxel gain and wall-constant difference)
+							if (Math.sqrt(n2) - Math.sqrt(c2) >= valueSlack) ridge = false;
+							else {
+								if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
+								if (value(planes, w, h, nx, ny, nz, hs, wallCorrection) >= vc) ridge = false;
+							}
+						}
+					}
+					if (!ridge) continue;
+					if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
+					if (n == rd.length) {
+						xy = Arrays.copyOf(xy, 2 * n);
+						rd = Arrays.copyOf(rd, 2 * n);
+						rv = Arrays.copyOf(rv, 2 * n);
+					}
+					xy[n] = y * w + x;
+					rv[n] = vc;
+					rd[n++] = c2;
+				}
+			ridgeXY[z] = Arrays.copyOf(xy, n);
+			ridgeD2[z] = Arrays.copyOf(rd, n);
+			ridgeV[z] = Arrays.copyOf(rv, n);
+			phaseCount[z] = cnt;
+		});
+		p.report(0.25, "Local thickness: ridge");
+		if (DEBUG) System.err.printf("LT ridge done %.2fs%n", (System.nanoTime() - t0) / 1e9);
+		long total = 0, ridgeTotal = 0;
+		for (int z = 0; z < d; z++) {
+			total += phaseCount[z];
+			ridgeTotal += ridgeXY[z].length;
+		}
+		if (ridgeTotal > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("Too many ridge voxels: " + ridgeTotal);
+		int r = (int) ridgeTotal;
+		// 2. sort ridge voxels by decreasing distance: key = (float bits of d2) << 32 | index
+		int[] rz = new int[r], rxy = new int[r];
+		float[] rd2 = new float[r], rval = new float[r];
+		long[] keys = new long[r];
+		int k0 = 0;
+		for (int z = 0; z < d; z++) {
+			for (int i = 0; i < ridgeXY[z].length; i++, k0++) {
+				rz[k0] = z;
+				rxy[k0] = ridgeXY[z][i];
+				rd2[k0] = ridgeD2[z][i];
+				rval[k0] = ridgeV[z][i];
+				keys[k0] = ((long) Float.floatToIntBits(rval[k0]) << 32) | k0;
+			}
+			ridgeXY[z] = null;
+			ridgeD2[z] = null;
+			ridgeV[z] = null;
+		}
+		Arrays.parallelSort(keys);
+		// rank 0 = largest ball; arrays in rank order
+		int[] sz = new int[r], sxy = new int[r];
+		float[] sd2 = new float[r], sval = new float[r];
+		for (int rank = 0; rank < r; rank++) {
+			int i = (int) keys[r - 1 - rank];
+			sz[rank] = rz[i];
+			sxy[rank] = rxy[i];
+			sd2[rank] = rd2[i];
+			sval[rank] = rval[i];
+		}
+		rval = null;
+		keys = null;
+		rz = null;
+		rxy = null;
+		rd2 = null;
+		// ranks grouped by centre slice (ascending rank inside each group)
+		int[] start = new int[d + 1];
+		for (int rank = 0; rank < r; rank++) start[sz[rank] + 1]++;
+		for (int z = 0; z < d; z++) start[z + 1] += start[z];
+		int[] byZ = new int[r], fill = Arrays.copyOf(start, d);
+		for (int rank = 0; rank < r; rank++) byZ[fill[sz[rank]]++] = rank;
+		int zReach = (int) Math.ceil(maxD / hz);
+		double[] reach2 = new double[r];
+		for (int rank = 0; rank < r; rank++) {
+			double rr = Math.sqrt(sd2[rank]) - delta;
+			reach2[rank] = rr * rr;
+		}
+		p.report(0.35, "Local thickness: painting");
+		if (DEBUG) System.err.printf("LT sort done %.2fs%n", (System.nanoTime() - t0) / 1e9);
+		// 3. paint, slice by slice
+		int[] done = { 0 };
+		double[] maxT = new double[d];
+		Parallel.forEach(d, threads, z -> {
+			p.checkCancelled();
+			float[] out = planes[z];
+			long remaining = phaseCount[z];
+			if (remaining == 0) return;
+			int[] cand = new int[256];
+			int nc = 0;
+			for (int cz = Math.max(0, z - zReach); cz <= Math.min(d - 1, z + zReach); cz++) {
+				double dz = (cz - z) * hz, dz2 = dz * dz;
+				for (int j = start[cz]; j < start[cz + 1]; j++) {
+					int rank = byZ[j];
+					if (!(dz2 < reach2[rank])) continue;
+					if (nc == cand.length) cand = Arrays.copyOf(cand, 2 * nc);
+					cand[nc++] = rank;
+				}
+			}
+			long ts0 = System.nanoTime();
+			Arrays.sort(cand, 0, nc);
+			if (DEBUG) { STAT[0].addAndGet(nc); STAT[1].addAndGet(System.nanoTime() - ts0); }
+			int stride = w + 1;
+			int[] next = new int[stride * h];
+			for (int i = 0; i < next.length; i++) next[i] = i;
+			// unpainted phase voxels per TILE x TILE tile: lets a ball skip a disc that is already painted
+			int tw = (w + TILE - 1) / TILE, th = (h + TILE - 1) / TILE;
+			int[] tiles = new int[tw * th];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					if (out[y * w + x] > 0) tiles[(y / TILE) * tw + x / TILE]++;
+			for (int ci = 0; ci < nc && remaining > 0; ci++) {
+				int rank = cand[ci];
+				double dz = (sz[rank] - z) * hz;
+				double rho2 = reach2[rank] - dz * dz;
+				int cxy = sxy[rank], cy = cxy / w, cx = cxy - cy * w;
+				int ky = reach(rho2, hy), kx0 = reach(rho2, hx);
+				int y0 = Math.max(0, cy - ky), y1 = Math.min(h - 1, cy + ky);
+				int tx0 = Math.max(0, cx - kx0) / TILE, tx1 = Math.min(w - 1, cx + kx0) / TILE;
+				boolean open = false;
+				for (int ty = y0 / TILE; ty <= y1 / TILE && !open; ty++)
+					for (int tx = tx0; tx <= tx1; tx++)
+						if (tiles[ty * tw + tx] != 0) {
+							open = true;
+							break;
+						}
+				if (!open) { if (DEBUG) STAT[2].incrementAndGet(); continue; }
+				if (DEBUG) STAT[3].addAndGet(2 * ky + 1);
+				float val = sval[rank];
+				int kx = kx0;
+				for (int t = 0; t <= ky && remaining > 0; t++) {
+					double dy = t * hy;
+					double rem = rho2 - dy * dy;
+					if (!(rem > 0)) break;
+					while (kx > 0 && (kx * hx) * (kx * hx) >= rem) kx--;
+					int x0 = Math.max(0, cx - kx), x1 = Math.min(w - 1, cx + kx);
+					for (int sgn = 0; sgn < 2; sgn++) {
+						if (sgn == 1 && t == 0) break;
+						int y = sgn == 0 ? cy + t : cy - t;
+						if (y < 0 || y >= h) continue;
+						int base = y * stride, end = base + x1, trow = (y / TILE) * tw;
+						int i = find(next, base + x0);
+						while (i <= end) {
+							int x = i - base;
+							out[y * w + x] = val;
+							tiles[trow + x / TILE]--;
+							next[i] = i + 1;
+							remaining--;
+							i = find(next, i + 1);
+						}
+					}
+				}
+			}
+			float sliceMax = 0;
+			if (remaining > 0) throw new IllegalStateException("Local thickness: " + remaining + " voxels of slice " + z + " not covered");
+			for (float v : out) if (v > sliceMax) sliceMax = v;
+			maxT[z] = sliceMax;
+			synchronized (done) {
+				p.report(0.35 + 0.65 * ++done[0] / d, "Local thickness: painting");
+			}
+		});
+		if (DEBUG) System.err.printf("LT paint done %.2fs; candidates %d, sort %.2fs, tile-skipped %d, rows %d%n", (System.nanoTime() - t0) / 1e9,
+			STAT[0].getAndSet(0), STAT[1].getAndSet(0) / 1e9, STAT[2].getAndSet(0), STAT[3].getAndSet(0));
+		double max = 0;
+		for (double v : maxT) max = Math.max(max, v);
+		return new Result(EuclideanDistance.wrap(planes, w, h), total, r, max);
+	}
+
+	/**
+	 * For every radius class of lattice balls {q : |q|^2 < N} (q = (i hx, j hy, k hz)) and every 26-neighbour offset e,
+	 * the largest |q - e|^2 over the ball: so "ball(c) inside ball(n)" is one comparison. Built for balls up to the
+	 * largest distance; null when that would be too big (then the triangle bound is used).
+	 */
+	static final class Containment {
+		/** Squared norms of the classes, ascending (each slightly shrunk so float rounding never drops a point). */
+		final float[] keys;
+		/** far[t * 26 + k] = max |q - e_k|^2 over lattice q with key(q) <= keys[t]. */
+		final double[] far;
+
+		private Containment(float[] keys, double[] far) {
+			this.keys = keys;
+			this.far = far;
+		}
+
+		/** Row of the ball {|q|^2 < r2}: the last class whose key is below r2 (0 = the centre only). */
+		int row(double r2) {
+			int lo = 0, hi = keys.length - 1;
+			if (keys[hi] < r2) return -1; // beyond the table
+			if (!(keys[0] < r2)) return -1;
+			while (hi - lo > 1) {
+				int mid = (lo + hi) >>> 1;
+				if (keys[mid] < r2) lo = mid;
+				else hi = mid;
+			}
+			return lo;
+		}
+
+		static Containment build(double maxD2, double hx, double hy, double hz, int[][] off) {
+			double maxD = Math.sqrt(maxD2) * 1.01 + Math.max(hx, Math.max(hy, hz));
+			long ni = (long) (maxD / hx) + 1, nj = (long) (maxD / hy) + 1, nk = (long) (maxD / hz) + 1;
+			long box = (2 * ni + 1) * (2 * nj + 1) * (2 * nk + 1);
+			if (box > 4_000_000L) return null;
+			double lim = maxD * maxD;
+			long[] pk = new long[(int) box];
+			int n = 0;
+			for (int k = (int) -nk; k <= nk; k++)
+				for (int j = (int) -nj; j <= nj; j++)
+					for (int i = (int) -ni; i <= ni; i++) {
+						double q = (i * hx) * (i * hx) + (j * hy) * (j * hy) + (k * hz) * (k * hz);
+						if (q > lim) continue;
+						float key = (float) (q * (1 - 1e-6));
+						int code = (int) ((((long) (k + nk)) * (2 * nj + 1) + (j + nj)) * (2 * ni + 1) + (i + ni));
+						pk[n++] = ((long) Float.floatToIntBits(key) << 32) | code;
+					}
+			pk = Arrays.copyOf(pk, n);
+			Arrays.sort(pk);
+			int groups = 0;
+			for (int a = 0; a < n; a++) if (a == 0 || (pk[a] >>> 32) != (pk[a - 1] >>> 32)) groups++;
+			if ((long) groups * 26 > 4_000_000L) return null;
+			float[] keys = new float[groups];
+			double[] far = new double[groups * 26];
+			double[] run = new double[26];
+			Arrays.fill(run, 0);
+			int g = -1;
+			long wi = 2 * ni + 1, wj = 2 * nj + 1;
+			for (int a = 0; a < n; a++) {
+				int bits = (int) (pk[a] >>> 32);
+				if (a == 0 || bits != (int) (pk[a - 1] >>> 32)) {
+					if (g >= 0) System.arraycopy(run, 0, far, g * 26, 26);
+					keys[++g] = Float.intBitsToFloat(bits);
+				}
+				long code = pk[a] & 0xffffffffL;
+				int i = (int) (code % wi - ni), j = (int) ((code / wi) % wj - nj), k = (int) (code / (wi * wj) - nk);
+				for (int e = 0; e < 26; e++) {
+					double dx = (i - off[e][0]) * hx, dy = (j - off[e][1]) * hy, dz = (k - off[e][2]) * hz;
+					double v = dx * dx + dy * dy + dz * dz;
+					if (v > run[e]) run[e] = v;
+				}
+			}
+			System.arraycopy(run, 0, far, g * 26, 26);
+			return new Containment(keys, far);
+		}
+	}
+
+	/**
+	 * Sorted distinct squared lengths of lattice vectors (i hx, j hy, k hz) up to maxD2 (plus one step), or null when
+	 * there would be too many (then balls are bounded by their radius only).
+	 */
+	static double[] latticeNorms(double maxD2, double hx, double hy, double hz) {
+		double maxD = Math.sqrt(maxD2);
+		long ni = (long) (maxD / hx) + 2, nj = (long) (maxD / hy) + 2, nk = (long) (maxD / hz) + 2;
+		if (ni * nj * nk > 8_000_000L) return null;
+		double[] v = new double[(int) (ni * nj * nk)];
+		int n = 0;
+		for (int k = 0; k < nk; k++)
+			for (int j = 0; j < nj; j++)
+				for (int i = 0; i < ni; i++) {
+					double q = (i * hx) * (i * hx) + (j * hy) * (j * hy) + (k * hz) * (k * hz);
+					if (q <= maxD2 * 1.01 + hx * hx) v[n++] = q;
+				}
+		v = Arrays.copyOf(v, n);
+		Arrays.sort(v);
+		int m = 0;
+		for (int i = 0; i < n; i++) if (m == 0 || v[i] != v[m - 1]) v[m++] = v[i];
+		return Arrays.copyOf(v, m);
+	}
+
+	/** Length of the longest lattice vector shorter than r (r itself when norms is null). */
+	static double innerRadius(double[] norms, double r) {
+		if (norms == null || r <= 0) return Math.max(0, r);
+		double r2 = r * r;
+		int lo = 0, hi = norms.length - 1; // norms[0] = 0 < r2
+		if (norms[hi] < r2) return r;
+		while (hi - lo > 1) {
+			int mid = (lo + hi) >>> 1;
+			if (norms[mid] < r2) lo = mid;
+			else hi = mid;
+		}
+		return Math.sqrt(norms[lo]);
+	}
+
+	/**
+	 * Diameter of the inscribed ball credited to voxel c: 2 (d(c) + g) - s/2, s = the voxel size across the wall
+	 * (RMS of the voxel sizes weighted by how steeply d falls along each axis: the slab-normal size for a slab, the
+	 * voxel size for isotropic voxels; the smallest voxel size when d is flat around c), g = how far the
+	 * true distance maximum may lie off c's centre: per axis, when c is a maximum of d along that axis (neither face
+	 * neighbour larger), the peak of a slope-1 tent through the two neighbours is (larger - smaller)/2 beyond c (at
+	 * most half a voxel); g = the length of that offset vector. 0 on slopes and along flat ridges.
+	 */
+	static float value(float[][] planes, int w, int h, int x, int y, int z, double[] hs, double wallCorrection) {
+		int i = y * w + x, d = planes.length;
+		float[] pl = planes[z];
+		double c = Math.sqrt(pl[i]);
+		double g2 = 0, fw = 0, fh = 0;
+		for (int a = 0; a < 3; a++) {
+			float l, r;
+			if (a == 0) {
+				if (x == 0 || x == w - 1) continue;
+				l = pl[i - 1];
+				r = pl[i + 1];
+			} else if (a == 1) {
+				if (y == 0 || y == h - 1) continue;
+				l = pl[i - w];
+				r = pl[i + w];
+			} else {
+				if (z == 0 || z == d - 1) continue;
+				l = planes[z - 1][i];
+				r = planes[z + 1][i];
+			}
+			double dl = Math.sqrt(l), dr = Math.sqrt(r);
+			double hi = Math.max(dl, dr), lo = Math.min(dl, dr);
+			// how steeply d falls towards the nearer wall along this axis (1 = the wall is straight along it)
+			double f = Math.max(0, Math.min(1, (c - lo) / hs[a]));
+			fw += f * f;
+			fh += f * f * hs[a] * hs[a];
+			if (hi > c * (1 + 1e-6)) continue;
+			double t = Math.min(hs[a] / 2, (hi - lo) / 2);
+			g2 += t * t;
+		}
+		double sWall = fw > 0 ? Math.sqrt(fh / fw) : wallCorrection;
+		return (float) (2 * (c + Math.sqrt(g2)) - sWall / 2);
+	}
+
+	/** Largest k >= 0 with (k s)^2 < rem (rem > 0). */
+	private static int reach(double rem, double s) {
+		int k = (int) (Math.sqrt(rem) / s);
+		while (k > 0 && (k * s) * (k * s) >= rem) k--;
+		while (((k + 1) * s) * ((k + 1) * s) < rem) k++;
+		return k;
+	}
+
+	private static int find(int[] next, int i) {
+		while (next[i] != i) {
+			int j = next[next[i]];
+			next[i] = j;
+			i = j;
+		}
+		return i;
+	}
+}

@@ -1,0 +1,372 @@
+package org.cathodej.pores;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cathodej.connectivity.Clusters;
+import org.cathodej.connectivity.ComponentLabeler;
+import org.cathodej.connectivity.Connectivity;
+import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Pores and voids of a pore / CAM / ISE label volume:
+ * <ul>
+ * <li>pore size distribution from the local thickness (diameter, see {@link LocalThickness}), VOLUME-weighted
+ * (every pore voxel counts with its volume): histogram, mean, d10/d50/d90 = the smallest local thickness D such that
+ * at least 10/50/90 % of the pore volume has local thickness &lt;= D;</li>
+ * <li>where the pores sit: pore surface (voxel faces between a pore voxel and a non-pore voxel inside the volume)
+ * split by the neighbour phase (S_CAM-pore, S_ISE-pore, other); every 6-connected pore component classified by the
+ * phases it touches: inside ISE (ISE faces only), inside CAM (CAM faces only), at a CAM-ISE boundary (both);</li>
+ * <li>isolated voids: pore components that do not touch the volume border (their size is fully seen), with volume,
+ * equivalent diameter, position, faces, local thickness and shape;</li>
+ * <li>optional crack-like voids: from the covariance (second-moment) tensor of each isolated void's voxels (plus the
+ * voxel's own extent), semi-axes a1 &gt;= a2 &gt;= a3 of the equivalent ellipsoid; flat if a3/a2 &lt; flatness
+ * threshold, elongated if a2/a1 &lt; elongation threshold (voids of at least a minimum number of voxels);</li>
+ * <li>a through-thickness (z) profile of pore, isolated-void and ISE-enclosed pore area fractions and mean local
+ * thickness.</li>
+ * </ul>
+ */
+public final class PoreAnalysis {
+
+	/** Component classes by the solid phases they touch. */
+	public static final String IN_ISE = "ISE", IN_CAM = "CAM", CAM_ISE = "CAM-ISE boundary", NO_SOLID = "no solid contact";
+
+	/** Settings; defaults are the command's defaults. */
+	public static final class Options {
+		/** Volume border handling for local thickness (balls stop at the border, or may extend beyond it). */
+		public Edge edge = Edge.BACKGROUND;
+		/** Histogram bin width in calibrated units; 0 = the smallest voxel size. */
+		public double binWidth = 0;
+		public boolean detectCracks = true;
+		/** a3/a2 below this: flat (crack-like). */
+		public double flatness = 0.3;
+		/** a2/a1 below this: elongated (crack-like). */
+		public double elongation = 0.3;
+		/** Voids smaller than this (voxels) are never called crack-like (too few voxels for a shape). */
+		public int minCrackVoxels = 20;
+	}
+
+	/** One isolated void. Lengths, areas and volumes in calibrated units. */
+	public static final class VoidInfo {
+		public int id;
+		public long voxels;
+		public double volume, equivalentDiameter;
+		public double cx, cy, cz;
+		public double camArea, iseArea, otherArea;
+		public String location;
+		public double meanThickness, maxThickness;
+		/** Semi-axes of the equivalent ellipsoid, a1 >= a2 >= a3. */
+		public double a1, a2, a3;
+		public double elongation, flatness;
+		/** "flat", "elongated" or "" (not crack-like, or not tested). */
+		public String crackType = "";
+
+		public boolean isCrackLike() {
+			return !crackType.isEmpty();
+		}
+	}
+
+	/** All results. */
+	public static final class Result {
+		public VoxelSize voxelSize;
+		public long totalVoxels, poreVoxels;
+		public double totalVolume, poreVolume, porosity;
+		// size distribution
+		public double binWidth;
+		public double[] binLower, binVolumeFraction, binCumulative;
+		public double meanThickness, d10, d50, d90, maxThickness;
+		// surfaces
+		public double poreSurface, camPoreSurface, isePoreSurface, otherPoreSurface;
+		// components
+		public int components, isolatedVoids;
+		public final Map<String, long[]> classCounts = new TreeMap<>();   // class -> {components, voxels}
+		public double isolatedVolume;
+		public final Map<String, long[]> isolatedClassCounts = new TreeMap<>();
+		public int crackLikeVoids;
+		public double crackLikeVolume;
+		public List<VoidInfo> voids = new ArrayList<>();
+		// profile along z
+		public double[] zPosition, poreFractionZ, isolatedFractionZ, iseEnclosedFractionZ, camTouchingFractionZ, meanThicknessZ;
+		/** Local thickness (diameter, calibrated units) of pore voxels, 0 elsewhere. */
+		public PlanarImg<FloatType, FloatArray> thickness;
+		public long ridgeVoxels;
+
+		public double camShareOfPoreSurface() {
+			return poreSurface > 0 ? camPoreSurface / poreSurface : Double.NaN;
+		}
+
+		public long classVoxels(Map<String, long[]> m, String cls) {
+			long[] v = m.get(cls);
+			return v == null ? 0 : v[1];
+		}
+
+		public long classComponents(Map<String, long[]> m, String cls) {
+			long[] v = m.get(cls);
+			return v == null ? 0 : v[0];
+		}
+	}
+
+	private PoreAnalysis() {}
+
+	public static Result run(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, VoxelSize vs,
+		Options opt, int threads, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		Options o = opt == null ? new Options() : opt;
+		Slices.requireVolume(labels);
+		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
+		long n = (long) w * h * d;
+		// local thickness, then int component labels (4 B/voxel) beside the thickness planes; 21 B/voxel measured peak
+		double bpv = LocalThickness.BYTES_PER_VOXEL + 8;
+		MemoryBudget.require((long) (bpv * n), "Pores and Voids on " + w + "x" + h + "x" + d + " voxels", bpv);
+		int pore = pl.pore(), cam = pl.cam(), ise = pl.ise();
+		Result r = new Result();
+		r.voxelSize = vs;
+		r.totalVoxels = n;
+		r.totalVolume = n * vs.voxelVolume();
+
+		// 1. local thickness
+		LocalThickness.Result lt = LocalThickness.compute(labels, v -> v == pore, vs, o.edge, threads, p.range(0, 0.6));
+		r.thickness = lt.thickness;
+		r.ridgeVoxels = lt.ridgeVoxels;
+		r.poreVoxels = lt.phaseVoxels;
+		r.poreVolume = r.poreVoxels * vs.voxelVolume();
+		r.porosity = n > 0 ? (double) r.poreVoxels / n : Double.NaN;
+		r.maxThickness = lt.max;
+		float[][] t = new float[d][];
+		for (int z = 0; z < d; z++) t[z] = lt.thickness.getPlane(z).getCurrentStorageArray();
+		sizeDistribution(r, t, w, h, o.binWidth > 0 ? o.binWidth : Math.min(vs.x(), Math.min(vs.y(), vs.z())), threads);
+		p.report(0.65, "Pore components");
+
+		// 2. components and their contacts
+		Clusters cl = ComponentLabeler.label(labels, pore, Connectivity.SIX, threads, p.range(0.65, 0.8));
+		int nc = cl.count();
+		r.components = nc;
+		MemoryBudget.require(17L * 8 * (nc + 1), "Statistics of " + nc + " pore components", 0);
+		long[] cnt = new long[nc + 1];
+		double[] sx = new double[nc + 1], sy = new double[nc + 1], sz = new double[nc + 1];
+		double[] sxx = new double[nc + 1], syy = new double[nc + 1], szz = new double[nc + 1];
+		double[] sxy = new double[nc + 1], sxz = new double[nc + 1], syz = new double[nc + 1];
+		double[] aCam = new double[nc + 1], aIse = new double[nc + 1], aOther = new double[nc + 1];
+		double[] tSum = new double[nc + 1];
+		float[] tMax = new float[nc + 1];
+		boolean[] border = new boolean[nc + 1];
+		for (int id = 1; id <= nc; id++) border[id] = cl.faces(id) != 0;
+		double fx = vs.faceArea(0), fy = vs.faceArea(1), fz = vs.faceArea(2);
+		int[] lm = null, l0 = Slices.readInts(labels, 0, null), lp;
+		for (int z = 0; z < d; z++) {
+			if (z % 16 == 0) {
+				p.checkCancelled();
+				p.report(0.8 + 0.15 * z / d, "Pore contacts");
+			}
+			// window of label slices: lm = z - 1, l0 = z, lp = z + 1
+			lp = z + 1 < d ? Slices.readInts(labels, z + 1, null) : null;
+			int[] c = cl.slice(z);
+			float[] tz = t[z];
+			for (int y = 0, i = 0; y < h; y++)
+				for (int x = 0; x < w; x++, i++) {
+					int id = c[i];
+					if (id == 0) continue;
+					cnt[id]++;
+					sx[id] += x;
+					sy[id] += y;
+					sz[id] += z;
+					sxx[id] += (double) x * x;
+					syy[id] += (double) y * y;
+					szz[id] += (double) z * z;
+					sxy[id] += (double) x * y;
+					sxz[id] += (double) x * z;
+					syz[id] += (double) y * z;
+					tSum[id] += tz[i];
+					if (tz[i] > tMax[id]) tMax[id] = tz[i];
+					if (x > 0) face(l0[i - 1], fx, id, pore, cam, ise, aCam, aIse, aOther, r);
+					if (x < w - 1) face(l0[i + 1], fx, id, pore, cam, ise, aCam, aIse, aOther, r);
+					if (y > 0) face(l0[i - w], fy, id, pore, cam, ise, aCam, aIse, aOther, r);
+					if (y < h - 1) face(l0[i + w], fy, id, pore, cam, ise, aCam, aIse, aOther, r);
+					if (lm != null) face(lm[i], fz, id, pore, cam, ise, aCam, aIse, aOther, r);
+					if (lp != null) face(lp[i], fz, id, pore, cam, ise, aCam, aIse, aOther, r);
+				}
+			lm = l0;
+			l0 = lp;
+		}
+		r.poreSurface = r.camPoreSurface + r.isePoreSurface + r.otherPoreSurface;
+
+		// 3. classes, isolated voids, shapes
+		String[] cls = new String[nc + 1];
+		double hx = vs.x(), hy = vs.y(), hz = vs.z(), vv = vs.voxelVolume();
+		for (int id = 1; id <= nc; id++) {
+			cls[id] = aCam[id] > 0 ? (aIse[id] > 0 ? CAM_ISE : IN_CAM) : aIse[id] > 0 ? IN_ISE : NO_SOLID;
+			r.classCounts.computeIfAbsent(cls[id], k -> new long[2])[0]++;
+			r.classCounts.get(cls[id])[1] += cnt[id];
+			if (border[id]) continue;
+			VoidInfo v = new VoidInfo();
+			v.id = id;
+			v.voxels = cnt[id];
+			v.volume = cnt[id] * vv;
+			v.equivalentDiameter = Math.cbrt(6 * v.volume / Math.PI);
+			double m = cnt[id];
+			double mx = sx[id] / m, my = sy[id] / m, mz = sz[id] / m;
+			v.cx = mx * hx;
+			v.cy = my * hy;
+			v.cz = mz * hz;
+			v.camArea = aCam[id];
+			v.iseArea = aIse[id];
+			v.otherArea = aOther[id];
+			v.location = cls[id];
+			v.meanThickness = tSum[id] / m;
+			v.maxThickness = tMax[id];
+			// covariance in calibrated units, with each voxel's own extent (h^2/12) on the diagonal
+			double cxx = (sxx[id] / m - mx * mx) * hx * hx + hx * hx / 12;
+			double cyy = (syy[id] / m - my * my) * hy * hy + hy * hy / 12;
+			double czz = (szz[id] / m - mz * mz) * hz * hz + hz * hz / 12;
+			double cxy = (sxy[id] / m - mx * my) * hx * hy;
+			double cxz = (sxz[id] / m - mx * mz) * hx * hz;
+			double cyz = (syz[id] / m - my * mz) * hy * hz;
+			double[] ev = Eigen3.symmetricEigenvalues(cxx, cyy, czz, cxy, cxz, cyz);
+			// solid ellipsoid: variance along a semi-axis a is a^2 / 5
+			v.a1 = Math.sqrt(5 * Math.max(0, ev[0]));
+			v.a2 = Math.sqrt(5 * Math.max(0, ev[1]));
+			v.a3 = Math.sqrt(5 * Math.max(0, ev[2]));
+			v.elongation = v.a1 > 0 ? v.a2 / v.a1 : 1;
+			v.flatness = v.a2 > 0 ? v.a3 / v.a2 : 1;
+			if (o.detectCracks && v.voxels >= o.minCrackVoxels) {
+				if (v.flatness < o.flatness) v.crackType = "flat";
+				else if (v.elongation < o.elongation) v.crackType = "elongated";
+			}
+			r.voids.add(v);
+			r.isolatedVoids++;
+			r.isolatedVolume += v.volume;
+			r.isolatedClassCounts.computeIfAbsent(cls[id], k -> new long[2])[0]++;
+			r.isolatedClassCounts.get(cls[id])[1] += cnt[id];
+			if (v.isCrackLike()) {
+				r.crackLikeVoids++;
+				r.crackLikeVolume += v.volume;
+			}
+		}
+
+		// 4. profile along z
+		r.zPosition = new double[d];
+		r.poreFractionZ = new double[d];
+		r.isolatedFractionZ = new double[d];
+		r.iseEnclosedFractionZ = new double[d];
+		r.camTouchingFractionZ = new double[d];
+		r.meanThicknessZ = new double[d];
+		double area = (double) w * h;
+		Parallel.forEach(d, threads, z -> {
+			int[] c = cl.slice(z);
+			float[] tz = t[z];
+			long np = 0, niso = 0, nise = 0, ncam = 0;
+			double ts = 0;
+			for (int i = 0; i < c.length; i++) {
+				int id = c[i];
+				if (id == 0) continue;
+				np++;
+				ts += tz[i];
+				if (!border[id]) niso++;
+				String k = cls[id];
+				if (k == IN_ISE) nise++;
+				else if (k == IN_CAM || k == CAM_ISE) ncam++;
+			}
+			r.zPosition[z] = z * hz;
+			r.poreFractionZ[z] = np / area;
+			r.isolatedFractionZ[z] = niso / area;
+			r.iseEnclosedFractionZ[z] = nise / area;
+			r.camTouchingFractionZ[z] = ncam / area;
+			r.meanThicknessZ[z] = np > 0 ? ts / np : Double.NaN;
+		});
+		p.report(1, "Pores and Voids done");
+		return r;
+	}
+
+	private static void face(int nb, double area, int id, int pore, int cam, int ise, double[] aCam, double[] aIse,
+		double[] aOther, Result r) {
+		if (nb == pore) return;
+		if (nb == cam) {
+			aCam[id] += area;
+			r.camPoreSurface += area;
+		} else if (nb == ise) {
+			aIse[id] += area;
+			r.isePoreSurface += area;
+		} else {
+			aOther[id] += area;
+			r.otherPoreSurface += area;
+		}
+	}
+
+	/** Volume-weighted histogram and quantiles of the local thickness over pore voxels. */
+	static void sizeDistribution(Result r, float[][] t, int w, int h, double bw, int threads) {
+		int d = t.length;
+		@SuppressWarnings("unchecked")
+		Map<Float, long[]>[] perSlice = new Map[d];
+		double[] sums = new double[d];
+		Parallel.forEach(d, threads, z -> {
+			Map<Float, long[]> m = new HashMap<>();
+			double s = 0;
+			float last = Float.NaN;
+			long[] lastCount = null;
+			for (float v : t[z]) {
+				if (v <= 0) continue;
+				s += v;
+				if (v != last) {
+					last = v;
+					lastCount = m.computeIfAbsent(v, k -> new long[1]);
+				}
+				lastCount[0]++;
+			}
+			perSlice[z] = m;
+			sums[z] = s;
+		});
+		TreeMap<Float, long[]> all = new TreeMap<>();
+		double sum = 0;
+		for (int z = 0; z < d; z++) {
+			sum += sums[z];
+			for (Map.Entry<Float, long[]> e : perSlice[z].entrySet()) all.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+		}
+		long total = r.poreVoxels;
+		r.binWidth = bw;
+		r.meanThickness = total > 0 ? sum / total : Double.NaN;
+		int bins = total > 0 ? Math.max(1, (int) Math.floor(r.maxThickness / bw) + 1) : 0;
+		if (bins > 100000) throw new IllegalArgumentException("Bin width " + bw + " gives " + bins + " histogram bins; use a larger bin width.");
+		r.binLower = new double[bins];
+		r.binVolumeFraction = new double[bins];
+		r.binCumulative = new double[bins];
+		for (int b = 0; b < bins; b++) r.binLower[b] = b * bw;
+		double[] q = { 0.1, 0.5, 0.9 };
+		double[] qv = { Double.NaN, Double.NaN, Double.NaN };
+		long acc = 0;
+		for (Map.Entry<Float, long[]> e : all.entrySet()) {
+			float v = e.getKey();
+			long c = e.getValue()[0];
+			int b = Math.min(bins - 1, (int) Math.floor(v / bw));
+			r.binVolumeFraction[b] += (double) c / total;
+			acc += c;
+			for (int k = 0; k < 3; k++)
+				if (Double.isNaN(qv[k]) && acc >= q[k] * total) qv[k] = v;
+		}
+		double cum = 0;
+		for (int b = 0; b < bins; b++) r.binCumulative[b] = cum += r.binVolumeFraction[b];
+		r.d10 = qv[0];
+		r.d50 = qv[1];
+		r.d90 = qv[2];
+	}
+
+	/** The isolated voids as an unmodifiable list. */
+	public static List<VoidInfo> voids(Result r) {
+		return Collections.unmodifiableList(r.voids);
+	}
+}
