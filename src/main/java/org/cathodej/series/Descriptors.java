@@ -46,7 +46,7 @@ public final class Descriptors {
 		"connectivity_and_cam_utilisation\\.6-connected\\.active_fraction",
 		"chord_length_distribution\\.(pore|CAM|ISE) z\\.mean",
 		"tortuosity[a-z_]*\\..*(tortuosity|kappa)[a-z_]*",
-		"pores_and_voids\\..*(mean|d50)[a-z_]*",
+		"pores_and_voids\\.(mean_pore_size|d50|cam_share_of_pore_surface|pore_in_ise_share|isolated_void_fraction|crack_like_voids)",
 	};
 
 	private Descriptors() {}
@@ -60,8 +60,15 @@ public final class Descriptors {
 				if (!ResultsTable.class.isAssignableFrom(o.type())) continue;
 				Path f = dir.resolve(spec.outputFileName(o));
 				if (!Files.isRegularFile(f) || !Files.isRegularFile(sidecar(f))) continue;
+				// a row labelled with the input image's title (a one-row table of the whole image) is not a row name:
+				// descriptor names must be the same for every sample
+				java.util.Set<String> titles = new java.util.HashSet<>();
+				Map<String, String> stored = storedParameters(sidecar(f));
+				for (ParameterSpec in : spec.inputs())
+					if (in.kind() == ParameterSpec.Kind.IMAGE && stored.get(in.name()) != null && !stored.get(in.name()).isEmpty())
+						titles.add(stored.get(in.name()));
 				try {
-					add(d, spec.fileStem(), o.name(), CsvTable.read(f));
+					add(d, spec.fileStem(), o.name(), CsvTable.read(f), titles);
 				} catch (IOException x) {
 					throw new UncheckedIOException("Cannot read " + f + ": " + x.getMessage(), x);
 				}
@@ -71,6 +78,10 @@ public final class Descriptors {
 	}
 
 	static void add(Map<String, Double> d, String stem, String output, CsvTable t) {
+		add(d, stem, output, t, java.util.Collections.emptySet());
+	}
+
+	static void add(Map<String, Double> d, String stem, String output, CsvTable t, java.util.Set<String> imageTitles) {
 		int label = t.column("Label");
 		if (label < 0 && t.rows().size() != 1) return;
 		Map<String, Integer> seen = new HashMap<>();
@@ -78,7 +89,8 @@ public final class Descriptors {
 			String row = "";
 			if (label >= 0) {
 				row = t.cell(r, label).trim();
-				if (row.isEmpty()) row = "row" + (r + 1);
+				if (imageTitles.contains(row) && t.rows().size() == 1) row = "";
+				else if (row.isEmpty()) row = "row" + (r + 1);
 				int n = seen.merge(row, 1, Integer::sum);
 				if (n > 1) row = row + "_" + n;
 			}

@@ -167,6 +167,11 @@ class SeriesTest {
 		want.put("cmd.n", 7.0);
 		want.put("cmd.other.CAM.a", 9.0);
 		assertEquals(want, d);
+		// a one-row table labelled with the input image's title gives the same names for every sample
+		Map<String, Double> img = new LinkedHashMap<>();
+		Descriptors.add(img, "pores", "t", new CsvTable(Arrays.asList("Label", "d50"), Arrays.asList(Arrays.asList("sample-7.tif", "0.4"))),
+			new java.util.HashSet<>(Arrays.asList("sample-7.tif")));
+		assertEquals(java.util.Collections.singletonMap("pores.d50", 0.4), img);
 		assertEquals(Arrays.asList("phase_fractions.pore.volume_fraction"),
 			Descriptors.keys(Arrays.asList("x.y", "phase_fractions.pore.volume_fraction", "phase_fractions.pore.volume")));
 	}
