@@ -212,10 +212,25 @@ public class SampleSeriesCommand extends CathodeJCommand {
 			ys[i] = pts.get(i)[1];
 		}
 		Plot p = new Plot(descriptor + " vs " + x, numeric ? x : x + " (sample order; not numeric)", descriptor);
-		p.setColor(java.awt.Color.BLUE);
+		p.setColor(java.awt.Color.BLUE, java.awt.Color.BLUE);
+		p.setLineWidth(2);
 		p.add("connected circle", xs, ys);
-		p.setLimitsToFit(false);
+		if (xs.length > 0) {
+			double[] lx = margins(xs), ly = margins(ys);
+			p.setLimits(lx[0], lx[1], ly[0], ly[1]);
+		}
 		return p;
+	}
+
+	/** Data range with 8 % margins (so end points are not drawn on the frame); a flat range gets +-5 %. */
+	private static double[] margins(double[] v) {
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (double x : v) {
+			lo = Math.min(lo, x);
+			hi = Math.max(hi, x);
+		}
+		double m = hi > lo ? 0.08 * (hi - lo) : Math.max(0.05 * Math.abs(hi), 1e-9);
+		return new double[] { lo - m, hi + m };
 	}
 
 	private static String safe(String s) {
