@@ -63,6 +63,21 @@ summary = summary + "- pore size (local thickness, diameter, volume-weighted): d
 summary = summary + "- share of the pore surface on CAM: " + d2s(getResult("cam_share_of_pore_surface", 0), 4) + "; pore volume inside ISE only: " + d2s(getResult("pore_in_ise_share", 0), 4) + "\n";
 summary = summary + "- isolated voids: " + getResult("isolated_voids", 0) + " (" + getResult("isolated_voids_in_ise", 0) + " in ISE), crack-like: " + getResult("crack_like_voids", 0) + "\n";
 
+// Tortuosity factors: ionic (the ISE conducts) along x, y, z by steady-state flux, with a per-layer table
+selectImage(labels);
+run("Tortuosity (Flux)", labelsOpt + " conducting_phase=ISE axis=all residual_tolerance=1e-4 balance_tolerance=1e-3 max_iterations=100000 layer_table output_dir=[" + out + "]");
+summary = summary + "\n## Tortuosity factors (flux; potential on the faces, kappa = phi / sigma_eff)\n\n| conduction, axis | kappa | kappa (spanning part) | sigma_eff | iterations | current balance |\n|---|---|---|---|---|---|\n";
+for (i = 0; i < nResults; i++)
+	summary = summary + "| ionic (ISE), " + getResultString("axis", i) + " | " + d2s(getResult("kappa", i), 4) + " | " + d2s(getResult("kappa_spanning", i), 4) + " | " + d2s(getResult("sigma_eff", i), 5) + " | " + getResult("iterations", i) + " | " + d2s(getResult("current_balance", i), -2) + " |\n";
+// electronic: CAM conducts, the electrolyte weakly (1e-3); results in a subfolder so the file names do not collide
+selectImage(labels);
+run("Tortuosity (Flux)", labelsOpt + " conducting_phase=multi-phase pore_conductivity=0 cam_conductivity=1 ise_conductivity=0.001 axis=z residual_tolerance=1e-4 balance_tolerance=1e-3 max_iterations=100000 output_dir=[" + out + "electronic" + File.separator + "]");
+summary = summary + "| electronic (CAM 1, ISE 0.001), z | " + d2s(getResult("kappa", 0), 4) + " | " + d2s(getResult("kappa_spanning", 0), 4) + " | " + d2s(getResult("sigma_eff", 0), 5) + " | " + getResult("iterations", 0) + " | " + d2s(getResult("current_balance", 0), -2) + " |\n";
+// the same ionic tortuosity from random walks in the ISE (MSD slope of the second half of the walk)
+selectImage(labels);
+run("Tortuosity (Random Walk)", labelsOpt + " phase=ISE walkers=2000 steps=20000 seed=1 fit_from=0.5 samples=200 output_dir=[" + out + "]");
+summary = summary + "\nRandom walk in the ISE (2000 walkers x 20000 steps): tau x " + d2s(getResult("tau", 0), 3) + ", y " + d2s(getResult("tau", 1), 3) + ", z " + d2s(getResult("tau", 2), 3) + ", total " + d2s(getResult("tau", 3), 3) + " +- " + d2s(getResult("tau_se", 3), 3) + "\n";
+
 // @ANALYSES@ (further analyses are added here as they land)
 
 // One self-contained HTML file: key numbers, every plot above, mid-slices of the label and class images, provenance

@@ -22,8 +22,9 @@ for (i = 0; i < pf.length; i++) {
 }
 File.saveString(table, out + "samples.csv");
 
-// one parameter set for all samples; stored results in <out>/samples/<name>/ are read, not recomputed
-run("Sample Series", "sample_table=[" + out + "samples.csv] pore_label=0 cam_label=1 ise_label=2 descriptors=key x_parameter=pore_fraction output_dir=[" + out + "]");
+// one parameter set for all samples; stored results in <out>/samples/<name>/ are read, not recomputed.
+// analysis_options go to every analysis that has them: here fewer random walkers than the default, for a quick demo
+run("Sample Series", "sample_table=[" + out + "samples.csv] pore_label=0 cam_label=1 ise_label=2 analysis_options=[walkers=200 steps=5000] descriptors=key x_parameter=pore_fraction output_dir=[" + out + "]");
 
 // the comparison table is the Results table: one row per sample
 summary = "# CathodeJ sample series: " + nResults + " synthetic cathodes with rising pore fraction\n\n";

@@ -45,7 +45,7 @@ public final class Descriptors {
 		"surface_and_interface_areas\\.Crofton13\\.cam_ise_share",
 		"connectivity_and_cam_utilisation\\.6-connected\\.active_fraction",
 		"chord_length_distribution\\.(pore|CAM|ISE) z\\.mean",
-		"tortuosity[a-z_]*\\..*(tortuosity|kappa)[a-z_]*",
+		"tortuosity[a-z_]*\\.(x|y|z|total)\\.(kappa|tau)",
 		"pores_and_voids\\.(mean_pore_size|d50|cam_share_of_pore_surface|pore_in_ise_share|isolated_void_fraction|crack_like_voids)",
 	};
 

@@ -70,7 +70,7 @@ class SampleSeriesMacroTest {
 		for (int i = 0; i < before.length; i++) before[i] = Files.getLastModifiedTime(stored.get(i));
 		Thread.sleep(20);
 		r = MacroHarness.run("setBatchMode(true); run(\"Sample Series\", \"sample_table=[" + out.resolve("samples.csv") + "] x_parameter=pore_fraction"
-			+ " descriptors=phase_fractions.CAM.volume_fraction output_dir=[" + out + "] overwrite\");", "");
+			+ " analysis_options=[walkers=200 steps=5000] descriptors=phase_fractions.CAM.volume_fraction output_dir=[" + out + "] overwrite\");", "");
 		assertFalse(r.log().contains("Macro Error"), r.log());
 		assertTrue(r.log().contains("5 read from stored results, 0 analyses run"), r.log());
 		for (int i = 0; i < before.length; i++) assertEquals(before[i], Files.getLastModifiedTime(stored.get(i)), stored.get(i).toString());
@@ -92,7 +92,7 @@ class SampleSeriesMacroTest {
 		String[][] cases = {
 			{ "missing.csv", "", "Label image of sample 'b' not found" },
 			{ "nocols.csv", "", "needs a 'name' and a 'file' column" },
-			{ "ok.csv", "descriptors=phase_fractions.pore.volume_fractoin", "Unknown descriptor 'phase_fractions.pore.volume_fractoin'" },
+			{ "ok.csv", "analysis_options=[walkers=100 steps=2000] descriptors=phase_fractions.pore.volume_fractoin", "Unknown descriptor 'phase_fractions.pore.volume_fractoin'" },
 			{ "ok.csv", "descriptors=porosity", "<analysis> one of" },
 			{ "ok.csv", "x_parameter=pressure", "No process parameter 'pressure'" },
 			{ "ok.csv", "analysis_options=[spacin=2]", "unknown parameter 'spacin'" },

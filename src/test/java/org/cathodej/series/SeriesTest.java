@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SeriesTest {
 
 	static final double[] PORES = { 0.02, 0.05, 0.08, 0.11, 0.14 };
+	/** Few random walkers where that analysis is installed (its defaults take seconds per sample). */
+	static final Map<String, String> FAST = new LinkedHashMap<>();
 
 	@TempDir
 	static Path tmp;
@@ -55,6 +57,8 @@ class SeriesTest {
 		table = tmp.resolve("samples.csv");
 		Files.write(table, csv.toString().getBytes(StandardCharsets.UTF_8));
 		suite = new AnalysisSuite(CommandCatalog.load());
+		if (suite.parameterNames().contains("walkers")) FAST.put("walkers", "100");
+		if (suite.parameterNames().contains("steps")) FAST.put("steps", "2000");
 	}
 
 	static Map<Path, FileTime> times(Path dir) throws Exception {
@@ -72,7 +76,7 @@ class SeriesTest {
 		assertEquals("a, b", t.samples().get(0).parameters().get("pressing, note"));
 		Path out = tmp.resolve("out");
 		SeriesRunner r = new SeriesRunner(suite, new CommandRunner(null));
-		Map<String, String> opts = new LinkedHashMap<>();
+		Map<String, String> opts = new LinkedHashMap<>(FAST);
 		opts.put("cam_label", "1");
 		SeriesResult first = r.run(t, opts, out, false, Progress.NONE);
 		assertEquals(PORES.length * suite.entries().size(), first.analysesRun());
@@ -141,7 +145,7 @@ class SeriesTest {
 		Files.write(twice, "name,file\na,x.tif\na,y.tif\n".getBytes(StandardCharsets.UTF_8));
 		assertThrows(IllegalArgumentException.class, () -> SampleTable.read(twice));
 
-		Map<String, String> bad = new HashMap<>();
+		Map<String, String> bad = new HashMap<>(FAST);
 		bad.put("cam_lable", "1");
 		e = assertThrows(IllegalArgumentException.class, () -> new SeriesRunner(suite, new CommandRunner(null)).run(SampleTable.read(table), bad,
 			tmp.resolve("o2"), false, Progress.NONE));

@@ -1,0 +1,206 @@
+package org.cathodej.tortuosity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Tortuosity factor from steady-state conduction (finite volumes, harmonic-mean face conductances, fixed potentials
+ * on the volume's faces normal to the axis, no flux elsewhere). An open block gives kappa = 1 exactly. Clusters that
+ * do not connect the two faces carry no current and are left out of the system; a phase with no spanning path gives
+ * kappa = infinity without solving.
+ */
+public final class FluxTortuosity {
+
+	/** Solver settings. */
+	public static final class Options {
+		/** Relative residual ||b - A x|| / ||b|| to reach. */
+		public double tolerance = 1e-4;
+		/** Relative difference of inlet and outlet current to reach. */
+		public double balanceTolerance = 1e-3;
+		public int maxIterations = 100_000;
+		public int threads = Parallel.defaultThreads();
+		public boolean layers = false, potential = false, currentDensity = false;
+		/** Multigrid-preconditioned (default) or Jacobi-preconditioned conjugate gradients. */
+		public boolean multigrid = true;
+	}
+
+	private FluxTortuosity() {}
+
+	/**
+	 * Solves along each of the given axes (0 = x, 1 = y, 2 = z).
+	 * @param cond conductivity per label; labels not listed are insulating
+	 */
+	public static List<FluxResult> compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, Conductivities cond,
+		VoxelSize vs, int[] axes, Options opt, Progress progress) {
+		ClassVolume v = ClassVolume.read(labels, cond, opt.threads, progress.range(0, 0.02));
+		double[] sigma = cond.classConductivity();
+		List<FluxResult> out = new ArrayList<>();
+		for (int a = 0; a < axes.length; a++) {
+			Progress p = progress.range(0.02 + 0.98 * a / axes.length, 0.02 + 0.98 * (a + 1) / axes.length);
+			out.add(solveAxis(v, sigma, vs, axes[a], opt, p));
+		}
+		return out;
+	}
+
+	static FluxResult solveAxis(ClassVolume v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress) {
+		if (axis < 0 || axis > 2) throw new IllegalArgumentException("axis must be 0 (x), 1 (y) or 2 (z): " + axis);
+		long t0 = System.nanoTime();
+		FluxResult r = new FluxResult();
+		r.axis = axis;
+		double voxels = (double) v.w * v.h * v.d;
+		long spanning = v.markSpanning(axis, progress.range(0, 0.05));
+		r.spanningVoxels = spanning;
+		long total = 0;
+		for (int k = 1; k <= v.nClasses; k++) {
+			total += v.count[k];
+			r.sigmaMeanTotal += sigma[k] * v.count[k] / voxels;
+			r.sigmaMeanSpanning += sigma[k] * v.spanningCount[k] / voxels;
+		}
+		r.phiTotal = total / voxels;
+		r.phiSpanning = spanning / voxels;
+		String ax = FluxResult.axisName(axis);
+		if (spanning == 0) {
+			r.sigmaEff = 0;
+			r.kappa = r.kappaSpanning = Double.POSITIVE_INFINITY;
+			r.converged = true;
+			r.message = total == 0 ? "No conducting voxels: kappa is infinite along " + ax
+				: "No conducting path connects the two faces normal to " + ax + ": kappa is infinite";
+			r.seconds = (System.nanoTime() - t0) / 1e9;
+			return r;
+		}
+		ConductionSystem s = new ConductionSystem(v, sigma, vs, axis, spanning, opt.threads, progress.range(0.05, 0.1));
+		Multigrid mg = null;
+		if (opt.multigrid && spanning > 4096) {
+			MemoryBudget.require((long) (Multigrid.BYTES_PER_VOXEL * v.w * v.h * v.d) + 4L * spanning, "Tortuosity (Flux) multigrid levels",
+				Multigrid.BYTES_PER_VOXEL);
+			mg = new Multigrid(s);
+		}
+		long t1 = System.nanoTime();
+		PcgSolver.Outcome o = PcgSolver.solve(s, mg, opt.tolerance, opt.balanceTolerance, opt.maxIterations, progress.range(0.1, 0.95));
+		r.iterations = o.iterations;
+		r.setupSeconds = (t1 - t0) / 1e9;
+		r.relResidual = o.relResidual;
+		r.balance = o.balance;
+		r.currentIn = o.currentIn;
+		r.currentOut = o.currentOut;
+		r.converged = o.converged;
+		double current = 0.5 * (o.currentIn + o.currentOut);
+		double length = s.nAxis * vs.along(axis);
+		double area = 1;
+		for (int b = 0; b < 3; b++)
+			if (b != axis) area *= v.extent(b) * vs.along(b);
+		r.sigmaEff = current * length / area; // potential difference 1
+		r.kappa = r.sigmaMeanTotal / r.sigmaEff;
+		r.kappaSpanning = r.sigmaMeanSpanning / r.sigmaEff;
+		if (o.stalled && o.converged)
+			r.message = String.format(Locale.ROOT, "Residual stalled at %.2e (float precision) after %d iterations; the current balance %.2e "
+				+ "meets its tolerance", o.relResidual, o.iterations, o.balance);
+		else if (!o.converged)
+			r.message = String.format(Locale.ROOT, "Not converged after %d iterations (residual %.2e, balance %.2e)", o.iterations,
+				o.relResidual, o.balance);
+		if (opt.layers || opt.potential || opt.currentDensity) fields(s, o.e, current / area, opt, r, opt.layers ? v.layerCounts(axis) : null);
+		r.seconds = (System.nanoTime() - t0) / 1e9;
+		progress.report(1, "Tortuosity along " + ax + " done");
+		return r;
+	}
+
+	/** Potential, current-density magnitude and the per-layer profile from the solution. */
+	private static void fields(ConductionSystem s, float[] e, double meanJ, Options opt, FluxResult r, long[] phase) {
+		int w = s.w, h = s.h, d = s.d, na = s.nAxis, axis = s.axis;
+		long vox = (long) w * h * d;
+		int images = (opt.potential ? 1 : 0) + (opt.currentDensity ? 1 : 0);
+		if (images > 0) MemoryBudget.require(4L * images * vox, "Tortuosity (Flux) output images", 4.0 * images);
+		PlanarImg<FloatType, FloatArray> pot = opt.potential ? PlanarImgs.floats(w, h, d) : null;
+		PlanarImg<FloatType, FloatArray> cur = opt.currentDensity ? PlanarImgs.floats(w, h, d) : null;
+		VoxelSize vs = s.vs;
+		double[] area = { vs.faceArea(0), vs.faceArea(1), vs.faceArea(2) };
+		// per slice z and layer: count, sum, sum of squares, max of axial current density
+		int lay = na;
+		double[][] sum = new double[d][], sq = new double[d][], max = new double[d][];
+		long[][] cnt = new long[d][];
+		Parallel.forEach(d, s.threads, z -> {
+			int[] ix = s.idx[z], lo = z > 0 ? s.idx[z - 1] : null, hi = z < d - 1 ? s.idx[z + 1] : null;
+			float[] pz = pot == null ? null : pot.getPlane(z).getCurrentStorageArray();
+			float[] cz = cur == null ? null : cur.getPlane(z).getCurrentStorageArray();
+			double[] su = new double[lay], sqq = new double[lay], mx = new double[lay];
+			long[] cn = new long[lay];
+			for (int y = 0, i = 0; y < h; y++)
+				for (int x = 0; x < w; x++, i++) {
+					int k = ix[i];
+					if (k < 0) {
+						if (pz != null) pz[i] = Float.NaN;
+						continue;
+					}
+					int c = s.coord(x, y, z);
+					double xk = s.x0(c) + e[k];
+					if (pz != null) pz[i] = (float) xk;
+					int ck = s.cls[k] * s.k1;
+					double[] f = new double[6]; // flux in + direction through the -face and the +face of each axis
+					int j;
+					if (x > 0 && (j = ix[i - 1]) >= 0) f[0] = s.g[0][ck + s.cls[j]] * (s.x0(s.coord(x - 1, y, z)) + e[j] - xk);
+					if (x < w - 1 && (j = ix[i + 1]) >= 0) f[1] = s.g[0][ck + s.cls[j]] * (xk - s.x0(s.coord(x + 1, y, z)) - e[j]);
+					if (y > 0 && (j = ix[i - w]) >= 0) f[2] = s.g[1][ck + s.cls[j]] * (s.x0(s.coord(x, y - 1, z)) + e[j] - xk);
+					if (y < h - 1 && (j = ix[i + w]) >= 0) f[3] = s.g[1][ck + s.cls[j]] * (xk - s.x0(s.coord(x, y + 1, z)) - e[j]);
+					if (lo != null && (j = lo[i]) >= 0) f[4] = s.g[2][ck + s.cls[j]] * (s.x0(s.coord(x, y, z - 1)) + e[j] - xk);
+					if (hi != null && (j = hi[i]) >= 0) f[5] = s.g[2][ck + s.cls[j]] * (xk - s.x0(s.coord(x, y, z + 1)) - e[j]);
+					if (c == 0) f[2 * axis] = s.gd[s.cls[k]] * (1 - xk);
+					if (c == na - 1) f[2 * axis + 1] = s.gd[s.cls[k]] * xk;
+					double m2 = 0, ja = 0;
+					for (int b = 0; b < 3; b++) {
+						double jb = 0.5 * (f[2 * b] + f[2 * b + 1]) / area[b] / meanJ;
+						m2 += jb * jb;
+						if (b == axis) ja = jb;
+					}
+					if (cz != null) cz[i] = (float) Math.sqrt(m2);
+					su[c] += ja;
+					sqq[c] += ja * ja;
+					mx[c] = Math.max(mx[c], ja);
+					cn[c]++;
+				}
+			sum[z] = su;
+			sq[z] = sqq;
+			max[z] = mx;
+			cnt[z] = cn;
+		});
+		r.potential = pot;
+		r.currentDensity = cur;
+		if (!opt.layers) return;
+		List<FluxResult.LayerRow> rows = new ArrayList<>();
+		double layerVox = (double) vox / na;
+		for (int c = 0; c < lay; c++) {
+			double su = 0, sqq = 0, mx = 0;
+			long cn = 0;
+			for (int z = 0; z < d; z++) {
+				su += sum[z][c];
+				sqq += sq[z][c];
+				mx = Math.max(mx, max[z][c]);
+				cn += cnt[z][c];
+			}
+			FluxResult.LayerRow row = new FluxResult.LayerRow();
+			row.layer = c;
+			row.position = (c + 0.5) * vs.along(axis);
+			row.spanningFraction = cn / layerVox;
+			row.phaseFraction = phase[c] / layerVox;
+			row.meanCurrent = su / layerVox;
+			row.meanCurrentInPhase = cn > 0 ? su / cn : 0;
+			row.sdCurrentInPhase = cn > 1 ? Math.sqrt(Math.max(0, (sqq - su * su / cn) / (cn - 1))) : 0;
+			row.maxCurrent = mx;
+			rows.add(row);
+		}
+		r.layers = rows;
+	}
+
+}

@@ -1,0 +1,372 @@
+package org.cathodej.tortuosity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cathodej.task.Parallel;
+
+/**
+ * Aggregation multigrid V-cycle used as the preconditioner of the conjugate gradients. Coarse levels aggregate
+ * 2x2x2 blocks with piecewise-constant interpolation, so every coarse operator (Galerkin, P^T A P) is again a
+ * 7-point conductance stencil on a grid of half the size: the conductance between two blocks is the sum of the fine
+ * face conductances between them. Smoothers: damped Jacobi on the fine level (one step before and one after the coarse
+ * correction), red-black Gauss-Seidel on the coarse levels (red then black before, black then red after), so the
+ * cycle is symmetric; the coarse correction is scaled by {@link #OVER_CORRECTION}
+ * (piecewise-constant aggregation makes the Galerkin operator too stiff); the coarsest level is solved exactly
+ * (Cholesky).
+ */
+final class Multigrid {
+
+	static final float OVER_CORRECTION = 1.6f;
+	static final int COARSEST = 512;
+
+	/** A dense coarse level. */
+	static final class Level {
+		final int w, h, d;
+		final float[] cx, cy, cz, dir, dg, x, b;
+
+		Level(int w, int h, int d) {
+			this.w = w;
+			this.h = h;
+			this.d = d;
+			int n = w * h * d;
+			cx = new float[n];
+			cy = new float[n];
+			cz = new float[n];
+			dir = new float[n];
+			dg = new float[n];
+			x = new float[n];
+			b = new float[n];
+		}
+
+		void diagonal(int threads) {
+			int wh = w * h;
+			Parallel.forEach(d, threads, z -> {
+				for (int y = 0; y < h; y++)
+					for (int xx = 0; xx < w; xx++) {
+						int i = z * wh + y * w + xx;
+						float s = dir[i] + cx[i] + cy[i] + cz[i];
+						if (xx > 0) s += cx[i - 1];
+						if (y > 0) s += cy[i - w];
+						if (z > 0) s += cz[i - wh];
+						dg[i] = s;
+					}
+			});
+		}
+	}
+
+	final ConductionSystem s;
+	final List<Level> levels = new ArrayList<>();
+	private double[] chol; // coarsest level, Cholesky factor (row-major lower)
+	private int[] cholMap;
+	final int threads;
+
+	/** Bytes per fine voxel the coarse levels take (about 28/8 for level 1, and 1/8 of that per further level). */
+	static final double BYTES_PER_VOXEL = 28 / 7.0;
+
+	Multigrid(ConductionSystem s) {
+		this.s = s;
+		this.threads = s.threads;
+		Level l = fromFine();
+		levels.add(l);
+		while ((long) l.w * l.h * l.d > COARSEST) {
+			l = coarsen(l);
+			levels.add(l);
+		}
+		factorCoarsest(l);
+	}
+
+	private static int half(int n) {
+		return (n + 1) / 2;
+	}
+
+	private Level fromFine() {
+		int w = s.w, h = s.h, d = s.d;
+		Level c = new Level(half(w), half(h), half(d));
+		int cw = c.w, cwh = c.w * c.h;
+		float[] gx = s.g[0], gy = s.g[1], gz = s.g[2];
+		Parallel.forEach(c.d, threads, Z -> {
+			for (int z = 2 * Z; z < Math.min(d, 2 * Z + 2); z++) {
+				int[] ix = s.idx[z], hi = z < d - 1 ? s.idx[z + 1] : null;
+				for (int y = 0, i = 0; y < h; y++)
+					for (int x = 0; x < w; x++, i++) {
+						int k = ix[i];
+						if (k < 0) continue;
+						int C = Z * cwh + (y >> 1) * cw + (x >> 1), ck = s.cls[k] * s.k1, j;
+						if ((x & 1) == 1 && x < w - 1 && (j = ix[i + 1]) >= 0) c.cx[C] += gx[ck + s.cls[j]];
+						if ((y & 1) == 1 && y < h - 1 && (j = ix[i + w]) >= 0) c.cy[C] += gy[ck + s.cls[j]];
+						if ((z & 1) == 1 && hi != null && (j = hi[i]) >= 0) c.cz[C] += gz[ck + s.cls[j]];
+						int a = s.coord(x, y, z);
+						if (a == 0) c.dir[C] += (float) s.gd[s.cls[k]];
+						if (a == s.nAxis - 1) c.dir[C] += (float) s.gd[s.cls[k]];
+					}
+			}
+		});
+		c.diagonal(threads);
+		return c;
+	}
+
+	private Level coarsen(Level f) {
+		Level c = new Level(half(f.w), half(f.h), half(f.d));
+		int fw = f.w, fwh = f.w * f.h, cw = c.w, cwh = c.w * c.h;
+		Parallel.forEach(c.d, threads, Z -> {
+			for (int Y = 0; Y < c.h; Y++)
+				for (int X = 0; X < c.w; X++) {
+					int C = Z * cwh + Y * cw + X;
+					float sx = 0, sy = 0, sz = 0, sd = 0;
+					for (int z = 2 * Z; z < Math.min(f.d, 2 * Z + 2); z++)
+						for (int y = 2 * Y; y < Math.min(f.h, 2 * Y + 2); y++)
+							for (int x = 2 * X; x < Math.min(fw, 2 * X + 2); x++) {
+								int i = z * fwh + y * fw + x;
+								sd += f.dir[i];
+								if ((x & 1) == 1) sx += f.cx[i];
+								if ((y & 1) == 1) sy += f.cy[i];
+								if ((z & 1) == 1) sz += f.cz[i];
+							}
+					c.cx[C] = sx;
+					c.cy[C] = sy;
+					c.cz[C] = sz;
+					c.dir[C] = sd;
+				}
+		});
+		c.diagonal(threads);
+		return c;
+	}
+
+	private void factorCoarsest(Level l) {
+		int n = l.w * l.h * l.d, wh = l.w * l.h;
+		cholMap = new int[n];
+		int m = 0;
+		for (int i = 0; i < n; i++) cholMap[i] = l.dg[i] > 0 ? m++ : -1;
+		double[] a = new double[m * m];
+		for (int i = 0; i < n; i++) {
+			int p = cholMap[i];
+			if (p < 0) continue;
+			a[p * m + p] = l.dg[i];
+			int x = i % l.w;
+			int[] nb = { x < l.w - 1 ? i + 1 : -1, i + l.w < n && (i % wh) / l.w < l.h - 1 ? i + l.w : -1, i + wh < n ? i + wh : -1 };
+			float[] g = { l.cx[i], l.cy[i], l.cz[i] };
+			for (int b = 0; b < 3; b++) {
+				if (nb[b] < 0 || g[b] == 0) continue;
+				int q = cholMap[nb[b]];
+				if (q < 0) continue;
+				a[p * m + q] -= g[b];
+				a[q * m + p] -= g[b];
+			}
+		}
+		for (int j = 0; j < m; j++) {
+			double sum = a[j * m + j];
+			for (int k = 0; k < j; k++) sum -= a[j * m + k] * a[j * m + k];
+			double djj = Math.sqrt(Math.max(sum, 1e-300));
+			a[j * m + j] = djj;
+			for (int i = j + 1; i < m; i++) {
+				double v = a[i * m + j];
+				for (int k = 0; k < j; k++) v -= a[i * m + k] * a[j * m + k];
+				a[i * m + j] = v / djj;
+			}
+		}
+		chol = a;
+	}
+
+	private void solveCoarsest(Level l) {
+		int n = l.w * l.h * l.d, m = (int) Math.round(Math.sqrt(chol.length));
+		double[] y = new double[m];
+		for (int i = 0; i < n; i++)
+			if (cholMap[i] >= 0) y[cholMap[i]] = l.b[i];
+		for (int i = 0; i < m; i++) {
+			double v = y[i];
+			for (int k = 0; k < i; k++) v -= chol[i * m + k] * y[k];
+			y[i] = v / chol[i * m + i];
+		}
+		for (int i = m - 1; i >= 0; i--) {
+			double v = y[i];
+			for (int k = i + 1; k < m; k++) v -= chol[k * m + i] * y[k];
+			y[i] = v / chol[i * m + i];
+		}
+		for (int i = 0; i < n; i++) l.x[i] = cholMap[i] >= 0 ? (float) y[cholMap[i]] : 0;
+	}
+
+	/** Fine-level smoother: damped Jacobi (two sweeps per cycle) or red-black Gauss-Seidel (four half sweeps). */
+	static final boolean JACOBI = true;
+	static final float OMEGA = 0.8f;
+
+	/** z = M^-1 r: one V-cycle from z = 0; {@code tmp} is scratch of the same length. */
+	void apply(float[] r, float[] z, float[] tmp) {
+		int d = s.d;
+		Level c = levels.get(0);
+		int cw = c.w, cwh = c.w * c.h;
+		if (JACOBI) {
+			float om = OMEGA;
+			Parallel.forEach(d, threads, zz -> {
+				for (int k = s.offset[zz], end = s.offset[zz + 1]; k < end; k++) z[k] = om * r[k] / s.diag[k];
+			});
+		} else {
+			fineSmooth(r, z, 0, true);
+			fineSmooth(r, z, 1, false);
+		}
+		// restrict the residual
+		Parallel.forEach(c.d, threads, Z -> {
+			java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
+			for (int zz = 2 * Z; zz < Math.min(d, 2 * Z + 2); zz++) fineResidualRestrict(r, z, zz, c.b, Z * cwh, cw);
+		});
+		cycle(0);
+		// prolong (into tmp for the Jacobi smoother) and post-smooth
+		float[] target = JACOBI ? tmp : z;
+		Parallel.forEach(d, threads, zz -> {
+			int[] ix = s.idx[zz];
+			int base = (zz >> 1) * cwh;
+			for (int y = 0, i = 0; y < s.h; y++) {
+				int row = base + (y >> 1) * cw;
+				for (int x = 0; x < s.w; x++, i++) {
+					int k = ix[i];
+					if (k >= 0) target[k] = z[k] + OVER_CORRECTION * c.x[row + (x >> 1)];
+				}
+			}
+		});
+		if (JACOBI) {
+			float om = OMEGA;
+			Parallel.forEach(d, threads, zz -> {
+				s.apply(tmp, z, zz); // z = A tmp
+				for (int k = s.offset[zz], end = s.offset[zz + 1]; k < end; k++) z[k] = tmp[k] + om * (r[k] - z[k]) / s.diag[k];
+			});
+		} else {
+			fineSmooth(r, z, 1, false);
+			fineSmooth(r, z, 0, false);
+		}
+	}
+
+	private void cycle(int li) {
+		Level l = levels.get(li);
+		if (li == levels.size() - 1) {
+			solveCoarsest(l);
+			return;
+		}
+		java.util.Arrays.fill(l.x, 0f);
+		smooth(l, 0);
+		smooth(l, 1);
+		Level c = levels.get(li + 1);
+		restrict(l, c);
+		cycle(li + 1);
+		int wh = l.w * l.h, cwh = c.w * c.h;
+		Parallel.forEach(l.d, threads, z -> {
+			for (int y = 0; y < l.h; y++)
+				for (int x = 0; x < l.w; x++)
+					if (l.dg[z * wh + y * l.w + x] > 0) l.x[z * wh + y * l.w + x] += OVER_CORRECTION * c.x[(z >> 1) * cwh + (y >> 1) * c.w + (x >> 1)];
+		});
+		smooth(l, 1);
+		smooth(l, 0);
+	}
+
+	private void smooth(Level l, int colour) {
+		int w = l.w, h = l.h, wh = w * h;
+		Parallel.forEach(l.d, threads, z -> {
+			for (int y = 0; y < h; y++)
+				for (int x = (y + z + colour) & 1; x < w; x += 2) {
+					int i = z * wh + y * w + x;
+					float dg = l.dg[i];
+					if (dg <= 0) continue;
+					float v = l.b[i] + l.cx[i] * (x < w - 1 ? l.x[i + 1] : 0) + l.cy[i] * (y < h - 1 ? l.x[i + w] : 0)
+						+ l.cz[i] * (z < l.d - 1 ? l.x[i + wh] : 0);
+					if (x > 0) v += l.cx[i - 1] * l.x[i - 1];
+					if (y > 0) v += l.cy[i - w] * l.x[i - w];
+					if (z > 0) v += l.cz[i - wh] * l.x[i - wh];
+					l.x[i] = v / dg;
+				}
+		});
+	}
+
+	private void restrict(Level f, Level c) {
+		int w = f.w, h = f.h, wh = w * h, cwh = c.w * c.h;
+		Parallel.forEach(c.d, threads, Z -> {
+			java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
+			for (int z = 2 * Z; z < Math.min(f.d, 2 * Z + 2); z++)
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++) {
+						int i = z * wh + y * w + x;
+						if (f.dg[i] <= 0) continue;
+						float v = f.b[i] - f.dg[i] * f.x[i] + f.cx[i] * (x < w - 1 ? f.x[i + 1] : 0) + f.cy[i] * (y < h - 1 ? f.x[i + w] : 0)
+							+ f.cz[i] * (z < f.d - 1 ? f.x[i + wh] : 0);
+						if (x > 0) v += f.cx[i - 1] * f.x[i - 1];
+						if (y > 0) v += f.cy[i - w] * f.x[i - w];
+						if (z > 0) v += f.cz[i - wh] * f.x[i - wh];
+						c.b[Z * cwh + (y >> 1) * c.w + (x >> 1)] += v;
+					}
+		});
+	}
+
+	/** One colour of a Gauss-Seidel sweep on the fine compact system A z = r. */
+	private void fineSmooth(float[] r, float[] z, int colour, boolean fromZero) {
+		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
+		float[] gx = s.g[0], gy = s.g[1], gzz = s.g[2], diag = s.diag;
+		byte[] cls = s.cls;
+		Parallel.forEach(d, threads, zz -> {
+			int[] ix = s.idx[zz], lo = zz > 0 ? s.idx[zz - 1] : null, hi = zz < d - 1 ? s.idx[zz + 1] : null;
+			for (int y = 0; y < h; y++)
+				for (int x = (y + zz + colour) & 1, i = y * w + x; x < w; x += 2, i += 2) {
+					int k = ix[i];
+					if (k < 0) continue;
+					if (fromZero) {
+						z[k] = r[k] / diag[k];
+						continue;
+					}
+					int j;
+					float v = r[k];
+					if (k1 == 2) {
+						float sx = 0, sy = 0, sz = 0;
+						if (x > 0 && (j = ix[i - 1]) >= 0) sx += z[j];
+						if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += z[j];
+						if (y > 0 && (j = ix[i - w]) >= 0) sy += z[j];
+						if (y < h - 1 && (j = ix[i + w]) >= 0) sy += z[j];
+						if (lo != null && (j = lo[i]) >= 0) sz += z[j];
+						if (hi != null && (j = hi[i]) >= 0) sz += z[j];
+						z[k] = (v + gx[3] * sx + gy[3] * sy + gzz[3] * sz) / diag[k];
+						continue;
+					}
+					int ck = cls[k] * k1;
+					if (x > 0 && (j = ix[i - 1]) >= 0) v += gx[ck + cls[j]] * z[j];
+					if (x < w - 1 && (j = ix[i + 1]) >= 0) v += gx[ck + cls[j]] * z[j];
+					if (y > 0 && (j = ix[i - w]) >= 0) v += gy[ck + cls[j]] * z[j];
+					if (y < h - 1 && (j = ix[i + w]) >= 0) v += gy[ck + cls[j]] * z[j];
+					if (lo != null && (j = lo[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
+					if (hi != null && (j = hi[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
+					z[k] = v / diag[k];
+				}
+		});
+	}
+
+	/** Adds the fine residual r - A z of slice zz into the coarse right-hand side. */
+	private void fineResidualRestrict(float[] r, float[] z, int zz, float[] cb, int base, int cw) {
+		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
+		float[] gx = s.g[0], gy = s.g[1], gzz = s.g[2], diag = s.diag;
+		byte[] cls = s.cls;
+		int[] ix = s.idx[zz], lo = zz > 0 ? s.idx[zz - 1] : null, hi = zz < d - 1 ? s.idx[zz + 1] : null;
+		for (int y = 0, i = 0; y < h; y++) {
+			int row = base + (y >> 1) * cw;
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k < 0) continue;
+				int j;
+				float v = r[k] - diag[k] * z[k];
+				if (k1 == 2) {
+					float sx = 0, sy = 0, sz = 0;
+					if (x > 0 && (j = ix[i - 1]) >= 0) sx += z[j];
+					if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += z[j];
+					if (y > 0 && (j = ix[i - w]) >= 0) sy += z[j];
+					if (y < h - 1 && (j = ix[i + w]) >= 0) sy += z[j];
+					if (lo != null && (j = lo[i]) >= 0) sz += z[j];
+					if (hi != null && (j = hi[i]) >= 0) sz += z[j];
+					cb[row + (x >> 1)] += v + gx[3] * sx + gy[3] * sy + gzz[3] * sz;
+					continue;
+				}
+				int ck = cls[k] * k1;
+				if (x > 0 && (j = ix[i - 1]) >= 0) v += gx[ck + cls[j]] * z[j];
+				if (x < w - 1 && (j = ix[i + 1]) >= 0) v += gx[ck + cls[j]] * z[j];
+				if (y > 0 && (j = ix[i - w]) >= 0) v += gy[ck + cls[j]] * z[j];
+				if (y < h - 1 && (j = ix[i + w]) >= 0) v += gy[ck + cls[j]] * z[j];
+				if (lo != null && (j = lo[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
+				if (hi != null && (j = hi[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
+				cb[row + (x >> 1)] += v;
+			}
+		}
+	}
+}

@@ -1,0 +1,241 @@
+package org.cathodej.tortuosity;
+
+import java.util.SplittableRandom;
+
+import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+
+/**
+ * Tortuosity factor from lattice random walks in one phase. Walkers start uniformly in the phase and step to a
+ * random face neighbour (axis chosen with probability proportional to 1/spacing^2, so that anisotropic voxels model
+ * isotropic diffusion); a step into another phase is rejected (the walker stays). The volume is mirrored at its
+ * faces, so walkers never stop at a boundary. tau = free-space MSD slope / measured MSD slope, with the slope fitted
+ * on the late part of the curve; its standard error comes from the spread of the slope over independent walker
+ * groups. Each walker has its own random stream derived from the seed, so results do not depend on the thread count.
+ */
+public final class RandomWalkTortuosity {
+
+	public static final class Options {
+		public int walkers = 2000;
+		public long steps = 100_000;
+		public long seed = 1;
+		/** Number of MSD samples along the walk. */
+		public int samples = 200;
+		/** Fit window as fractions of the walk length. */
+		public double fitFrom = 0.5, fitTo = 1.0;
+		public int threads = Parallel.defaultThreads();
+	}
+
+	/** Independent walker groups for the standard error (fixed, so results do not depend on threads). */
+	static final int GROUPS = 20;
+
+	private RandomWalkTortuosity() {}
+
+	/**
+	 * @param phaseLabel label value of the phase the walkers live in
+	 */
+	public static RandomWalkResult compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, VoxelSize vs,
+		Options opt, Progress progress) {
+		Slices.requireVolume(labels);
+		if (opt.walkers < 1) throw new IllegalArgumentException("Need at least one walker, got " + opt.walkers);
+		if (opt.steps < 1) throw new IllegalArgumentException("Need at least one step, got " + opt.steps);
+		if (opt.samples < 2) throw new IllegalArgumentException("Need at least 2 MSD samples, got " + opt.samples);
+		if (!(opt.fitFrom >= 0 && opt.fitFrom < opt.fitTo && opt.fitTo <= 1))
+			throw new IllegalArgumentException("Fit window must satisfy 0 <= from < to <= 1, got " + opt.fitFrom + " .. " + opt.fitTo);
+		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
+		MemoryBudget.require((long) w * h * d, "Random-walk phase mask of " + w + "x" + h + "x" + d + " voxels", 1);
+		boolean[][] in = new boolean[d][];
+		long[] cnt = new long[d];
+		Parallel.forEach(d, opt.threads, z -> {
+			int[] buf = Slices.readInts(labels, z, null);
+			boolean[] m = new boolean[w * h];
+			long c = 0;
+			for (int i = 0; i < m.length; i++)
+				if (buf[i] == phaseLabel) {
+					m[i] = true;
+					c++;
+				}
+			in[z] = m;
+			cnt[z] = c;
+		});
+		long phase = 0;
+		for (long c : cnt) phase += c;
+		RandomWalkResult res = new RandomWalkResult();
+		res.phi = phase / ((double) w * h * d);
+		res.walkers = opt.walkers;
+		res.steps = opt.steps;
+		if (phase == 0) throw new IllegalArgumentException("No voxel has label " + phaseLabel + ": nowhere to start the walkers");
+
+		// step probabilities: axis b with probability proportional to 1 / d_b^2, either direction
+		double[] inv = { 1 / (vs.x() * vs.x()), 1 / (vs.y() * vs.y()), 1 / (vs.z() * vs.z()) };
+		double sInv = inv[0] + inv[1] + inv[2];
+		double[] cum = new double[6];
+		double acc = 0;
+		for (int k = 0; k < 6; k++) {
+			acc += inv[k / 2] / sInv / 2;
+			cum[k] = acc;
+		}
+		cum[5] = 1;
+		int ns = opt.samples;
+		long[] t = new long[ns];
+		for (int k = 0; k < ns; k++) t[k] = Math.max(1, Math.round((k + 1) * (double) opt.steps / ns));
+		res.time = t;
+		int groups = Math.min(GROUPS, opt.walkers);
+		long[][][] sq = new long[groups][3][ns];
+		int[] done = new int[1];
+		Parallel.forEach(groups, opt.threads, g -> {
+			int from = (int) ((long) opt.walkers * g / groups), to = (int) ((long) opt.walkers * (g + 1) / groups);
+			long[][] s = sq[g];
+			for (int wk = from; wk < to; wk++) {
+				progress.checkCancelled();
+				SplittableRandom rnd = new SplittableRandom(mix(opt.seed, wk));
+				int x, y, z;
+				do {
+					x = rnd.nextInt(w);
+					y = rnd.nextInt(h);
+					z = rnd.nextInt(d);
+				} while (!in[z][y * w + x]);
+				// unfolded displacement (u), folded position (f) and the orientation of the mirror copy (o)
+				int ux = 0, uy = 0, uz = 0, ox = 1, oy = 1, oz = 1;
+				boolean[] plane = in[z];
+				long step = 0;
+				for (int k = 0; k < ns; k++) {
+					long end = t[k];
+					for (; step < end; step++) {
+						double r = rnd.nextDouble();
+						if (r < cum[1]) { // x
+							int sgn = r < cum[0] ? 1 : -1, nf = x + sgn * ox;
+							if (nf < 0 || nf >= w) {
+								ox = -ox; // crossed a mirror: same voxel in the mirrored copy
+								ux += sgn;
+							} else if (plane[y * w + nf]) {
+								x = nf;
+								ux += sgn;
+							}
+						} else if (r < cum[3]) { // y
+							int sgn = r < cum[2] ? 1 : -1, nf = y + sgn * oy;
+							if (nf < 0 || nf >= h) {
+								oy = -oy;
+								uy += sgn;
+							} else if (plane[nf * w + x]) {
+								y = nf;
+								uy += sgn;
+							}
+						} else { // z
+							int sgn = r < cum[4] ? 1 : -1, nf = z + sgn * oz;
+							if (nf < 0 || nf >= d) {
+								oz = -oz;
+								uz += sgn;
+							} else if (in[nf][y * w + x]) {
+								z = nf;
+								plane = in[z];
+								uz += sgn;
+							}
+						}
+					}
+					s[0][k] += (long) ux * ux;
+					s[1][k] += (long) uy * uy;
+					s[2][k] += (long) uz * uz;
+				}
+				synchronized (done) {
+					done[0]++;
+					if ((done[0] & 15) == 0) progress.report(done[0] / (double) opt.walkers, "Walker " + done[0] + " of " + opt.walkers);
+				}
+			}
+		});
+
+		// MSD in calibrated units^2
+		double[] d2 = { vs.x() * vs.x(), vs.y() * vs.y(), vs.z() * vs.z() };
+		res.msd = new double[4][ns];
+		for (int k = 0; k < ns; k++) {
+			for (int b = 0; b < 3; b++) {
+				long sum = 0;
+				for (int g = 0; g < groups; g++) sum += sq[g][b][k];
+				res.msd[b][k] = sum * d2[b] / opt.walkers;
+				res.msd[3][k] += res.msd[b][k];
+			}
+		}
+		// fit window
+		int k0 = 0, k1 = ns - 1;
+		while (k0 < ns - 1 && t[k0] < opt.fitFrom * opt.steps) k0++;
+		while (k1 > 0 && t[k1] > opt.fitTo * opt.steps) k1--;
+		if (k1 - k0 < 1) {
+			k0 = Math.max(0, Math.min(k0, ns - 2));
+			k1 = k0 + 1;
+		}
+		res.fitFirstStep = t[k0];
+		res.fitLastStep = t[k1];
+		double freeAxis = 1 / sInv; // free-space MSD per step along each axis (calibrated units^2)
+		res.tau = new double[4];
+		res.tauError = new double[4];
+		res.slope = new double[4];
+		res.slopeError = new double[4];
+		for (int b = 0; b < 4; b++) {
+			double free = b < 3 ? freeAxis : 3 * freeAxis;
+			double slope = slope(t, res.msd[b], k0, k1);
+			// slopes of the independent walker groups
+			double[] gs = new double[groups];
+			for (int g = 0; g < groups; g++) {
+				int from = (int) ((long) opt.walkers * g / groups), to = (int) ((long) opt.walkers * (g + 1) / groups);
+				double[] m = new double[ns];
+				for (int k = 0; k < ns; k++) {
+					double v = 0;
+					for (int a = 0; a < 3; a++)
+						if (b == 3 || a == b) v += sq[g][a][k] * d2[a];
+					m[k] = v / (to - from);
+				}
+				gs[g] = slope(t, m, k0, k1);
+			}
+			double se = Double.NaN;
+			if (groups > 1) {
+				double mean = 0, var = 0;
+				for (double v : gs) mean += v;
+				mean /= groups;
+				for (double v : gs) var += (v - mean) * (v - mean);
+				se = Math.sqrt(var / (groups - 1) / groups);
+			}
+			res.slope[b] = slope;
+			res.slopeError[b] = se;
+			res.tau[b] = slope > 0 ? free / slope : Double.POSITIVE_INFINITY;
+			res.tauError[b] = slope > 0 ? res.tau[b] * se / slope : Double.NaN;
+		}
+		progress.report(1, "Random walk done");
+		return res;
+	}
+
+	/** Least-squares slope (with intercept) of m against t over samples k0..k1. */
+	static double slope(long[] t, double[] m, int k0, int k1) {
+		double st = 0, sm = 0;
+		int n = k1 - k0 + 1;
+		for (int k = k0; k <= k1; k++) {
+			st += t[k];
+			sm += m[k];
+		}
+		double mt = st / n, mm = sm / n, num = 0, den = 0;
+		for (int k = k0; k <= k1; k++) {
+			num += (t[k] - mt) * (m[k] - mm);
+			den += (t[k] - mt) * (t[k] - mt);
+		}
+		return num / den;
+	}
+
+	/** Mirror an unfolded coordinate into [0, n). */
+	static int fold(int c, int n) {
+		int m = Math.floorMod(c, 2 * n);
+		return m < n ? m : 2 * n - 1 - m;
+	}
+
+	/** A well-mixed seed for walker {@code i} (SplitMix64 finaliser). */
+	static long mix(long seed, long i) {
+		long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+}
