@@ -14,6 +14,7 @@ public final class Bench {
 
 	/** Every benchmark case; add yours here. */
 	static final BenchCase[] CASES = {
+		new SegmentBench(),
 		new TortuosityBench(),
 		new FractionsBench(),
 		new SurfaceBench(false),

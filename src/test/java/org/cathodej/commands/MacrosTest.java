@@ -38,6 +38,16 @@ class MacrosTest {
 			Path summary = out.resolve("summary.md");
 			assertTrue(Files.exists(summary), "no summary.md from " + m + "\n" + r.log());
 			assertTrue(Files.size(summary) > 50, "summary.md of " + m + " is nearly empty");
+			if (m.getFileName().toString().equals("pipeline_raw_to_analysis.ijm")) {
+				// the demo phantom has 8 % pore, 35 % CAM, 57 % ISE: the chain must land within the threshold route's
+				// error (>= 93 % of voxels right; measured here: CAM +6 points) and a swapped CAM/ISE order would not
+				List<String> rows = Files.readAllLines(out.resolve("analysis").resolve("phase_fractions_fractions.csv"));
+				double[] truth = { 0.08, 0.35, 0.57 };
+				for (int i = 0; i < 3; i++) {
+					String[] c = rows.get(i + 1).split(",");
+					assertEquals(truth[i], Double.parseDouble(c[5]), 0.07, rows.get(0) + "\n" + rows.get(i + 1));
+				}
+			}
 			if (m.getFileName().toString().equals("analyse_folder.ijm")) {
 				// three demo samples, each analysed into its own folder, one row each in the series table
 				String s = new String(Files.readAllBytes(summary), java.nio.charset.StandardCharsets.UTF_8);

@@ -1,0 +1,142 @@
+package org.cathodej.commands;
+
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+
+import org.cathodej.image.Volumes;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.Phase;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.segment.ClassificationResult;
+import org.cathodej.segment.PixelClassifier;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.task.Parallel;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.ResultsTable;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/** Segment > Apply Pixel Classifier: labels (with the phase LUT), optional probabilities and uncertainty, fractions. */
+@Plugin(type = Command.class, label = "Apply Pixel Classifier",
+	description = "Applies a saved pixel classifier to BSE (+SE) stacks: phase labels, optional probability maps and uncertainty, phase fractions with an uncertainty range")
+public class ApplyPixelClassifierCommand extends CathodeJCommand {
+
+	@Parameter(label = "BSE image", persist = false)
+	public ImagePlus bse;
+
+	@Parameter(label = "SE image (optional)", description = "needed when the classifier was trained with SE", required = false, persist = false)
+	public ImagePlus se;
+
+	@Parameter(label = "Classifier file", description = "a .classifier file written by Train Pixel Classifier", style = "file")
+	public String classifier_file = "";
+
+	@Parameter(label = "Probability maps", description = "also output a 3-channel stack of phase probabilities (12 bytes per voxel)")
+	public boolean probability_maps = false;
+
+	@Parameter(label = "Uncertainty image", description = "also output 1 - max probability (4 bytes per voxel)")
+	public boolean uncertainty_image = false;
+
+	@Parameter(label = "Keep training proportions",
+		description = "skip the re-estimation of phase proportions (by default the scribbles' class balance is corrected by EM)")
+	public boolean keep_training_proportions = false;
+
+	@Parameter(label = "Fraction range margin", description = "probability margin of the fraction uncertainty range", min = "0", max = "1")
+	public double margin = 0.2;
+
+	@Parameter(label = "Memory for features (MB)", description = "feature slabs are sized to stay below this", min = "16", max = "1000000")
+	public int memory_mb = 1024;
+
+	@Parameter(label = "Pore label", min = "0", max = "65535")
+	public int pore_label = PhaseLabels.DEFAULT_PORE;
+
+	@Parameter(label = "CAM label", min = "0", max = "65535")
+	public int cam_label = PhaseLabels.DEFAULT_CAM;
+
+	@Parameter(label = "ISE label", min = "0", max = "65535")
+	public int ise_label = PhaseLabels.DEFAULT_ISE;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Pixel Classifier Fractions")
+	public ResultsTable fractions;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Phase labels")
+	public ImagePlus phase_labels;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Phase probabilities")
+	public ImagePlus probabilities;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Uncertainty")
+	public ImagePlus uncertainty;
+
+	@Override
+	public void run() {
+		if (classifier_file == null || classifier_file.trim().isEmpty())
+			throw new IllegalArgumentException("Give classifier_file=[path] of a classifier saved by Train Pixel Classifier.");
+		PixelClassifier c;
+		try {
+			c = PixelClassifier.load(Paths.get(classifier_file.trim()));
+		} catch (IOException e) {
+			throw new IllegalArgumentException("Cannot read the classifier: " + e.getMessage());
+		}
+		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
+		convention("phase_labels", pl.asMap());
+		convention("feature_settings", c.settings().encode());
+		convention("classifier_seed", c.seed());
+		if (c.settings().channels() == 2 && se == null)
+			throw new IllegalArgumentException("This classifier was trained on BSE and SE; give the SE stack: se=[title].");
+		if (c.settings().channels() == 1 && se != null)
+			throw new IllegalArgumentException("This classifier was trained on BSE only; do not give an SE image.");
+		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
+		VoxelSize vs = Volumes.voxelSize(bse);
+		PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
+		o.probabilities = probability_maps;
+		o.uncertainty = uncertainty_image;
+		o.priorCorrection = !keep_training_proportions;
+		o.margin = margin;
+		o.memoryBudget = (long) memory_mb << 20;
+		o.threads = Parallel.defaultThreads();
+		ClassificationResult r = c.apply(ch, vs, o, progress());
+		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab.", r.slabSlices, MemoryBudget.bytes(r.slabBytes)));
+		convention("fraction_range", "low: voxels whose phase wins by >= margin; high: voxels where the phase is within margin of the winner");
+		int w = bse.getWidth(), h = bse.getHeight(), d = bse.getStackSize();
+		String base = SegmentSupport.baseTitle(bse);
+		phase_labels = SegmentSupport.labelImage(r.labels, w, h, pl, base + "-phases", vs);
+		if (r.probabilities != null) {
+			ImageStack st = new ImageStack(w, h);
+			for (int z = 0; z < d; z++)
+				for (Phase p : Phase.values()) st.addSlice(p.displayName(), r.probabilities[p.ordinal()][z]);
+			probabilities = new ImagePlus(base + "-probabilities", st);
+			probabilities.setDimensions(3, d, 1);
+			probabilities.setOpenAsHyperStack(true);
+			Volumes.calibrate(probabilities, vs);
+		}
+		if (r.uncertainty != null) {
+			ImageStack st = new ImageStack(w, h);
+			for (int z = 0; z < d; z++) st.addSlice("", r.uncertainty[z]);
+			uncertainty = new ImagePlus(base + "-uncertainty", st);
+			uncertainty.setDisplayRange(0, 2 / 3.0);
+			Volumes.calibrate(uncertainty, vs);
+		}
+		fractions = new ResultsTable();
+		for (Phase p : Phase.values()) {
+			int i = p.ordinal();
+			fractions.incrementCounter();
+			fractions.addLabel(p.displayName());
+			fractions.addValue("label_value", pl.valueOf(p));
+			fractions.addValue("voxels", r.counts[i]);
+			fractions.addValue("volume_fraction", r.fraction(i));
+			fractions.addValue("fraction_low", r.fractionLow(i));
+			fractions.addValue("fraction_high", r.fractionHigh(i));
+			fractions.addValue("soft_fraction", r.softFraction(i));
+			fractions.addValue("training_share", r.trainingPriors[i]);
+			fractions.addValue("estimated_prior", r.estimatedPriors == null ? Double.NaN : r.estimatedPriors[i]);
+		}
+	}
+}

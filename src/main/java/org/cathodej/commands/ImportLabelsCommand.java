@@ -1,0 +1,101 @@
+package org.cathodej.commands;
+
+import java.util.Map;
+
+import org.cathodej.image.PhaseLut;
+import org.cathodej.image.Volumes;
+import org.cathodej.phase.Phase;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.segment.LabelImport;
+import org.cathodej.task.Parallel;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.ResultsTable;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+
+/** Segment > Import Labels: maps any integer label image to pore / CAM / ISE. */
+@Plugin(type = Command.class, label = "Import Labels",
+	description = "Maps the values of a label image from another tool (TWS, Labkit, ilastik) to pore / CAM / ISE and reports unmapped values")
+public class ImportLabelsCommand extends CathodeJCommand {
+
+	@Parameter(label = "Label image", description = "8- or 16-bit label image from another tool", persist = false)
+	public ImagePlus source;
+
+	@Parameter(label = "Values meaning pore", description = "comma-separated values or ranges, e.g. 0 or 1,4-6; empty = none")
+	public String pore_values = "0";
+
+	@Parameter(label = "Values meaning CAM")
+	public String cam_values = "1";
+
+	@Parameter(label = "Values meaning ISE")
+	public String ise_values = "2";
+
+	@Parameter(label = "Value for unmapped voxels", min = "0", max = "65535")
+	public int unmapped_value = 255;
+
+	@Parameter(label = "Pore label (output)", min = "0", max = "65535")
+	public int pore_label = PhaseLabels.DEFAULT_PORE;
+
+	@Parameter(label = "CAM label (output)", min = "0", max = "65535")
+	public int cam_label = PhaseLabels.DEFAULT_CAM;
+
+	@Parameter(label = "ISE label (output)", min = "0", max = "65535")
+	public int ise_label = PhaseLabels.DEFAULT_ISE;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Imported Label Values")
+	public ResultsTable values;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Phase labels")
+	public ImagePlus phase_labels;
+
+	@SuppressWarnings("unchecked")
+	@Override
+	public void run() {
+		if (source == null) throw new IllegalArgumentException("Import Labels needs a label image: open or select one.");
+		Volumes.requireGreyscaleVolume(source);
+		if (source.getBitDepth() == 32)
+			throw new IllegalArgumentException(source.getTitle() + " is 32-bit; convert it to 16-bit without scaling first (label values must be integers).");
+		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
+		convention("phase_labels", pl.asMap());
+		LabelImport.Mapping m = new LabelImport.Mapping(pore_values, cam_values, ise_values);
+		LabelImport.Result r = LabelImport.apply((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(source), m,
+			pl, unmapped_value, Parallel.defaultThreads(), progress());
+		int w = source.getWidth(), h = source.getHeight();
+		boolean wide = Math.max(unmapped_value, Math.max(pore_label, Math.max(cam_label, ise_label))) > 255;
+		ImageStack st = new ImageStack(w, h);
+		for (short[] s : r.labels) {
+			if (wide) st.addSlice("", s);
+			else {
+				byte[] b = new byte[s.length];
+				for (int i = 0; i < s.length; i++) b[i] = (byte) s[i];
+				st.addSlice("", b);
+			}
+		}
+		phase_labels = new ImagePlus(SegmentSupport.baseTitle(source) + "-phases", st);
+		Volumes.calibrate(phase_labels, Volumes.voxelSize(source));
+		PhaseLut.apply(phase_labels, pl);
+		values = new ResultsTable();
+		long total = 0;
+		for (long v : r.valueCounts.values()) total += v;
+		for (Map.Entry<Integer, Long> e : r.valueCounts.entrySet()) {
+			Phase p = m.phaseOf(e.getKey());
+			values.incrementCounter();
+			values.addValue("input_value", e.getKey());
+			values.addValue("phase", p == null ? "unmapped" : p.displayName());
+			values.addValue("output_value", p == null ? unmapped_value : pl.valueOf(p));
+			values.addValue("voxels", e.getValue());
+			values.addValue("fraction", e.getValue() / (double) total);
+		}
+		if (!r.unmapped.isEmpty())
+			note("Unmapped label values " + r.unmapped.keySet() + " (" + r.unmapped.values().stream().mapToLong(Long::longValue).sum()
+				+ " voxels) were written as " + unmapped_value + ".");
+		for (Phase p : Phase.values())
+			if (r.phaseCounts[p.ordinal()] == 0) note("No voxel was mapped to " + p.displayName() + ".");
+	}
+}

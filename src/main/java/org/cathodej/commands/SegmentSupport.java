@@ -1,0 +1,70 @@
+package org.cathodej.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cathodej.image.PhaseLut;
+import org.cathodej.image.Volumes;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.PhaseLabels;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/** Helpers shared by the Segment commands: channels from images, label images with the phase LUT. */
+final class SegmentSupport {
+
+	private SegmentSupport() {}
+
+	/** BSE and (when given) SE as ImgLib2 images; checks they are greyscale stacks of equal size. */
+	static List<RandomAccessibleInterval<? extends RealType<?>>> channels(ImagePlus bse, ImagePlus se) {
+		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
+		Volumes.requireGreyscaleVolume(bse);
+		List<RandomAccessibleInterval<? extends RealType<?>>> ch = new ArrayList<>();
+		ch.add(Volumes.wrap(bse));
+		if (se != null) {
+			Volumes.requireGreyscaleVolume(se);
+			if (se == bse) throw new IllegalArgumentException("The SE image is the BSE image; give the SE stack's title, or none.");
+			sameSize(bse, se, "SE");
+			ch.add(Volumes.wrap(se));
+		}
+		return ch;
+	}
+
+	static void sameSize(ImagePlus a, ImagePlus b, String what) {
+		if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight() || a.getStackSize() != b.getStackSize())
+			throw new IllegalArgumentException("Image sizes differ: " + what + " image " + b.getTitle() + " is " + b.getWidth() + "x" + b.getHeight()
+				+ "x" + b.getStackSize() + " but " + a.getTitle() + " is " + a.getWidth() + "x" + a.getHeight() + "x" + a.getStackSize()
+				+ "; the stacks must be aligned and of equal size.");
+	}
+
+	/** An 8-bit (16-bit when a label exceeds 255) label image from phase indices 0..2 per slice. */
+	static ImagePlus labelImage(byte[][] phase, int w, int h, PhaseLabels pl, String title, VoxelSize vs) {
+		int[] value = { pl.pore(), pl.cam(), pl.ise() };
+		boolean wide = Math.max(value[0], Math.max(value[1], value[2])) > 255;
+		ImageStack st = new ImageStack(w, h);
+		for (byte[] p : phase) {
+			if (wide) {
+				short[] s = new short[p.length];
+				for (int i = 0; i < p.length; i++) s[i] = (short) value[p[i]];
+				st.addSlice("", s);
+			} else {
+				byte[] b = new byte[p.length];
+				for (int i = 0; i < p.length; i++) b[i] = (byte) value[p[i]];
+				st.addSlice("", b);
+			}
+		}
+		ImagePlus imp = new ImagePlus(title, st);
+		Volumes.calibrate(imp, vs);
+		PhaseLut.apply(imp, pl);
+		return imp;
+	}
+
+	static String baseTitle(ImagePlus imp) {
+		String t = imp.getTitle();
+		int dot = t.lastIndexOf('.');
+		return dot > 0 ? t.substring(0, dot) : t;
+	}
+}

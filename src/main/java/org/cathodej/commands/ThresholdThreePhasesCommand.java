@@ -1,0 +1,101 @@
+package org.cathodej.commands;
+
+import java.util.List;
+
+import org.cathodej.image.Volumes;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.Phase;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.segment.ThresholdSegmentation;
+import org.cathodej.task.Parallel;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/** Segment > Threshold Three Phases: Otsu thresholds on BSE (CAM vs ISE) and SE (pores), clean-up. */
+@Plugin(type = Command.class, label = "Threshold Three Phases",
+	description = "Pores from the SE stack (Otsu) and CAM vs ISE from the BSE stack (Otsu), or a three-class Otsu on BSE alone; minimum island size and majority clean-up")
+public class ThresholdThreePhasesCommand extends CathodeJCommand {
+
+	@Parameter(label = "BSE image", persist = false)
+	public ImagePlus bse;
+
+	@Parameter(label = "SE image (optional)", description = "pores are thresholded on SE when given, else a three-class Otsu on BSE",
+		required = false, persist = false)
+	public ImagePlus se;
+
+	@Parameter(label = "BSE grey order", description = "which solid phase is brighter in BSE",
+		choices = { "pore < ISE < CAM", "pore < CAM < ISE" })
+	public String bse_order = "pore < ISE < CAM";
+
+	@Parameter(label = "Pores bright in SE", description = "tick when pores are brighter than the solids in the SE stack")
+	public boolean pores_bright = false;
+
+	@Parameter(label = "Smoothing (calibrated)", description = "in-plane Gaussian sigma before thresholding, in the image's unit; 0 = none", min = "0")
+	public double smoothing = 0;
+
+	@Parameter(label = "Minimum island (voxels)", description = "6-connected pieces of one phase smaller than this join their surroundings; 0 = off",
+		min = "0", max = "2000000000")
+	public int min_island = 0;
+
+	@Parameter(label = "Majority filter", description = "one pass of a 3x3x3 majority filter after the island clean-up")
+	public boolean majority_filter = false;
+
+	@Parameter(label = "Pore label", min = "0", max = "65535")
+	public int pore_label = PhaseLabels.DEFAULT_PORE;
+
+	@Parameter(label = "CAM label", min = "0", max = "65535")
+	public int cam_label = PhaseLabels.DEFAULT_CAM;
+
+	@Parameter(label = "ISE label", min = "0", max = "65535")
+	public int ise_label = PhaseLabels.DEFAULT_ISE;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Threshold Summary")
+	public ResultsTable summary;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Phase labels")
+	public ImagePlus phase_labels;
+
+	@Override
+	public void run() {
+		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
+		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
+		convention("phase_labels", pl.asMap());
+		VoxelSize vs = Volumes.voxelSize(bse);
+		ThresholdSegmentation.Params p = new ThresholdSegmentation.Params();
+		p.smoothing = smoothing;
+		p.camBrightest = bse_order.equals("pore < ISE < CAM");
+		p.poresBrightInSe = pores_bright;
+		p.minIsland = min_island;
+		p.majorityFilter = majority_filter;
+		p.threads = Parallel.defaultThreads();
+		convention("otsu_histogram_bins", p.bins);
+		convention("island_connectivity", "6 (face neighbours)");
+		ThresholdSegmentation.Result r = ThresholdSegmentation.segment(ch.get(0), ch.size() > 1 ? ch.get(1) : null, vs, p, progress());
+		int w = bse.getWidth(), h = bse.getHeight();
+		phase_labels = SegmentSupport.labelImage(r.phase, w, h, pl, SegmentSupport.baseTitle(bse) + "-phases", vs);
+		long[] n = new long[3];
+		for (byte[] a : r.phase) for (byte b : a) n[b]++;
+		long tot = n[0] + n[1] + n[2];
+		summary = new ResultsTable();
+		for (Phase ph : Phase.values()) {
+			summary.incrementCounter();
+			summary.addLabel(ph.displayName());
+			summary.addValue("label_value", pl.valueOf(ph));
+			summary.addValue("voxels", n[ph.ordinal()]);
+			summary.addValue("volume_fraction", n[ph.ordinal()] / (double) tot);
+			summary.addValue("se_threshold", r.seThreshold);
+			summary.addValue("bse_threshold_1", r.bseThresholds[0]);
+			summary.addValue("bse_threshold_2", r.bseThresholds.length > 1 ? r.bseThresholds[1] : Double.NaN);
+			summary.addValue("islands_merged", r.islandsMerged);
+			summary.addValue("voxels_changed_by_islands", r.voxelsChangedByIslands);
+			summary.addValue("voxels_changed_by_majority", r.voxelsChangedByMajority);
+		}
+	}
+}

@@ -1,0 +1,446 @@
+package org.cathodej.segment;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.Phase;
+import org.cathodej.segment.features.FeatureComputer;
+import org.cathodej.segment.features.FeatureSettings;
+import org.cathodej.segment.forest.RandomForest;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * A trained three-phase pixel classifier: feature settings plus a random forest over the feature stack, with the
+ * versioned file format that keeps both together. Class 0 = pore, 1 = CAM, 2 = ISE.
+ */
+public final class PixelClassifier {
+
+	/** First line of a classifier file. */
+	public static final String MAGIC = "CathodeJ pixel classifier";
+	/** File format version written by this code. */
+	public static final int VERSION = 1;
+	public static final int CLASSES = 3;
+
+	private final FeatureSettings settings;
+	private final RandomForest forest;
+	private final long seed;
+	private final long[] samplesPerClass;
+
+	public PixelClassifier(FeatureSettings settings, RandomForest forest, long seed, long[] samplesPerClass) {
+		if (forest.numFeatures() != settings.numFeatures())
+			throw new IllegalArgumentException("Forest has " + forest.numFeatures() + " features, settings " + settings.numFeatures());
+		this.settings = settings;
+		this.forest = forest;
+		this.seed = seed;
+		this.samplesPerClass = samplesPerClass.clone();
+	}
+
+	public FeatureSettings settings() { return settings; }
+	public RandomForest forest() { return forest; }
+	public long seed() { return seed; }
+	public long[] samplesPerClass() { return samplesPerClass.clone(); }
+
+	// ------------------------------------------------------------------------------------------------ training
+
+	/** Training data gathered from scribbles. */
+	public static final class TrainingSet {
+		public final float[][] x; // [feature][sample]
+		public final int[] y;
+		public final long[] perClass;
+		public final long labelledVoxels, totalVoxels;
+
+		TrainingSet(float[][] x, int[] y, long[] perClass, long labelled, long total) {
+			this.x = x;
+			this.y = y;
+			this.perClass = perClass;
+			this.labelledVoxels = labelled;
+			this.totalVoxels = total;
+		}
+	}
+
+	/**
+	 * Features at the scribbled voxels. {@code classValues[c]} is the scribble value of class c (pore, CAM, ISE);
+	 * 0 means unlabelled. Only slabs that contain scribbles are computed.
+	 */
+	public static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		long memoryBudget, int threads, Progress progress) {
+		checkSizes(channels, scribbles);
+		if (classValues.length != CLASSES) throw new IllegalArgumentException("Need one scribble value per phase");
+		for (int i = 0; i < CLASSES; i++) {
+			if (classValues[i] == 0) throw new IllegalArgumentException("Scribble value 0 means 'unlabelled'; choose another value for " + Phase.values()[i].displayName());
+			for (int j = 0; j < i; j++)
+				if (classValues[i] == classValues[j]) throw new IllegalArgumentException("Two phases share the scribble value " + classValues[i]);
+		}
+		int w = Slices.width(scribbles), h = Slices.height(scribbles), d = Slices.depth(scribbles), plane = w * h;
+		// pass 1: which slices carry scribbles, how many per class, any foreign value
+		long[] perClass = new long[CLASSES];
+		int[] slicesCount = new int[d];
+		java.util.TreeMap<Integer, Long> foreign = new java.util.TreeMap<>();
+		int[] buf = new int[plane];
+		for (int z = 0; z < d; z++) {
+			Slices.readInts(scribbles, z, buf);
+			for (int i = 0; i < plane; i++) {
+				int v = buf[i];
+				if (v == 0) continue;
+				int c = classOf(v, classValues);
+				if (c < 0) foreign.merge(v, 1L, Long::sum);
+				else {
+					perClass[c]++;
+					slicesCount[z]++;
+				}
+			}
+		}
+		if (!foreign.isEmpty())
+			throw new IllegalArgumentException("The training labels contain values " + foreign.keySet() + " that are none of the scribble values pore="
+				+ classValues[0] + ", CAM=" + classValues[1] + ", ISE=" + classValues[2] + " (0 = unlabelled).");
+		for (int c = 0; c < CLASSES; c++)
+			if (perClass[c] == 0)
+				throw new IllegalArgumentException("The phase " + Phase.values()[c].displayName() + " has no training samples (no voxel with value "
+					+ classValues[c] + " in the training labels); scribble on it too.");
+		long total = 0;
+		for (long c : perClass) total += c;
+		if (total > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("Too many training voxels: " + total);
+		int n = (int) total;
+		int F = fs.numFeatures();
+		MemoryBudget.require(4L * F * n + 4L * n, "Training data (" + n + " voxels x " + F + " features)", 0);
+		float[][] x = new float[F][n];
+		int[] y = new int[n];
+		FeatureComputer fc = new FeatureComputer(fs, vs, w, h, d);
+		int slab = fc.slabSlices(memoryBudget);
+		int pos = 0;
+		int z = 0;
+		while (z < d) {
+			if (slicesCount[z] == 0) {
+				z++;
+				continue;
+			}
+			int z0 = z, z1 = z0;
+			while (z1 < d && z1 - z0 < slab && slicesCount[z1] > 0) z1++;
+			Progress pr = progress == null ? Progress.NONE : progress;
+			pr.checkCancelled();
+			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
+			float[][] f = fc.compute(channels, z0, z1, threads, Progress.NONE);
+			for (int zz = z0; zz < z1; zz++) {
+				Slices.readInts(scribbles, zz, buf);
+				int off = (zz - z0) * plane;
+				for (int i = 0; i < plane; i++) {
+					int v = buf[i];
+					if (v == 0) continue;
+					for (int k = 0; k < F; k++) x[k][pos] = f[k][off + i];
+					y[pos++] = classOf(v, classValues);
+				}
+			}
+			z = z1;
+		}
+		return new TrainingSet(x, y, perClass, total, (long) w * h * d);
+	}
+
+	/** Trains on scribbles: {@link #collect} then a seeded forest. */
+	public static PixelClassifier train(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		RandomForest.Params params, long seed, long memoryBudget, int threads, Progress progress) {
+		Progress pr = progress == null ? Progress.NONE : progress;
+		TrainingSet ts = collect(channels, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4));
+		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, params, seed, threads, pr.range(0.4, 1));
+		return new PixelClassifier(fs, rf, seed, ts.perClass);
+	}
+
+	private static int classOf(int v, int[] classValues) {
+		for (int c = 0; c < classValues.length; c++)
+			if (classValues[c] == v) return c;
+		return -1;
+	}
+
+	static void checkSizes(List<? extends RandomAccessibleInterval<?>> channels, RandomAccessibleInterval<?> ref) {
+		if (channels.isEmpty()) throw new IllegalArgumentException("No image channel given");
+		for (RandomAccessibleInterval<?> c : channels) Slices.requireVolume(c);
+		RandomAccessibleInterval<?> a = ref == null ? channels.get(0) : ref;
+		for (RandomAccessibleInterval<?> c : channels)
+			if (Slices.width(c) != Slices.width(a) || Slices.height(c) != Slices.height(a) || Slices.depth(c) != Slices.depth(a))
+				throw new IllegalArgumentException("Image sizes differ: " + size(c) + " vs " + size(a)
+					+ "; the BSE, SE and label images must be aligned stacks of equal size.");
+	}
+
+	static String size(RandomAccessibleInterval<?> c) {
+		return Slices.width(c) + "x" + Slices.height(c) + "x" + Slices.depth(c);
+	}
+
+	// ------------------------------------------------------------------------------------------------ applying
+
+	/** What {@link #apply} should produce besides the labels. */
+	public static final class ApplyOptions {
+		public boolean probabilities = false;
+		public boolean uncertainty = false;
+		/** Margin of the fraction uncertainty range (see {@link ClassificationResult}). */
+		public double margin = 0.2;
+		public long memoryBudget = 512L << 20;
+		public int threads = Parallel.defaultThreads();
+		/** Re-estimate the phase priors of the volume (scribbles rarely have the phases' true proportions). */
+		public boolean priorCorrection = true;
+	}
+
+	/**
+	 * Classifies every voxel, slab by slab: pass 1 computes features and forest probabilities (kept per voxel as two
+	 * bytes, p_pore and p_CAM in 1/255), then, with {@link ApplyOptions#priorCorrection}, the phase priors of this
+	 * volume are estimated by EM (Saerens, Latinne and Decaestecker 2002) from a histogram of those probabilities and
+	 * the probabilities are reweighted by (volume prior / training prior); pass 2 takes the arg max (ties: the
+	 * lower class) and gathers the fractions.
+	 */
+	public ClassificationResult apply(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, VoxelSize vs,
+		ApplyOptions opt, Progress progress) {
+		checkSizes(channels, null);
+		if (channels.size() != settings.channels())
+			throw new IllegalArgumentException("This classifier was trained on " + settings.channels() + " channel(s) but " + channels.size()
+				+ " were given (" + settings + ").");
+		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
+		int w = Slices.width(c0), h = Slices.height(c0), d = Slices.depth(c0), plane = w * h;
+		long voxels = (long) plane * d;
+		long outBytes = voxels * (3 + (opt.probabilities ? 4 * CLASSES : 0) + (opt.uncertainty ? 4 : 0));
+		MemoryBudget.require(outBytes, "Pixel classification outputs of " + w + "x" + h + "x" + d + " voxels", outBytes / (double) voxels);
+		FeatureComputer fc = new FeatureComputer(settings, vs, w, h, d);
+		int slab = fc.slabSlices(opt.memoryBudget);
+		long slabBytes = fc.slabBytes(slab);
+		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + settings.numFeatures() + " features", 0);
+		ClassificationResult r = new ClassificationResult(w, h, d, opt.probabilities, opt.uncertainty, slab, slabBytes);
+		Progress pr = progress == null ? Progress.NONE : progress;
+		int F = settings.numFeatures();
+		byte[][] q = new byte[d][2 * plane];
+		for (int z0 = 0; z0 < d; z0 += slab) {
+			int z1 = Math.min(d, z0 + slab);
+			pr.checkCancelled();
+			double f0 = 0.95 * z0 / d, f1 = 0.95 * z1 / d;
+			float[][] feat = fc.compute(channels, z0, z1, opt.threads, pr.range(f0, f0 + 0.6 * (f1 - f0)));
+			pr.report(f0 + 0.6 * (f1 - f0), "classifying slices " + (z0 + 1) + "-" + z1);
+			int n = (z1 - z0) * plane;
+			final int B = 1024;
+			int blocks = (n + B - 1) / B;
+			int chunks = Math.min(blocks, Math.max(1, opt.threads) * 8);
+			final int zs = z0;
+			Parallel.forEach(chunks, opt.threads, ch -> {
+				float[] rows = new float[B * F], prob = new float[B * CLASSES];
+				int b0 = (int) ((long) blocks * ch / chunks), b1 = (int) ((long) blocks * (ch + 1) / chunks);
+				for (int b = b0; b < b1; b++) {
+					int i0 = b * B, m = Math.min(B, n - i0);
+					for (int k = 0; k < F; k++) {
+						float[] col = feat[k];
+						for (int i = 0; i < m; i++) rows[i * F + k] = col[i0 + i];
+					}
+					forest.predict(rows, m, prob);
+					for (int i = 0; i < m; i++) {
+						int gi = i0 + i, z = zs + gi / plane, j = gi % plane;
+						int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
+						if (a + c > 255) c = 255 - a;
+						q[z][2 * j] = (byte) a;
+						q[z][2 * j + 1] = (byte) c;
+					}
+				}
+			});
+		}
+		// priors
+		double[] train = new double[CLASSES];
+		double tot = 0;
+		for (long v : samplesPerClass) tot += v;
+		for (int c = 0; c < CLASSES; c++) train[c] = samplesPerClass[c] / tot;
+		double[] weight = { 1, 1, 1 };
+		r.trainingPriors = train.clone();
+		if (opt.priorCorrection) {
+			long[] hist = new long[256 * 256];
+			for (byte[] qz : q) for (int j = 0; j < plane; j++) hist[(qz[2 * j] & 0xff) * 256 + (qz[2 * j + 1] & 0xff)]++;
+			double[] pi = emPriors(hist, train);
+			for (int c = 0; c < CLASSES; c++) weight[c] = train[c] > 0 ? pi[c] / train[c] : 1;
+			r.estimatedPriors = pi;
+		}
+		pr.report(0.95, "labels and fractions");
+		double margin = opt.margin;
+		long[][] stats = new long[d][3 * CLASSES];
+		double[][] soft = new double[d][CLASSES];
+		Parallel.forEach(d, opt.threads, z -> {
+			byte[] qz = q[z], lab = r.labels[z];
+			long[] st = stats[z];
+			double[] so = soft[z];
+			float[] p = new float[CLASSES];
+			for (int j = 0; j < plane; j++) {
+				float a = (qz[2 * j] & 0xff) / 255f, b = (qz[2 * j + 1] & 0xff) / 255f;
+				p[0] = (float) (a * weight[0]);
+				p[1] = (float) (b * weight[1]);
+				p[2] = (float) (Math.max(0f, 1 - a - b) * weight[2]);
+				float sum = p[0] + p[1] + p[2];
+				if (sum > 0) for (int c = 0; c < CLASSES; c++) p[c] /= sum;
+				int best = 0;
+				for (int c = 1; c < CLASSES; c++) if (p[c] > p[best]) best = c;
+				float pb = p[best], p2 = 0;
+				for (int c = 0; c < CLASSES; c++) {
+					so[c] += p[c];
+					if (c != best && p[c] > p2) p2 = p[c];
+					if (p[c] >= pb - margin) st[2 * CLASSES + c]++;
+				}
+				st[best]++;
+				if (pb - p2 >= margin) st[CLASSES + best]++;
+				lab[j] = (byte) best;
+				if (r.probabilities != null) for (int c = 0; c < CLASSES; c++) r.probabilities[c][z][j] = p[c];
+				if (r.uncertainty != null) r.uncertainty[z][j] = 1 - pb;
+			}
+			q[z] = null;
+		});
+		for (int z = 0; z < d; z++) {
+			for (int c = 0; c < CLASSES; c++) {
+				r.counts[c] += stats[z][c];
+				r.lowCounts[c] += stats[z][CLASSES + c];
+				r.highCounts[c] += stats[z][2 * CLASSES + c];
+				r.softSums[c] += soft[z][c];
+			}
+		}
+		r.margin = margin;
+		pr.report(1, "done");
+		return r;
+	}
+
+	/**
+	 * EM estimate of the class priors of a new data set from classifier posteriors obtained under the training
+	 * priors (Saerens et al. 2002), on a histogram over quantised (p0, p1).
+	 */
+	static double[] emPriors(long[] hist, double[] train) {
+		double[] pi = train.clone();
+		double total = 0;
+		for (long v : hist) total += v;
+		for (int it = 0; it < 200; it++) {
+			double[] next = new double[CLASSES];
+			for (int a = 0; a < 256; a++)
+				for (int b = 0; a + b < 256 + 1 && b < 256; b++) {
+					long n = hist[a * 256 + b];
+					if (n == 0) continue;
+					double p0 = a / 255.0, p1 = b / 255.0, p2 = Math.max(0, 1 - p0 - p1);
+					double q0 = p0 * pi[0] / train[0], q1 = p1 * pi[1] / train[1], q2 = p2 * pi[2] / train[2];
+					double s = q0 + q1 + q2;
+					if (s <= 0) continue;
+					next[0] += n * q0 / s;
+					next[1] += n * q1 / s;
+					next[2] += n * q2 / s;
+				}
+			double change = 0;
+			for (int c = 0; c < CLASSES; c++) {
+				next[c] /= total;
+				change = Math.max(change, Math.abs(next[c] - pi[c]));
+			}
+			pi = next;
+			if (change < 1e-7) break;
+		}
+		return pi;
+	}
+
+	// ------------------------------------------------------------------------------------------------ file format
+
+	/**
+	 * Writes the classifier: a text header (magic, version, feature settings, classes, seed, samples per class,
+	 * feature names) and the forest in binary (big-endian DataOutput).
+	 */
+	public void save(Path file) throws IOException {
+		try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+			write(out);
+		}
+	}
+
+	public void write(DataOutputStream out) throws IOException {
+		StringBuilder hd = new StringBuilder();
+		hd.append(MAGIC).append('\n');
+		hd.append("version=").append(VERSION).append('\n');
+		hd.append("features=").append(settings.encode()).append('\n');
+		hd.append("classes=pore,CAM,ISE\n");
+		hd.append("seed=").append(seed).append('\n');
+		hd.append("samples=").append(samplesPerClass[0]).append(',').append(samplesPerClass[1]).append(',').append(samplesPerClass[2]).append('\n');
+		hd.append("feature_names=").append(String.join(",", settings.featureNames())).append('\n');
+		hd.append("end\n");
+		byte[] b = hd.toString().getBytes(StandardCharsets.UTF_8);
+		out.write(b);
+		forest.write(out);
+		out.flush();
+	}
+
+	public static PixelClassifier load(Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new IOException("No classifier file at " + file);
+		try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+			return read(in, file.toString());
+		}
+	}
+
+	public static PixelClassifier read(DataInputStream in, String name) throws IOException {
+		String first = line(in);
+		if (!MAGIC.equals(first)) throw new IOException(name + " is not a CathodeJ pixel classifier (it does not start with '" + MAGIC + "')");
+		FeatureSettings fs = null;
+		long seed = 0;
+		long[] samples = new long[CLASSES];
+		int version = -1;
+		String l;
+		while (!"end".equals(l = line(in))) {
+			if (l == null) throw new IOException(name + ": truncated classifier header");
+			int eq = l.indexOf('=');
+			if (eq < 0) continue;
+			String k = l.substring(0, eq), v = l.substring(eq + 1);
+			switch (k) {
+				case "version":
+					version = Integer.parseInt(v.trim());
+					if (version > VERSION)
+						throw new IOException(name + " was written by a newer CathodeJ (classifier format " + version + "); update CathodeJ.");
+					break;
+				case "features": fs = FeatureSettings.parse(v); break;
+				case "seed": seed = Long.parseLong(v.trim()); break;
+				case "samples": {
+					String[] p = v.split(",");
+					for (int i = 0; i < CLASSES && i < p.length; i++) samples[i] = Long.parseLong(p[i].trim());
+					break;
+				}
+				case "classes":
+					if (!v.trim().equals("pore,CAM,ISE")) throw new IOException(name + ": unsupported classes " + v);
+					break;
+				default: break; // unknown keys of later minor versions are ignored
+			}
+		}
+		if (version < 1 || fs == null) throw new IOException(name + ": classifier header lacks version or feature settings");
+		RandomForest rf = RandomForest.read(in);
+		if (rf.numFeatures() != fs.numFeatures()) throw new IOException(name + ": forest and feature settings disagree");
+		if (rf.numClasses() != CLASSES) throw new IOException(name + ": forest has " + rf.numClasses() + " classes");
+		return new PixelClassifier(fs, rf, seed, samples);
+	}
+
+	private static String line(DataInputStream in) throws IOException {
+		StringBuilder b = new StringBuilder();
+		int c;
+		int n = 0;
+		while ((c = in.read()) >= 0 && c != '\n') {
+			b.append((char) c);
+			if (++n > 1 << 20) throw new IOException("Header line too long: not a classifier file");
+		}
+		if (c < 0 && b.length() == 0) return null;
+		return new String(b.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+	}
+
+	/** Throws unless {@code fs} equals this classifier's feature settings (used when a user expects certain features). */
+	public void requireSettings(FeatureSettings fs) {
+		if (!settings.equals(fs))
+			throw new IllegalArgumentException("The classifier was trained on other features (" + settings + ") than requested (" + fs + ").");
+	}
+
+	static List<String> list(String... s) {
+		return new ArrayList<>(Arrays.asList(s));
+	}
+}

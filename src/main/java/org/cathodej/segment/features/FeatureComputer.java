@@ -1,0 +1,596 @@
+package org.cathodej.segment.features;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.segment.features.FeatureSettings.Family;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Computes the multi-scale feature stack of {@link FeatureSettings} for a slab of slices [z0, z1), reading only the
+ * slab plus a halo of neighbouring slices, so memory is bounded by the slab size whatever the volume size. Borders of
+ * the volume are mirrored (half-sample symmetric); the features of a voxel do not depend on how the volume is cut
+ * into slabs (bit-identical), only on the volume.
+ * <p>
+ * Per channel and scale s (sigma_axis = s / voxel size along the axis, in pixels): Gaussian G_s; difference of
+ * Gaussians G_prev - G_s (prev = the previous scale, or the intensity for the first); gradient magnitude of G_s;
+ * Hessian eigenvalues of G_s (descending); structure-tensor eigenvalues (gradient of G_s, integrated with a
+ * Gaussian of the same sigma); local variance G_s(I^2) - G_s(I)^2; minimum, maximum and median over a box of radius
+ * round(sigma_axis) pixels. Derivatives are central differences in calibrated units. 2D settings treat each slice on
+ * its own.
+ */
+public final class FeatureComputer {
+
+	private final FeatureSettings fs;
+	private final int w, h, d, plane, dims;
+	private final double vx, vy, vz;
+	private final int ns;
+	private final float[][][] kernels; // [scale][axis] half kernels (index 0 = centre)
+	private final int[][] boxR; // [scale][axis]
+	private final int halo;
+
+	public FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth) {
+		this.fs = fs;
+		this.w = width;
+		this.h = height;
+		this.d = depth;
+		this.plane = width * height;
+		this.dims = fs.dims();
+		double f = 1;
+		boolean voxelUnits = fs.unit().equalsIgnoreCase("voxel") || fs.unit().equalsIgnoreCase("pixel") || fs.unit().equalsIgnoreCase("pixels");
+		if (!vs.isCalibrated() && !voxelUnits)
+			throw new IllegalArgumentException("The feature scales are in " + fs.unit() + " but the image has no spatial calibration; set it "
+				+ "with Image > Properties (the classifier was trained on a calibrated stack).");
+		if (vs.isCalibrated() && voxelUnits)
+			throw new IllegalArgumentException("The feature scales are in voxels (the classifier was trained on an uncalibrated stack) but the "
+				+ "image is calibrated in " + vs.unit() + "; remove the calibration or retrain on calibrated stacks.");
+		if (vs.isCalibrated() && !vs.unit().equalsIgnoreCase(fs.unit())) {
+			double a = org.cathodej.image.Units.micronsPer(vs.unit()), b = org.cathodej.image.Units.micronsPer(fs.unit());
+			if (Double.isNaN(a) || Double.isNaN(b))
+				throw new IllegalArgumentException("The feature scales are in " + fs.unit() + " but the image is calibrated in "
+					+ vs.unit() + "; set the image calibration to " + fs.unit() + " (Image > Properties).");
+			f = b / a; // scales in image units = scale * f
+		}
+		this.vx = vs.x();
+		this.vy = vs.y();
+		this.vz = vs.z();
+		double[] sc = fs.scales();
+		ns = sc.length;
+		kernels = new float[ns][3][];
+		boxR = new int[ns][3];
+		int hmax = 0;
+		for (int i = 0; i < ns; i++) {
+			double s = sc[i] * f;
+			double[] sig = { s / vx, s / vy, dims == 3 ? s / vz : 0 };
+			for (int a = 0; a < 3; a++) {
+				kernels[i][a] = halfKernel(sig[a]);
+				boxR[i][a] = a == 2 && dims == 2 ? 0 : (int) Math.round(sig[a]);
+			}
+			int rz = kernels[i][2].length - 1;
+			int need = rz + 1; // G_s then derivatives
+			if (fs.has(Family.STRUCTURE)) need = rz + 1 + rz;
+			if (fs.has(Family.MIN) || fs.has(Family.MAX) || fs.has(Family.MEDIAN)) need = Math.max(need, boxR[i][2]);
+			hmax = Math.max(hmax, need);
+		}
+		halo = dims == 3 ? hmax : 0;
+	}
+
+	public FeatureSettings settings() { return fs; }
+	public int numFeatures() { return fs.numFeatures(); }
+	/** Slices read above and below a slab. */
+	public int halo() { return halo; }
+
+	/** Working memory of a slab of {@code slices} slices in bytes: its features plus buffers over slab and halo. */
+	public long slabBytes(int slices) {
+		long loaded = Math.min(d, slices + 2L * halo);
+		int buffers = 6 + (fs.has(Family.STRUCTURE) ? dims + 2 : 0);
+		long structCore = fs.has(Family.STRUCTURE) ? dims * (dims + 1) / 2 : 0;
+		return 4L * plane * ((long) numFeatures() * slices + buffers * loaded + structCore * slices);
+	}
+
+	/** The largest slab (1..depth slices) whose {@link #slabBytes} fits {@code budget}; at least 1. */
+	public int slabSlices(long budget) {
+		int s = 1;
+		while (s < d && slabBytes(s * 2) <= budget) s *= 2;
+		while (s < d && slabBytes(s + 1) <= budget && s < 4096) s++;
+		return Math.max(1, Math.min(s, d));
+	}
+
+	/**
+	 * Features of slices [z0, z1): {@code out[f][(z - z0) * width * height + y * width + x]}. Channels must share
+	 * the size given to the constructor.
+	 */
+	public float[][] compute(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, int z0, int z1,
+		int threads, Progress progress) {
+		if (channels.size() != fs.channels())
+			throw new IllegalArgumentException("The classifier's features use " + fs.channels() + " channel(s), got " + channels.size());
+		for (RandomAccessibleInterval<? extends RealType<?>> c : channels)
+			if (Slices.width(c) != w || Slices.height(c) != h || Slices.depth(c) != d)
+				throw new IllegalArgumentException("All channels must have the same size: expected " + w + "x" + h + "x" + d + ", got "
+					+ Slices.width(c) + "x" + Slices.height(c) + "x" + Slices.depth(c));
+		if (z0 < 0 || z1 > d || z0 >= z1) throw new IllegalArgumentException("Bad slab " + z0 + ".." + z1);
+		int S = z1 - z0;
+		float[][] out = new float[numFeatures()][];
+		for (int i = 0; i < out.length; i++) out[i] = new float[S * plane];
+		int fpc = fs.featuresPerChannel();
+		for (int c = 0; c < channels.size(); c++) {
+			Slab slab = new Slab(channels.get(c), z0, z1, threads);
+			slab.run(out, c * fpc, progress == null ? Progress.NONE : progress.range((double) c / channels.size(), (c + 1.0) / channels.size()));
+		}
+		return out;
+	}
+
+	/** One channel of one slab. Local plane index 0 = global slice l0. */
+	private final class Slab {
+		final int z0, z1, l0, L, c0, c1; // core local range [c0, c1)
+		final int threads;
+		final float[][] raw;
+
+		Slab(RandomAccessibleInterval<? extends RealType<?>> img, int z0, int z1, int threads) {
+			this.z0 = z0;
+			this.z1 = z1;
+			this.threads = threads;
+			l0 = Math.max(0, z0 - halo);
+			int l1 = Math.min(d, z1 + halo);
+			L = l1 - l0;
+			c0 = z0 - l0;
+			c1 = z1 - l0;
+			raw = new float[L][];
+			Parallel.forEach(L, threads, i -> raw[i] = Slices.readFloats(img, l0 + i, new float[plane]));
+		}
+
+		/** Local plane index of local index i mirrored at the volume borders and clamped to the loaded planes. */
+		int zi(int i) {
+			int g = reflect(l0 + i, d) - l0;
+			return g < 0 ? 0 : g >= L ? L - 1 : g;
+		}
+
+		void run(float[][] out, int f0, Progress p) {
+			int S = z1 - z0;
+			int f = f0;
+			// intensity
+			for (int z = 0; z < S; z++) System.arraycopy(raw[c0 + z], 0, out[f], z * plane, plane);
+			f++;
+			float[][] prev = raw;
+			for (int si = 0; si < ns; si++) {
+				p.checkCancelled();
+				p.report((double) si / ns, "features, scale " + (si + 1) + "/" + ns);
+				float[][] k = kernels[si];
+				int rzInt = k[2].length - 1;
+				int ext = 1 + (fs.has(Family.STRUCTURE) ? rzInt : 0);
+				int a = Math.max(0, c0 - (dims == 3 ? ext : 0)), b = Math.min(L, c1 + (dims == 3 ? ext : 0));
+				float[][] g = gaussian(raw, k, a, b);
+				for (Family fam : Family.values()) {
+					if (!fs.has(fam)) continue;
+					switch (fam) {
+						case GAUSSIAN:
+							copyCore(g, out[f++]);
+							break;
+						case DOG: {
+							float[] o = out[f++];
+							float[][] pv = prev;
+							Parallel.forEach(S, threads, z -> {
+								float[] x = pv[c0 + z], y = g[c0 + z];
+								int off = z * plane;
+								for (int i = 0; i < plane; i++) o[off + i] = x[i] - y[i];
+							});
+							break;
+						}
+						case GRADIENT:
+							gradientMagnitude(g, out[f++]);
+							break;
+						case HESSIAN:
+							hessian(g, out, f);
+							f += dims;
+							break;
+						case STRUCTURE:
+							structure(g, k, out, f);
+							f += dims;
+							break;
+						case VARIANCE:
+							variance(g, k, out[f++]);
+							break;
+						case MIN:
+							minMax(boxR[si], true, out[f++]);
+							break;
+						case MAX:
+							minMax(boxR[si], false, out[f++]);
+							break;
+						case MEDIAN:
+							median(boxR[si], out[f++]);
+							break;
+						default:
+							throw new IllegalStateException();
+					}
+				}
+				prev = g;
+			}
+		}
+
+		void copyCore(float[][] g, float[] o) {
+			for (int z = c0; z < c1; z++) System.arraycopy(g[z], 0, o, (z - c0) * plane, plane);
+		}
+
+		/** Gaussian of src valid on local planes [a, b); other planes null. */
+		float[][] gaussian(float[][] src, float[][] k, int a, int b) {
+			int rz = k[2].length - 1;
+			int xa = dims == 3 ? Math.max(0, a - rz) : a, xb = dims == 3 ? Math.min(L, b + rz) : b;
+			float[][] xy = new float[L][];
+			Parallel.forEach(xb - xa, threads, i -> {
+				int z = xa + i;
+				float[] t = new float[plane];
+				convX(src[z], t, k[0]);
+				float[] o = new float[plane];
+				convY(t, o, k[1]);
+				xy[z] = o;
+			});
+			if (dims == 2 || rz == 0) return xy;
+			float[][] out = new float[L][];
+			float[] kz = k[2];
+			Parallel.forEach(b - a, threads, i -> {
+				int z = a + i;
+				float[] o = new float[plane];
+				float[] c = xy[z];
+				float k0 = kz[0];
+				for (int j = 0; j < plane; j++) o[j] = k0 * c[j];
+				for (int r = 1; r < kz.length; r++) {
+					float[] m = xy[zi(z - r)], q = xy[zi(z + r)];
+					float kr = kz[r];
+					for (int j = 0; j < plane; j++) o[j] += kr * (m[j] + q[j]);
+				}
+				out[z] = o;
+			});
+			return out;
+		}
+
+		void convX(float[] in, float[] out, float[] k) {
+			int r = k.length - 1;
+			if (r == 0) {
+				System.arraycopy(in, 0, out, 0, plane);
+				return;
+			}
+			float[] buf = new float[w + 2 * r];
+			for (int y = 0; y < h; y++) {
+				int off = y * w;
+				System.arraycopy(in, off, buf, r, w);
+				for (int i = 1; i <= r; i++) {
+					buf[r - i] = in[off + reflect(-i, w)];
+					buf[r + w - 1 + i] = in[off + reflect(w - 1 + i, w)];
+				}
+				float k0 = k[0];
+				for (int x = 0; x < w; x++) out[off + x] = k0 * buf[x + r];
+				for (int j = 1; j <= r; j++) {
+					float kj = k[j];
+					for (int x = 0; x < w; x++) out[off + x] += kj * (buf[x + r - j] + buf[x + r + j]);
+				}
+			}
+		}
+
+		void convY(float[] in, float[] out, float[] k) {
+			int r = k.length - 1;
+			if (r == 0) {
+				System.arraycopy(in, 0, out, 0, plane);
+				return;
+			}
+			float k0 = k[0];
+			for (int y = 0; y < h; y++) {
+				int off = y * w;
+				for (int x = 0; x < w; x++) out[off + x] = k0 * in[off + x];
+				for (int j = 1; j <= r; j++) {
+					int om = reflect(y - j, h) * w, op = reflect(y + j, h) * w;
+					float kj = k[j];
+					for (int x = 0; x < w; x++) out[off + x] += kj * (in[om + x] + in[op + x]);
+				}
+			}
+		}
+
+		void gradientMagnitude(float[][] g, float[] o) {
+			float ix = (float) (0.5 / vx), iy = (float) (0.5 / vy), iz = (float) (0.5 / vz);
+			Parallel.forEach(c1 - c0, threads, zz -> {
+				int z = c0 + zz;
+				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
+				int base = zz * plane;
+				for (int y = 0; y < h; y++) {
+					int ym = reflect(y - 1, h) * w, yp = reflect(y + 1, h) * w, yo = y * w;
+					for (int x = 0; x < w; x++) {
+						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
+						float gx = (c[yo + xp] - c[yo + xm]) * ix, gy = (c[yp + x] - c[ym + x]) * iy;
+						float s = gx * gx + gy * gy;
+						if (zm != null) {
+							float gz = (zp[yo + x] - zm[yo + x]) * iz;
+							s += gz * gz;
+						}
+						o[base + yo + x] = (float) Math.sqrt(s);
+					}
+				}
+			});
+		}
+
+		void hessian(float[][] g, float[][] out, int f) {
+			double ixx = 1 / (vx * vx), iyy = 1 / (vy * vy), izz = 1 / (vz * vz);
+			double ixy = 0.25 / (vx * vy), ixz = 0.25 / (vx * vz), iyz = 0.25 / (vy * vz);
+			Parallel.forEach(c1 - c0, threads, zz -> {
+				int z = c0 + zz;
+				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
+				int base = zz * plane;
+				double[] ev = new double[3];
+				for (int y = 0; y < h; y++) {
+					int ym = reflect(y - 1, h) * w, yp = reflect(y + 1, h) * w, yo = y * w;
+					for (int x = 0; x < w; x++) {
+						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
+						double v = c[yo + x];
+						double hxx = (c[yo + xp] - 2 * v + c[yo + xm]) * ixx;
+						double hyy = (c[yp + x] - 2 * v + c[ym + x]) * iyy;
+						double hxy = (c[yp + xp] - c[ym + xp] - c[yp + xm] + c[ym + xm]) * ixy;
+						int idx = base + yo + x;
+						if (zm == null) {
+							eig2(hxx, hxy, hyy, ev);
+							out[f][idx] = (float) ev[0];
+							out[f + 1][idx] = (float) ev[1];
+						} else {
+							double hzz = (zp[yo + x] - 2 * v + zm[yo + x]) * izz;
+							double hxz = (zp[yo + xp] - zp[yo + xm] - zm[yo + xp] + zm[yo + xm]) * ixz;
+							double hyz = (zp[yp + x] - zp[ym + x] - zm[yp + x] + zm[ym + x]) * iyz;
+							eig3(hxx, hyy, hzz, hxy, hxz, hyz, ev);
+							out[f][idx] = (float) ev[0];
+							out[f + 1][idx] = (float) ev[1];
+							out[f + 2][idx] = (float) ev[2];
+						}
+					}
+				}
+			});
+		}
+
+		/** Structure tensor of G_s (valid on core +- (rz + 1)) integrated with kernel k. */
+		void structure(float[][] g, float[][] k, float[][] out, int f) {
+			int rz = dims == 3 ? k[2].length - 1 : 0;
+			int a = Math.max(0, c0 - rz), b = Math.min(L, c1 + rz);
+			float[][][] grad = new float[dims][L][];
+			float ix = (float) (0.5 / vx), iy = (float) (0.5 / vy), iz = (float) (0.5 / vz);
+			Parallel.forEach(b - a, threads, i -> {
+				int z = a + i;
+				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
+				float[] gx = new float[plane], gy = new float[plane], gz = dims == 3 ? new float[plane] : null;
+				for (int y = 0; y < h; y++) {
+					int ym = reflect(y - 1, h) * w, yp = reflect(y + 1, h) * w, yo = y * w;
+					for (int x = 0; x < w; x++) {
+						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
+						gx[yo + x] = (c[yo + xp] - c[yo + xm]) * ix;
+						gy[yo + x] = (c[yp + x] - c[ym + x]) * iy;
+						if (gz != null) gz[yo + x] = (zp[yo + x] - zm[yo + x]) * iz;
+					}
+				}
+				grad[0][z] = gx;
+				grad[1][z] = gy;
+				if (gz != null) grad[2][z] = gz;
+			});
+			int nc = dims * (dims + 1) / 2;
+			float[][][] comp = new float[nc][][];
+			int ci = 0;
+			for (int p = 0; p < dims; p++)
+				for (int q = p; q < dims; q++) {
+					float[][] prod = new float[L][];
+					final int pp = p, qq = q;
+					Parallel.forEach(b - a, threads, i -> {
+						int z = a + i;
+						float[] u = grad[pp][z], v = grad[qq][z], o = new float[plane];
+						for (int j = 0; j < plane; j++) o[j] = u[j] * v[j];
+						prod[z] = o;
+					});
+					comp[ci++] = gaussian(prod, k, c0, c1);
+				}
+			Parallel.forEach(c1 - c0, threads, zz -> {
+				int z = c0 + zz;
+				double[] ev = new double[3];
+				int base = zz * plane;
+				for (int j = 0; j < plane; j++) {
+					if (dims == 2) {
+						eig2(comp[0][z][j], comp[1][z][j], comp[2][z][j], ev);
+						out[f][base + j] = (float) ev[0];
+						out[f + 1][base + j] = (float) ev[1];
+					} else {
+						// order of comp: xx, xy, xz, yy, yz, zz
+						eig3(comp[0][z][j], comp[3][z][j], comp[5][z][j], comp[1][z][j], comp[2][z][j], comp[4][z][j], ev);
+						out[f][base + j] = (float) ev[0];
+						out[f + 1][base + j] = (float) ev[1];
+						out[f + 2][base + j] = (float) ev[2];
+					}
+				}
+			});
+		}
+
+		void variance(float[][] g, float[][] k, float[] o) {
+			int rz = dims == 3 ? k[2].length - 1 : 0;
+			int a = Math.max(0, c0 - rz), b = Math.min(L, c1 + rz);
+			float[][] sq = new float[L][];
+			Parallel.forEach(b - a, threads, i -> {
+				float[] r = raw[a + i], q = new float[plane];
+				for (int j = 0; j < plane; j++) q[j] = r[j] * r[j];
+				sq[a + i] = q;
+			});
+			float[][] g2 = gaussian(sq, k, c0, c1);
+			Parallel.forEach(c1 - c0, threads, zz -> {
+				float[] m = g[c0 + zz], s = g2[c0 + zz];
+				int base = zz * plane;
+				for (int j = 0; j < plane; j++) o[base + j] = Math.max(0f, s[j] - m[j] * m[j]);
+			});
+		}
+
+		/** Separable box minimum or maximum of the intensity. */
+		void minMax(int[] r, boolean min, float[] o) {
+			int rz = r[2];
+			int a = Math.max(0, c0 - rz), b = Math.min(L, c1 + rz);
+			float[][] xy = new float[L][];
+			Parallel.forEach(b - a, threads, i -> {
+				float[] src = raw[a + i], t = new float[plane], u = new float[plane];
+				for (int y = 0; y < h; y++) {
+					int off = y * w;
+					for (int x = 0; x < w; x++) {
+						float m = src[off + x];
+						for (int j = 1; j <= r[0]; j++) {
+							float p = src[off + reflect(x - j, w)], q = src[off + reflect(x + j, w)];
+							m = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
+						}
+						t[off + x] = m;
+					}
+				}
+				for (int y = 0; y < h; y++) {
+					int off = y * w;
+					System.arraycopy(t, off, u, off, w);
+					for (int j = 1; j <= r[1]; j++) {
+						int om = reflect(y - j, h) * w, op = reflect(y + j, h) * w;
+						for (int x = 0; x < w; x++) {
+							float p = t[om + x], q = t[op + x], m = u[off + x];
+							u[off + x] = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
+						}
+					}
+				}
+				xy[a + i] = u;
+			});
+			Parallel.forEach(c1 - c0, threads, zz -> {
+				int z = c0 + zz, base = zz * plane;
+				float[] c = xy[z];
+				System.arraycopy(c, 0, o, base, plane);
+				for (int j = 1; j <= rz; j++) {
+					float[] p = xy[zi(z - j)], q = xy[zi(z + j)];
+					for (int i = 0; i < plane; i++) {
+						float m = o[base + i];
+						o[base + i] = min ? Math.min(m, Math.min(p[i], q[i])) : Math.max(m, Math.max(p[i], q[i]));
+					}
+				}
+			});
+		}
+
+		void median(int[] r, float[] o) {
+			int nx = 2 * r[0] + 1, ny = 2 * r[1] + 1, nz = 2 * r[2] + 1;
+			Parallel.forEach(c1 - c0, threads, zz -> {
+				int z = c0 + zz, base = zz * plane;
+				float[] buf = new float[nx * ny * nz];
+				float[][] zp = new float[nz][];
+				for (int k = 0; k < nz; k++) zp[k] = raw[zi(z + k - r[2])];
+				int[] xs = new int[nx];
+				for (int y = 0; y < h; y++) {
+					for (int x = 0; x < w; x++) {
+						for (int i = 0; i < nx; i++) xs[i] = reflect(x + i - r[0], w);
+						int n = 0;
+						for (int j = -r[1]; j <= r[1]; j++) {
+							int yo = reflect(y + j, h) * w;
+							for (int k = 0; k < nz; k++) {
+								float[] pz = zp[k];
+								for (int i = 0; i < nx; i++) buf[n++] = pz[yo + xs[i]];
+							}
+						}
+						o[base + y * w + x] = select(buf, n, n / 2);
+					}
+				}
+			});
+		}
+	}
+
+	/** Half-sample symmetric mirror of i into [0, n). */
+	static int reflect(int i, int n) {
+		if (i >= 0 && i < n) return i;
+		if (n == 1) return 0;
+		int p = 2 * n;
+		i %= p;
+		if (i < 0) i += p;
+		return i < n ? i : p - 1 - i;
+	}
+
+	/** Normalised Gaussian half kernel k[0..r], r = ceil(3 sigma); {1} for sigma below 0.01 pixel. */
+	static float[] halfKernel(double sigma) {
+		if (sigma < 0.01) return new float[] { 1 };
+		int r = (int) Math.ceil(3 * sigma);
+		double[] k = new double[r + 1];
+		double sum = 0;
+		for (int i = 0; i <= r; i++) {
+			k[i] = Math.exp(-0.5 * i * i / (sigma * sigma));
+			sum += i == 0 ? k[i] : 2 * k[i];
+		}
+		float[] f = new float[r + 1];
+		for (int i = 0; i <= r; i++) f[i] = (float) (k[i] / sum);
+		return f;
+	}
+
+	/** Eigenvalues of [[a, b], [b, c]], descending. */
+	static void eig2(double a, double b, double c, double[] ev) {
+		double m = 0.5 * (a + c), q = Math.sqrt(0.25 * (a - c) * (a - c) + b * b);
+		ev[0] = m + q;
+		ev[1] = m - q;
+	}
+
+	/** Eigenvalues of the symmetric matrix [[a, d, e], [d, b, f], [e, f, c]], descending (trigonometric method). */
+	static void eig3(double a, double b, double c, double d, double e, double f, double[] ev) {
+		double p1 = d * d + e * e + f * f;
+		double q = (a + b + c) / 3;
+		if (p1 <= 1e-30 * (a * a + b * b + c * c) || p1 == 0) {
+			ev[0] = a;
+			ev[1] = b;
+			ev[2] = c;
+		} else {
+			double p2 = (a - q) * (a - q) + (b - q) * (b - q) + (c - q) * (c - q) + 2 * p1;
+			double p = Math.sqrt(p2 / 6);
+			double ba = (a - q) / p, bb = (b - q) / p, bc = (c - q) / p, bd = d / p, be = e / p, bf = f / p;
+			double det = ba * (bb * bc - bf * bf) - bd * (bd * bc - bf * be) + be * (bd * bf - bb * be);
+			double r = det / 2;
+			double phi = r <= -1 ? Math.PI / 3 : r >= 1 ? 0 : acos(r) / 3;
+			ev[0] = q + 2 * p * Math.cos(phi);
+			ev[2] = q + 2 * p * Math.cos(phi + 2 * Math.PI / 3);
+			ev[1] = 3 * q - ev[0] - ev[2];
+			return;
+		}
+		// diagonal: sort descending
+		if (ev[0] < ev[1]) { double t = ev[0]; ev[0] = ev[1]; ev[1] = t; }
+		if (ev[1] < ev[2]) { double t = ev[1]; ev[1] = ev[2]; ev[2] = t; }
+		if (ev[0] < ev[1]) { double t = ev[0]; ev[0] = ev[1]; ev[1] = t; }
+	}
+
+	/** arccos by Abramowitz and Stegun 4.4.46 (absolute error below 2e-8); Math.acos is not an intrinsic and 3x slower. */
+	static double acos(double x) {
+		double a = Math.abs(x);
+		double p = -0.0012624911;
+		p = p * a + 0.0066700901;
+		p = p * a - 0.0170881256;
+		p = p * a + 0.0308918810;
+		p = p * a - 0.0501743046;
+		p = p * a + 0.0889789874;
+		p = p * a - 0.2145988016;
+		p = p * a + 1.5707963050;
+		double r = Math.sqrt(1 - a) * p;
+		return x >= 0 ? r : Math.PI - r;
+	}
+
+	/** k-th smallest of a[0..n) (reorders a). */
+	static float select(float[] a, int n, int k) {
+		int lo = 0, hi = n - 1;
+		while (hi > lo) {
+			float pivot = a[(lo + hi) >>> 1];
+			int i = lo, j = hi;
+			while (i <= j) {
+				while (a[i] < pivot) i++;
+				while (a[j] > pivot) j--;
+				if (i <= j) {
+					float t = a[i]; a[i] = a[j]; a[j] = t;
+					i++;
+					j--;
+				}
+			}
+			if (k <= j) hi = j;
+			else if (k >= i) lo = i;
+			else return a[k];
+		}
+		return a[k];
+	}
+
+	static double[] sorted(double[] a) {
+		double[] b = a.clone();
+		Arrays.sort(b);
+		return b;
+	}
+}
