@@ -80,5 +80,10 @@ summary = summary + "\nRandom walk in the ISE (2000 walkers x 20000 steps): tau 
 
 // @ANALYSES@ (further analyses are added here as they land)
 
+// One self-contained HTML file: key numbers, every plot above, mid-slices of the label and class images, provenance
+selectImage(labels);
+run("Analysis Report", labelsOpt + " output_dir=[" + out + "]");
+summary = summary + "\n## Report\n\n[report.html](report.html): key numbers, plots, mid-slices, provenance and conventions in one file\n";
+
 File.saveString(summary, out + "summary.md");
 print("CathodeJ: results written to " + out);

@@ -24,6 +24,7 @@ public final class Bench {
 		PreprocessBench.align(),
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),
+		new SeriesBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

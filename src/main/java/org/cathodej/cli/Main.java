@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 
 import org.cathodej.ij1.FijiContext;
 import org.cathodej.results.Version;
+import org.cathodej.run.AnalysisSuite;
 import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandResult;
 import org.cathodej.run.CommandRunner;
@@ -129,21 +130,22 @@ public final class Main {
 	 * all); a key that no analysis has is an error. Stops at the first failure.
 	 */
 	private int analyse(String[] args) {
-		List<CommandCatalog.Entry> analyses = new ArrayList<>();
-		for (CommandCatalog.Entry e : catalog.entries())
-			if (e.submenu().equals("Analyze")) analyses.add(e);
-		if (analyses.isEmpty()) throw new Usage("no Analyze commands found");
+		AnalysisSuite suite;
+		try {
+			suite = new AnalysisSuite(catalog);
+		} catch (IllegalStateException e) {
+			throw new Usage("no Analyze commands found");
+		}
+		List<CommandCatalog.Entry> analyses = suite.entries();
+		List<String> keys = new ArrayList<>();
 		for (int i = 1; i < args.length; i++) {
 			String key = keyOf(args[i]);
-			if (key == null) continue;
-			boolean known = false;
-			for (CommandCatalog.Entry e : analyses) known |= e.spec().input(key) != null;
-			if (!known) {
-				java.util.Set<String> valid = new java.util.LinkedHashSet<>();
-				for (CommandCatalog.Entry e : analyses)
-					for (ParameterSpec p : e.spec().inputs()) if (p.kind() != ParameterSpec.Kind.IMAGE) valid.add(p.name());
-				throw new Usage("unknown parameter '" + key + "' for analyse. Valid parameters: " + String.join(", ", valid) + ".");
-			}
+			if (key != null) keys.add(key);
+		}
+		try {
+			suite.checkKeys(keys, "analyse");
+		} catch (IllegalArgumentException e) {
+			throw new Usage(e.getMessage());
 		}
 		for (CommandCatalog.Entry e : analyses) {
 			List<String> own = new ArrayList<>();
