@@ -1,8 +1,9 @@
 package org.cathodej.bench;
 
+import org.cathodej.segment.Scribbles;
+
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
@@ -18,7 +19,6 @@ import org.cathodej.task.Progress;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
@@ -53,13 +53,13 @@ public final class SegmentBench implements BenchCase {
 			(RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) img.bse,
 			(RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) img.se);
 		long target = Math.min(100_000, Slices.voxels(truth) / 100);
-		PlanarImg<UnsignedByteType, ?> scribbles = scribbles(truth, target, 6, 5);
+		PlanarImg<UnsignedByteType, ?> scribbles = Scribbles.strokesFromTruth(truth, target, 6, 5, 0);
 		FeatureSettings fs = new FeatureSettings(true, new double[] { 0.05, 0.1, 0.2 }, "um", FeatureSettings.DEFAULT_FAMILIES, 2);
 		RandomForest.Params p = new RandomForest.Params();
 		p.trees = 50;
 		long budget = 1L << 30;
 		// users scribble on a few slices: 10^5 voxels on 8 slices costs the features of those slices (+ halo) only
-		PlanarImg<UnsignedByteType, ?> few = scribbles(truth, Math.min(target, 8L * size[0] * size[1] / 20), 6, 6, 8);
+		PlanarImg<UnsignedByteType, ?> few = Scribbles.strokesFromTruth(truth, Math.min(target, 8L * size[0] * size[1] / 20), 6, 6, 8);
 		double cf = cpu();
 		out.time(name(), "train_on_8_slices", size, threads,
 			() -> PixelClassifier.train(ch, few, new int[] { 1, 2, 3 }, vs, fs, p, 1, budget, threads, Progress.NONE),
@@ -94,34 +94,5 @@ public final class SegmentBench implements BenchCase {
 	static double cpu() {
 		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() / 1e9 : Double.NaN;
-	}
-
-	static PlanarImg<UnsignedByteType, ?> scribbles(PlanarImg<UnsignedByteType, ?> truth, long target, int len, long seed) {
-		return scribbles(truth, target, len, seed, 0);
-	}
-
-	/** Strokes from the truth; with {@code onSlices} > 0 only on that many evenly spaced slices. */
-	static PlanarImg<UnsignedByteType, ?> scribbles(PlanarImg<UnsignedByteType, ?> truth, long target, int len, long seed, int onSlices) {
-		int w = Slices.width(truth), h = Slices.height(truth), d = Slices.depth(truth);
-		PlanarImg<UnsignedByteType, ?> s = PlanarImgs.unsignedBytes(w, h, d);
-		SplittableRandom r = new SplittableRandom(seed);
-		long[] per = new long[3];
-		long done = 0;
-		while (done < target) {
-			int x = r.nextInt(w), y = r.nextInt(h), z = onSlices > 0 ? r.nextInt(onSlices) * d / onSlices : r.nextInt(d);
-			byte[] t = (byte[]) Slices.planeArray(truth, z), a = (byte[]) Slices.planeArray(s, z);
-			int ph = t[y * w + x];
-			if (ph < 0 || ph > 2 || per[ph] > target / 3 + 1) continue;
-			for (int k = 0; k < len && x + k < w && done < target; k++) {
-				int i = y * w + x + k;
-				if (t[i] != ph) break;
-				if (a[i] == 0) {
-					a[i] = (byte) (ph + 1);
-					per[ph]++;
-					done++;
-				}
-			}
-		}
-		return s;
 	}
 }

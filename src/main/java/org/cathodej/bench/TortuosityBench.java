@@ -34,7 +34,7 @@ public final class TortuosityBench implements BenchCase {
 			walk(size, threads, out);
 			return;
 		}
-		PlanarImg<UnsignedByteType, ByteArray> img = BenchPhantoms.composite(size[0], size[1], size[2], 42, threads);
+		PlanarImg<UnsignedByteType, ByteArray> img = Phantoms.cathode(size);
 		FluxTortuosity.Options o = new FluxTortuosity.Options();
 		o.threads = threads;
 		String tol = System.getProperty("tortuosity.tol");
@@ -56,7 +56,7 @@ public final class TortuosityBench implements BenchCase {
 
 	/** Random walk in the ISE: 2000 walkers x 1e5 steps (override with -Dtortuosity.walkers / .steps). */
 	private void walk(int[] size, int threads, BenchRecorder out) throws Exception {
-		PlanarImg<UnsignedByteType, ByteArray> img = BenchPhantoms.composite(size[0], size[1], size[2], 42, threads);
+		PlanarImg<UnsignedByteType, ByteArray> img = Phantoms.cathode(size);
 		RandomWalkTortuosity.Options o = new RandomWalkTortuosity.Options();
 		o.threads = threads;
 		o.walkers = Integer.getInteger("tortuosity.walkers", 2000);

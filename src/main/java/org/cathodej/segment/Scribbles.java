@@ -161,4 +161,35 @@ public final class Scribbles {
 
 		int[] toArray() { return java.util.Arrays.copyOf(a, n); }
 	}
+
+	/**
+	 * Synthetic scribbles drawn from a ground-truth phase-index image (0 pore, 1 CAM, 2 ISE): seeded short horizontal
+	 * strokes (up to {@code len} voxels) inside the phase under their start, values {@link #value(Phase)}, until
+	 * {@code target} voxels are labelled, every phase getting about the same number; with {@code onSlices} > 0 only
+	 * on that many evenly spaced slices. For tests and benchmarks of the classifier.
+	 */
+	public static PlanarImg<UnsignedByteType, ?> strokesFromTruth(PlanarImg<UnsignedByteType, ?> truth, long target, int len, long seed,
+		int onSlices) {
+		int w = org.cathodej.image.Slices.width(truth), h = org.cathodej.image.Slices.height(truth), d = org.cathodej.image.Slices.depth(truth);
+		PlanarImg<UnsignedByteType, ?> s = PlanarImgs.unsignedBytes(w, h, d);
+		java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+		long[] per = new long[3];
+		long done = 0;
+		for (long tries = 0; done < target && tries < 100L * target + 10_000_000L; tries++) {
+			int x = r.nextInt(w), y = r.nextInt(h), z = onSlices > 0 ? r.nextInt(onSlices) * d / onSlices : r.nextInt(d);
+			byte[] t = (byte[]) org.cathodej.image.Slices.planeArray(truth, z), a = (byte[]) org.cathodej.image.Slices.planeArray(s, z);
+			int ph = t[y * w + x];
+			if (ph < 0 || ph > 2 || per[ph] > target / 3 + 1) continue;
+			for (int k = 0; k < len && x + k < w && done < target; k++) {
+				int i = y * w + x + k;
+				if (t[i] != ph) break;
+				if (a[i] == 0) {
+					a[i] = (byte) (ph + 1);
+					per[ph]++;
+					done++;
+				}
+			}
+		}
+		return s;
+	}
 }

@@ -53,9 +53,9 @@ public final class WekaForestComparison {
 			(RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) img.bse,
 			(RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) img.se);
 		FeatureSettings fs = new FeatureSettings(true, new double[] { 0.05, 0.1, 0.2 }, "um", FeatureSettings.DEFAULT_FAMILIES, 2);
-		PixelClassifier.TrainingSet tr = PixelClassifier.collect(ch, SegmentBench.scribbles(truth, n, 6, 5), new int[] { 1, 2, 3 }, vs, fs,
+		PixelClassifier.TrainingSet tr = PixelClassifier.collect(ch, org.cathodej.segment.Scribbles.strokesFromTruth(truth, n, 6, 5, 0), new int[] { 1, 2, 3 }, vs, fs,
 			1L << 30, 2, Progress.NONE);
-		PixelClassifier.TrainingSet te = PixelClassifier.collect(ch, SegmentBench.scribbles(truth, n, 1, 77), new int[] { 1, 2, 3 }, vs, fs,
+		PixelClassifier.TrainingSet te = PixelClassifier.collect(ch, org.cathodej.segment.Scribbles.strokesFromTruth(truth, n, 1, 77, 0), new int[] { 1, 2, 3 }, vs, fs,
 			1L << 30, 2, Progress.NONE);
 		int F = fs.numFeatures(), m = te.y.length;
 		System.out.printf(Locale.ROOT, "training rows %d, test rows %d, features %d, trees %d, mtry %d%n", tr.y.length, m, F, trees,

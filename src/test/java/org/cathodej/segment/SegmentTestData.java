@@ -1,6 +1,5 @@
 package org.cathodej.segment;
 
-import java.util.SplittableRandom;
 
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
@@ -11,7 +10,6 @@ import org.cathodej.render.TestVolumes;
 import org.cathodej.task.Progress;
 
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /** Rendered three-phase test volumes with known labels, and scribbles drawn from the truth. */
@@ -51,28 +49,6 @@ final class SegmentTestData {
 	 * phase + 1, until {@code fraction} of the voxels are labelled; every phase gets about the same number.
 	 */
 	PlanarImg<UnsignedByteType, ?> scribbles(double fraction, int len, long seed) {
-		int w = Slices.width(truth), h = Slices.height(truth), d = Slices.depth(truth);
-		PlanarImg<UnsignedByteType, ?> s = PlanarImgs.unsignedBytes(w, h, d);
-		long target = (long) (fraction * w * h * d);
-		long[] per = new long[3];
-		SplittableRandom r = new SplittableRandom(seed);
-		long done = 0;
-		int guard = 0;
-		while (done < target && guard++ < 10_000_000) {
-			int x = r.nextInt(w), y = r.nextInt(h), z = r.nextInt(d);
-			byte[] t = (byte[]) Slices.planeArray(truth, z), a = (byte[]) Slices.planeArray(s, z);
-			int ph = t[y * w + x];
-			if (per[ph] > target / 3 + 1) continue;
-			for (int k = 0; k < len && x + k < w && done < target; k++) {
-				int i = y * w + x + k;
-				if (t[i] != ph) break;
-				if (a[i] == 0) {
-					a[i] = (byte) (ph + 1);
-					per[ph]++;
-					done++;
-				}
-			}
-		}
-		return s;
+		return Scribbles.strokesFromTruth(truth, (long) (fraction * Slices.voxels(truth)), len, seed, 0);
 	}
 }
