@@ -9,7 +9,7 @@ bse = "";                     // title of the BSE stack ("" = the image whose ti
 se = "";                      // title of the SE stack ("" = the image whose title ends in -SE, else none)
 transformation = "translation";   // or "rigid"
 illumination_sigma = 0;       // blur sigma in the image's unit; 0 = a tenth of the slice width
-stripe_levels = 3; stripe_sigma = 0.5;
+stripe_width = 4; stripe_levels = 6; stripe_sigma = 1;   // widest curtain (px), wavelet levels, damping width
 // ---------------------------------------------
 
 out = getArgument();
@@ -53,7 +53,7 @@ for (k = 0; k < stacks.length; k++) {
 	// 2. illumination, 3. curtaining, 4. contrast
 	selectImage(stacks[k]);
 	run("Correct Illumination", "image=[" + stacks[k] + "] sigma=" + illumination_sigma);
-	run("Remove Stripes", "image=[" + stacks[k] + "-illum] direction=vertical wavelet=db5 levels=" + stripe_levels + " sigma=" + stripe_sigma + " max_structure_loss=0.001 output_dir=[" + out + "stripes_" + k + "]");
+	run("Remove Stripes", "image=[" + stacks[k] + "-illum] direction=vertical wavelet=db5 stripe_width=" + stripe_width + " levels=" + stripe_levels + " sigma=" + stripe_sigma + " max_structure_loss=0.001 output_dir=[" + out + "stripes_" + k + "]");
 	removed = 0;
 	for (i = 0; i < nResults; i++) removed = removed + getResult("stripe_energy_removed_fraction", i) / nResults;
 	summary = summary + "- " + stacks[k] + ": " + d2s(100 * removed, 1) + " % of the stripe energy removed\n";

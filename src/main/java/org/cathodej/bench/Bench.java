@@ -24,6 +24,7 @@ public final class Bench {
 		PreprocessBench.align(),
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),
+		new DestripeQualityBench(),
 		new SeriesBench(),
 	};
 

@@ -13,7 +13,7 @@ import ij.measure.ResultsTable;
 
 /** Preprocess > Remove Stripes: curtaining removal by combined wavelet-Fourier filtering, optionally with automatic parameters. */
 @Plugin(type = Command.class, label = "Remove Stripes",
-	description = "Removes curtaining stripes by wavelet-Fourier filtering (Münch et al. 2009); automatic mode chooses sigma and levels")
+	description = "Removes curtaining stripes by wavelet-Fourier filtering (Münch et al. 2009) of the stripe layer; automatic mode chooses stripe width, levels and sigma")
 public class RemoveStripesCommand extends CathodeJCommand {
 
 	@Parameter(label = "Image", persist = false)
@@ -25,16 +25,21 @@ public class RemoveStripesCommand extends CathodeJCommand {
 	@Parameter(label = "Wavelet", choices = { "db5", "haar", "db2", "db3", "db4", "db6", "db7", "db8", "db9", "db10" })
 	public String wavelet = "db5";
 
-	@Parameter(label = "Levels", description = "wavelet decomposition levels: more removes wider stripes but touches coarse structure", min = "1", max = "12")
-	public int levels = 3;
+	@Parameter(label = "Stripe width (px)", description = "widest curtain separated from the structure (running median across the stripes) before filtering; 0 = filter the whole image (Münch's original)",
+		min = "0", max = "256")
+	public int stripe_width = 4;
 
-	@Parameter(label = "Sigma", description = "damping width 1 - exp(-k^2/2 sigma^2), k = frequency index along the stripes", min = "0.01", max = "100")
-	public double sigma = 0.5;
+	@Parameter(label = "Levels", description = "wavelet decomposition levels (capped by the slice size): more reaches the coarse part of the curtains", min = "1", max = "12")
+	public int levels = 6;
 
-	@Parameter(label = "Automatic", description = "choose sigma and levels per stack: least stripe energy with the structure loss bounded")
+	@Parameter(label = "Sigma", description = "damping width 1 - exp(-k^2/2 sigma^2), k = frequency index along the stripes; larger also removes curtains that change along their length",
+		min = "0.01", max = "100")
+	public double sigma = 1;
+
+	@Parameter(label = "Automatic", description = "choose stripe width, levels and sigma per stack: most energy removed net of the structure lost (measured on sample slices turned by 90 degrees), with that loss bounded")
 	public boolean automatic = false;
 
-	@Parameter(label = "Largest structure loss", description = "automatic mode: allowed loss of non-stripe energy, fraction of the slice variance energy",
+	@Parameter(label = "Largest structure loss", description = "automatic mode: allowed loss of non-stripe energy, fraction of the sample slices' variance energy",
 		min = "0", max = "1")
 	public double max_structure_loss = 0.001;
 
@@ -48,21 +53,28 @@ public class RemoveStripesCommand extends CathodeJCommand {
 	public void run() {
 		if (image == null) throw new IllegalArgumentException("Remove Stripes needs an image: open or select one.");
 		Volumes.requireGreyscaleVolume(image);
+		if (stripe_width < 0) throw new IllegalArgumentException("stripe_width must be >= 0 pixels, got " + stripe_width);
 		Destriper.Params p = new Destriper.Params();
 		p.direction = Destriper.Direction.parse(direction);
 		p.wavelet = wavelet;
 		p.levels = levels;
 		p.sigma = sigma;
+		p.stripeWidth = stripe_width;
 		p.auto = automatic;
 		p.maxStructureLoss = max_structure_loss;
 		p.threads = Parallel.defaultThreads();
 		Destriper.Result r = Destriper.run(AlignStackCommand.real(image), p, progress());
-		if (automatic) note("Automatic stripe filter: " + r.levels + " levels, sigma " + r.sigma);
+		if (automatic) note("Automatic stripe filter: stripe width " + r.stripeWidth + " px, " + r.levels + " levels, sigma " + r.sigma);
 		else if (r.levels != levels) note("Levels reduced to " + r.levels + " (the slice is too small for more).");
+		convention("stripe_width_used", r.stripeWidth);
 		convention("levels_used", r.levels);
 		convention("sigma_used", r.sigma);
-		convention("stripe_energy", "slice height x sum over columns of (column mean - its 4-px Gaussian smoothing across columns)^2");
-		convention("structure_lost", "energy removed beyond the stripe energy removed, as a fraction of the slice's variance energy");
+		int sw = r.stripeWidth;
+		convention("stripe_layer", sw > 0 ? "image minus its running median across the stripes over " + (2 * sw + 1) + " px, outliers along each column replaced by its robust smooth profile; the filter runs on the layer"
+			: "none: the filter runs on the whole image");
+		convention("stripe_energy", "slice height x sum over columns of the squared column mean of the image minus its running median across the stripes (half-width "
+			+ (sw > 0 ? sw : 4) + " px)");
+		convention("structure_lost", "energy removed beyond the stripe energy removed, as a fraction of the slice's variance energy (an upper estimate: strong curtains bias the stripe energy low)");
 		destriped = Volumes.toImagePlus(r.output, AlignStackCommand.stripExt(image.getTitle()) + "-destriped", null);
 		destriped.setCalibration(image.getCalibration().copy());
 		stripes = new ResultsTable();
@@ -74,6 +86,7 @@ public class RemoveStripesCommand extends CathodeJCommand {
 			stripes.addValue("stripe_energy_after", s.stripeAfter);
 			stripes.addValue("stripe_energy_removed_fraction", s.stripeRemovedFraction());
 			stripes.addValue("structure_energy_lost_fraction", s.structureLostFraction());
+			stripes.addValue("stripe_width", r.stripeWidth);
 			stripes.addValue("levels", r.levels);
 			stripes.addValue("sigma", r.sigma);
 		}

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cathodej.filter.Gauss;
+import org.cathodej.filter.Rank;
 import org.cathodej.image.Slices;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
@@ -26,12 +27,19 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  * (k = frequency index in that band), which removes what is constant along the stripes; then the transform is
  * inverted and the padding cropped.
  *
- * <p>Per slice it reports the stripe energy before and after (energy of the fine part of the profile of column
- * means, i.e. minus its Gaussian smoothing of 4 px across the stripes, times the column length) and the structure
+ * <p>Stripe layer ({@link Params#stripeWidth} &gt; 0, the default): applied to a whole image, the filter also removes
+ * the column means of real structure at every scale it reaches, and it cannot reach the coarse part of narrow
+ * stripes without reaching coarse structure too. So the filter runs on the {@link StripeLayer} instead (the image
+ * minus its running median across the stripes, cleaned of what is not constant-like along the columns), which holds
+ * curtains up to stripeWidth pixels wide at all their scales but little structure. What the filter removes from the
+ * layer is the stripe estimate. Two passes: the second takes the median of the first pass's result, so that strong
+ * curtains no longer bias the median next to them.
+ *
+ * <p>Per slice it reports the stripe energy before and after (energy of the column means of the stripe layer, times
+ * the column length; see {@link #stripeEnergy}) and the structure
  * energy lost (energy of everything removed beyond the stripe energy removed), relative to the slice's variance
  * energy (sum of squared deviations from the mean).
- * An automatic mode picks sigma and levels on a few sample slices: least remaining stripe energy such that the
- * structure energy lost stays below {@link Params#maxStructureLoss} of the variance energy.
+ * An automatic mode ({@link AutoParameters}) picks stripe width, levels and sigma on a few sample slices.
  */
 public final class Destriper {
 
@@ -55,13 +63,16 @@ public final class Destriper {
 		public Direction direction = Direction.VERTICAL;
 		public String wavelet = "db5";
 		/** Decomposition levels (capped so that the coarsest band keeps at least 4 samples). */
-		public int levels = 3;
+		public int levels = 6;
 		/**
 		 * Damping width in frequency-index units of each band (= cycles per padded slice height at every level);
-		 * 0.5 removes little more than what is exactly constant along the stripes.
+		 * 0.5 removes little more than what is exactly constant along the stripes, larger values also curtains
+		 * whose strength changes along their length.
 		 */
-		public double sigma = 0.5;
-		/** Choose sigma and levels automatically (per stack). */
+		public double sigma = 1;
+		/** Widest curtain (pixels across) separated into the stripe layer; 0 = filter the whole image (Münch's original). */
+		public int stripeWidth = 4;
+		/** Choose stripe width, levels and sigma automatically (per stack; see {@link AutoParameters}). */
 		public boolean auto = false;
 		/** Auto mode: largest allowed structure-energy loss as a fraction of the slice's variance energy. */
 		public double maxStructureLoss = 0.001;
@@ -78,13 +89,15 @@ public final class Destriper {
 
 	public static final class Result {
 		public final PlanarImg<?, ?> output;
-		public final int levels;
+		/** The setting used (chosen in automatic mode; levels capped by the slice size). */
+		public final int stripeWidth, levels;
 		public final double sigma;
 		public final String wavelet;
 		public final SliceStats[] stats;
 
-		Result(PlanarImg<?, ?> output, int levels, double sigma, String wavelet, SliceStats[] stats) {
+		Result(PlanarImg<?, ?> output, int stripeWidth, int levels, double sigma, String wavelet, SliceStats[] stats) {
 			this.output = output;
+			this.stripeWidth = stripeWidth;
 			this.levels = levels;
 			this.sigma = sigma;
 			this.wavelet = wavelet;
@@ -107,27 +120,30 @@ public final class Destriper {
 		if (!(p.sigma > 0)) throw new IllegalArgumentException("sigma must be > 0, got " + p.sigma);
 		if (p.levels < 1) throw new IllegalArgumentException("levels must be >= 1, got " + p.levels);
 		Wavelet wv = Wavelet.of(p.wavelet);
-		int levels = Math.min(p.levels, maxLevels(w, h));
+		if (p.stripeWidth < 0 || 2 * p.stripeWidth + 1 > Math.min(w, h))
+			throw new IllegalArgumentException("stripe width must be between 0 and " + (Math.min(w, h) - 1) / 2 + " pixels for " + w + "x" + h + " slices, got " + p.stripeWidth);
+		int levels = Math.min(p.levels, maxLevels(w, h)), width = p.stripeWidth;
 		double sigma = p.sigma;
 		if (p.auto) {
-			double[] best = choose(stack, wv, p, pr.range(0, 0.3));
-			levels = (int) best[0];
-			sigma = best[1];
+			AutoParameters.Setting best = AutoParameters.choose(stack, wv, p, pr.range(0, 0.3));
+			levels = best.levels;
+			sigma = best.sigma;
+			width = best.width;
 		}
 		Object t = stack.getType();
 		int bytes = t instanceof UnsignedByteType ? 1 : t instanceof UnsignedShortType ? 2 : 4;
 		MemoryBudget.require((long) w * h * d * bytes, "Destriped stack of " + w + "x" + h + "x" + d, bytes);
 		PlanarImg<?, ?> out = bytes == 1 ? PlanarImgs.unsignedBytes(w, h, d) : bytes == 2 ? PlanarImgs.unsignedShorts(w, h, d) : PlanarImgs.floats(w, h, d);
 		SliceStats[] stats = new SliceStats[d];
-		final int lv = levels;
+		final int lv = levels, sw = width;
 		final double sg = sigma;
 		Progress pf = pr.range(p.auto ? 0.3 : 0, 1);
 		int[] done = { 0 };
 		Parallel.forEach(d, p.threads, z -> {
 			pf.checkCancelled();
 			float[] in = Slices.readFloats(stack, z, null);
-			float[] o = filter(in, w, h, wv, lv, sg, p.direction);
-			stats[z] = stats(in, o, w, h, p.direction);
+			float[] o = filter(in, w, h, wv, lv, sg, p.direction, sw);
+			stats[z] = stats(in, o, w, h, p.direction, metricWidth(sw));
 			Object a = Slices.planeArray(out, z);
 			if (a instanceof float[]) System.arraycopy(o, 0, a, 0, o.length);
 			else if (a instanceof short[]) {
@@ -141,78 +157,71 @@ public final class Destriper {
 				pf.report(++done[0] / (double) d, "Removing stripes " + done[0] + "/" + d);
 			}
 		});
-		return new Result(out, levels, sigma, wv.name(), stats);
+		return new Result(out, width, levels, sigma, wv.name(), stats);
 	}
 
-	/** Candidate grid for the automatic mode. */
-	static final double[] AUTO_SIGMAS = { 0.5, 1, 2, 3, 4, 6, 8 };
-
-	/** {levels, sigma} chosen on up to 3 sample slices (central crop of at most 512 x 512). */
-	static double[] choose(RandomAccessibleInterval<? extends RealType<?>> stack, Wavelet wv, Params p, Progress pr) {
-		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
-		int cw = Math.min(w, 512), ch = Math.min(h, 512), x0 = (w - cw) / 2, y0 = (h - ch) / 2;
-		int ns = Math.min(3, d);
-		float[][] samples = new float[ns][];
-		for (int k = 0; k < ns; k++) {
-			int z = ns == 1 ? 0 : (int) Math.round((d - 1) * (k + 0.5) / ns);
-			float[] s = Slices.readFloats(stack, z, null), c = new float[cw * ch];
-			for (int y = 0; y < ch; y++) System.arraycopy(s, (y0 + y) * w + x0, c, y * cw, cw);
-			samples[k] = c;
-		}
-		int maxL = Math.min(8, maxLevels(cw, ch));
-		int nc = maxL * AUTO_SIGMAS.length;
-		double[] stripe = new double[nc], lost = new double[nc];
-		double[] var = new double[1];
-		for (float[] s : samples) var[0] += stats(s, s, cw, ch, p.direction).variance;
-		Parallel.forEach(nc, p.threads, c -> {
-			pr.checkCancelled();
-			int l = 1 + c / AUTO_SIGMAS.length;
-			double sg = AUTO_SIGMAS[c % AUTO_SIGMAS.length];
-			for (float[] s : samples) {
-				SliceStats st = stats(s, filter(s, cw, ch, wv, l, sg, p.direction), cw, ch, p.direction);
-				stripe[c] += st.stripeAfter;
-				lost[c] += st.structureLost;
-			}
-		});
-		int best = -1;
-		for (int c = 0; c < nc; c++) {
-			if (lost[c] > p.maxStructureLoss * var[0]) continue;
-			if (best < 0 || stripe[c] < stripe[best] * (1 - 1e-9) || (stripe[c] <= stripe[best] * (1 + 1e-9) && lost[c] < lost[best])) best = c;
-		}
-		if (best < 0) { // nothing within the bound: the gentlest filter
-			best = 0;
-			for (int c = 1; c < nc; c++)
-				if (lost[c] < lost[best]) best = c;
-		}
-		pr.report(1, "Chose stripe filter parameters");
-		return new double[] { 1 + best / AUTO_SIGMAS.length, AUTO_SIGMAS[best % AUTO_SIGMAS.length] };
+	static double distance(float[] a, float[] b) {
+		double e = 0;
+		for (int i = 0; i < a.length; i++) e += (double) (a[i] - b[i]) * (a[i] - b[i]);
+		return e;
 	}
 
-	/** Filters one w x h slice; returns a new array. */
+	static double varianceEnergy(float[] a) {
+		double mean = 0, e = 0;
+		for (float v : a) mean += v;
+		mean /= a.length;
+		for (float v : a) e += (v - mean) * (v - mean);
+		return e;
+	}
+
+	/** Filters one w x h slice with Münch's original filter on the whole image; returns a new array. */
 	public static float[] filter(float[] img, int w, int h, Wavelet wv, int levels, double sigma, Direction dir) {
 		return filter(img, w, h, wv, levels, sigma, dir, 0);
 	}
 
-public static float[] filter(float[] img, int w, int h, Wavelet wv, int levels, double sigma, Direction dir, int robustIterations) {
+	/** Number of stripe-layer passes: the second re-takes the median once the strongest curtains are gone. */
+	static final int LAYER_PASSES = 2;
+
+	/**
+	 * Filters one w x h slice; returns a new array. {@code stripeWidth} > 0 filters the stripe layer (see the class
+	 * comment), 0 the whole image.
+	 */
+	public static float[] filter(float[] img, int w, int h, Wavelet wv, int levels, double sigma, Direction dir, int stripeWidth) {
 		boolean vertical = dir == Direction.VERTICAL;
 		// work in a frame where the stripes run along the second axis (columns)
 		int ww = vertical ? w : h, hh = vertical ? h : w;
 		float[] src = vertical ? img : transpose(img, w, h);
+		float[] out;
+		if (stripeWidth == 0) out = waveletFourier(src, ww, hh, wv, levels, sigma);
+		else {
+			out = src;
+			StripeLayer sl = new StripeLayer(ww, hh, stripeWidth, sigma);
+			for (int pass = 0; pass < LAYER_PASSES; pass++) {
+				float[] layer = sl.of(src, out), kept = waveletFourier(layer, ww, hh, wv, levels, sigma);
+				float[] next = new float[out.length];
+				for (int i = 0; i < next.length; i++) next[i] = src[i] - (layer[i] - kept[i]);
+				out = next;
+			}
+		}
+		return vertical ? out : transpose(out, ww, hh);
+	}
+
+	/** Münch's filter on a slice whose stripes run along its columns. */
+	private static float[] waveletFourier(float[] src, int ww, int hh, Wavelet wv, int levels, double sigma) {
 		int L = Math.max(1, Math.min(levels, maxLevels(ww, hh)));
 		int unit = 1 << L, margin = 2 * wv.length();
 		// across the stripes: mirror margins for the wavelet; along them: the full reflection (period 2h), so the
 		// periodic FFT sees a continuous signal and a stripe that fades along its length stays low-frequency
 		int pw = roundUp(ww + 2 * margin, unit), ph = roundUp(2 * hh, unit);
-		int ox = (pw - ww) / 2, oy = 0;
+		int ox = (pw - ww) / 2;
 		float[] a = new float[pw * ph];
 		for (int y = 0; y < ph; y++) {
-			int sy = Gauss.mirror(y - oy, hh) * ww;
+			int sy = Gauss.mirror(y, hh) * ww;
 			for (int x = 0; x < pw; x++) a[y * pw + x] = src[sy + Gauss.mirror(x - ox, ww)];
 		}
-		float[] line = new float[Math.max(pw, ph)], tmp = new float[Math.max(pw, ph)];
-		Map<Integer, FloatFFT_1D> ffts = new HashMap<>();
 		int maxN = Math.max(pw, ph);
-		float[] col = new float[maxN], est = new float[maxN];
+		float[] line = new float[maxN], tmp = new float[maxN], col = new float[maxN], est = new float[maxN];
+		Map<Integer, FloatFFT_1D> ffts = new HashMap<>();
 		int cw = pw, ch = ph;
 		for (int l = 0; l < L; l++) {
 			rows(a, pw, cw, ch, wv, line, tmp, true);
@@ -236,8 +245,8 @@ public static float[] filter(float[] img, int w, int h, Wavelet wv, int levels, 
 			rows(a, pw, cw, ch, wv, line, tmp, false);
 		}
 		float[] out = new float[ww * hh];
-		for (int y = 0; y < hh; y++) System.arraycopy(a, (y + oy) * pw + ox, out, y * ww, ww);
-		return vertical ? out : transpose(out, ww, hh);
+		for (int y = 0; y < hh; y++) System.arraycopy(a, y * pw + ox, out, y * ww, ww);
+		return out;
 	}
 
 	/** out = column low-passed along its length: inverse FFT of FFT(in) * (1 - damp). */
@@ -289,33 +298,38 @@ public static float[] filter(float[] img, int w, int h, Wavelet wv, int levels, 
 		return t;
 	}
 
+	/** Window half-width of the stripe-energy measure: the stripe width, or 4 pixels for the whole-image filter. */
+	static int metricWidth(int stripeWidth) {
+		return stripeWidth > 0 ? stripeWidth : 4;
+	}
+
 	/** Stripe and structure energies of input and output; see the class comment. */
-	public static SliceStats stats(float[] in, float[] out, int w, int h, Direction dir) {
+	public static SliceStats stats(float[] in, float[] out, int w, int h, Direction dir, int width) {
 		boolean vertical = dir == Direction.VERTICAL;
 		float[] i2 = vertical ? in : transpose(in, w, h), o2 = vertical ? out : transpose(out, w, h);
 		int ww = vertical ? w : h, hh = vertical ? h : w;
 		SliceStats s = new SliceStats();
-		double mean = 0;
-		for (float v : i2) mean += v;
-		mean /= i2.length;
-		for (float v : i2) s.variance += (v - mean) * (v - mean);
-		s.stripeBefore = stripeEnergy(i2, ww, hh);
-		s.stripeAfter = stripeEnergy(o2, ww, hh);
-		double removed = 0;
-		for (int i = 0; i < i2.length; i++) removed += (double) (i2[i] - o2[i]) * (i2[i] - o2[i]);
-		s.structureLost = Math.max(0, removed - Math.max(0, s.stripeBefore - s.stripeAfter));
+		s.variance = varianceEnergy(i2);
+		float[] buf = new float[i2.length];
+		s.stripeBefore = stripeEnergy(i2, ww, hh, width, buf);
+		s.stripeAfter = stripeEnergy(o2, ww, hh, width, buf);
+		s.structureLost = Math.max(0, distance(i2, o2) - Math.max(0, s.stripeBefore - s.stripeAfter));
 		return s;
 	}
 
-	/** h * sum over columns of (column mean - its Gaussian (4 px) smoothing across columns)^2. */
-	static double stripeEnergy(float[] a, int w, int h) {
-		float[] p = new float[w];
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) p[x] += a[y * w + x];
-		for (int x = 0; x < w; x++) p[x] /= h;
-		float[] sm = Gauss.blur2D(p, w, 1, 4, 0, null);
+	/**
+	 * Energy of what is constant along the columns of the stripe layer (the image minus its running median across
+	 * the columns, half-width {@code width}): h x sum over columns of the layer's column mean squared. It counts
+	 * curtains up to {@code width} pixels wide at all their scales; in a stripe-free image only thin structure and
+	 * noise (noise variance / h per column) contribute.
+	 */
+	static double stripeEnergy(float[] a, int w, int h, int width, float[] buf) {
+		Rank.medianAlongRows(a, w, h, width, buf);
+		double[] p = new double[w];
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) p[x] += a[i] - buf[i];
 		double e = 0;
-		for (int x = 0; x < w; x++) e += (double) (p[x] - sm[x]) * (p[x] - sm[x]);
-		return e * h;
+		for (int x = 0; x < w; x++) e += p[x] * p[x];
+		return e / h;
 	}
 }

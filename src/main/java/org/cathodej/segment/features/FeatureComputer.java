@@ -3,6 +3,8 @@ package org.cathodej.segment.features;
 import java.util.Arrays;
 import java.util.List;
 
+import org.cathodej.filter.Gauss;
+import org.cathodej.filter.Rank;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.segment.features.FeatureSettings.Family;
@@ -147,7 +149,7 @@ public final class FeatureComputer {
 
 		/** Local plane index of local index i mirrored at the volume borders and clamped to the loaded planes. */
 		int zi(int i) {
-			int g = reflect(l0 + i, d) - l0;
+			int g = Gauss.mirror(l0 + i, d) - l0;
 			return g < 0 ? 0 : g >= L ? L - 1 : g;
 		}
 
@@ -260,8 +262,8 @@ public final class FeatureComputer {
 				int off = y * w;
 				System.arraycopy(in, off, buf, r, w);
 				for (int i = 1; i <= r; i++) {
-					buf[r - i] = in[off + reflect(-i, w)];
-					buf[r + w - 1 + i] = in[off + reflect(w - 1 + i, w)];
+					buf[r - i] = in[off + Gauss.mirror(-i, w)];
+					buf[r + w - 1 + i] = in[off + Gauss.mirror(w - 1 + i, w)];
 				}
 				float k0 = k[0];
 				for (int x = 0; x < w; x++) out[off + x] = k0 * buf[x + r];
@@ -283,7 +285,7 @@ public final class FeatureComputer {
 				int off = y * w;
 				for (int x = 0; x < w; x++) out[off + x] = k0 * in[off + x];
 				for (int j = 1; j <= r; j++) {
-					int om = reflect(y - j, h) * w, op = reflect(y + j, h) * w;
+					int om = Gauss.mirror(y - j, h) * w, op = Gauss.mirror(y + j, h) * w;
 					float kj = k[j];
 					for (int x = 0; x < w; x++) out[off + x] += kj * (in[om + x] + in[op + x]);
 				}
@@ -297,7 +299,7 @@ public final class FeatureComputer {
 				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
 				int base = zz * plane;
 				for (int y = 0; y < h; y++) {
-					int ym = reflect(y - 1, h) * w, yp = reflect(y + 1, h) * w, yo = y * w;
+					int ym = Gauss.mirror(y - 1, h) * w, yp = Gauss.mirror(y + 1, h) * w, yo = y * w;
 					for (int x = 0; x < w; x++) {
 						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
 						float gx = (c[yo + xp] - c[yo + xm]) * ix, gy = (c[yp + x] - c[ym + x]) * iy;
@@ -321,7 +323,7 @@ public final class FeatureComputer {
 				int base = zz * plane;
 				double[] ev = new double[3];
 				for (int y = 0; y < h; y++) {
-					int ym = reflect(y - 1, h) * w, yp = reflect(y + 1, h) * w, yo = y * w;
+					int ym = Gauss.mirror(y - 1, h) * w, yp = Gauss.mirror(y + 1, h) * w, yo = y * w;
 					for (int x = 0; x < w; x++) {
 						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
 						double v = c[yo + x];
@@ -358,7 +360,7 @@ public final class FeatureComputer {
 				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
 				float[] gx = new float[plane], gy = new float[plane], gz = dims == 3 ? new float[plane] : null;
 				for (int y = 0; y < h; y++) {
-					int ym = reflect(y - 1, h) * w, yp = reflect(y + 1, h) * w, yo = y * w;
+					int ym = Gauss.mirror(y - 1, h) * w, yp = Gauss.mirror(y + 1, h) * w, yo = y * w;
 					for (int x = 0; x < w; x++) {
 						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
 						gx[yo + x] = (c[yo + xp] - c[yo + xm]) * ix;
@@ -434,7 +436,7 @@ public final class FeatureComputer {
 					for (int x = 0; x < w; x++) {
 						float m = src[off + x];
 						for (int j = 1; j <= r[0]; j++) {
-							float p = src[off + reflect(x - j, w)], q = src[off + reflect(x + j, w)];
+							float p = src[off + Gauss.mirror(x - j, w)], q = src[off + Gauss.mirror(x + j, w)];
 							m = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
 						}
 						t[off + x] = m;
@@ -444,7 +446,7 @@ public final class FeatureComputer {
 					int off = y * w;
 					System.arraycopy(t, off, u, off, w);
 					for (int j = 1; j <= r[1]; j++) {
-						int om = reflect(y - j, h) * w, op = reflect(y + j, h) * w;
+						int om = Gauss.mirror(y - j, h) * w, op = Gauss.mirror(y + j, h) * w;
 						for (int x = 0; x < w; x++) {
 							float p = t[om + x], q = t[op + x], m = u[off + x];
 							u[off + x] = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
@@ -477,30 +479,20 @@ public final class FeatureComputer {
 				int[] xs = new int[nx];
 				for (int y = 0; y < h; y++) {
 					for (int x = 0; x < w; x++) {
-						for (int i = 0; i < nx; i++) xs[i] = reflect(x + i - r[0], w);
+						for (int i = 0; i < nx; i++) xs[i] = Gauss.mirror(x + i - r[0], w);
 						int n = 0;
 						for (int j = -r[1]; j <= r[1]; j++) {
-							int yo = reflect(y + j, h) * w;
+							int yo = Gauss.mirror(y + j, h) * w;
 							for (int k = 0; k < nz; k++) {
 								float[] pz = zp[k];
 								for (int i = 0; i < nx; i++) buf[n++] = pz[yo + xs[i]];
 							}
 						}
-						o[base + y * w + x] = select(buf, n, n / 2);
+						o[base + y * w + x] = Rank.select(buf, n, n / 2);
 					}
 				}
 			});
 		}
-	}
-
-	/** Half-sample symmetric mirror of i into [0, n). */
-	static int reflect(int i, int n) {
-		if (i >= 0 && i < n) return i;
-		if (n == 1) return 0;
-		int p = 2 * n;
-		i %= p;
-		if (i < 0) i += p;
-		return i < n ? i : p - 1 - i;
 	}
 
 	/** Normalised Gaussian half kernel k[0..r], r = ceil(3 sigma); {1} for sigma below 0.01 pixel. */
@@ -555,28 +547,6 @@ public final class FeatureComputer {
 		p = p * a + 1.5707963050;
 		double r = Math.sqrt(1 - a) * p;
 		return x >= 0 ? r : Math.PI - r;
-	}
-
-	/** k-th smallest of a[0..n) (reorders a). */
-	static float select(float[] a, int n, int k) {
-		int lo = 0, hi = n - 1;
-		while (hi > lo) {
-			float pivot = a[(lo + hi) >>> 1];
-			int i = lo, j = hi;
-			while (i <= j) {
-				while (a[i] < pivot) i++;
-				while (a[j] > pivot) j--;
-				if (i <= j) {
-					float t = a[i]; a[i] = a[j]; a[j] = t;
-					i++;
-					j--;
-				}
-			}
-			if (k <= j) hi = j;
-			else if (k >= i) lo = i;
-			else return a[k];
-		}
-		return a[k];
 	}
 
 	static double[] sorted(double[] a) {

@@ -115,7 +115,7 @@ class FeatureComputerTest {
 					for (int k = -rz; k <= rz; k++)
 						for (int j = -ry; j <= ry; j++)
 							for (int i = -rx; i <= rx; i++)
-								v[n++] = p[FeatureComputer.reflect(z + k, d)][FeatureComputer.reflect(y + j, h) * w + FeatureComputer.reflect(x + i, w)];
+								v[n++] = p[org.cathodej.filter.Gauss.mirror(z + k, d)][org.cathodej.filter.Gauss.mirror(y + j, h) * w + org.cathodej.filter.Gauss.mirror(x + i, w)];
 					Arrays.sort(v);
 					int idx = z * w * h + y * w + x;
 					assertEquals(v[0], f[1][idx], 0f);
