@@ -32,8 +32,9 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  * stripes without reaching coarse structure too. So the filter runs on the {@link StripeLayer} instead (the image
  * minus its running median across the stripes, cleaned of what is not constant-like along the columns), which holds
  * curtains up to stripeWidth pixels wide at all their scales but little structure. What the filter removes from the
- * layer is the stripe estimate. Two passes: the second takes the median of the first pass's result, so that strong
- * curtains no longer bias the median next to them.
+ * layer is the stripe estimate. The median is taken twice: first of the slice, whose layer's robust column profiles
+ * give a rough stripe estimate, then of the slice minus that estimate, so that strong curtains no longer bias the
+ * median next to them.
  *
  * <p>Per slice it reports the stripe energy before and after (energy of the column means of the stripe layer, times
  * the column length; see {@link #stripeEnergy}) and the structure
@@ -179,8 +180,6 @@ public final class Destriper {
 		return filter(img, w, h, wv, levels, sigma, dir, 0);
 	}
 
-	/** Number of stripe-layer passes: the second re-takes the median once the strongest curtains are gone. */
-	static final int LAYER_PASSES = 2;
 
 	/**
 	 * Filters one w x h slice; returns a new array. {@code stripeWidth} > 0 filters the stripe layer (see the class
@@ -194,14 +193,14 @@ public final class Destriper {
 		float[] out;
 		if (stripeWidth == 0) out = waveletFourier(src, ww, hh, wv, levels, sigma);
 		else {
-			out = src;
 			StripeLayer sl = new StripeLayer(ww, hh, stripeWidth, sigma);
-			for (int pass = 0; pass < LAYER_PASSES; pass++) {
-				float[] layer = sl.of(src, out), kept = waveletFourier(layer, ww, hh, wv, levels, sigma);
-				float[] next = new float[out.length];
-				for (int i = 0; i < next.length; i++) next[i] = src[i] - (layer[i] - kept[i]);
-				out = next;
-			}
+			// first pass: the layer's robust profiles are a rough stripe estimate; taking them off the guide keeps
+			// strong curtains from biasing the median next to them in the second
+			float[] guide = sl.profiles(src);
+			for (int i = 0; i < guide.length; i++) guide[i] = src[i] - guide[i];
+			float[] layer = sl.of(src, guide), kept = waveletFourier(layer, ww, hh, wv, levels, sigma);
+			out = new float[src.length];
+			for (int i = 0; i < out.length; i++) out[i] = src[i] - (layer[i] - kept[i]);
 		}
 		return vertical ? out : transpose(out, ww, hh);
 	}

@@ -38,13 +38,22 @@ final class StripeLayer {
 
 	/** The cleaned stripe layer of {@code img} relative to the running median of {@code guide}; both w x h. */
 	float[] of(float[] img, float[] guide) {
+		return layer(img, guide, true);
+	}
+
+	/** The robust smooth profiles alone (the layer's constant-like part, a first stripe estimate). */
+	float[] profiles(float[] img) {
+		return layer(img, img, false);
+	}
+
+	private float[] layer(float[] img, float[] guide, boolean withResidual) {
 		float[] layer = new float[w * h];
 		Rank.medianAlongRows(guide, w, h, width, layer);
 		float[] col = new float[h], est = new float[h], tmp = new float[h];
 		for (int x = 0; x < w; x++) {
 			for (int y = 0, i = x; y < h; y++, i += w) col[y] = img[i] - layer[i];
 			profile(col, est, tmp);
-			float c = (float) (TUKEY_C * scale(col, est, tmp));
+			float c = withResidual ? (float) (TUKEY_C * scale(col, est, tmp)) : 0;
 			for (int y = 0, i = x; y < h; y++, i += w) layer[i] = est[y] + biweight(col[y] - est[y], c);
 		}
 		return layer;
