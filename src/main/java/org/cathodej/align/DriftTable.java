@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.cathodej.results.CsvTable;
+
 /**
  * Per-slice drift of a stack: for every slice z the map G_z from reference coordinates (slice 1's frame) to the
  * coordinates of slice z ({@link RigidTransform}), plus an optional alignment quality (NCC with the previous aligned
@@ -265,47 +267,36 @@ public final class DriftTable {
 	 * cum_angle_deg (rotation about the slice centre). Columns are found by name; any order.
 	 */
 	public static DriftTable readCsv(Path file, int width, int height) throws IOException {
-		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-		if (lines.isEmpty()) throw new IllegalArgumentException(file + " is empty");
-		List<String> head = Arrays.asList(lines.get(0).trim().split("\\s*,\\s*"));
+		CsvTable t = CsvTable.read(file);
+		if (t.header().isEmpty()) throw new IllegalArgumentException(file + " is empty");
 		int[] m = new int[6];
 		String[] mn = { "a00", "a01", "a02", "a10", "a11", "a12" };
 		boolean matrix = true;
-		for (int i = 0; i < 6; i++) matrix &= (m[i] = head.indexOf(mn[i])) >= 0;
-		int cx = head.indexOf("cum_dx"), cy = head.indexOf("cum_dy"), ca = head.indexOf("cum_angle_deg"), nc = head.indexOf("ncc");
+		for (int i = 0; i < 6; i++) matrix &= (m[i] = t.column(mn[i])) >= 0;
+		int cx = t.column("cum_dx"), cy = t.column("cum_dy"), ca = t.column("cum_angle_deg"), nc = t.column("ncc");
 		if (!matrix && (cx < 0 || cy < 0))
 			throw new IllegalArgumentException(file.getFileName() + " has neither matrix columns (a00..a12) nor cum_dx/cum_dy columns");
-		List<RigidTransform> g = new ArrayList<>();
-		List<Double> q = new ArrayList<>();
+		int n = t.rows().size();
+		RigidTransform[] g = new RigidTransform[n];
+		double[] ncc = new double[n];
 		boolean rigid = false;
 		double cxc = (width - 1) / 2.0, cyc = (height - 1) / 2.0;
-		for (int r = 1; r < lines.size(); r++) {
-			String l = lines.get(r).trim();
-			if (l.isEmpty()) continue;
-			String[] f = l.split("\\s*,\\s*");
-			RigidTransform t;
-			if (matrix) t = new RigidTransform(num(f, m[0], r), num(f, m[1], r), num(f, m[2], r), num(f, m[3], r), num(f, m[4], r), num(f, m[5], r));
-			else t = RigidTransform.of(num(f, cx, r), num(f, cy, r), ca >= 0 ? num(f, ca, r) : 0, cxc, cyc);
-			rigid |= !t.isTranslation();
-			g.add(t);
-			q.add(nc >= 0 && nc < f.length ? parse(f[nc]) : Double.NaN);
+		for (int r = 0; r < n; r++) {
+			RigidTransform tr;
+			if (matrix) tr = new RigidTransform(num(t, r, m[0]), num(t, r, m[1]), num(t, r, m[2]), num(t, r, m[3]), num(t, r, m[4]), num(t, r, m[5]));
+			else tr = RigidTransform.of(num(t, r, cx), num(t, r, cy), ca >= 0 ? num(t, r, ca) : 0, cxc, cyc);
+			rigid |= !tr.isTranslation();
+			g[r] = tr;
+			ncc[r] = nc >= 0 ? CsvTable.number(t.cell(r, nc)) : Double.NaN;
 		}
-		double[] ncc = new double[q.size()];
-		for (int i = 0; i < ncc.length; i++) ncc[i] = q.get(i);
-		return new DriftTable(width, height, rigid ? Type.RIGID_BODY : Type.TRANSLATION, g.toArray(new RigidTransform[0]), ncc);
+		return new DriftTable(width, height, rigid ? Type.RIGID_BODY : Type.TRANSLATION, g, ncc);
 	}
 
-	private static double num(String[] f, int i, int row) {
-		if (i >= f.length) throw new IllegalArgumentException("Row " + (row + 1) + " of the drift table has too few columns");
-		double v = parse(f[i]);
-		if (Double.isNaN(v)) throw new IllegalArgumentException("Row " + (row + 1) + " of the drift table has a missing value");
+	private static double num(CsvTable t, int row, int column) {
+		if (column >= t.rows().get(row).size()) throw new IllegalArgumentException("Row " + (row + 2) + " of the drift table has too few columns");
+		double v = CsvTable.number(t.cell(row, column));
+		if (Double.isNaN(v)) throw new IllegalArgumentException("Row " + (row + 2) + " of the drift table has a missing or non-numeric value in column " + t.header().get(column));
 		return v;
-	}
-
-	private static double parse(String s) {
-		s = s.trim();
-		if (s.isEmpty() || s.equalsIgnoreCase("nan")) return Double.NaN;
-		return Double.parseDouble(s);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.cathodej.series;
 
+import org.cathodej.results.CsvTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.cathodej.series;
 
+import org.cathodej.results.CsvTable;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.cathodej.report.HtmlCheck;
 import org.cathodej.report.HtmlReport;
-import org.cathodej.series.CsvTable;
+import org.cathodej.results.CsvTable;
 import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

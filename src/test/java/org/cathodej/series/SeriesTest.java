@@ -1,5 +1,6 @@
 package org.cathodej.series;
 
+import org.cathodej.results.CsvTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

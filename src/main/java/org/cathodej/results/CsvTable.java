@@ -1,4 +1,4 @@
-package org.cathodej.series;
+package org.cathodej.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A CSV file read back (RFC 4180 quoting, as {@link org.cathodej.results.Csv} writes it): a header and rows of text. */
+/** A CSV file read back (RFC 4180 quoting, as {@link Csv} writes it, or a spreadsheet's export): a header and rows of text. */
 public final class CsvTable {
 
 	private final List<String> header;
 	private final List<List<String>> rows;
 
-	CsvTable(List<String> header, List<List<String>> rows) {
+	public CsvTable(List<String> header, List<List<String>> rows) {
 		this.header = header;
 		this.rows = rows;
 	}
@@ -27,7 +27,8 @@ public final class CsvTable {
 		return new CsvTable(all.get(0), all.subList(1, all.size()));
 	}
 
-	static List<List<String>> parse(String text) {
+	/** Rows of cells of CSV text; blank lines are skipped. */
+	public static List<List<String>> parse(String text) {
 		List<List<String>> out = new ArrayList<>();
 		List<String> row = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
