@@ -3,6 +3,7 @@ package org.cathodej.bench;
 import java.util.Locale;
 
 import org.cathodej.destripe.Destriper;
+import org.cathodej.image.Psnr;
 import org.cathodej.image.Slices;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.render.FibSemRenderer;
@@ -60,8 +61,8 @@ public final class DestripeQualityBench implements BenchCase {
 					PlanarImg<?, ?> fc = Destriper.run(PreprocessBench.real(clean), d, Progress.NONE).output;
 					for (int z = 0; z < size[2]; z++) {
 						float[] c = plane(clean, z);
-						gain[k] += psnr(c, plane(fs, z)) - psnr(c, plane(striped, z));
-						free[k] += psnr(c, plane(fc, z));
+						gain[k] += Psnr.of(c, plane(fs, z)) - Psnr.of(c, plane(striped, z));
+						free[k] += Psnr.of(c, plane(fc, z));
 					}
 				}
 				n += size[2];
@@ -81,14 +82,4 @@ public final class DestripeQualityBench implements BenchCase {
 		return (float[]) Slices.planeArray(img, z);
 	}
 
-	/** PSNR of a against the reference; peak = the reference's range. */
-	static double psnr(float[] ref, float[] a) {
-		double min = Double.MAX_VALUE, max = -Double.MAX_VALUE, se = 0;
-		for (int i = 0; i < ref.length; i++) {
-			min = Math.min(min, ref[i]);
-			max = Math.max(max, ref[i]);
-			se += (double) (ref[i] - a[i]) * (ref[i] - a[i]);
-		}
-		return 10 * Math.log10((max - min) * (max - min) / (se / ref.length));
-	}
 }

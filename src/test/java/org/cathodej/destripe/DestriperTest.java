@@ -2,6 +2,7 @@ package org.cathodej.destripe;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.cathodej.image.Psnr;
 import org.cathodej.image.Slices;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.render.FibSemRenderer;
@@ -45,16 +46,6 @@ class DestriperTest {
 		return (RandomAccessibleInterval<? extends net.imglib2.type.numeric.IntegerType<?>>) img;
 	}
 
-	/** PSNR of a against the reference, peak = reference range. */
-	static double psnr(float[] ref, float[] a) {
-		double min = Double.MAX_VALUE, max = -Double.MAX_VALUE, se = 0;
-		for (int i = 0; i < ref.length; i++) {
-			min = Math.min(min, ref[i]);
-			max = Math.max(max, ref[i]);
-			se += (double) (ref[i] - a[i]) * (ref[i] - a[i]);
-		}
-		return 10 * Math.log10((max - min) * (max - min) / (se / ref.length));
-	}
 
 	static float[] slice(PlanarImg<?, ?> img, int z) {
 		return (float[]) Slices.planeArray(img, z);
@@ -74,8 +65,8 @@ class DestriperTest {
 			Destriper.Result r = Destriper.run(real(cs[1]), p, Progress.NONE);
 			Destriper.Result kept = Destriper.run(real(cs[0]), p, Progress.NONE);
 			for (int z = 0; z < D; z++) {
-				double before = psnr(slice(cs[0], z), slice(cs[1], z)), after = psnr(slice(cs[0], z), slice(r.output, z));
-				double same = psnr(slice(cs[0], z), slice(kept.output, z));
+				double before = Psnr.of(slice(cs[0], z), slice(cs[1], z)), after = Psnr.of(slice(cs[0], z), slice(r.output, z));
+				double same = Psnr.of(slice(cs[0], z), slice(kept.output, z));
 				System.out.printf("auto=%b levels=%d sigma=%.1f z=%d PSNR striped %.2f -> %.2f dB, stripe-free %.2f dB (levels %d sigma %.1f), stripe energy removed %.2f, lost %.4f%n",
 					auto, r.levels, r.sigma, z, before, after, same, kept.levels, kept.sigma, r.stats[z].stripeRemovedFraction(), r.stats[z].structureLostFraction());
 				assertTrue(after >= before + 6, "PSNR " + before + " -> " + after);
@@ -92,7 +83,7 @@ class DestriperTest {
 		for (long seed : new long[] { 7, 11 }) {
 			PlanarImg<?, ?>[] cs = cleanAndStriped(seed, 20000);
 			Destriper.Result r = Destriper.run(real(cs[1]), new Destriper.Params(), Progress.NONE);
-			double before = psnr(slice(cs[0], 0), slice(cs[1], 0)), after = psnr(slice(cs[0], 0), slice(r.output, 0));
+			double before = Psnr.of(slice(cs[0], 0), slice(cs[1], 0)), after = Psnr.of(slice(cs[0], 0), slice(r.output, 0));
 			System.out.printf("strong curtains, seed %d: PSNR %.2f -> %.2f dB%n", seed, before, after);
 			assertTrue(after >= before + 6, "PSNR " + before + " -> " + after);
 		}
@@ -106,8 +97,8 @@ class DestriperTest {
 		Destriper.Result fixed = Destriper.run(real(cs[1]), p, Progress.NONE);
 		p.auto = true;
 		Destriper.Result auto = Destriper.run(real(cs[1]), p, Progress.NONE);
-		double before = psnr(slice(cs[0], 0), slice(cs[1], 0));
-		double gainFixed = psnr(slice(cs[0], 0), slice(fixed.output, 0)) - before, gainAuto = psnr(slice(cs[0], 0), slice(auto.output, 0)) - before;
+		double before = Psnr.of(slice(cs[0], 0), slice(cs[1], 0));
+		double gainFixed = Psnr.of(slice(cs[0], 0), slice(fixed.output, 0)) - before, gainAuto = Psnr.of(slice(cs[0], 0), slice(auto.output, 0)) - before;
 		System.out.printf("curtains 1-9 px: default %+.2f dB, automatic (width %d, %d levels, sigma %.1f) %+.2f dB%n", gainFixed, auto.stripeWidth, auto.levels, auto.sigma, gainAuto);
 		assertTrue(auto.stripeWidth >= 8, "stripe width " + auto.stripeWidth);
 		assertTrue(gainAuto > gainFixed + 1, gainAuto + " vs " + gainFixed);
@@ -123,8 +114,8 @@ class DestriperTest {
 		float[] clean = slice(cs[0], 0), striped = slice(cs[1], 0);
 		Wavelet wv = Wavelet.of("db5");
 		Destriper.Direction v = Destriper.Direction.VERTICAL;
-		double layer = psnr(clean, Destriper.filter(striped, W, H, wv, 6, 1, v, 4)), whole = psnr(clean, Destriper.filter(striped, W, H, wv, 6, 1, v, 0));
-		double layerFree = psnr(clean, Destriper.filter(clean, W, H, wv, 6, 1, v, 4)), wholeFree = psnr(clean, Destriper.filter(clean, W, H, wv, 6, 1, v, 0));
+		double layer = Psnr.of(clean, Destriper.filter(striped, W, H, wv, 6, 1, v, 4)), whole = Psnr.of(clean, Destriper.filter(striped, W, H, wv, 6, 1, v, 0));
+		double layerFree = Psnr.of(clean, Destriper.filter(clean, W, H, wv, 6, 1, v, 4)), wholeFree = Psnr.of(clean, Destriper.filter(clean, W, H, wv, 6, 1, v, 0));
 		System.out.printf("6 levels: striped -> %.2f dB (layer) vs %.2f (whole); stripe-free %.2f vs %.2f%n", layer, whole, layerFree, wholeFree);
 		assertTrue(layer > whole + 3, layer + " vs " + whole);
 		assertTrue(layerFree > wholeFree + 10, layerFree + " vs " + wholeFree);
