@@ -143,6 +143,9 @@ public final class Destriper {
 		Parallel.forEach(d, p.threads, z -> {
 			pf.checkCancelled();
 			float[] in = Slices.readFloats(stack, z, null);
+			for (float v : in)
+				if (!Float.isFinite(v)) // one NaN would spread along its column (and through the wavelet transform)
+					throw new IllegalArgumentException("Slice " + (z + 1) + " has NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...)");
 			float[] o = filter(in, w, h, wv, lv, sg, p.direction, sw);
 			stats[z] = stats(in, o, w, h, p.direction, metricWidth(sw));
 			Object a = Slices.planeArray(out, z);

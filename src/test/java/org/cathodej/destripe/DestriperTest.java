@@ -176,5 +176,9 @@ class DestriperTest {
 		wide.stripeWidth = 16;
 		e = assertThrows(IllegalArgumentException.class, () -> Destriper.run(real(ok), wide, Progress.NONE));
 		assertTrue(e.getMessage().contains("stripe width"), e.getMessage());
+		float[] withNaN = (float[]) Slices.planeArray(ok, 0);
+		withNaN[100] = Float.NaN;
+		e = assertThrows(IllegalArgumentException.class, () -> Destriper.run(real(ok), new Destriper.Params(), Progress.NONE));
+		assertTrue(e.getMessage().contains("NaN"), e.getMessage());
 	}
 }
