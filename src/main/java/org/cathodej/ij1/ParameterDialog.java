@@ -53,10 +53,14 @@ final class ParameterDialog {
 				case CHOICE:
 					gd.addChoice(p.name(), p.choices().toArray(new String[0]), String.valueOf(d));
 					break;
-				case PATH:
-					if (p.style().contains("directory")) gd.addDirectoryField(p.name(), d == null ? "" : d.toString(), 30);
-					else gd.addFileField(p.name(), d == null ? "" : d.toString(), 30);
+				case PATH: {
+					String v = d == null ? "" : d.toString();
+					// the headless dialog of ij1-patcher has no browse fields; a text field records the same key
+					if (java.awt.GraphicsEnvironment.isHeadless()) gd.addStringField(p.name(), v, 30);
+					else if (p.style().contains("directory")) gd.addDirectoryField(p.name(), v, 30);
+					else gd.addFileField(p.name(), v, 30);
 					break;
+				}
 				default:
 					gd.addStringField(p.name(), d == null ? "" : d.toString(), 30);
 			}

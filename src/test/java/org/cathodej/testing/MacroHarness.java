@@ -83,7 +83,7 @@ public final class MacroHarness {
 	}
 
 	/** target/classes and the runtime dependencies, without ImageJ and the patcher (patched copies come from its loader). */
-	static File[] pluginClasspath() {
+	public static File[] pluginClasspath() {
 		String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<File> files = new ArrayList<>();
 		files.add(new File("target/classes"));

@@ -1,0 +1,45 @@
+package org.cathodej.ij1;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cathodej.testing.MacroHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.imagej.patcher.LegacyEnvironment;
+
+/**
+ * The dialog path (a menu click in Fiji, which the recorder turns into a macro line) against the macro path: fed
+ * the options a recorder would write, every command's dialog returns the same values under the same keys. Runs in
+ * its own patched, headless ImageJ whose class path also holds the test classes (for {@link DialogProbe}).
+ */
+class ParameterDialogTest {
+
+	@Test
+	void everyDialogReadsBackTheMacroKeys(@TempDir Path tmp) throws Exception {
+		LegacyEnvironment env = new LegacyEnvironment(null, true);
+		env.disableIJ1PluginDirs();
+		env.disableInitializer();
+		env.suppressIJ1ScriptDiscovery();
+		List<File> cp = new ArrayList<>(Arrays.asList(MacroHarness.pluginClasspath()));
+		cp.add(new File("target/test-classes"));
+		env.addPluginClasspath(cp.toArray(new File[0]));
+		Path out = tmp.resolve("dialogs.txt");
+		env.runMacro("call('org.cathodej.ij1.DialogProbe.check', getArgument());", out.toString());
+		assertTrue(Files.exists(out), "the probe did not run");
+		String report = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+		System.out.print(report);
+		String[] lines = report.trim().split("\n");
+		assertEquals(1, lines.length, "mismatches:\n" + report);
+		int n = Integer.parseInt(lines[0].replaceAll("\\D", ""));
+		assertTrue(n >= 20, report);
+	}
+}
