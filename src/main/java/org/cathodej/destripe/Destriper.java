@@ -133,7 +133,11 @@ public final class Destriper {
 		}
 		Object t = stack.getType();
 		int bytes = t instanceof UnsignedByteType ? 1 : t instanceof UnsignedShortType ? 2 : 4;
-		MemoryBudget.require((long) w * h * d * bytes, "Destriped stack of " + w + "x" + h + "x" + d, bytes);
+		// per working thread: the padded wavelet plane (about 2 x 2 slices) and up to 7 slice-sized float buffers
+		long perThread = 4L * w * h * (4 + 7) + (1L << 20);
+		int threads = Math.max(1, Math.min(p.threads, d));
+		MemoryBudget.require((long) w * h * d * bytes + threads * perThread, "Destriped stack of " + w + "x" + h + "x" + d
+			+ " (with " + threads + " thread(s) working)", bytes);
 		PlanarImg<?, ?> out = bytes == 1 ? PlanarImgs.unsignedBytes(w, h, d) : bytes == 2 ? PlanarImgs.unsignedShorts(w, h, d) : PlanarImgs.floats(w, h, d);
 		SliceStats[] stats = new SliceStats[d];
 		final int lv = levels, sw = width;
