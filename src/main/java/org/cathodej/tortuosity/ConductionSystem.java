@@ -1,7 +1,8 @@
 package org.cathodej.tortuosity;
 
+import java.util.Arrays;
+
 import org.cathodej.image.VoxelSize;
-import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 
@@ -12,29 +13,40 @@ import org.cathodej.task.Progress;
  * outer face, i.e. half a voxel from the centres of the first and last layer (conductance 2 sigma A / d); the other
  * faces carry no flux. The unknown is the deviation {@code e} from the linear potential
  * {@code x0(s) = 1 - (s + 1/2) / N}, which keeps float precision where it matters.
+ * <p>
+ * Memory: no per-voxel index. The class volume (with this axis' spanning marks) says which voxels are in the system
+ * and their class; only the compact index of each row's first system voxel is stored, and loops walk rows in raster
+ * order ({@link Rows}). The diagonal is recomputed on the fly (from neighbour counts for one conducting class).
  */
 final class ConductionSystem {
 
 	final int w, h, d, axis, nAxis, threads;
-	/** Compact index per voxel (one array per slice), -1 for voxels outside the system. */
-	final int[][] idx;
+	/** The class volume: which voxels are in the system (both spanning bits) and their class. */
+	final ClassVolume v;
+	/** Compact index of the first system voxel of each row (index z * h + y); rowStart[d * h] = n. */
+	final int[] rowStart;
 	/** First compact index of each slice; offset[d] = n. */
 	final int[] offset;
 	final int n;
-	final byte[] cls;
-	final float[] diag;
 	/** Face conductances per class pair (k1 * k + k2) along x, y, z; Dirichlet conductance per class. */
 	final float[][] g = new float[3][];
 	final double[] gd;
 	final int k1;
-	/** Compact indices of the inlet and outlet layer. */
+	/** One conducting class: diagonal by neighbour counts, index 27 nx + 9 ny + 3 nz + Dirichlet faces. */
+	private final float[] diagByCount = new float[81];
+	/** Compact indices of the inlet and outlet layer and their classes. */
 	final int[] inlet, outlet;
+	private final byte[] inletClass, outletClass;
 	final VoxelSize vs;
 
-	/** Bytes per spanning voxel the solver needs (class, diagonal, four float vectors) and per voxel (index). */
-	static final int BYTES_PER_ACTIVE = 1 + 4 + 16, BYTES_PER_VOXEL = 4;
+	/** Bytes per spanning voxel the solver allocates (five float vectors of the conjugate gradients). */
+	static final int BYTES_PER_ACTIVE = 20;
+
+	/** Sweep modes, see {@link #sweep}. */
+	static final int APPLY = 0, SMOOTH = 1, JACOBI = 2, RESTRICT = 3, DIAGONAL = 4;
 
 	ConductionSystem(ClassVolume v, double[] sigma, VoxelSize vs, int axis, long spanning, int threads, Progress progress) {
+		this.v = v;
 		this.w = v.w;
 		this.h = v.h;
 		this.d = v.d;
@@ -45,9 +57,6 @@ final class ConductionSystem {
 		this.vs = vs;
 		if (spanning > Integer.MAX_VALUE - 8)
 			throw new IllegalArgumentException("More than 2^31 spanning voxels: crop or bin the volume");
-		MemoryBudget.require(spanning * BYTES_PER_ACTIVE + (long) w * h * d * BYTES_PER_VOXEL,
-			"Tortuosity (Flux) solver for " + w + "x" + h + "x" + d + " voxels (" + spanning + " conducting)",
-			BYTES_PER_VOXEL + BYTES_PER_ACTIVE * spanning / (double) ((long) w * h * d));
 		this.n = (int) spanning;
 		k1 = sigma.length;
 		for (int b = 0; b < 3; b++) {
@@ -59,63 +68,102 @@ final class ConductionSystem {
 		}
 		gd = new double[k1];
 		for (int p = 1; p < k1; p++) gd[p] = 2 * sigma[p] * vs.faceArea(axis) / vs.along(axis);
+		if (k1 == 2)
+			for (int c = 0; c < 81; c++) {
+				// summed in the order x-, x+, y-, y+, z-, z+, inlet, outlet (as the general case does)
+				double s = 0;
+				for (int a = 0; a < c / 27; a++) s += g[0][3];
+				for (int a = 0; a < c / 9 % 3; a++) s += g[1][3];
+				for (int a = 0; a < c / 3 % 3; a++) s += g[2][3];
+				for (int a = 0; a < c % 3; a++) s += gd[1];
+				diagByCount[c] = (float) s;
+			}
 
-		// compact indices
-		offset = new int[d + 1];
-		int[] perSlice = new int[d];
-		Parallel.forEach(d, threads, z -> {
-			int c = 0;
-			for (byte b : v.cls[z])
-				if ((b & ClassVolume.SPANNING) == ClassVolume.SPANNING) c++;
-			perSlice[z] = c;
-		});
-		for (int z = 0; z < d; z++) offset[z + 1] = offset[z] + perSlice[z];
-		idx = new int[d][];
-		cls = new byte[n];
+		rowStart = new int[d * h + 1];
 		Parallel.forEach(d, threads, z -> {
 			byte[] c = v.cls[z];
-			int[] ix = new int[w * h];
-			int k = offset[z];
-			for (int i = 0; i < ix.length; i++) {
-				byte b = c[i];
-				if ((b & ClassVolume.SPANNING) == ClassVolume.SPANNING) {
-					cls[k] = (byte) (b & ClassVolume.CLASS_MASK);
-					ix[i] = k++;
-				} else ix[i] = -1;
+			for (int y = 0, i = 0; y < h; y++) {
+				int cnt = 0;
+				for (int x = 0; x < w; x++, i++) cnt += in(c[i]);
+				rowStart[z * h + y + 1] = cnt;
 			}
-			idx[z] = ix;
 		});
-		diag = new float[n];
-		Parallel.forEach(d, threads, this::diagonal);
-		inlet = layer(0);
-		outlet = layer(nAxis - 1);
+		for (int r = 0; r < d * h; r++) rowStart[r + 1] += rowStart[r];
+		if (rowStart[d * h] != n) throw new IllegalStateException("spanning count " + n + " != " + rowStart[d * h]);
+		offset = new int[d + 1];
+		for (int z = 0; z <= d; z++) offset[z] = rowStart[z * h];
+		inletClass = new byte[layerSize(0)];
+		inlet = layer(0, inletClass);
+		outletClass = new byte[layerSize(nAxis - 1)];
+		outlet = layer(nAxis - 1, outletClass);
 		progress.report(1, "System built");
 	}
 
-	private void diagonal(int z) {
-		int[] ix = idx[z], lo = z > 0 ? idx[z - 1] : null, hi = z < d - 1 ? idx[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2];
-		for (int y = 0, i = 0; y < h; y++)
-			for (int x = 0; x < w; x++, i++) {
-				int k = ix[i];
-				if (k < 0) continue;
-				int ck = cls[k] * k1, j;
-				double s = 0;
-				if (x > 0 && (j = ix[i - 1]) >= 0) s += gx[ck + cls[j]];
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) s += gx[ck + cls[j]];
-				if (y > 0 && (j = ix[i - w]) >= 0) s += gy[ck + cls[j]];
-				if (y < h - 1 && (j = ix[i + w]) >= 0) s += gy[ck + cls[j]];
-				if (lo != null && (j = lo[i]) >= 0) s += gz[ck + cls[j]];
-				if (hi != null && (j = hi[i]) >= 0) s += gz[ck + cls[j]];
-				int c = coord(x, y, z);
-				if (c == 0) s += gd[cls[k]];
-				if (c == nAxis - 1) s += gd[cls[k]];
-				diag[k] = (float) s;
+	/** 1 if the class byte marks a voxel of the system (reached from both faces), else 0. */
+	static int in(byte b) {
+		return ((b & ClassVolume.SPANNING) + ClassVolume.FROM_INLET) >> 8;
+	}
+
+	static int cls(byte b) {
+		return b & ClassVolume.CLASS_MASK;
+	}
+
+	/**
+	 * Compact indices of row y of slice z and of its four face-neighbour rows, at index x + 1 (-1: not in the system,
+	 * in the one-voxel padding, or outside the volume). Rows must be visited in order y = 0 .. h - 1.
+	 */
+	final class Rows {
+		int[] cur, south, north;
+		final int[] lo, hi;
+		private final int z;
+
+		Rows(int z) {
+			this.z = z;
+			cur = empty();
+			south = empty();
+			north = empty();
+			lo = empty();
+			hi = empty();
+		}
+
+		private int[] empty() {
+			int[] a = new int[w + 2];
+			Arrays.fill(a, -1);
+			return a;
+		}
+
+		void at(int y) {
+			if (y == 0) fill(cur, 0, z);
+			else {
+				int[] t = south;
+				south = cur;
+				cur = north;
+				north = t;
 			}
+			if (y < h - 1) fill(north, y + 1, z);
+			else Arrays.fill(north, -1);
+			if (z > 0) fill(lo, y, z - 1);
+			if (z < d - 1) fill(hi, y, z + 1);
+		}
+
+		private void fill(int[] out, int y, int zz) {
+			byte[] c = v.cls[zz];
+			int k = rowStart[zz * h + y];
+			for (int x = 1, i = y * w; x <= w; x++, i++) {
+				int b = in(c[i]);
+				out[x] = (k & -b) | (b - 1);
+				k += b;
+			}
+		}
 	}
 
 	int coord(int x, int y, int z) {
 		return axis == 0 ? x : axis == 1 ? y : z;
+	}
+
+	/** Number of Dirichlet faces (0, 1, or 2 for a one-layer volume) of a voxel at coordinate s along the axis. */
+	private int dirichletFaces(int s) {
+		return (s == 0 ? 1 : 0) + (s == nAxis - 1 ? 1 : 0);
 	}
 
 	/** Linear start potential of layer s. */
@@ -123,19 +171,153 @@ final class ConductionSystem {
 		return 1 - (s + 0.5) / nAxis;
 	}
 
-	private int[] layer(int s) {
+	private int layerSize(int s) {
 		int count = 0;
-		for (int z = 0; z < d; z++)
+		for (int z = 0; z < d; z++) {
+			byte[] c = v.cls[z];
 			for (int y = 0, i = 0; y < h; y++)
 				for (int x = 0; x < w; x++, i++)
-					if (idx[z][i] >= 0 && coord(x, y, z) == s) count++;
-		int[] l = new int[count];
-		count = 0;
-		for (int z = 0; z < d; z++)
-			for (int y = 0, i = 0; y < h; y++)
-				for (int x = 0; x < w; x++, i++)
-					if (idx[z][i] >= 0 && coord(x, y, z) == s) l[count++] = idx[z][i];
+					if (coord(x, y, z) == s) count += in(c[i]);
+		}
+		return count;
+	}
+
+	private int[] layer(int s, byte[] classes) {
+		int[] l = new int[classes.length];
+		int count = 0;
+		for (int z = 0; z < d; z++) {
+			byte[] c = v.cls[z];
+			for (int y = 0, i = 0; y < h; y++) {
+				int k = rowStart[z * h + y];
+				for (int x = 0; x < w; x++, i++) {
+					if (in(c[i]) == 0) continue;
+					if (coord(x, y, z) == s) {
+						classes[count] = (byte) cls(c[i]);
+						l[count++] = k;
+					}
+					k++;
+				}
+			}
+		}
 		return l;
+	}
+
+	/** The diagonal as an array (for the Jacobi preconditioner; the multigrid path recomputes it on the fly). */
+	float[] diagonal() {
+		float[] diag = new float[n];
+		Parallel.forEach(d, threads, z -> sweep(DIAGONAL, z, diag, diag, null, 0, null, 0, 0));
+		return diag;
+	}
+
+	/** out = A in on slice z; returns the slice's sum of in * out. */
+	double apply(float[] in, float[] out, int z) {
+		return sweep(APPLY, z, in, out, null, 0, null, 0, 0);
+	}
+
+	/**
+	 * One pass over slice z with the operator A (diagonal D recomputed on the fly):
+	 * APPLY: out = A in, returns in . out; SMOOTH: out = in + om (r - A in) / D; JACOBI: out = om r / D (pass in = r);
+	 * RESTRICT: adds r - A in into the coarse vector cb at cbase + (y / 2) cw + x / 2; DIAGONAL: out = D (pass in = out).
+	 */
+	double sweep(int mode, int z, float[] in, float[] out, float[] r, float om, float[] cb, int cbase, int cw) {
+		Rows rows = new Rows(z);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
+		float[] gx = g[0], gy = g[1], gz = g[2];
+		boolean single = k1 == 2;
+		float cx = gx[3], cy = gy[3], cz = gz[3];
+		double dot = 0;
+		for (int y = 0; y < h; y++) {
+			rows.at(y);
+			int[] cu = rows.cur, so = rows.south, no = rows.north, lo = rows.lo, hi = rows.hi;
+			int ndRow = axis == 2 ? dirichletFaces(z) : axis == 1 ? dirichletFaces(y) : 0;
+			int crow = cbase + (y >> 1) * cw;
+			for (int x = 0, i = y * w; x < w; x++, i++) {
+				int k = cu[x + 1];
+				if (k < 0) continue;
+				int nd = axis == 0 ? dirichletFaces(x) : ndRow, j;
+				float dg, sx = 0, sy = 0, sz = 0, m = 0; // m = sum of G_kj in_j (several classes)
+				if (single) {
+					int count = nd;
+					if ((j = cu[x]) >= 0) {
+						sx += in[j];
+						count += 27;
+					}
+					if ((j = cu[x + 2]) >= 0) {
+						sx += in[j];
+						count += 27;
+					}
+					if ((j = so[x + 1]) >= 0) {
+						sy += in[j];
+						count += 9;
+					}
+					if ((j = no[x + 1]) >= 0) {
+						sy += in[j];
+						count += 9;
+					}
+					if ((j = lo[x + 1]) >= 0) {
+						sz += in[j];
+						count += 3;
+					}
+					if ((j = hi[x + 1]) >= 0) {
+						sz += in[j];
+						count += 3;
+					}
+					dg = diagByCount[count];
+				} else {
+					int ck = cls(c[i]) * k1;
+					double s = 0;
+					float gg;
+					if ((j = cu[x]) >= 0) {
+						s += gg = gx[ck + cls(c[i - 1])];
+						m += gg * in[j];
+					}
+					if ((j = cu[x + 2]) >= 0) {
+						s += gg = gx[ck + cls(c[i + 1])];
+						m += gg * in[j];
+					}
+					if ((j = so[x + 1]) >= 0) {
+						s += gg = gy[ck + cls(c[i - w])];
+						m += gg * in[j];
+					}
+					if ((j = no[x + 1]) >= 0) {
+						s += gg = gy[ck + cls(c[i + w])];
+						m += gg * in[j];
+					}
+					if ((j = lo[x + 1]) >= 0) {
+						s += gg = gz[ck + cls(cl[i])];
+						m += gg * in[j];
+					}
+					if ((j = hi[x + 1]) >= 0) {
+						s += gg = gz[ck + cls(ch[i])];
+						m += gg * in[j];
+					}
+					for (int a = 0; a < nd; a++) s += gd[cls(c[i])];
+					dg = (float) s;
+				}
+				switch (mode) {
+					case APPLY: {
+						float vk = in[k], o = single ? dg * vk - cx * sx - cy * sy - cz * sz : dg * vk - m;
+						out[k] = o;
+						dot += single ? vk * o : (double) vk * o;
+						break;
+					}
+					case SMOOTH: {
+						float vk = in[k], o = single ? dg * vk - cx * sx - cy * sy - cz * sz : dg * vk - m;
+						out[k] = vk + om * (r[k] - o) / dg;
+						break;
+					}
+					case JACOBI:
+						out[k] = om * r[k] / dg;
+						break;
+					case RESTRICT:
+						cb[crow + (x >> 1)] += single ? r[k] - dg * in[k] + cx * sx + cy * sy + cz * sz : r[k] - dg * in[k] + m;
+						break;
+					default:
+						out[k] = dg;
+				}
+			}
+		}
+		return dot;
 	}
 
 	/**
@@ -143,34 +325,38 @@ final class ConductionSystem {
 	 * of r^2 into {@code rr}.
 	 */
 	void residual(float[] e, float[] r, int z, double[] bb, double[] rr) {
-		int[] ix = idx[z], lo = z > 0 ? idx[z - 1] : null, hi = z < d - 1 ? idx[z + 1] : null;
+		Rows rows = new Rows(z);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
 		float[] gx = g[0], gy = g[1], gz = g[2];
 		double sb = 0, sr = 0;
-		for (int y = 0, i = 0; y < h; y++)
-			for (int x = 0; x < w; x++, i++) {
-				int k = ix[i];
+		for (int y = 0; y < h; y++) {
+			rows.at(y);
+			int[] cu = rows.cur, so = rows.south, no = rows.north, lo = rows.lo, hi = rows.hi;
+			for (int x = 0, i = y * w; x < w; x++, i++) {
+				int k = cu[x + 1];
 				if (k < 0) continue;
-				int ck = cls[k] * k1, j;
-				int c = coord(x, y, z);
-				double xk = x0(c) + (e == null ? 0 : e[k]);
+				int kc = cls(c[i]), ck = kc * k1, j;
+				int co = coord(x, y, z);
+				double xk = x0(co) + ev(e, k);
 				// sum_nb G (x_nb - x_k): the linear part cancels exactly along the axis for equal conductances
 				double s = 0;
-				if (x > 0 && (j = ix[i - 1]) >= 0) s += gx[ck + cls[j]] * (x0(coord(x - 1, y, z)) + ev(e, j) - xk);
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) s += gx[ck + cls[j]] * (x0(coord(x + 1, y, z)) + ev(e, j) - xk);
-				if (y > 0 && (j = ix[i - w]) >= 0) s += gy[ck + cls[j]] * (x0(coord(x, y - 1, z)) + ev(e, j) - xk);
-				if (y < h - 1 && (j = ix[i + w]) >= 0) s += gy[ck + cls[j]] * (x0(coord(x, y + 1, z)) + ev(e, j) - xk);
-				if (lo != null && (j = lo[i]) >= 0) s += gz[ck + cls[j]] * (x0(coord(x, y, z - 1)) + ev(e, j) - xk);
-				if (hi != null && (j = hi[i]) >= 0) s += gz[ck + cls[j]] * (x0(coord(x, y, z + 1)) + ev(e, j) - xk);
+				if ((j = cu[x]) >= 0) s += gx[ck + cls(c[i - 1])] * (x0(coord(x - 1, y, z)) + ev(e, j) - xk);
+				if ((j = cu[x + 2]) >= 0) s += gx[ck + cls(c[i + 1])] * (x0(coord(x + 1, y, z)) + ev(e, j) - xk);
+				if ((j = so[x + 1]) >= 0) s += gy[ck + cls(c[i - w])] * (x0(coord(x, y - 1, z)) + ev(e, j) - xk);
+				if ((j = no[x + 1]) >= 0) s += gy[ck + cls(c[i + w])] * (x0(coord(x, y + 1, z)) + ev(e, j) - xk);
+				if ((j = lo[x + 1]) >= 0) s += gz[ck + cls(cl[i])] * (x0(coord(x, y, z - 1)) + ev(e, j) - xk);
+				if ((j = hi[x + 1]) >= 0) s += gz[ck + cls(ch[i])] * (x0(coord(x, y, z + 1)) + ev(e, j) - xk);
 				double b = 0;
-				if (c == 0) {
-					b = gd[cls[k]];
-					s += gd[cls[k]] * (1 - xk);
+				if (co == 0) {
+					b = gd[kc];
+					s += gd[kc] * (1 - xk);
 				}
-				if (c == nAxis - 1) s += gd[cls[k]] * (0 - xk);
+				if (co == nAxis - 1) s += gd[kc] * (0 - xk);
 				r[k] = (float) s;
 				sb += b * b;
 				sr += s * s;
 			}
+		}
 		bb[z] = sb;
 		rr[z] = sr;
 	}
@@ -179,56 +365,11 @@ final class ConductionSystem {
 		return e == null ? 0 : e[j];
 	}
 
-	/** out = A in on slice z; returns the slice's sum of in * out. */
-	double apply(float[] in, float[] out, int z) {
-		int[] ix = idx[z], lo = z > 0 ? idx[z - 1] : null, hi = z < d - 1 ? idx[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2];
-		double dot = 0;
-		if (k1 == 2) { // one conducting class: constant conductances
-			float cx = gx[3], cy = gy[3], cz = gz[3];
-			for (int y = 0, i = 0; y < h; y++) {
-				boolean yl = y > 0, yh = y < h - 1;
-				for (int x = 0; x < w; x++, i++) {
-					int k = ix[i];
-					if (k < 0) continue;
-					int j;
-					float sx = 0, sy = 0, sz = 0;
-					if (x > 0 && (j = ix[i - 1]) >= 0) sx += in[j];
-					if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += in[j];
-					if (yl && (j = ix[i - w]) >= 0) sy += in[j];
-					if (yh && (j = ix[i + w]) >= 0) sy += in[j];
-					if (lo != null && (j = lo[i]) >= 0) sz += in[j];
-					if (hi != null && (j = hi[i]) >= 0) sz += in[j];
-					float v = in[k], o = diag[k] * v - cx * sx - cy * sy - cz * sz;
-					out[k] = o;
-					dot += v * o;
-				}
-			}
-			return dot;
-		}
-		for (int y = 0, i = 0; y < h; y++)
-			for (int x = 0; x < w; x++, i++) {
-				int k = ix[i];
-				if (k < 0) continue;
-				int ck = cls[k] * k1, j;
-				float v = in[k], o = diag[k] * v;
-				if (x > 0 && (j = ix[i - 1]) >= 0) o -= gx[ck + cls[j]] * in[j];
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) o -= gx[ck + cls[j]] * in[j];
-				if (y > 0 && (j = ix[i - w]) >= 0) o -= gy[ck + cls[j]] * in[j];
-				if (y < h - 1 && (j = ix[i + w]) >= 0) o -= gy[ck + cls[j]] * in[j];
-				if (lo != null && (j = lo[i]) >= 0) o -= gz[ck + cls[j]] * in[j];
-				if (hi != null && (j = hi[i]) >= 0) o -= gz[ck + cls[j]] * in[j];
-				out[k] = o;
-				dot += (double) v * o;
-			}
-		return dot;
-	}
-
 	/** Current entering through the inlet face and leaving through the outlet face for deviation e. */
 	double[] currents(float[] e) {
 		double in = 0, out = 0, x0in = x0(0), x0out = x0(nAxis - 1);
-		for (int k : inlet) in += gd[cls[k]] * (1 - (x0in + e[k]));
-		for (int k : outlet) out += gd[cls[k]] * (x0out + e[k]);
+		for (int a = 0; a < inlet.length; a++) in += gd[inletClass[a]] * (1 - (x0in + e[inlet[a]]));
+		for (int a = 0; a < outlet.length; a++) out += gd[outletClass[a]] * (x0out + e[outlet[a]]);
 		return new double[] { in, out };
 	}
 }

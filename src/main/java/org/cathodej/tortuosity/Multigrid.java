@@ -10,7 +10,7 @@ import org.cathodej.task.Parallel;
  * 2x2x2 blocks with piecewise-constant interpolation, so every coarse operator (Galerkin, P^T A P) is again a
  * 7-point conductance stencil on a grid of half the size: the conductance between two blocks is the sum of the fine
  * face conductances between them. Smoothers: damped Jacobi on the fine level (one step before and one after the coarse
- * correction), red-black Gauss-Seidel on the coarse levels (red then black before, black then red after), so the
+ * correction, the diagonal recomputed on the fly), red-black Gauss-Seidel on the coarse levels (red then black before, black then red after), so the
  * cycle is symmetric; the coarse correction is scaled by {@link #OVER_CORRECTION}
  * (piecewise-constant aggregation makes the Galerkin operator too stiff); the coarsest level is solved exactly
  * (Cholesky).
@@ -23,7 +23,9 @@ final class Multigrid {
 	/** A dense coarse level. */
 	static final class Level {
 		final int w, h, d;
-		final float[] cx, cy, cz, dir, dg, x, b;
+		final float[] cx, cy, cz, dg, x, b;
+		/** Dirichlet conductance; only needed to build the diagonal and the next level, dropped afterwards. */
+		float[] dir;
 
 		Level(int w, int h, int d) {
 			this.w = w;
@@ -61,8 +63,21 @@ final class Multigrid {
 	private int[] cholMap;
 	final int threads;
 
-	/** Bytes per fine voxel the coarse levels take (about 28/8 for level 1, and 1/8 of that per further level). */
-	static final double BYTES_PER_VOXEL = 28 / 7.0;
+	/** Bytes per fine voxel the coarse levels keep while solving: six floats per coarse voxel, 24/8 + 24/64 + ... */
+	static final double BYTES_PER_VOXEL = 24 / 7.0;
+
+	/** Bytes the levels keep (six floats per coarse voxel) plus the coarsest level's dense Cholesky factor. */
+	static long bytes(int w, int h, int d) {
+		long b = 0, n;
+		do {
+			w = half(w);
+			h = half(h);
+			d = half(d);
+			n = (long) w * h * d;
+			b += 24 * n;
+		} while (n > COARSEST);
+		return b + 8 * n * n;
+	}
 
 	Multigrid(ConductionSystem s) {
 		this.s = s;
@@ -74,6 +89,7 @@ final class Multigrid {
 			levels.add(l);
 		}
 		factorCoarsest(l);
+		for (Level lv : levels) lv.dir = null;
 	}
 
 	private static int half(int n) {
@@ -81,25 +97,28 @@ final class Multigrid {
 	}
 
 	private Level fromFine() {
-		int w = s.w, h = s.h, d = s.d;
+		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
 		Level c = new Level(half(w), half(h), half(d));
 		int cw = c.w, cwh = c.w * c.h;
 		float[] gx = s.g[0], gy = s.g[1], gz = s.g[2];
 		Parallel.forEach(c.d, threads, Z -> {
 			for (int z = 2 * Z; z < Math.min(d, 2 * Z + 2); z++) {
-				int[] ix = s.idx[z], hi = z < d - 1 ? s.idx[z + 1] : null;
-				for (int y = 0, i = 0; y < h; y++)
-					for (int x = 0; x < w; x++, i++) {
-						int k = ix[i];
-						if (k < 0) continue;
-						int C = Z * cwh + (y >> 1) * cw + (x >> 1), ck = s.cls[k] * s.k1, j;
-						if ((x & 1) == 1 && x < w - 1 && (j = ix[i + 1]) >= 0) c.cx[C] += gx[ck + s.cls[j]];
-						if ((y & 1) == 1 && y < h - 1 && (j = ix[i + w]) >= 0) c.cy[C] += gy[ck + s.cls[j]];
-						if ((z & 1) == 1 && hi != null && (j = hi[i]) >= 0) c.cz[C] += gz[ck + s.cls[j]];
+				ConductionSystem.Rows rows = s.new Rows(z);
+				byte[] cl = s.v.cls[z], ch = z < d - 1 ? s.v.cls[z + 1] : null;
+				for (int y = 0; y < h; y++) {
+					rows.at(y);
+					int[] cu = rows.cur, no = rows.north, hi = rows.hi;
+					for (int x = 0, i = y * w; x < w; x++, i++) {
+						if (cu[x + 1] < 0) continue;
+						int C = Z * cwh + (y >> 1) * cw + (x >> 1), kc = ConductionSystem.cls(cl[i]), ck = kc * k1;
+						if ((x & 1) == 1 && cu[x + 2] >= 0) c.cx[C] += gx[ck + ConductionSystem.cls(cl[i + 1])];
+						if ((y & 1) == 1 && no[x + 1] >= 0) c.cy[C] += gy[ck + ConductionSystem.cls(cl[i + w])];
+						if ((z & 1) == 1 && hi[x + 1] >= 0) c.cz[C] += gz[ck + ConductionSystem.cls(ch[i])];
 						int a = s.coord(x, y, z);
-						if (a == 0) c.dir[C] += (float) s.gd[s.cls[k]];
-						if (a == s.nAxis - 1) c.dir[C] += (float) s.gd[s.cls[k]];
+						if (a == 0) c.dir[C] += (float) s.gd[kc];
+						if (a == s.nAxis - 1) c.dir[C] += (float) s.gd[kc];
 					}
+				}
 			}
 		});
 		c.diagonal(threads);
@@ -186,8 +205,7 @@ final class Multigrid {
 		for (int i = 0; i < n; i++) l.x[i] = cholMap[i] >= 0 ? (float) y[cholMap[i]] : 0;
 	}
 
-	/** Fine-level smoother: damped Jacobi (two sweeps per cycle) or red-black Gauss-Seidel (four half sweeps). */
-	static final boolean JACOBI = true;
+	/** Fine-level smoother: damped Jacobi, one step before and one after the coarse correction. */
 	static final float OMEGA = 0.8f;
 
 	/** z = M^-1 r: one V-cycle from z = 0; {@code tmp} is scratch of the same length. */
@@ -195,44 +213,29 @@ final class Multigrid {
 		int d = s.d;
 		Level c = levels.get(0);
 		int cw = c.w, cwh = c.w * c.h;
-		if (JACOBI) {
-			float om = OMEGA;
-			Parallel.forEach(d, threads, zz -> {
-				for (int k = s.offset[zz], end = s.offset[zz + 1]; k < end; k++) z[k] = om * r[k] / s.diag[k];
-			});
-		} else {
-			fineSmooth(r, z, 0, true);
-			fineSmooth(r, z, 1, false);
-		}
+		float om = OMEGA;
+		Parallel.forEach(d, threads, zz -> s.sweep(ConductionSystem.JACOBI, zz, r, z, r, om, null, 0, 0));
 		// restrict the residual
 		Parallel.forEach(c.d, threads, Z -> {
 			java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
-			for (int zz = 2 * Z; zz < Math.min(d, 2 * Z + 2); zz++) fineResidualRestrict(r, z, zz, c.b, Z * cwh, cw);
+			for (int zz = 2 * Z; zz < Math.min(d, 2 * Z + 2); zz++)
+				s.sweep(ConductionSystem.RESTRICT, zz, z, null, r, 0, c.b, Z * cwh, cw);
 		});
 		cycle(0);
-		// prolong (into tmp for the Jacobi smoother) and post-smooth
-		float[] target = JACOBI ? tmp : z;
+		// prolong into tmp, then post-smooth into z
 		Parallel.forEach(d, threads, zz -> {
-			int[] ix = s.idx[zz];
+			byte[] cl = s.v.cls[zz];
 			int base = (zz >> 1) * cwh;
 			for (int y = 0, i = 0; y < s.h; y++) {
-				int row = base + (y >> 1) * cw;
-				for (int x = 0; x < s.w; x++, i++) {
-					int k = ix[i];
-					if (k >= 0) target[k] = z[k] + OVER_CORRECTION * c.x[row + (x >> 1)];
-				}
+				int row = base + (y >> 1) * cw, k = s.rowStart[zz * s.h + y];
+				for (int x = 0; x < s.w; x++, i++)
+					if (ConductionSystem.in(cl[i]) != 0) {
+						tmp[k] = z[k] + OVER_CORRECTION * c.x[row + (x >> 1)];
+						k++;
+					}
 			}
 		});
-		if (JACOBI) {
-			float om = OMEGA;
-			Parallel.forEach(d, threads, zz -> {
-				s.apply(tmp, z, zz); // z = A tmp
-				for (int k = s.offset[zz], end = s.offset[zz + 1]; k < end; k++) z[k] = tmp[k] + om * (r[k] - z[k]) / s.diag[k];
-			});
-		} else {
-			fineSmooth(r, z, 1, false);
-			fineSmooth(r, z, 0, false);
-		}
+		Parallel.forEach(d, threads, zz -> s.sweep(ConductionSystem.SMOOTH, zz, tmp, z, r, om, null, 0, 0));
 	}
 
 	private void cycle(int li) {
@@ -292,81 +295,5 @@ final class Multigrid {
 						c.b[Z * cwh + (y >> 1) * c.w + (x >> 1)] += v;
 					}
 		});
-	}
-
-	/** One colour of a Gauss-Seidel sweep on the fine compact system A z = r. */
-	private void fineSmooth(float[] r, float[] z, int colour, boolean fromZero) {
-		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
-		float[] gx = s.g[0], gy = s.g[1], gzz = s.g[2], diag = s.diag;
-		byte[] cls = s.cls;
-		Parallel.forEach(d, threads, zz -> {
-			int[] ix = s.idx[zz], lo = zz > 0 ? s.idx[zz - 1] : null, hi = zz < d - 1 ? s.idx[zz + 1] : null;
-			for (int y = 0; y < h; y++)
-				for (int x = (y + zz + colour) & 1, i = y * w + x; x < w; x += 2, i += 2) {
-					int k = ix[i];
-					if (k < 0) continue;
-					if (fromZero) {
-						z[k] = r[k] / diag[k];
-						continue;
-					}
-					int j;
-					float v = r[k];
-					if (k1 == 2) {
-						float sx = 0, sy = 0, sz = 0;
-						if (x > 0 && (j = ix[i - 1]) >= 0) sx += z[j];
-						if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += z[j];
-						if (y > 0 && (j = ix[i - w]) >= 0) sy += z[j];
-						if (y < h - 1 && (j = ix[i + w]) >= 0) sy += z[j];
-						if (lo != null && (j = lo[i]) >= 0) sz += z[j];
-						if (hi != null && (j = hi[i]) >= 0) sz += z[j];
-						z[k] = (v + gx[3] * sx + gy[3] * sy + gzz[3] * sz) / diag[k];
-						continue;
-					}
-					int ck = cls[k] * k1;
-					if (x > 0 && (j = ix[i - 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-					if (x < w - 1 && (j = ix[i + 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-					if (y > 0 && (j = ix[i - w]) >= 0) v += gy[ck + cls[j]] * z[j];
-					if (y < h - 1 && (j = ix[i + w]) >= 0) v += gy[ck + cls[j]] * z[j];
-					if (lo != null && (j = lo[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-					if (hi != null && (j = hi[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-					z[k] = v / diag[k];
-				}
-		});
-	}
-
-	/** Adds the fine residual r - A z of slice zz into the coarse right-hand side. */
-	private void fineResidualRestrict(float[] r, float[] z, int zz, float[] cb, int base, int cw) {
-		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
-		float[] gx = s.g[0], gy = s.g[1], gzz = s.g[2], diag = s.diag;
-		byte[] cls = s.cls;
-		int[] ix = s.idx[zz], lo = zz > 0 ? s.idx[zz - 1] : null, hi = zz < d - 1 ? s.idx[zz + 1] : null;
-		for (int y = 0, i = 0; y < h; y++) {
-			int row = base + (y >> 1) * cw;
-			for (int x = 0; x < w; x++, i++) {
-				int k = ix[i];
-				if (k < 0) continue;
-				int j;
-				float v = r[k] - diag[k] * z[k];
-				if (k1 == 2) {
-					float sx = 0, sy = 0, sz = 0;
-					if (x > 0 && (j = ix[i - 1]) >= 0) sx += z[j];
-					if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += z[j];
-					if (y > 0 && (j = ix[i - w]) >= 0) sy += z[j];
-					if (y < h - 1 && (j = ix[i + w]) >= 0) sy += z[j];
-					if (lo != null && (j = lo[i]) >= 0) sz += z[j];
-					if (hi != null && (j = hi[i]) >= 0) sz += z[j];
-					cb[row + (x >> 1)] += v + gx[3] * sx + gy[3] * sy + gzz[3] * sz;
-					continue;
-				}
-				int ck = cls[k] * k1;
-				if (x > 0 && (j = ix[i - 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-				if (y > 0 && (j = ix[i - w]) >= 0) v += gy[ck + cls[j]] * z[j];
-				if (y < h - 1 && (j = ix[i + w]) >= 0) v += gy[ck + cls[j]] * z[j];
-				if (lo != null && (j = lo[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-				if (hi != null && (j = hi[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-				cb[row + (x >> 1)] += v;
-			}
-		}
 	}
 }

@@ -29,8 +29,9 @@ final class PcgSolver {
 		Progress progress) {
 		int n = s.n, d = s.d, t = s.threads;
 		float[] e = new float[n], r = new float[n], p = new float[n], q = new float[n];
+		// Jacobi needs the diagonal as an array; the multigrid path recomputes it on the fly and needs z instead
 		float[] zv = mg == null ? null : new float[n];
-		float[] diag = s.diag;
+		float[] diag = mg == null ? s.diagonal() : null;
 		double[] part = new double[d], part2 = new double[d];
 		Parallel.forEach(d, t, z -> s.residual(null, r, z, part, part2));
 		double rr = sum(part2);
@@ -41,7 +42,7 @@ final class PcgSolver {
 		o.e = e;
 		int it = 0, sinceRestart = 0, itAtMin = 0;
 		double lastTrue = Double.POSITIVE_INFINITY, minRr = rr;
-		double rz = restart(s, mg, r, p, zv, part);
+		double rz = restart(s, mg, diag, r, p, zv, part);
 		while (true) {
 			o.relResidual = Math.sqrt(rr) / bnorm;
 			balance(s, e, o);
@@ -69,7 +70,7 @@ final class PcgSolver {
 					break;
 				}
 				lastTrue = Math.min(lastTrue, trueRes);
-				rz = restart(s, mg, r, p, zv, part);
+				rz = restart(s, mg, diag, r, p, zv, part);
 				sinceRestart = 0;
 				minRr = rr;
 				itAtMin = it;
@@ -142,12 +143,12 @@ final class PcgSolver {
 	}
 
 	/** p = M^-1 r; returns r.p. */
-	private static double restart(ConductionSystem s, Multigrid mg, float[] r, float[] p, float[] zv, double[] part) {
+	private static double restart(ConductionSystem s, Multigrid mg, float[] diag, float[] r, float[] p, float[] zv, double[] part) {
 		if (mg != null) mg.apply(r, p, zv);
 		Parallel.forEach(s.d, s.threads, z -> {
 			double rz = 0;
 			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
-				float zk = mg == null ? r[k] / s.diag[k] : p[k];
+				float zk = mg == null ? r[k] / diag[k] : p[k];
 				p[k] = zk;
 				rz += (double) r[k] * zk;
 			}
