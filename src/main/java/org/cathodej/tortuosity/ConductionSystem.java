@@ -15,35 +15,33 @@ import org.cathodej.task.Progress;
  * {@code x0(s) = 1 - (s + 1/2) / N}, which keeps float precision where it matters.
  * <p>
  * Memory: no per-voxel index. The class volume (with this axis' spanning marks) says which voxels are in the system
- * and their class; only the compact index of each row's first system voxel is stored, and loops walk rows in raster
- * order ({@link Rows}). The diagonal is recomputed on the fly (from neighbour counts for one conducting class).
+ * and their class; only the compact index of each slice's first system voxel is stored, and each thread recomputes
+ * the indices of the three slices it works on ({@link Window}). The diagonal is recomputed on the fly (from
+ * neighbour counts for one conducting class).
  */
 final class ConductionSystem {
 
 	final int w, h, d, axis, nAxis, threads;
 	/** The class volume: which voxels are in the system (both spanning bits) and their class. */
 	final ClassVolume v;
-	/** Compact index of the first system voxel of each row (index z * h + y); rowStart[d * h] = n. */
-	final int[] rowStart;
-	/** First compact index of each slice; offset[d] = n. */
+	/** First compact index of each slice; offset[d] = n. The only index the system stores. */
 	final int[] offset;
 	final int n;
 	/** Face conductances per class pair (k1 * k + k2) along x, y, z; Dirichlet conductance per class. */
 	final float[][] g = new float[3][];
 	final double[] gd;
 	final int k1;
-	/** One conducting class: diagonal by neighbour counts, index 27 nx + 9 ny + 3 nz + Dirichlet faces. */
-	private final float[] diagByCount = new float[81];
+	final float[] diag;
 	/** Compact indices of the inlet and outlet layer and their classes. */
 	final int[] inlet, outlet;
 	private final byte[] inletClass, outletClass;
 	final VoxelSize vs;
 
-	/** Bytes per spanning voxel the solver allocates (five float vectors of the conjugate gradients). */
+	/** Bytes per spanning voxel the solver allocates: the diagonal and four float vectors of the conjugate gradients. */
 	static final int BYTES_PER_ACTIVE = 20;
 
 	/** Sweep modes, see {@link #sweep}. */
-	static final int APPLY = 0, SMOOTH = 1, JACOBI = 2, RESTRICT = 3, DIAGONAL = 4;
+	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2;
 
 	ConductionSystem(ClassVolume v, double[] sigma, VoxelSize vs, int axis, long spanning, int threads, Progress progress) {
 		this.v = v;
@@ -68,34 +66,23 @@ final class ConductionSystem {
 		}
 		gd = new double[k1];
 		for (int p = 1; p < k1; p++) gd[p] = 2 * sigma[p] * vs.faceArea(axis) / vs.along(axis);
-		if (k1 == 2)
-			for (int c = 0; c < 81; c++) {
-				// summed in the order x-, x+, y-, y+, z-, z+, inlet, outlet (as the general case does)
-				double s = 0;
-				for (int a = 0; a < c / 27; a++) s += g[0][3];
-				for (int a = 0; a < c / 9 % 3; a++) s += g[1][3];
-				for (int a = 0; a < c / 3 % 3; a++) s += g[2][3];
-				for (int a = 0; a < c % 3; a++) s += gd[1];
-				diagByCount[c] = (float) s;
-			}
-
-		rowStart = new int[d * h + 1];
-		Parallel.forEach(d, threads, z -> {
-			byte[] c = v.cls[z];
-			for (int y = 0, i = 0; y < h; y++) {
-				int cnt = 0;
-				for (int x = 0; x < w; x++, i++) cnt += in(c[i]);
-				rowStart[z * h + y + 1] = cnt;
-			}
-		});
-		for (int r = 0; r < d * h; r++) rowStart[r + 1] += rowStart[r];
-		if (rowStart[d * h] != n) throw new IllegalStateException("spanning count " + n + " != " + rowStart[d * h]);
 		offset = new int[d + 1];
-		for (int z = 0; z <= d; z++) offset[z] = rowStart[z * h];
+		Parallel.forEach(d, threads, z -> {
+			int cnt = 0;
+			for (byte b : v.cls[z]) cnt += in(b);
+			offset[z + 1] = cnt;
+		});
+		for (int z = 0; z < d; z++) offset[z + 1] += offset[z];
+		if (offset[d] != n) throw new IllegalStateException("spanning count " + n + " != " + offset[d]);
 		inletClass = new byte[layerSize(0)];
 		inlet = layer(0, inletClass);
 		outletClass = new byte[layerSize(nAxis - 1)];
 		outlet = layer(nAxis - 1, outletClass);
+		diag = new float[n];
+		Parallel.forEachBlock(d, threads, (from, to) -> {
+			Window win = new Window();
+			for (int z = from; z < to; z++) diagonal(z, win);
+		});
 		progress.report(1, "System built");
 	}
 
@@ -109,52 +96,85 @@ final class ConductionSystem {
 	}
 
 	/**
-	 * Compact indices of row y of slice z and of its four face-neighbour rows, at index x + 1 (-1: not in the system,
-	 * in the one-voxel padding, or outside the volume). Rows must be visited in order y = 0 .. h - 1.
+	 * Compact indices of three consecutive slices (n: not in the system, so that vectors of length n + 1 with a zero
+	 * at n can be read without a test), recomputed from the class volume as one thread slides along z; {@link #slice}
+	 * returns null outside the volume. Costs 12 w h bytes per thread.
 	 */
-	final class Rows {
-		int[] cur, south, north;
-		final int[] lo, hi;
-		private final int z;
+	final class Window {
+		private final int[][] buf = new int[3][];
+		private final int[] at = { -1, -1, -1 };
 
-		Rows(int z) {
-			this.z = z;
-			cur = empty();
-			south = empty();
-			north = empty();
-			lo = empty();
-			hi = empty();
-		}
-
-		private int[] empty() {
-			int[] a = new int[w + 2];
-			Arrays.fill(a, -1);
-			return a;
-		}
-
-		void at(int y) {
-			if (y == 0) fill(cur, 0, z);
-			else {
-				int[] t = south;
-				south = cur;
-				cur = north;
-				north = t;
+		int[] slice(int z) {
+			if (z < 0 || z >= d) return null;
+			int b = z % 3;
+			if (at[b] != z) {
+				if (buf[b] == null) buf[b] = new int[w * h];
+				int[] out = buf[b];
+				byte[] c = v.cls[z];
+				int k = offset[z];
+				for (int i = 0; i < out.length; i++) {
+					int m = in(c[i]);
+					out[i] = (k & -m) | (n & (m - 1));
+					k += m;
+				}
+				at[b] = z;
 			}
-			if (y < h - 1) fill(north, y + 1, z);
-			else Arrays.fill(north, -1);
-			if (z > 0) fill(lo, y, z - 1);
-			if (z < d - 1) fill(hi, y, z + 1);
+			return buf[b];
+		}
+	}
+
+	/** Values of one slice for a {@link Dense} window: out[i] for the voxel i of slice z whose compact index is ix[i]. */
+	interface SliceValues {
+		void fill(int z, int[] ix, float[] out);
+	}
+
+	/**
+	 * Three consecutive slices of values laid out densely (w h floats, 0 outside the system), computed by one thread
+	 * as it slides along z: the sweeps read neighbours there without index look-ups or tests, and values derived
+	 * from a compact vector (the smoother's intermediate vectors) need no vector of their own. 12 w h bytes per thread.
+	 */
+	final class Dense {
+		final Window win;
+		private final SliceValues values;
+		private final float[][] buf = new float[3][];
+		private final int[] at = { -1, -1, -1 };
+
+		Dense(Window win, SliceValues values) {
+			this.win = win;
+			this.values = values;
 		}
 
-		private void fill(int[] out, int y, int zz) {
-			byte[] c = v.cls[zz];
-			int k = rowStart[zz * h + y];
-			for (int x = 1, i = y * w; x <= w; x++, i++) {
-				int b = in(c[i]);
-				out[x] = (k & -b) | (b - 1);
-				k += b;
+		float[] slice(int z) {
+			if (z < 0 || z >= d) return null;
+			int b = z % 3;
+			if (at[b] != z) {
+				if (buf[b] == null) buf[b] = new float[w * h];
+				values.fill(z, win.slice(z), buf[b]);
+				at[b] = z;
 			}
+			return buf[b];
 		}
+	}
+
+	/** A compact vector as {@link SliceValues}. */
+	SliceValues of(float[] vec) {
+		return (z, ix, out) -> {
+			for (int i = 0; i < out.length; i++) {
+				int k = ix[i];
+				out[i] = k == n ? 0 : vec[k];
+			}
+		};
+	}
+
+	/** Runs one {@link #sweep} per slice on the system's threads, each sliding its own window; dots per slice into part. */
+	void sweepAll(int mode, SliceValues in, float[] out, float[] r, float om, double[] part) {
+		Parallel.forEachBlock(d, threads, (from, to) -> {
+			Dense t = new Dense(new Window(), in);
+			for (int z = from; z < to; z++) {
+				double dot = sweep(mode, z, t, out, r, om, null, 0, 0);
+				if (part != null) part[z] = dot;
+			}
+		});
 	}
 
 	int coord(int x, int y, int z) {
@@ -187,8 +207,8 @@ final class ConductionSystem {
 		int count = 0;
 		for (int z = 0; z < d; z++) {
 			byte[] c = v.cls[z];
-			for (int y = 0, i = 0; y < h; y++) {
-				int k = rowStart[z * h + y];
+			int k = offset[z];
+			for (int y = 0, i = 0; y < h; y++)
 				for (int x = 0; x < w; x++, i++) {
 					if (in(c[i]) == 0) continue;
 					if (coord(x, y, z) == s) {
@@ -197,124 +217,86 @@ final class ConductionSystem {
 					}
 					k++;
 				}
-			}
 		}
 		return l;
 	}
 
-	/** The diagonal as an array (for the Jacobi preconditioner; the multigrid path recomputes it on the fly). */
-	float[] diagonal() {
-		float[] diag = new float[n];
-		Parallel.forEach(d, threads, z -> sweep(DIAGONAL, z, diag, diag, null, 0, null, 0, 0));
-		return diag;
+	private void diagonal(int z, Window win) {
+		int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
+		float[] gx = g[0], gy = g[1], gz = g[2];
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k == n) continue;
+				int kc = cls(c[i]), ck = kc * k1;
+				double s = 0;
+				if (x > 0 && ix[i - 1] != n) s += gx[ck + cls(c[i - 1])];
+				if (x < w - 1 && ix[i + 1] != n) s += gx[ck + cls(c[i + 1])];
+				if (y > 0 && ix[i - w] != n) s += gy[ck + cls(c[i - w])];
+				if (y < h - 1 && ix[i + w] != n) s += gy[ck + cls(c[i + w])];
+				if (lo != null && lo[i] != n) s += gz[ck + cls(cl[i])];
+				if (hi != null && hi[i] != n) s += gz[ck + cls(ch[i])];
+				int co = coord(x, y, z);
+				if (co == 0) s += gd[kc];
+				if (co == nAxis - 1) s += gd[kc];
+				diag[k] = (float) s;
+			}
 	}
 
-	/** out = A in on slice z; returns the slice's sum of in * out. */
-	double apply(float[] in, float[] out, int z) {
-		return sweep(APPLY, z, in, out, null, 0, null, 0, 0);
+	/** out = A in; the sum of in * out per slice into part. */
+	void apply(float[] in, float[] out, double[] part) {
+		sweepAll(APPLY, of(in), out, null, 0, part);
 	}
 
 	/**
-	 * One pass over slice z with the operator A (diagonal D recomputed on the fly):
-	 * APPLY: out = A in, returns in . out; SMOOTH: out = in + om (r - A in) / D; JACOBI: out = om r / D (pass in = r);
-	 * RESTRICT: adds r - A in into the coarse vector cb at cbase + (y / 2) cw + x / 2; DIAGONAL: out = D (pass in = out).
+	 * One pass over slice z with the operator A, t being the values of the window:
+	 * APPLY: out = A t, returns t . out; SMOOTH: out = t + om (r - A t) / D; RESTRICT: adds r - A t into the coarse
+	 * vector cb at cbase + (y / 2) cw + x / 2. Absent neighbours hold 0 in the window, and their conductance is 0 for
+	 * several classes (insulating or not spanning), so only the volume's edges need tests.
 	 */
-	double sweep(int mode, int z, float[] in, float[] out, float[] r, float om, float[] cb, int cbase, int cw) {
-		Rows rows = new Rows(z);
+	double sweep(int mode, int z, Dense t, float[] out, float[] r, float om, float[] cb, int cbase, int cw) {
+		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
+		int[] ix = t.win.slice(z);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2];
+		float[] gx = g[0], gy = g[1], gz = g[2], dg = diag;
 		boolean single = k1 == 2;
 		float cx = gx[3], cy = gy[3], cz = gz[3];
 		double dot = 0;
-		for (int y = 0; y < h; y++) {
-			rows.at(y);
-			int[] cu = rows.cur, so = rows.south, no = rows.north, lo = rows.lo, hi = rows.hi;
-			int ndRow = axis == 2 ? dirichletFaces(z) : axis == 1 ? dirichletFaces(y) : 0;
+		for (int y = 0, i = 0; y < h; y++) {
+			boolean yl = y > 0, yh = y < h - 1;
 			int crow = cbase + (y >> 1) * cw;
-			for (int x = 0, i = y * w; x < w; x++, i++) {
-				int k = cu[x + 1];
-				if (k < 0) continue;
-				int nd = axis == 0 ? dirichletFaces(x) : ndRow, j;
-				float dg, sx = 0, sy = 0, sz = 0, m = 0; // m = sum of G_kj in_j (several classes)
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k == n) continue;
+				float vk = tc[i], o; // o = (A t)_k, in the operation order of the former code (same float results)
 				if (single) {
-					int count = nd;
-					if ((j = cu[x]) >= 0) {
-						sx += in[j];
-						count += 27;
+					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
+					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
+					if (mode == RESTRICT) {
+						cb[crow + (x >> 1)] += r[k] - dg[k] * vk + cx * sx + cy * sy + cz * sz;
+						continue;
 					}
-					if ((j = cu[x + 2]) >= 0) {
-						sx += in[j];
-						count += 27;
-					}
-					if ((j = so[x + 1]) >= 0) {
-						sy += in[j];
-						count += 9;
-					}
-					if ((j = no[x + 1]) >= 0) {
-						sy += in[j];
-						count += 9;
-					}
-					if ((j = lo[x + 1]) >= 0) {
-						sz += in[j];
-						count += 3;
-					}
-					if ((j = hi[x + 1]) >= 0) {
-						sz += in[j];
-						count += 3;
-					}
-					dg = diagByCount[count];
+					o = dg[k] * vk - cx * sx - cy * sy - cz * sz;
 				} else {
 					int ck = cls(c[i]) * k1;
-					double s = 0;
-					float gg;
-					if ((j = cu[x]) >= 0) {
-						s += gg = gx[ck + cls(c[i - 1])];
-						m += gg * in[j];
+					float m = 0;
+					if (x > 0) m += gx[ck + cls(c[i - 1])] * tc[i - 1];
+					if (x < w - 1) m += gx[ck + cls(c[i + 1])] * tc[i + 1];
+					if (yl) m += gy[ck + cls(c[i - w])] * tc[i - w];
+					if (yh) m += gy[ck + cls(c[i + w])] * tc[i + w];
+					if (tl != null) m += gz[ck + cls(cl[i])] * tl[i];
+					if (th != null) m += gz[ck + cls(ch[i])] * th[i];
+					if (mode == RESTRICT) {
+						cb[crow + (x >> 1)] += r[k] - dg[k] * vk + m;
+						continue;
 					}
-					if ((j = cu[x + 2]) >= 0) {
-						s += gg = gx[ck + cls(c[i + 1])];
-						m += gg * in[j];
-					}
-					if ((j = so[x + 1]) >= 0) {
-						s += gg = gy[ck + cls(c[i - w])];
-						m += gg * in[j];
-					}
-					if ((j = no[x + 1]) >= 0) {
-						s += gg = gy[ck + cls(c[i + w])];
-						m += gg * in[j];
-					}
-					if ((j = lo[x + 1]) >= 0) {
-						s += gg = gz[ck + cls(cl[i])];
-						m += gg * in[j];
-					}
-					if ((j = hi[x + 1]) >= 0) {
-						s += gg = gz[ck + cls(ch[i])];
-						m += gg * in[j];
-					}
-					for (int a = 0; a < nd; a++) s += gd[cls(c[i])];
-					dg = (float) s;
+					o = dg[k] * vk - m;
 				}
-				switch (mode) {
-					case APPLY: {
-						float vk = in[k], o = single ? dg * vk - cx * sx - cy * sy - cz * sz : dg * vk - m;
-						out[k] = o;
-						dot += single ? vk * o : (double) vk * o;
-						break;
-					}
-					case SMOOTH: {
-						float vk = in[k], o = single ? dg * vk - cx * sx - cy * sy - cz * sz : dg * vk - m;
-						out[k] = vk + om * (r[k] - o) / dg;
-						break;
-					}
-					case JACOBI:
-						out[k] = om * r[k] / dg;
-						break;
-					case RESTRICT:
-						cb[crow + (x >> 1)] += single ? r[k] - dg * in[k] + cx * sx + cy * sy + cz * sz : r[k] - dg * in[k] + m;
-						break;
-					default:
-						out[k] = dg;
-				}
+				if (mode == APPLY) {
+					out[k] = o;
+					dot += single ? vk * o : (double) vk * o;
+				} else out[k] = vk + om * (r[k] - o) / dg[k];
 			}
 		}
 		return dot;
@@ -324,28 +306,33 @@ final class ConductionSystem {
 	 * r = b - A (x0 + e) in double (e may be null = 0), stored as float; per-slice sums of b^2 into {@code bb} and
 	 * of r^2 into {@code rr}.
 	 */
-	void residual(float[] e, float[] r, int z, double[] bb, double[] rr) {
-		Rows rows = new Rows(z);
+	void residual(float[] e, float[] r, double[] bb, double[] rr) {
+		Parallel.forEachBlock(d, threads, (from, to) -> {
+			Window win = new Window();
+			for (int z = from; z < to; z++) residual(e, r, z, win, bb, rr);
+		});
+	}
+
+	private void residual(float[] e, float[] r, int z, Window win, double[] bb, double[] rr) {
+		int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
 		float[] gx = g[0], gy = g[1], gz = g[2];
 		double sb = 0, sr = 0;
-		for (int y = 0; y < h; y++) {
-			rows.at(y);
-			int[] cu = rows.cur, so = rows.south, no = rows.north, lo = rows.lo, hi = rows.hi;
-			for (int x = 0, i = y * w; x < w; x++, i++) {
-				int k = cu[x + 1];
-				if (k < 0) continue;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k == n) continue;
 				int kc = cls(c[i]), ck = kc * k1, j;
 				int co = coord(x, y, z);
 				double xk = x0(co) + ev(e, k);
 				// sum_nb G (x_nb - x_k): the linear part cancels exactly along the axis for equal conductances
 				double s = 0;
-				if ((j = cu[x]) >= 0) s += gx[ck + cls(c[i - 1])] * (x0(coord(x - 1, y, z)) + ev(e, j) - xk);
-				if ((j = cu[x + 2]) >= 0) s += gx[ck + cls(c[i + 1])] * (x0(coord(x + 1, y, z)) + ev(e, j) - xk);
-				if ((j = so[x + 1]) >= 0) s += gy[ck + cls(c[i - w])] * (x0(coord(x, y - 1, z)) + ev(e, j) - xk);
-				if ((j = no[x + 1]) >= 0) s += gy[ck + cls(c[i + w])] * (x0(coord(x, y + 1, z)) + ev(e, j) - xk);
-				if ((j = lo[x + 1]) >= 0) s += gz[ck + cls(cl[i])] * (x0(coord(x, y, z - 1)) + ev(e, j) - xk);
-				if ((j = hi[x + 1]) >= 0) s += gz[ck + cls(ch[i])] * (x0(coord(x, y, z + 1)) + ev(e, j) - xk);
+				if (x > 0 && (j = ix[i - 1]) != n) s += gx[ck + cls(c[i - 1])] * (x0(coord(x - 1, y, z)) + ev(e, j) - xk);
+				if (x < w - 1 && (j = ix[i + 1]) != n) s += gx[ck + cls(c[i + 1])] * (x0(coord(x + 1, y, z)) + ev(e, j) - xk);
+				if (y > 0 && (j = ix[i - w]) != n) s += gy[ck + cls(c[i - w])] * (x0(coord(x, y - 1, z)) + ev(e, j) - xk);
+				if (y < h - 1 && (j = ix[i + w]) != n) s += gy[ck + cls(c[i + w])] * (x0(coord(x, y + 1, z)) + ev(e, j) - xk);
+				if (lo != null && (j = lo[i]) != n) s += gz[ck + cls(cl[i])] * (x0(coord(x, y, z - 1)) + ev(e, j) - xk);
+				if (hi != null && (j = hi[i]) != n) s += gz[ck + cls(ch[i])] * (x0(coord(x, y, z + 1)) + ev(e, j) - xk);
 				double b = 0;
 				if (co == 0) {
 					b = gd[kc];
@@ -356,7 +343,6 @@ final class ConductionSystem {
 				sb += b * b;
 				sr += s * s;
 			}
-		}
 		bb[z] = sb;
 		rr[z] = sr;
 	}

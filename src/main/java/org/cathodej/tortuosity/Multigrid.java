@@ -103,22 +103,18 @@ final class Multigrid {
 		float[] gx = s.g[0], gy = s.g[1], gz = s.g[2];
 		Parallel.forEach(c.d, threads, Z -> {
 			for (int z = 2 * Z; z < Math.min(d, 2 * Z + 2); z++) {
-				ConductionSystem.Rows rows = s.new Rows(z);
 				byte[] cl = s.v.cls[z], ch = z < d - 1 ? s.v.cls[z + 1] : null;
-				for (int y = 0; y < h; y++) {
-					rows.at(y);
-					int[] cu = rows.cur, no = rows.north, hi = rows.hi;
-					for (int x = 0, i = y * w; x < w; x++, i++) {
-						if (cu[x + 1] < 0) continue;
+				for (int y = 0, i = 0; y < h; y++)
+					for (int x = 0; x < w; x++, i++) {
+						if (ConductionSystem.in(cl[i]) == 0) continue;
 						int C = Z * cwh + (y >> 1) * cw + (x >> 1), kc = ConductionSystem.cls(cl[i]), ck = kc * k1;
-						if ((x & 1) == 1 && cu[x + 2] >= 0) c.cx[C] += gx[ck + ConductionSystem.cls(cl[i + 1])];
-						if ((y & 1) == 1 && no[x + 1] >= 0) c.cy[C] += gy[ck + ConductionSystem.cls(cl[i + w])];
-						if ((z & 1) == 1 && hi[x + 1] >= 0) c.cz[C] += gz[ck + ConductionSystem.cls(ch[i])];
+						if ((x & 1) == 1 && x < w - 1 && ConductionSystem.in(cl[i + 1]) != 0) c.cx[C] += gx[ck + ConductionSystem.cls(cl[i + 1])];
+						if ((y & 1) == 1 && y < h - 1 && ConductionSystem.in(cl[i + w]) != 0) c.cy[C] += gy[ck + ConductionSystem.cls(cl[i + w])];
+						if ((z & 1) == 1 && ch != null && ConductionSystem.in(ch[i]) != 0) c.cz[C] += gz[ck + ConductionSystem.cls(ch[i])];
 						int a = s.coord(x, y, z);
 						if (a == 0) c.dir[C] += (float) s.gd[kc];
 						if (a == s.nAxis - 1) c.dir[C] += (float) s.gd[kc];
 					}
-				}
 			}
 		});
 		c.diagonal(threads);
@@ -208,34 +204,43 @@ final class Multigrid {
 	/** Fine-level smoother: damped Jacobi, one step before and one after the coarse correction. */
 	static final float OMEGA = 0.8f;
 
-	/** z = M^-1 r: one V-cycle from z = 0; {@code tmp} is scratch of the same length. */
-	void apply(float[] r, float[] z, float[] tmp) {
-		int d = s.d;
+	/**
+	 * out = M^-1 r: one V-cycle from 0. The fine smoother's intermediate vectors (z = omega D^-1 r and
+	 * z + P x_coarse) are not stored: each thread recomputes them slice by slice in its window ({@link ConductionSystem.Dense}).
+	 */
+	void apply(float[] r, float[] out) {
 		Level c = levels.get(0);
-		int cw = c.w, cwh = c.w * c.h;
+		int cw = c.w, cwh = c.w * c.h, n = s.n, w = s.w, h = s.h;
 		float om = OMEGA;
-		Parallel.forEach(d, threads, zz -> s.sweep(ConductionSystem.JACOBI, zz, r, z, r, om, null, 0, 0));
-		// restrict the residual
-		Parallel.forEach(c.d, threads, Z -> {
-			java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
-			for (int zz = 2 * Z; zz < Math.min(d, 2 * Z + 2); zz++)
-				s.sweep(ConductionSystem.RESTRICT, zz, z, null, r, 0, c.b, Z * cwh, cw);
-		});
-		cycle(0);
-		// prolong into tmp, then post-smooth into z
-		Parallel.forEach(d, threads, zz -> {
-			byte[] cl = s.v.cls[zz];
-			int base = (zz >> 1) * cwh;
-			for (int y = 0, i = 0; y < s.h; y++) {
-				int row = base + (y >> 1) * cw, k = s.rowStart[zz * s.h + y];
-				for (int x = 0; x < s.w; x++, i++)
-					if (ConductionSystem.in(cl[i]) != 0) {
-						tmp[k] = z[k] + OVER_CORRECTION * c.x[row + (x >> 1)];
-						k++;
-					}
+		float[] diag = s.diag;
+		ConductionSystem.SliceValues pre = (zz, ix, o) -> {
+			for (int i = 0; i < o.length; i++) {
+				int k = ix[i];
+				o[i] = k == n ? 0 : om * r[k] / diag[k];
+			}
+		};
+		// restrict the residual of the pre-smoothed z
+		Parallel.forEachBlock(c.d, threads, (from, to) -> {
+			ConductionSystem.Dense t = s.new Dense(s.new Window(), pre);
+			for (int Z = from; Z < to; Z++) {
+				java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
+				for (int zz = 2 * Z; zz < Math.min(s.d, 2 * Z + 2); zz++)
+					s.sweep(ConductionSystem.RESTRICT, zz, t, null, r, 0, c.b, Z * cwh, cw);
 			}
 		});
-		Parallel.forEach(d, threads, zz -> s.sweep(ConductionSystem.SMOOTH, zz, tmp, z, r, om, null, 0, 0));
+		cycle(0);
+		// prolong, then post-smooth
+		ConductionSystem.SliceValues prolonged = (zz, ix, o) -> {
+			int base = (zz >> 1) * cwh;
+			for (int y = 0, i = 0; y < h; y++) {
+				int row = base + (y >> 1) * cw;
+				for (int x = 0; x < w; x++, i++) {
+					int k = ix[i];
+					o[i] = k == n ? 0 : om * r[k] / diag[k] + OVER_CORRECTION * c.x[row + (x >> 1)];
+				}
+			}
+		};
+		s.sweepAll(ConductionSystem.SMOOTH, prolonged, out, r, om, null);
 	}
 
 	private void cycle(int li) {
