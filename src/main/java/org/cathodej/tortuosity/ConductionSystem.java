@@ -16,8 +16,8 @@ import org.cathodej.task.Progress;
  * <p>
  * Memory: no per-voxel index. The class volume (with this axis' spanning marks) says which voxels are in the system
  * and their class; only the compact index of each slice's first system voxel is stored, and each thread recomputes
- * the indices of the three slices it works on ({@link Window}). The diagonal is recomputed on the fly (from
- * neighbour counts for one conducting class).
+ * the indices of the three slices it works on ({@link Window}). For one conducting class the diagonal is a byte
+ * code (neighbour counts) per voxel.
  */
 final class ConductionSystem {
 
@@ -31,14 +31,21 @@ final class ConductionSystem {
 	final float[][] g = new float[3][];
 	final double[] gd;
 	final int k1;
-	final float[] diag;
+	/**
+	 * The diagonal: for one conducting class a code per voxel (27 nx + 9 ny + 3 nz + Dirichlet faces, n. = number
+	 * of neighbours along x, y, z) into {@link #diagByCode}, else a float per voxel. Read it with {@link #diag(int)}.
+	 */
+	final byte[] code;
+	final float[] diagByCode, diagonal;
 	/** Compact indices of the inlet and outlet layer and their classes. */
 	final int[] inlet, outlet;
 	private final byte[] inletClass, outletClass;
 	final VoxelSize vs;
 
-	/** Bytes per spanning voxel the solver allocates: the diagonal and four float vectors of the conjugate gradients. */
-	static final int BYTES_PER_ACTIVE = 20;
+	/** Bytes per spanning voxel the solver allocates: four float vectors of the conjugate gradients and the diagonal. */
+	static int bytesPerActive(int conductingClasses) {
+		return 16 + (conductingClasses == 1 ? 1 : 4);
+	}
 
 	/** Sweep modes, see {@link #sweep}. */
 	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2;
@@ -78,7 +85,19 @@ final class ConductionSystem {
 		inlet = layer(0, inletClass);
 		outletClass = new byte[layerSize(nAxis - 1)];
 		outlet = layer(nAxis - 1, outletClass);
-		diag = new float[n];
+		code = k1 == 2 ? new byte[n] : null;
+		diagonal = k1 == 2 ? null : new float[n];
+		diagByCode = new float[81];
+		if (k1 == 2)
+			for (int a = 0; a < 81; a++) {
+				// summed in the order x-, x+, y-, y+, z-, z+, inlet, outlet, as for several classes
+				double sum = 0;
+				for (int b = 0; b < a / 27; b++) sum += g[0][3];
+				for (int b = 0; b < a / 9 % 3; b++) sum += g[1][3];
+				for (int b = 0; b < a / 3 % 3; b++) sum += g[2][3];
+				for (int b = 0; b < a % 3; b++) sum += gd[1];
+				diagByCode[a] = (float) sum;
+			}
 		Parallel.forEachBlock(d, threads, (from, to) -> {
 			Window win = new Window();
 			for (int z = from; z < to; z++) diagonal(z, win);
@@ -221,6 +240,11 @@ final class ConductionSystem {
 		return l;
 	}
 
+	/** Diagonal of voxel k. */
+	float diag(int k) {
+		return code != null ? diagByCode[code[k]] : diagonal[k];
+	}
+
 	private void diagonal(int z, Window win) {
 		int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
@@ -229,18 +253,24 @@ final class ConductionSystem {
 			for (int x = 0; x < w; x++, i++) {
 				int k = ix[i];
 				if (k == n) continue;
+				int co = coord(x, y, z), faces = (co == 0 ? 1 : 0) + (co == nAxis - 1 ? 1 : 0);
+				boolean xl = x > 0 && ix[i - 1] != n, xh = x < w - 1 && ix[i + 1] != n, yl = y > 0 && ix[i - w] != n,
+					yh = y < h - 1 && ix[i + w] != n, zl = lo != null && lo[i] != n, zh = hi != null && hi[i] != n;
+				if (code != null) {
+					code[k] = (byte) (faces + 27 * ((xl ? 1 : 0) + (xh ? 1 : 0)) + 9 * ((yl ? 1 : 0) + (yh ? 1 : 0))
+						+ 3 * ((zl ? 1 : 0) + (zh ? 1 : 0)));
+					continue;
+				}
 				int kc = cls(c[i]), ck = kc * k1;
 				double s = 0;
-				if (x > 0 && ix[i - 1] != n) s += gx[ck + cls(c[i - 1])];
-				if (x < w - 1 && ix[i + 1] != n) s += gx[ck + cls(c[i + 1])];
-				if (y > 0 && ix[i - w] != n) s += gy[ck + cls(c[i - w])];
-				if (y < h - 1 && ix[i + w] != n) s += gy[ck + cls(c[i + w])];
-				if (lo != null && lo[i] != n) s += gz[ck + cls(cl[i])];
-				if (hi != null && hi[i] != n) s += gz[ck + cls(ch[i])];
-				int co = coord(x, y, z);
-				if (co == 0) s += gd[kc];
-				if (co == nAxis - 1) s += gd[kc];
-				diag[k] = (float) s;
+				if (xl) s += gx[ck + cls(c[i - 1])];
+				if (xh) s += gx[ck + cls(c[i + 1])];
+				if (yl) s += gy[ck + cls(c[i - w])];
+				if (yh) s += gy[ck + cls(c[i + w])];
+				if (zl) s += gz[ck + cls(cl[i])];
+				if (zh) s += gz[ck + cls(ch[i])];
+				for (int a = 0; a < faces; a++) s += gd[kc];
+				diagonal[k] = (float) s;
 			}
 	}
 
@@ -259,7 +289,8 @@ final class ConductionSystem {
 		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
 		int[] ix = t.win.slice(z);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2], dg = diag;
+		float[] gx = g[0], gy = g[1], gz = g[2], dgv = diagonal, dt = diagByCode;
+		byte[] cd = code;
 		boolean single = k1 == 2;
 		float cx = gx[3], cy = gy[3], cz = gz[3];
 		double dot = 0;
@@ -269,15 +300,16 @@ final class ConductionSystem {
 			for (int x = 0; x < w; x++, i++) {
 				int k = ix[i];
 				if (k == n) continue;
+				float dgk = single ? dt[cd[k]] : dgv[k];
 				float vk = tc[i], o; // o = (A t)_k, in the operation order of the former code (same float results)
 				if (single) {
 					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
 					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
 					if (mode == RESTRICT) {
-						cb[crow + (x >> 1)] += r[k] - dg[k] * vk + cx * sx + cy * sy + cz * sz;
+						cb[crow + (x >> 1)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
 						continue;
 					}
-					o = dg[k] * vk - cx * sx - cy * sy - cz * sz;
+					o = dgk * vk - cx * sx - cy * sy - cz * sz;
 				} else {
 					int ck = cls(c[i]) * k1;
 					float m = 0;
@@ -288,15 +320,15 @@ final class ConductionSystem {
 					if (tl != null) m += gz[ck + cls(cl[i])] * tl[i];
 					if (th != null) m += gz[ck + cls(ch[i])] * th[i];
 					if (mode == RESTRICT) {
-						cb[crow + (x >> 1)] += r[k] - dg[k] * vk + m;
+						cb[crow + (x >> 1)] += r[k] - dgk * vk + m;
 						continue;
 					}
-					o = dg[k] * vk - m;
+					o = dgk * vk - m;
 				}
 				if (mode == APPLY) {
 					out[k] = o;
 					dot += single ? vk * o : (double) vk * o;
-				} else out[k] = vk + om * (r[k] - o) / dg[k];
+				} else out[k] = vk + om * (r[k] - o) / dgk;
 			}
 		}
 		return dot;

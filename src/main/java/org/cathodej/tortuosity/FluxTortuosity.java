@@ -83,7 +83,7 @@ public final class FluxTortuosity {
 		}
 		boolean multigrid = opt.multigrid && spanning > 4096;
 		// everything the solve allocates, checked before any of it: row starts, five float vectors, coarse levels
-		long bytes = 4L * v.h * v.d + ConductionSystem.BYTES_PER_ACTIVE * spanning + (multigrid ? Multigrid.bytes(v.w, v.h, v.d) : 0);
+		long bytes = 4L * v.h * v.d + ConductionSystem.bytesPerActive(sigma.length - 1) * spanning + (multigrid ? Multigrid.bytes(v.w, v.h, v.d) : 0);
 		MemoryBudget.require(bytes, "Tortuosity (Flux) solver for " + v.w + "x" + v.h + "x" + v.d + " voxels (" + spanning + " conducting)",
 			bytes / voxels);
 		ConductionSystem s = new ConductionSystem(v, sigma, vs, axis, spanning, opt.threads, progress.range(0.05, 0.1));

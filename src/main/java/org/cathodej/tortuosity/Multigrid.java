@@ -10,7 +10,7 @@ import org.cathodej.task.Parallel;
  * 2x2x2 blocks with piecewise-constant interpolation, so every coarse operator (Galerkin, P^T A P) is again a
  * 7-point conductance stencil on a grid of half the size: the conductance between two blocks is the sum of the fine
  * face conductances between them. Smoothers: damped Jacobi on the fine level (one step before and one after the coarse
- * correction, the diagonal recomputed on the fly), red-black Gauss-Seidel on the coarse levels (red then black before, black then red after), so the
+ * correction), red-black Gauss-Seidel on the coarse levels (red then black before, black then red after), so the
  * cycle is symmetric; the coarse correction is scaled by {@link #OVER_CORRECTION}
  * (piecewise-constant aggregation makes the Galerkin operator too stiff); the coarsest level is solved exactly
  * (Cholesky).
@@ -212,11 +212,12 @@ final class Multigrid {
 		Level c = levels.get(0);
 		int cw = c.w, cwh = c.w * c.h, n = s.n, w = s.w, h = s.h;
 		float om = OMEGA;
-		float[] diag = s.diag;
+		byte[] code = s.code;
+		float[] dt = s.diagByCode, dgv = s.diagonal;
 		ConductionSystem.SliceValues pre = (zz, ix, o) -> {
 			for (int i = 0; i < o.length; i++) {
 				int k = ix[i];
-				o[i] = k == n ? 0 : om * r[k] / diag[k];
+				o[i] = k == n ? 0 : om * r[k] / (code != null ? dt[code[k]] : dgv[k]);
 			}
 		};
 		// restrict the residual of the pre-smoothed z
@@ -236,7 +237,7 @@ final class Multigrid {
 				int row = base + (y >> 1) * cw;
 				for (int x = 0; x < w; x++, i++) {
 					int k = ix[i];
-					o[i] = k == n ? 0 : om * r[k] / diag[k] + OVER_CORRECTION * c.x[row + (x >> 1)];
+					o[i] = k == n ? 0 : om * r[k] / (code != null ? dt[code[k]] : dgv[k]) + OVER_CORRECTION * c.x[row + (x >> 1)];
 				}
 			}
 		};

@@ -30,7 +30,6 @@ final class PcgSolver {
 		int n = s.n, d = s.d, t = s.threads;
 		// four vectors: q = A p is dead once r is updated and then holds the preconditioned residual
 		float[] e = new float[n], r = new float[n], p = new float[n], q = new float[n];
-		float[] diag = s.diag;
 		double[] part = new double[d], part2 = new double[d];
 		s.residual(null, r, part, part2);
 		double rr = sum(part2);
@@ -92,7 +91,7 @@ final class PcgSolver {
 						e[k] += alpha * p[k];
 						float rk = r[k] - alpha * q[k];
 						r[k] = rk;
-						a += (double) rk * (rk / diag[k]);
+						a += (double) rk * (rk / s.diag(k));
 						b += (double) rk * rk;
 					}
 					part[z] = a;
@@ -121,7 +120,7 @@ final class PcgSolver {
 			final float beta = (float) (rzNew / rz);
 			rz = rzNew;
 			if (mg == null) Parallel.forEach(d, t, z -> {
-				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = r[k] / diag[k] + beta * p[k];
+				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = r[k] / s.diag(k) + beta * p[k];
 			});
 			else Parallel.forEach(d, t, z -> {
 				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = q[k] + beta * p[k];
@@ -147,7 +146,7 @@ final class PcgSolver {
 		Parallel.forEach(s.d, s.threads, z -> {
 			double rz = 0;
 			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
-				float zk = mg == null ? r[k] / s.diag[k] : p[k];
+				float zk = mg == null ? r[k] / s.diag(k) : p[k];
 				p[k] = zk;
 				rz += (double) r[k] * zk;
 			}
