@@ -1,7 +1,5 @@
 package org.cathodej.tortuosity;
 
-import java.util.Arrays;
-
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -115,9 +113,8 @@ final class ConductionSystem {
 	}
 
 	/**
-	 * Compact indices of three consecutive slices (n: not in the system, so that vectors of length n + 1 with a zero
-	 * at n can be read without a test), recomputed from the class volume as one thread slides along z; {@link #slice}
-	 * returns null outside the volume. Costs 12 w h bytes per thread.
+	 * Compact indices of three consecutive slices (n: not in the system), recomputed from the class volume as one
+	 * thread slides along z; {@link #slice} returns null outside the volume. 12 w h bytes per thread.
 	 */
 	final class Window {
 		private final int[][] buf = new int[3][];
@@ -198,11 +195,6 @@ final class ConductionSystem {
 
 	int coord(int x, int y, int z) {
 		return axis == 0 ? x : axis == 1 ? y : z;
-	}
-
-	/** Number of Dirichlet faces (0, 1, or 2 for a one-layer volume) of a voxel at coordinate s along the axis. */
-	private int dirichletFaces(int s) {
-		return (s == 0 ? 1 : 0) + (s == nAxis - 1 ? 1 : 0);
 	}
 
 	/** Linear start potential of layer s. */
