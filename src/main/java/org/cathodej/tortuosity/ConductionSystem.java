@@ -40,9 +40,14 @@ final class ConductionSystem {
 	private final byte[] inletClass, outletClass;
 	final VoxelSize vs;
 
-	/** Bytes per spanning voxel the solver allocates: four float vectors of the conjugate gradients and the diagonal. */
-	static int bytesPerActive(int conductingClasses) {
-		return 16 + (conductingClasses == 1 ? 1 : 4);
+	/**
+	 * Bytes a solve allocates besides the class volume: per spanning voxel four float vectors of the conjugate
+	 * gradients and the diagonal (a byte code for one conducting class, else a float), the coarse levels, and per
+	 * thread the sliding windows (three slices of indices and three of values).
+	 */
+	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, boolean multigrid, int threads) {
+		long perSpanning = 16 + (conductingClasses == 1 ? 1 : 4);
+		return perSpanning * spanning + (multigrid ? Multigrid.bytes(w, h, d) : 0) + 24L * w * h * threads + 4L * (d + 1);
 	}
 
 	/** Sweep modes, see {@link #sweep}. */

@@ -82,10 +82,10 @@ public final class FluxTortuosity {
 			return r;
 		}
 		boolean multigrid = opt.multigrid && spanning > 4096;
-		// everything the solve allocates, checked before any of it: row starts, five float vectors, coarse levels
-		long bytes = 4L * v.h * v.d + ConductionSystem.bytesPerActive(sigma.length - 1) * spanning + (multigrid ? Multigrid.bytes(v.w, v.h, v.d) : 0);
+		// everything the solve allocates, checked before any of it (the class volume exists already: 1 byte per voxel)
+		long bytes = ConductionSystem.solverBytes(v.w, v.h, v.d, spanning, sigma.length - 1, multigrid, opt.threads);
 		MemoryBudget.require(bytes, "Tortuosity (Flux) solver for " + v.w + "x" + v.h + "x" + v.d + " voxels (" + spanning + " conducting)",
-			bytes / voxels);
+			1 + bytes / voxels);
 		ConductionSystem s = new ConductionSystem(v, sigma, vs, axis, spanning, opt.threads, progress.range(0.05, 0.1));
 		Multigrid mg = multigrid ? new Multigrid(s) : null;
 		long t1 = System.nanoTime();

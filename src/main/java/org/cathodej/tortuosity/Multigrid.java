@@ -63,10 +63,11 @@ final class Multigrid {
 	private int[] cholMap;
 	final int threads;
 
-	/** Bytes per fine voxel the coarse levels keep while solving: six floats per coarse voxel, 24/8 + 24/64 + ... */
-	static final double BYTES_PER_VOXEL = 24 / 7.0;
-
-	/** Bytes the levels keep (six floats per coarse voxel) plus the coarsest level's dense Cholesky factor. */
+	/**
+	 * Bytes the levels keep while solving: six floats per coarse voxel (24/8 + 24/64 + ... = 3.4 per fine voxel) plus
+	 * the coarsest level's dense Cholesky factor; the Dirichlet floats exist only while the levels are built, before
+	 * the vectors of the conjugate gradients.
+	 */
 	static long bytes(int w, int h, int d) {
 		long b = 0, n;
 		do {
