@@ -20,40 +20,60 @@ final class Multigrid {
 	static final float OVER_CORRECTION = 1.6f;
 	static final int COARSEST = 512;
 
-	/** A dense coarse level. */
+	/**
+	 * A dense coarse level: conductances to the +x, +y, +z neighbour, solution and right-hand side. The diagonal is
+	 * summed on the fly ({@link #diag}); the Dirichlet conductances, dense while the levels are built, are then kept
+	 * only on the two faces normal to the axis.
+	 */
 	static final class Level {
-		final int w, h, d;
-		final float[] cx, cy, cz, dg, x, b;
-		/** Dirichlet conductance; only needed to build the diagonal and the next level, dropped afterwards. */
-		float[] dir;
+		final int w, h, d, axis, nAxis;
+		final float[] cx, cy, cz, x, b;
+		float[] dir, dirFirst, dirLast;
 
-		Level(int w, int h, int d) {
+		Level(int w, int h, int d, int axis) {
 			this.w = w;
 			this.h = h;
 			this.d = d;
+			this.axis = axis;
+			this.nAxis = ClassVolume.extent(w, h, d, axis);
 			int n = w * h * d;
 			cx = new float[n];
 			cy = new float[n];
 			cz = new float[n];
 			dir = new float[n];
-			dg = new float[n];
 			x = new float[n];
 			b = new float[n];
 		}
 
-		void diagonal(int threads) {
+		private int face(int xx, int y, int z) {
+			return axis == 0 ? z * h + y : axis == 1 ? z * w + xx : y * w + xx;
+		}
+
+		/** Keeps the Dirichlet conductances of the first and last layer along the axis only. */
+		void compactDirichlet() {
+			int faces = axis == 0 ? h * d : axis == 1 ? w * d : w * h;
+			dirFirst = new float[faces];
+			dirLast = new float[faces];
 			int wh = w * h;
-			Parallel.forEach(d, threads, z -> {
+			for (int z = 0; z < d; z++)
 				for (int y = 0; y < h; y++)
 					for (int xx = 0; xx < w; xx++) {
-						int i = z * wh + y * w + xx;
-						float s = dir[i] + cx[i] + cy[i] + cz[i];
-						if (xx > 0) s += cx[i - 1];
-						if (y > 0) s += cy[i - w];
-						if (z > 0) s += cz[i - wh];
-						dg[i] = s;
+						int a = axis == 0 ? xx : axis == 1 ? y : z, i = z * wh + y * w + xx;
+						if (a == 0) dirFirst[face(xx, y, z)] = dir[i];
+						else if (a == nAxis - 1) dirLast[face(xx, y, z)] = dir[i];
 					}
-			});
+			dir = null;
+		}
+
+		/** Diagonal of cell i = (xx, y, z): its Dirichlet and face conductances (0 for a cell outside the system). */
+		float diag(int i, int xx, int y, int z) {
+			int a = axis == 0 ? xx : axis == 1 ? y : z;
+			float s = (dir != null ? dir[i] : a == 0 ? dirFirst[face(xx, y, z)] : a == nAxis - 1 ? dirLast[face(xx, y, z)] : 0) + cx[i] + cy[i]
+				+ cz[i];
+			if (xx > 0) s += cx[i - 1];
+			if (y > 0) s += cy[i - w];
+			if (z > 0) s += cz[i - w * h];
+			return s;
 		}
 	}
 
@@ -64,9 +84,9 @@ final class Multigrid {
 	final int threads;
 
 	/**
-	 * Bytes the levels keep while solving: six floats per coarse voxel (24/8 + 24/64 + ... = 3.4 per fine voxel) plus
-	 * the coarsest level's dense Cholesky factor; the Dirichlet floats exist only while the levels are built, before
-	 * the vectors of the conjugate gradients.
+	 * Bytes the levels keep while solving: five floats per coarse voxel (20/8 + 20/64 + ... = 2.9 per fine voxel) plus
+	 * the coarsest level's dense Cholesky factor; the dense Dirichlet floats exist only while the levels are built,
+	 * before the vectors of the conjugate gradients.
 	 */
 	static long bytes(int w, int h, int d) {
 		long b = 0, n;
@@ -75,7 +95,7 @@ final class Multigrid {
 			h = half(h);
 			d = half(d);
 			n = (long) w * h * d;
-			b += 24 * n;
+			b += 20 * n + 8 * (w * h + h * d + w * d);
 		} while (n > COARSEST);
 		return b + 8 * n * n;
 	}
@@ -90,7 +110,7 @@ final class Multigrid {
 			levels.add(l);
 		}
 		factorCoarsest(l);
-		for (Level lv : levels) lv.dir = null;
+		for (Level lv : levels) lv.compactDirichlet();
 	}
 
 	private static int half(int n) {
@@ -99,7 +119,7 @@ final class Multigrid {
 
 	private Level fromFine() {
 		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
-		Level c = new Level(half(w), half(h), half(d));
+		Level c = new Level(half(w), half(h), half(d), s.axis);
 		int cw = c.w, cwh = c.w * c.h;
 		float[] gx = s.g[0], gy = s.g[1], gz = s.g[2];
 		Parallel.forEach(c.d, threads, Z -> {
@@ -118,12 +138,11 @@ final class Multigrid {
 					}
 			}
 		});
-		c.diagonal(threads);
 		return c;
 	}
 
 	private Level coarsen(Level f) {
-		Level c = new Level(half(f.w), half(f.h), half(f.d));
+		Level c = new Level(half(f.w), half(f.h), half(f.d), f.axis);
 		int fw = f.w, fwh = f.w * f.h, cw = c.w, cwh = c.w * c.h;
 		Parallel.forEach(c.d, threads, Z -> {
 			for (int Y = 0; Y < c.h; Y++)
@@ -145,7 +164,6 @@ final class Multigrid {
 					c.dir[C] = sd;
 				}
 		});
-		c.diagonal(threads);
 		return c;
 	}
 
@@ -153,12 +171,16 @@ final class Multigrid {
 		int n = l.w * l.h * l.d, wh = l.w * l.h;
 		cholMap = new int[n];
 		int m = 0;
-		for (int i = 0; i < n; i++) cholMap[i] = l.dg[i] > 0 ? m++ : -1;
+		float[] dg = new float[n];
+		for (int i = 0; i < n; i++) {
+			dg[i] = l.diag(i, i % l.w, i / l.w % l.h, i / wh);
+			cholMap[i] = dg[i] > 0 ? m++ : -1;
+		}
 		double[] a = new double[m * m];
 		for (int i = 0; i < n; i++) {
 			int p = cholMap[i];
 			if (p < 0) continue;
-			a[p * m + p] = l.dg[i];
+			a[p * m + p] = dg[i];
 			int x = i % l.w;
 			int[] nb = { x < l.w - 1 ? i + 1 : -1, i + l.w < n && (i % wh) / l.w < l.h - 1 ? i + l.w : -1, i + wh < n ? i + wh : -1 };
 			float[] g = { l.cx[i], l.cy[i], l.cz[i] };
@@ -261,7 +283,7 @@ final class Multigrid {
 		Parallel.forEach(l.d, threads, z -> {
 			for (int y = 0; y < l.h; y++)
 				for (int x = 0; x < l.w; x++)
-					if (l.dg[z * wh + y * l.w + x] > 0) l.x[z * wh + y * l.w + x] += OVER_CORRECTION * c.x[(z >> 1) * cwh + (y >> 1) * c.w + (x >> 1)];
+					if (l.diag(z * wh + y * l.w + x, x, y, z) > 0) l.x[z * wh + y * l.w + x] += OVER_CORRECTION * c.x[(z >> 1) * cwh + (y >> 1) * c.w + (x >> 1)];
 		});
 		smooth(l, 1);
 		smooth(l, 0);
@@ -273,7 +295,7 @@ final class Multigrid {
 			for (int y = 0; y < h; y++)
 				for (int x = (y + z + colour) & 1; x < w; x += 2) {
 					int i = z * wh + y * w + x;
-					float dg = l.dg[i];
+					float dg = l.diag(i, x, y, z);
 					if (dg <= 0) continue;
 					float v = l.b[i] + l.cx[i] * (x < w - 1 ? l.x[i + 1] : 0) + l.cy[i] * (y < h - 1 ? l.x[i + w] : 0)
 						+ l.cz[i] * (z < l.d - 1 ? l.x[i + wh] : 0);
@@ -293,8 +315,9 @@ final class Multigrid {
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++) {
 						int i = z * wh + y * w + x;
-						if (f.dg[i] <= 0) continue;
-						float v = f.b[i] - f.dg[i] * f.x[i] + f.cx[i] * (x < w - 1 ? f.x[i + 1] : 0) + f.cy[i] * (y < h - 1 ? f.x[i + w] : 0)
+						float dg = f.diag(i, x, y, z);
+						if (dg <= 0) continue;
+						float v = f.b[i] - dg * f.x[i] + f.cx[i] * (x < w - 1 ? f.x[i + 1] : 0) + f.cy[i] * (y < h - 1 ? f.x[i + w] : 0)
 							+ f.cz[i] * (z < f.d - 1 ? f.x[i + wh] : 0);
 						if (x > 0) v += f.cx[i - 1] * f.x[i - 1];
 						if (y > 0) v += f.cy[i - w] * f.x[i - w];
