@@ -24,9 +24,24 @@ public final class Parallel {
 	 * worker are rethrown (cancellation as {@link CancellationException}).
 	 */
 	public static void forEach(int n, int threads, IntConsumer body) {
+		forEachBlock(n, threads, (from, to) -> {
+			for (int i = from; i < to; i++) body.accept(i);
+		});
+	}
+
+	/** A contiguous block [from, to) of indices. */
+	public interface Block {
+		void accept(int from, int to);
+	}
+
+	/**
+	 * Runs {@code body.accept(from, to)} once per thread on contiguous blocks covering [0, n), for bodies that carry
+	 * state from one index to the next (e.g. a sliding window of slices).
+	 */
+	public static void forEachBlock(int n, int threads, Block body) {
 		int t = Math.max(1, Math.min(threads, n));
 		if (t == 1) {
-			for (int i = 0; i < n; i++) body.accept(i);
+			body.accept(0, n);
 			return;
 		}
 		ExecutorService ex = Executors.newFixedThreadPool(t);
@@ -34,9 +49,7 @@ public final class Parallel {
 			List<Future<?>> fs = new ArrayList<>();
 			for (int k = 0; k < t; k++) {
 				final int from = (int) ((long) n * k / t), to = (int) ((long) n * (k + 1) / t);
-				fs.add(ex.submit(() -> {
-					for (int i = from; i < to; i++) body.accept(i);
-				}));
+				fs.add(ex.submit(() -> body.accept(from, to)));
 			}
 			for (Future<?> f : fs) f.get();
 		} catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package org.cathodej.tortuosity;
 
 import org.cathodej.image.VoxelSize;
-import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 
@@ -12,29 +11,50 @@ import org.cathodej.task.Progress;
  * outer face, i.e. half a voxel from the centres of the first and last layer (conductance 2 sigma A / d); the other
  * faces carry no flux. The unknown is the deviation {@code e} from the linear potential
  * {@code x0(s) = 1 - (s + 1/2) / N}, which keeps float precision where it matters.
+ * <p>
+ * Memory: no per-voxel index. The class volume (with this axis' spanning marks) says which voxels are in the system
+ * and their class; only the compact index of each slice's first system voxel is stored, and each thread recomputes
+ * the indices of the three slices it works on ({@link Window}). For one conducting class the diagonal is a byte
+ * code (neighbour counts) per voxel.
  */
 final class ConductionSystem {
 
 	final int w, h, d, axis, nAxis, threads;
-	/** Compact index per voxel (one array per slice), -1 for voxels outside the system. */
-	final int[][] idx;
-	/** First compact index of each slice; offset[d] = n. */
+	/** The class volume: which voxels are in the system (both spanning bits) and their class. */
+	final ClassVolume v;
+	/** First compact index of each slice; offset[d] = n. The only index the system stores. */
 	final int[] offset;
 	final int n;
-	final byte[] cls;
-	final float[] diag;
 	/** Face conductances per class pair (k1 * k + k2) along x, y, z; Dirichlet conductance per class. */
 	final float[][] g = new float[3][];
 	final double[] gd;
 	final int k1;
-	/** Compact indices of the inlet and outlet layer. */
+	/**
+	 * The diagonal: for one conducting class a code per voxel (27 nx + 9 ny + 3 nz + Dirichlet faces, n. = number
+	 * of neighbours along x, y, z) into {@link #diagByCode}, else a float per voxel. Read it with {@link #diag(int)}.
+	 */
+	final byte[] code;
+	final float[] diagByCode, diagonal;
+	/** Compact indices of the inlet and outlet layer and their classes. */
 	final int[] inlet, outlet;
+	private final byte[] inletClass, outletClass;
 	final VoxelSize vs;
 
-	/** Bytes per spanning voxel the solver needs (class, diagonal, four float vectors) and per voxel (index). */
-	static final int BYTES_PER_ACTIVE = 1 + 4 + 16, BYTES_PER_VOXEL = 4;
+	/**
+	 * Bytes a solve allocates besides the class volume: per spanning voxel four float vectors of the conjugate
+	 * gradients and the diagonal (a byte code for one conducting class, else a float), the coarse levels, and per
+	 * thread the sliding windows (three slices of indices and three of values).
+	 */
+	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, boolean multigrid, int threads) {
+		long perSpanning = 16 + (conductingClasses == 1 ? 1 : 4);
+		return perSpanning * spanning + (multigrid ? Multigrid.bytes(w, h, d) : 0) + 24L * w * h * threads + 4L * (d + 1);
+	}
+
+	/** Sweep modes, see {@link #sweep}. */
+	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2;
 
 	ConductionSystem(ClassVolume v, double[] sigma, VoxelSize vs, int axis, long spanning, int threads, Progress progress) {
+		this.v = v;
 		this.w = v.w;
 		this.h = v.h;
 		this.d = v.d;
@@ -45,9 +65,6 @@ final class ConductionSystem {
 		this.vs = vs;
 		if (spanning > Integer.MAX_VALUE - 8)
 			throw new IllegalArgumentException("More than 2^31 spanning voxels: crop or bin the volume");
-		MemoryBudget.require(spanning * BYTES_PER_ACTIVE + (long) w * h * d * BYTES_PER_VOXEL,
-			"Tortuosity (Flux) solver for " + w + "x" + h + "x" + d + " voxels (" + spanning + " conducting)",
-			BYTES_PER_VOXEL + BYTES_PER_ACTIVE * spanning / (double) ((long) w * h * d));
 		this.n = (int) spanning;
 		k1 = sigma.length;
 		for (int b = 0; b < 3; b++) {
@@ -59,59 +76,126 @@ final class ConductionSystem {
 		}
 		gd = new double[k1];
 		for (int p = 1; p < k1; p++) gd[p] = 2 * sigma[p] * vs.faceArea(axis) / vs.along(axis);
-
-		// compact indices
 		offset = new int[d + 1];
-		int[] perSlice = new int[d];
 		Parallel.forEach(d, threads, z -> {
-			int c = 0;
-			for (byte b : v.cls[z])
-				if ((b & ClassVolume.SPANNING) == ClassVolume.SPANNING) c++;
-			perSlice[z] = c;
+			int cnt = 0;
+			for (byte b : v.cls[z]) cnt += in(b);
+			offset[z + 1] = cnt;
 		});
-		for (int z = 0; z < d; z++) offset[z + 1] = offset[z] + perSlice[z];
-		idx = new int[d][];
-		cls = new byte[n];
-		Parallel.forEach(d, threads, z -> {
-			byte[] c = v.cls[z];
-			int[] ix = new int[w * h];
-			int k = offset[z];
-			for (int i = 0; i < ix.length; i++) {
-				byte b = c[i];
-				if ((b & ClassVolume.SPANNING) == ClassVolume.SPANNING) {
-					cls[k] = (byte) (b & ClassVolume.CLASS_MASK);
-					ix[i] = k++;
-				} else ix[i] = -1;
+		for (int z = 0; z < d; z++) offset[z + 1] += offset[z];
+		if (offset[d] != n) throw new IllegalStateException("spanning count " + n + " != " + offset[d]);
+		inletClass = new byte[layerSize(0)];
+		inlet = layer(0, inletClass);
+		outletClass = new byte[layerSize(nAxis - 1)];
+		outlet = layer(nAxis - 1, outletClass);
+		code = k1 == 2 ? new byte[n] : null;
+		diagonal = k1 == 2 ? null : new float[n];
+		diagByCode = new float[81];
+		if (k1 == 2)
+			for (int a = 0; a < 81; a++) {
+				// summed in the order x-, x+, y-, y+, z-, z+, inlet, outlet, as for several classes
+				double sum = 0;
+				for (int b = 0; b < a / 27; b++) sum += g[0][3];
+				for (int b = 0; b < a / 9 % 3; b++) sum += g[1][3];
+				for (int b = 0; b < a / 3 % 3; b++) sum += g[2][3];
+				for (int b = 0; b < a % 3; b++) sum += gd[1];
+				diagByCode[a] = (float) sum;
 			}
-			idx[z] = ix;
+		Parallel.forEachBlock(d, threads, (from, to) -> {
+			Window win = new Window();
+			for (int z = from; z < to; z++) diagonal(z, win);
 		});
-		diag = new float[n];
-		Parallel.forEach(d, threads, this::diagonal);
-		inlet = layer(0);
-		outlet = layer(nAxis - 1);
 		progress.report(1, "System built");
 	}
 
-	private void diagonal(int z) {
-		int[] ix = idx[z], lo = z > 0 ? idx[z - 1] : null, hi = z < d - 1 ? idx[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2];
-		for (int y = 0, i = 0; y < h; y++)
-			for (int x = 0; x < w; x++, i++) {
-				int k = ix[i];
-				if (k < 0) continue;
-				int ck = cls[k] * k1, j;
-				double s = 0;
-				if (x > 0 && (j = ix[i - 1]) >= 0) s += gx[ck + cls[j]];
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) s += gx[ck + cls[j]];
-				if (y > 0 && (j = ix[i - w]) >= 0) s += gy[ck + cls[j]];
-				if (y < h - 1 && (j = ix[i + w]) >= 0) s += gy[ck + cls[j]];
-				if (lo != null && (j = lo[i]) >= 0) s += gz[ck + cls[j]];
-				if (hi != null && (j = hi[i]) >= 0) s += gz[ck + cls[j]];
-				int c = coord(x, y, z);
-				if (c == 0) s += gd[cls[k]];
-				if (c == nAxis - 1) s += gd[cls[k]];
-				diag[k] = (float) s;
+	/** 1 if the class byte marks a voxel of the system (reached from both faces), else 0. */
+	static int in(byte b) {
+		return ((b & ClassVolume.SPANNING) + ClassVolume.FROM_INLET) >> 8;
+	}
+
+	static int cls(byte b) {
+		return b & ClassVolume.CLASS_MASK;
+	}
+
+	/**
+	 * Compact indices of three consecutive slices (n: not in the system), recomputed from the class volume as one
+	 * thread slides along z; {@link #slice} returns null outside the volume. 12 w h bytes per thread.
+	 */
+	final class Window {
+		private final int[][] buf = new int[3][];
+		private final int[] at = { -1, -1, -1 };
+
+		int[] slice(int z) {
+			if (z < 0 || z >= d) return null;
+			int b = z % 3;
+			if (at[b] != z) {
+				if (buf[b] == null) buf[b] = new int[w * h];
+				int[] out = buf[b];
+				byte[] c = v.cls[z];
+				int k = offset[z];
+				for (int i = 0; i < out.length; i++) {
+					int m = in(c[i]);
+					out[i] = (k & -m) | (n & (m - 1));
+					k += m;
+				}
+				at[b] = z;
 			}
+			return buf[b];
+		}
+	}
+
+	/** Values of one slice for a {@link Dense} window: out[i] for the voxel i of slice z whose compact index is ix[i]. */
+	interface SliceValues {
+		void fill(int z, int[] ix, float[] out);
+	}
+
+	/**
+	 * Three consecutive slices of values laid out densely (w h floats, 0 outside the system), computed by one thread
+	 * as it slides along z: the sweeps read neighbours there without index look-ups or tests, and values derived
+	 * from a compact vector (the smoother's intermediate vectors) need no vector of their own. 12 w h bytes per thread.
+	 */
+	final class Dense {
+		final Window win;
+		private final SliceValues values;
+		private final float[][] buf = new float[3][];
+		private final int[] at = { -1, -1, -1 };
+
+		Dense(Window win, SliceValues values) {
+			this.win = win;
+			this.values = values;
+		}
+
+		float[] slice(int z) {
+			if (z < 0 || z >= d) return null;
+			int b = z % 3;
+			if (at[b] != z) {
+				if (buf[b] == null) buf[b] = new float[w * h];
+				values.fill(z, win.slice(z), buf[b]);
+				at[b] = z;
+			}
+			return buf[b];
+		}
+	}
+
+	/** A compact vector as {@link SliceValues}. */
+	SliceValues of(float[] vec) {
+		return (z, ix, out) -> {
+			for (int i = 0; i < out.length; i++) {
+				int k = ix[i];
+				out[i] = k == n ? 0 : vec[k];
+			}
+		};
+	}
+
+	/** Runs one {@link #sweep} per slice on the system's threads, each sliding its own window; dots per slice into part. */
+	void sweepAll(int mode, SliceValues in, float[] out, float[] r, float om, double[] part) {
+		Parallel.forEachBlock(d, threads, (from, to) -> {
+			Dense t = new Dense(new Window(), in);
+			for (int z = from; z < to; z++) {
+				double dot = sweep(mode, z, t, out, r, om, null, 0, 0);
+				if (part != null) part[z] = dot;
+			}
+		});
 	}
 
 	int coord(int x, int y, int z) {
@@ -123,50 +207,167 @@ final class ConductionSystem {
 		return 1 - (s + 0.5) / nAxis;
 	}
 
-	private int[] layer(int s) {
+	private int layerSize(int s) {
 		int count = 0;
-		for (int z = 0; z < d; z++)
+		for (int z = 0; z < d; z++) {
+			byte[] c = v.cls[z];
 			for (int y = 0, i = 0; y < h; y++)
 				for (int x = 0; x < w; x++, i++)
-					if (idx[z][i] >= 0 && coord(x, y, z) == s) count++;
-		int[] l = new int[count];
-		count = 0;
-		for (int z = 0; z < d; z++)
+					if (coord(x, y, z) == s) count += in(c[i]);
+		}
+		return count;
+	}
+
+	private int[] layer(int s, byte[] classes) {
+		int[] l = new int[classes.length];
+		int count = 0;
+		for (int z = 0; z < d; z++) {
+			byte[] c = v.cls[z];
+			int k = offset[z];
 			for (int y = 0, i = 0; y < h; y++)
-				for (int x = 0; x < w; x++, i++)
-					if (idx[z][i] >= 0 && coord(x, y, z) == s) l[count++] = idx[z][i];
+				for (int x = 0; x < w; x++, i++) {
+					if (in(c[i]) == 0) continue;
+					if (coord(x, y, z) == s) {
+						classes[count] = (byte) cls(c[i]);
+						l[count++] = k;
+					}
+					k++;
+				}
+		}
 		return l;
+	}
+
+	/** Diagonal of voxel k. */
+	float diag(int k) {
+		return code != null ? diagByCode[code[k]] : diagonal[k];
+	}
+
+	private void diagonal(int z, Window win) {
+		int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
+		float[] gx = g[0], gy = g[1], gz = g[2];
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k == n) continue;
+				int co = coord(x, y, z), faces = (co == 0 ? 1 : 0) + (co == nAxis - 1 ? 1 : 0);
+				boolean xl = x > 0 && ix[i - 1] != n, xh = x < w - 1 && ix[i + 1] != n, yl = y > 0 && ix[i - w] != n,
+					yh = y < h - 1 && ix[i + w] != n, zl = lo != null && lo[i] != n, zh = hi != null && hi[i] != n;
+				if (code != null) {
+					code[k] = (byte) (faces + 27 * ((xl ? 1 : 0) + (xh ? 1 : 0)) + 9 * ((yl ? 1 : 0) + (yh ? 1 : 0))
+						+ 3 * ((zl ? 1 : 0) + (zh ? 1 : 0)));
+					continue;
+				}
+				int kc = cls(c[i]), ck = kc * k1;
+				double s = 0;
+				if (xl) s += gx[ck + cls(c[i - 1])];
+				if (xh) s += gx[ck + cls(c[i + 1])];
+				if (yl) s += gy[ck + cls(c[i - w])];
+				if (yh) s += gy[ck + cls(c[i + w])];
+				if (zl) s += gz[ck + cls(cl[i])];
+				if (zh) s += gz[ck + cls(ch[i])];
+				for (int a = 0; a < faces; a++) s += gd[kc];
+				diagonal[k] = (float) s;
+			}
+	}
+
+	/** out = A in; the sum of in * out per slice into part. */
+	void apply(float[] in, float[] out, double[] part) {
+		sweepAll(APPLY, of(in), out, null, 0, part);
+	}
+
+	/**
+	 * One pass over slice z with the operator A, t being the values of the window:
+	 * APPLY: out = A t, returns t . out; SMOOTH: out = t + om (r - A t) / D; RESTRICT: adds r - A t into the coarse
+	 * vector cb at cbase + (y / 2) cw + x / 2. Absent neighbours hold 0 in the window, and their conductance is 0 for
+	 * several classes (insulating or not spanning), so only the volume's edges need tests.
+	 */
+	double sweep(int mode, int z, Dense t, float[] out, float[] r, float om, float[] cb, int cbase, int cw) {
+		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
+		int[] ix = t.win.slice(z);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
+		float[] gx = g[0], gy = g[1], gz = g[2], dgv = diagonal, dt = diagByCode;
+		byte[] cd = code;
+		boolean single = k1 == 2;
+		float cx = gx[3], cy = gy[3], cz = gz[3];
+		double dot = 0;
+		for (int y = 0, i = 0; y < h; y++) {
+			boolean yl = y > 0, yh = y < h - 1;
+			int crow = cbase + (y >> 1) * cw;
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k == n) continue;
+				float dgk = single ? dt[cd[k]] : dgv[k];
+				float vk = tc[i], o; // o = (A t)_k, in the operation order of the former code (same float results)
+				if (single) {
+					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
+					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
+					if (mode == RESTRICT) {
+						cb[crow + (x >> 1)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
+						continue;
+					}
+					o = dgk * vk - cx * sx - cy * sy - cz * sz;
+				} else {
+					int ck = cls(c[i]) * k1;
+					float m = 0;
+					if (x > 0) m += gx[ck + cls(c[i - 1])] * tc[i - 1];
+					if (x < w - 1) m += gx[ck + cls(c[i + 1])] * tc[i + 1];
+					if (yl) m += gy[ck + cls(c[i - w])] * tc[i - w];
+					if (yh) m += gy[ck + cls(c[i + w])] * tc[i + w];
+					if (tl != null) m += gz[ck + cls(cl[i])] * tl[i];
+					if (th != null) m += gz[ck + cls(ch[i])] * th[i];
+					if (mode == RESTRICT) {
+						cb[crow + (x >> 1)] += r[k] - dgk * vk + m;
+						continue;
+					}
+					o = dgk * vk - m;
+				}
+				if (mode == APPLY) {
+					out[k] = o;
+					dot += single ? vk * o : (double) vk * o;
+				} else out[k] = vk + om * (r[k] - o) / dgk;
+			}
+		}
+		return dot;
 	}
 
 	/**
 	 * r = b - A (x0 + e) in double (e may be null = 0), stored as float; per-slice sums of b^2 into {@code bb} and
 	 * of r^2 into {@code rr}.
 	 */
-	void residual(float[] e, float[] r, int z, double[] bb, double[] rr) {
-		int[] ix = idx[z], lo = z > 0 ? idx[z - 1] : null, hi = z < d - 1 ? idx[z + 1] : null;
+	void residual(float[] e, float[] r, double[] bb, double[] rr) {
+		Parallel.forEachBlock(d, threads, (from, to) -> {
+			Window win = new Window();
+			for (int z = from; z < to; z++) residual(e, r, z, win, bb, rr);
+		});
+	}
+
+	private void residual(float[] e, float[] r, int z, Window win, double[] bb, double[] rr) {
+		int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
 		float[] gx = g[0], gy = g[1], gz = g[2];
 		double sb = 0, sr = 0;
 		for (int y = 0, i = 0; y < h; y++)
 			for (int x = 0; x < w; x++, i++) {
 				int k = ix[i];
-				if (k < 0) continue;
-				int ck = cls[k] * k1, j;
-				int c = coord(x, y, z);
-				double xk = x0(c) + (e == null ? 0 : e[k]);
+				if (k == n) continue;
+				int kc = cls(c[i]), ck = kc * k1, j;
+				int co = coord(x, y, z);
+				double xk = x0(co) + ev(e, k);
 				// sum_nb G (x_nb - x_k): the linear part cancels exactly along the axis for equal conductances
 				double s = 0;
-				if (x > 0 && (j = ix[i - 1]) >= 0) s += gx[ck + cls[j]] * (x0(coord(x - 1, y, z)) + ev(e, j) - xk);
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) s += gx[ck + cls[j]] * (x0(coord(x + 1, y, z)) + ev(e, j) - xk);
-				if (y > 0 && (j = ix[i - w]) >= 0) s += gy[ck + cls[j]] * (x0(coord(x, y - 1, z)) + ev(e, j) - xk);
-				if (y < h - 1 && (j = ix[i + w]) >= 0) s += gy[ck + cls[j]] * (x0(coord(x, y + 1, z)) + ev(e, j) - xk);
-				if (lo != null && (j = lo[i]) >= 0) s += gz[ck + cls[j]] * (x0(coord(x, y, z - 1)) + ev(e, j) - xk);
-				if (hi != null && (j = hi[i]) >= 0) s += gz[ck + cls[j]] * (x0(coord(x, y, z + 1)) + ev(e, j) - xk);
+				if (x > 0 && (j = ix[i - 1]) != n) s += gx[ck + cls(c[i - 1])] * (x0(coord(x - 1, y, z)) + ev(e, j) - xk);
+				if (x < w - 1 && (j = ix[i + 1]) != n) s += gx[ck + cls(c[i + 1])] * (x0(coord(x + 1, y, z)) + ev(e, j) - xk);
+				if (y > 0 && (j = ix[i - w]) != n) s += gy[ck + cls(c[i - w])] * (x0(coord(x, y - 1, z)) + ev(e, j) - xk);
+				if (y < h - 1 && (j = ix[i + w]) != n) s += gy[ck + cls(c[i + w])] * (x0(coord(x, y + 1, z)) + ev(e, j) - xk);
+				if (lo != null && (j = lo[i]) != n) s += gz[ck + cls(cl[i])] * (x0(coord(x, y, z - 1)) + ev(e, j) - xk);
+				if (hi != null && (j = hi[i]) != n) s += gz[ck + cls(ch[i])] * (x0(coord(x, y, z + 1)) + ev(e, j) - xk);
 				double b = 0;
-				if (c == 0) {
-					b = gd[cls[k]];
-					s += gd[cls[k]] * (1 - xk);
+				if (co == 0) {
+					b = gd[kc];
+					s += gd[kc] * (1 - xk);
 				}
-				if (c == nAxis - 1) s += gd[cls[k]] * (0 - xk);
+				if (co == nAxis - 1) s += gd[kc] * (0 - xk);
 				r[k] = (float) s;
 				sb += b * b;
 				sr += s * s;
@@ -179,56 +380,11 @@ final class ConductionSystem {
 		return e == null ? 0 : e[j];
 	}
 
-	/** out = A in on slice z; returns the slice's sum of in * out. */
-	double apply(float[] in, float[] out, int z) {
-		int[] ix = idx[z], lo = z > 0 ? idx[z - 1] : null, hi = z < d - 1 ? idx[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2];
-		double dot = 0;
-		if (k1 == 2) { // one conducting class: constant conductances
-			float cx = gx[3], cy = gy[3], cz = gz[3];
-			for (int y = 0, i = 0; y < h; y++) {
-				boolean yl = y > 0, yh = y < h - 1;
-				for (int x = 0; x < w; x++, i++) {
-					int k = ix[i];
-					if (k < 0) continue;
-					int j;
-					float sx = 0, sy = 0, sz = 0;
-					if (x > 0 && (j = ix[i - 1]) >= 0) sx += in[j];
-					if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += in[j];
-					if (yl && (j = ix[i - w]) >= 0) sy += in[j];
-					if (yh && (j = ix[i + w]) >= 0) sy += in[j];
-					if (lo != null && (j = lo[i]) >= 0) sz += in[j];
-					if (hi != null && (j = hi[i]) >= 0) sz += in[j];
-					float v = in[k], o = diag[k] * v - cx * sx - cy * sy - cz * sz;
-					out[k] = o;
-					dot += v * o;
-				}
-			}
-			return dot;
-		}
-		for (int y = 0, i = 0; y < h; y++)
-			for (int x = 0; x < w; x++, i++) {
-				int k = ix[i];
-				if (k < 0) continue;
-				int ck = cls[k] * k1, j;
-				float v = in[k], o = diag[k] * v;
-				if (x > 0 && (j = ix[i - 1]) >= 0) o -= gx[ck + cls[j]] * in[j];
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) o -= gx[ck + cls[j]] * in[j];
-				if (y > 0 && (j = ix[i - w]) >= 0) o -= gy[ck + cls[j]] * in[j];
-				if (y < h - 1 && (j = ix[i + w]) >= 0) o -= gy[ck + cls[j]] * in[j];
-				if (lo != null && (j = lo[i]) >= 0) o -= gz[ck + cls[j]] * in[j];
-				if (hi != null && (j = hi[i]) >= 0) o -= gz[ck + cls[j]] * in[j];
-				out[k] = o;
-				dot += (double) v * o;
-			}
-		return dot;
-	}
-
 	/** Current entering through the inlet face and leaving through the outlet face for deviation e. */
 	double[] currents(float[] e) {
 		double in = 0, out = 0, x0in = x0(0), x0out = x0(nAxis - 1);
-		for (int k : inlet) in += gd[cls[k]] * (1 - (x0in + e[k]));
-		for (int k : outlet) out += gd[cls[k]] * (x0out + e[k]);
+		for (int a = 0; a < inlet.length; a++) in += gd[inletClass[a]] * (1 - (x0in + e[inlet[a]]));
+		for (int a = 0; a < outlet.length; a++) out += gd[outletClass[a]] * (x0out + e[outlet[a]]);
 		return new double[] { in, out };
 	}
 }

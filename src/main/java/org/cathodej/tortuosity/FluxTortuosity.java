@@ -81,13 +81,13 @@ public final class FluxTortuosity {
 			r.seconds = (System.nanoTime() - t0) / 1e9;
 			return r;
 		}
+		boolean multigrid = opt.multigrid && spanning > 4096;
+		// everything the solve allocates, checked before any of it (the class volume exists already: 1 byte per voxel)
+		long bytes = ConductionSystem.solverBytes(v.w, v.h, v.d, spanning, sigma.length - 1, multigrid, opt.threads);
+		MemoryBudget.require(bytes, "Tortuosity (Flux) solver for " + v.w + "x" + v.h + "x" + v.d + " voxels (" + spanning + " conducting)",
+			1 + bytes / voxels);
 		ConductionSystem s = new ConductionSystem(v, sigma, vs, axis, spanning, opt.threads, progress.range(0.05, 0.1));
-		Multigrid mg = null;
-		if (opt.multigrid && spanning > 4096) {
-			MemoryBudget.require((long) (Multigrid.BYTES_PER_VOXEL * v.w * v.h * v.d) + 4L * spanning, "Tortuosity (Flux) multigrid levels",
-				Multigrid.BYTES_PER_VOXEL);
-			mg = new Multigrid(s);
-		}
+		Multigrid mg = multigrid ? new Multigrid(s) : null;
 		long t1 = System.nanoTime();
 		PcgSolver.Outcome o = PcgSolver.solve(s, mg, opt.tolerance, opt.balanceTolerance, opt.maxIterations, progress.range(0.1, 0.95));
 		r.iterations = o.iterations;
@@ -131,49 +131,53 @@ public final class FluxTortuosity {
 		int lay = na;
 		double[][] sum = new double[d][], sq = new double[d][], max = new double[d][];
 		long[][] cnt = new long[d][];
-		Parallel.forEach(d, s.threads, z -> {
-			int[] ix = s.idx[z], lo = z > 0 ? s.idx[z - 1] : null, hi = z < d - 1 ? s.idx[z + 1] : null;
-			float[] pz = pot == null ? null : pot.getPlane(z).getCurrentStorageArray();
-			float[] cz = cur == null ? null : cur.getPlane(z).getCurrentStorageArray();
-			double[] su = new double[lay], sqq = new double[lay], mx = new double[lay];
-			long[] cn = new long[lay];
-			for (int y = 0, i = 0; y < h; y++)
-				for (int x = 0; x < w; x++, i++) {
-					int k = ix[i];
-					if (k < 0) {
-						if (pz != null) pz[i] = Float.NaN;
-						continue;
+		Parallel.forEachBlock(d, s.threads, (from, to) -> {
+			ConductionSystem.Window win = s.new Window();
+			for (int z = from; z < to; z++) {
+				int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
+				byte[] cl = s.v.cls[z], clo = z > 0 ? s.v.cls[z - 1] : null, chi = z < d - 1 ? s.v.cls[z + 1] : null;
+				float[] pz = pot == null ? null : pot.getPlane(z).getCurrentStorageArray();
+				float[] cz = cur == null ? null : cur.getPlane(z).getCurrentStorageArray();
+				double[] su = new double[lay], sqq = new double[lay], mx = new double[lay];
+				long[] cn = new long[lay];
+				for (int y = 0, i = 0; y < h; y++)
+					for (int x = 0; x < w; x++, i++) {
+						int k = ix[i];
+						if (k == s.n) {
+							if (pz != null) pz[i] = Float.NaN;
+							continue;
+						}
+						int c = s.coord(x, y, z);
+						double xk = s.x0(c) + e[k];
+						if (pz != null) pz[i] = (float) xk;
+						int kc = ConductionSystem.cls(cl[i]), ck = kc * s.k1;
+						double[] f = new double[6]; // flux in + direction through the -face and the +face of each axis
+						int j;
+						if (x > 0 && (j = ix[i - 1]) != s.n) f[0] = s.g[0][ck + ConductionSystem.cls(cl[i - 1])] * (s.x0(s.coord(x - 1, y, z)) + e[j] - xk);
+						if (x < w - 1 && (j = ix[i + 1]) != s.n) f[1] = s.g[0][ck + ConductionSystem.cls(cl[i + 1])] * (xk - s.x0(s.coord(x + 1, y, z)) - e[j]);
+						if (y > 0 && (j = ix[i - w]) != s.n) f[2] = s.g[1][ck + ConductionSystem.cls(cl[i - w])] * (s.x0(s.coord(x, y - 1, z)) + e[j] - xk);
+						if (y < h - 1 && (j = ix[i + w]) != s.n) f[3] = s.g[1][ck + ConductionSystem.cls(cl[i + w])] * (xk - s.x0(s.coord(x, y + 1, z)) - e[j]);
+						if (lo != null && (j = lo[i]) != s.n) f[4] = s.g[2][ck + ConductionSystem.cls(clo[i])] * (s.x0(s.coord(x, y, z - 1)) + e[j] - xk);
+						if (hi != null && (j = hi[i]) != s.n) f[5] = s.g[2][ck + ConductionSystem.cls(chi[i])] * (xk - s.x0(s.coord(x, y, z + 1)) - e[j]);
+						if (c == 0) f[2 * axis] = s.gd[kc] * (1 - xk);
+						if (c == na - 1) f[2 * axis + 1] = s.gd[kc] * xk;
+						double m2 = 0, ja = 0;
+						for (int b = 0; b < 3; b++) {
+							double jb = 0.5 * (f[2 * b] + f[2 * b + 1]) / area[b] / meanJ;
+							m2 += jb * jb;
+							if (b == axis) ja = jb;
+						}
+						if (cz != null) cz[i] = (float) Math.sqrt(m2);
+						su[c] += ja;
+						sqq[c] += ja * ja;
+						mx[c] = Math.max(mx[c], ja);
+						cn[c]++;
 					}
-					int c = s.coord(x, y, z);
-					double xk = s.x0(c) + e[k];
-					if (pz != null) pz[i] = (float) xk;
-					int ck = s.cls[k] * s.k1;
-					double[] f = new double[6]; // flux in + direction through the -face and the +face of each axis
-					int j;
-					if (x > 0 && (j = ix[i - 1]) >= 0) f[0] = s.g[0][ck + s.cls[j]] * (s.x0(s.coord(x - 1, y, z)) + e[j] - xk);
-					if (x < w - 1 && (j = ix[i + 1]) >= 0) f[1] = s.g[0][ck + s.cls[j]] * (xk - s.x0(s.coord(x + 1, y, z)) - e[j]);
-					if (y > 0 && (j = ix[i - w]) >= 0) f[2] = s.g[1][ck + s.cls[j]] * (s.x0(s.coord(x, y - 1, z)) + e[j] - xk);
-					if (y < h - 1 && (j = ix[i + w]) >= 0) f[3] = s.g[1][ck + s.cls[j]] * (xk - s.x0(s.coord(x, y + 1, z)) - e[j]);
-					if (lo != null && (j = lo[i]) >= 0) f[4] = s.g[2][ck + s.cls[j]] * (s.x0(s.coord(x, y, z - 1)) + e[j] - xk);
-					if (hi != null && (j = hi[i]) >= 0) f[5] = s.g[2][ck + s.cls[j]] * (xk - s.x0(s.coord(x, y, z + 1)) - e[j]);
-					if (c == 0) f[2 * axis] = s.gd[s.cls[k]] * (1 - xk);
-					if (c == na - 1) f[2 * axis + 1] = s.gd[s.cls[k]] * xk;
-					double m2 = 0, ja = 0;
-					for (int b = 0; b < 3; b++) {
-						double jb = 0.5 * (f[2 * b] + f[2 * b + 1]) / area[b] / meanJ;
-						m2 += jb * jb;
-						if (b == axis) ja = jb;
-					}
-					if (cz != null) cz[i] = (float) Math.sqrt(m2);
-					su[c] += ja;
-					sqq[c] += ja * ja;
-					mx[c] = Math.max(mx[c], ja);
-					cn[c]++;
-				}
-			sum[z] = su;
-			sq[z] = sqq;
-			max[z] = mx;
-			cnt[z] = cn;
+				sum[z] = su;
+				sq[z] = sqq;
+				max[z] = mx;
+				cnt[z] = cn;
+			}
 		});
 		r.potential = pot;
 		r.currentDensity = cur;

@@ -20,38 +20,60 @@ final class Multigrid {
 	static final float OVER_CORRECTION = 1.6f;
 	static final int COARSEST = 512;
 
-	/** A dense coarse level. */
+	/**
+	 * A dense coarse level: conductances to the +x, +y, +z neighbour, solution and right-hand side. The diagonal is
+	 * summed on the fly ({@link #diag}); the Dirichlet conductances, dense while the levels are built, are then kept
+	 * only on the two faces normal to the axis.
+	 */
 	static final class Level {
-		final int w, h, d;
-		final float[] cx, cy, cz, dir, dg, x, b;
+		final int w, h, d, axis, nAxis;
+		final float[] cx, cy, cz, x, b;
+		float[] dir, dirFirst, dirLast;
 
-		Level(int w, int h, int d) {
+		Level(int w, int h, int d, int axis) {
 			this.w = w;
 			this.h = h;
 			this.d = d;
+			this.axis = axis;
+			this.nAxis = ClassVolume.extent(w, h, d, axis);
 			int n = w * h * d;
 			cx = new float[n];
 			cy = new float[n];
 			cz = new float[n];
 			dir = new float[n];
-			dg = new float[n];
 			x = new float[n];
 			b = new float[n];
 		}
 
-		void diagonal(int threads) {
+		private int face(int xx, int y, int z) {
+			return axis == 0 ? z * h + y : axis == 1 ? z * w + xx : y * w + xx;
+		}
+
+		/** Keeps the Dirichlet conductances of the first and last layer along the axis only. */
+		void compactDirichlet() {
+			int faces = axis == 0 ? h * d : axis == 1 ? w * d : w * h;
+			dirFirst = new float[faces];
+			dirLast = new float[faces];
 			int wh = w * h;
-			Parallel.forEach(d, threads, z -> {
+			for (int z = 0; z < d; z++)
 				for (int y = 0; y < h; y++)
 					for (int xx = 0; xx < w; xx++) {
-						int i = z * wh + y * w + xx;
-						float s = dir[i] + cx[i] + cy[i] + cz[i];
-						if (xx > 0) s += cx[i - 1];
-						if (y > 0) s += cy[i - w];
-						if (z > 0) s += cz[i - wh];
-						dg[i] = s;
+						int a = axis == 0 ? xx : axis == 1 ? y : z, i = z * wh + y * w + xx;
+						if (a == 0) dirFirst[face(xx, y, z)] = dir[i];
+						else if (a == nAxis - 1) dirLast[face(xx, y, z)] = dir[i];
 					}
-			});
+			dir = null;
+		}
+
+		/** Diagonal of cell i = (xx, y, z): its Dirichlet and face conductances (0 for a cell outside the system). */
+		float diag(int i, int xx, int y, int z) {
+			int a = axis == 0 ? xx : axis == 1 ? y : z;
+			float s = (dir != null ? dir[i] : a == 0 ? dirFirst[face(xx, y, z)] : a == nAxis - 1 ? dirLast[face(xx, y, z)] : 0) + cx[i] + cy[i]
+				+ cz[i];
+			if (xx > 0) s += cx[i - 1];
+			if (y > 0) s += cy[i - w];
+			if (z > 0) s += cz[i - w * h];
+			return s;
 		}
 	}
 
@@ -61,8 +83,22 @@ final class Multigrid {
 	private int[] cholMap;
 	final int threads;
 
-	/** Bytes per fine voxel the coarse levels take (about 28/8 for level 1, and 1/8 of that per further level). */
-	static final double BYTES_PER_VOXEL = 28 / 7.0;
+	/**
+	 * Bytes the levels keep while solving: five floats per coarse voxel (20/8 + 20/64 + ... = 2.9 per fine voxel) plus
+	 * the coarsest level's dense Cholesky factor; the dense Dirichlet floats exist only while the levels are built,
+	 * before the vectors of the conjugate gradients.
+	 */
+	static long bytes(int w, int h, int d) {
+		long b = 0, n;
+		do {
+			w = half(w);
+			h = half(h);
+			d = half(d);
+			n = (long) w * h * d;
+			b += 20 * n + 8 * (w * h + h * d + w * d);
+		} while (n > COARSEST);
+		return b + 8 * n * n;
+	}
 
 	Multigrid(ConductionSystem s) {
 		this.s = s;
@@ -74,6 +110,7 @@ final class Multigrid {
 			levels.add(l);
 		}
 		factorCoarsest(l);
+		for (Level lv : levels) lv.compactDirichlet();
 	}
 
 	private static int half(int n) {
@@ -81,33 +118,31 @@ final class Multigrid {
 	}
 
 	private Level fromFine() {
-		int w = s.w, h = s.h, d = s.d;
-		Level c = new Level(half(w), half(h), half(d));
+		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
+		Level c = new Level(half(w), half(h), half(d), s.axis);
 		int cw = c.w, cwh = c.w * c.h;
 		float[] gx = s.g[0], gy = s.g[1], gz = s.g[2];
 		Parallel.forEach(c.d, threads, Z -> {
 			for (int z = 2 * Z; z < Math.min(d, 2 * Z + 2); z++) {
-				int[] ix = s.idx[z], hi = z < d - 1 ? s.idx[z + 1] : null;
+				byte[] cl = s.v.cls[z], ch = z < d - 1 ? s.v.cls[z + 1] : null;
 				for (int y = 0, i = 0; y < h; y++)
 					for (int x = 0; x < w; x++, i++) {
-						int k = ix[i];
-						if (k < 0) continue;
-						int C = Z * cwh + (y >> 1) * cw + (x >> 1), ck = s.cls[k] * s.k1, j;
-						if ((x & 1) == 1 && x < w - 1 && (j = ix[i + 1]) >= 0) c.cx[C] += gx[ck + s.cls[j]];
-						if ((y & 1) == 1 && y < h - 1 && (j = ix[i + w]) >= 0) c.cy[C] += gy[ck + s.cls[j]];
-						if ((z & 1) == 1 && hi != null && (j = hi[i]) >= 0) c.cz[C] += gz[ck + s.cls[j]];
+						if (ConductionSystem.in(cl[i]) == 0) continue;
+						int C = Z * cwh + (y >> 1) * cw + (x >> 1), kc = ConductionSystem.cls(cl[i]), ck = kc * k1;
+						if ((x & 1) == 1 && x < w - 1 && ConductionSystem.in(cl[i + 1]) != 0) c.cx[C] += gx[ck + ConductionSystem.cls(cl[i + 1])];
+						if ((y & 1) == 1 && y < h - 1 && ConductionSystem.in(cl[i + w]) != 0) c.cy[C] += gy[ck + ConductionSystem.cls(cl[i + w])];
+						if ((z & 1) == 1 && ch != null && ConductionSystem.in(ch[i]) != 0) c.cz[C] += gz[ck + ConductionSystem.cls(ch[i])];
 						int a = s.coord(x, y, z);
-						if (a == 0) c.dir[C] += (float) s.gd[s.cls[k]];
-						if (a == s.nAxis - 1) c.dir[C] += (float) s.gd[s.cls[k]];
+						if (a == 0) c.dir[C] += (float) s.gd[kc];
+						if (a == s.nAxis - 1) c.dir[C] += (float) s.gd[kc];
 					}
 			}
 		});
-		c.diagonal(threads);
 		return c;
 	}
 
 	private Level coarsen(Level f) {
-		Level c = new Level(half(f.w), half(f.h), half(f.d));
+		Level c = new Level(half(f.w), half(f.h), half(f.d), f.axis);
 		int fw = f.w, fwh = f.w * f.h, cw = c.w, cwh = c.w * c.h;
 		Parallel.forEach(c.d, threads, Z -> {
 			for (int Y = 0; Y < c.h; Y++)
@@ -129,7 +164,6 @@ final class Multigrid {
 					c.dir[C] = sd;
 				}
 		});
-		c.diagonal(threads);
 		return c;
 	}
 
@@ -137,12 +171,16 @@ final class Multigrid {
 		int n = l.w * l.h * l.d, wh = l.w * l.h;
 		cholMap = new int[n];
 		int m = 0;
-		for (int i = 0; i < n; i++) cholMap[i] = l.dg[i] > 0 ? m++ : -1;
+		float[] dg = new float[n];
+		for (int i = 0; i < n; i++) {
+			dg[i] = l.diag(i, i % l.w, i / l.w % l.h, i / wh);
+			cholMap[i] = dg[i] > 0 ? m++ : -1;
+		}
 		double[] a = new double[m * m];
 		for (int i = 0; i < n; i++) {
 			int p = cholMap[i];
 			if (p < 0) continue;
-			a[p * m + p] = l.dg[i];
+			a[p * m + p] = dg[i];
 			int x = i % l.w;
 			int[] nb = { x < l.w - 1 ? i + 1 : -1, i + l.w < n && (i % wh) / l.w < l.h - 1 ? i + l.w : -1, i + wh < n ? i + wh : -1 };
 			float[] g = { l.cx[i], l.cy[i], l.cz[i] };
@@ -186,53 +224,47 @@ final class Multigrid {
 		for (int i = 0; i < n; i++) l.x[i] = cholMap[i] >= 0 ? (float) y[cholMap[i]] : 0;
 	}
 
-	/** Fine-level smoother: damped Jacobi (two sweeps per cycle) or red-black Gauss-Seidel (four half sweeps). */
-	static final boolean JACOBI = true;
+	/** Fine-level smoother: damped Jacobi, one step before and one after the coarse correction. */
 	static final float OMEGA = 0.8f;
 
-	/** z = M^-1 r: one V-cycle from z = 0; {@code tmp} is scratch of the same length. */
-	void apply(float[] r, float[] z, float[] tmp) {
-		int d = s.d;
+	/**
+	 * out = M^-1 r: one V-cycle from 0. The fine smoother's intermediate vectors (z = omega D^-1 r and
+	 * z + P x_coarse) are not stored: each thread recomputes them slice by slice in its window ({@link ConductionSystem.Dense}).
+	 */
+	void apply(float[] r, float[] out) {
 		Level c = levels.get(0);
-		int cw = c.w, cwh = c.w * c.h;
-		if (JACOBI) {
-			float om = OMEGA;
-			Parallel.forEach(d, threads, zz -> {
-				for (int k = s.offset[zz], end = s.offset[zz + 1]; k < end; k++) z[k] = om * r[k] / s.diag[k];
-			});
-		} else {
-			fineSmooth(r, z, 0, true);
-			fineSmooth(r, z, 1, false);
-		}
-		// restrict the residual
-		Parallel.forEach(c.d, threads, Z -> {
-			java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
-			for (int zz = 2 * Z; zz < Math.min(d, 2 * Z + 2); zz++) fineResidualRestrict(r, z, zz, c.b, Z * cwh, cw);
-		});
-		cycle(0);
-		// prolong (into tmp for the Jacobi smoother) and post-smooth
-		float[] target = JACOBI ? tmp : z;
-		Parallel.forEach(d, threads, zz -> {
-			int[] ix = s.idx[zz];
-			int base = (zz >> 1) * cwh;
-			for (int y = 0, i = 0; y < s.h; y++) {
-				int row = base + (y >> 1) * cw;
-				for (int x = 0; x < s.w; x++, i++) {
-					int k = ix[i];
-					if (k >= 0) target[k] = z[k] + OVER_CORRECTION * c.x[row + (x >> 1)];
-				}
+		int cw = c.w, cwh = c.w * c.h, n = s.n, w = s.w, h = s.h;
+		float om = OMEGA;
+		byte[] code = s.code;
+		float[] dt = s.diagByCode, dgv = s.diagonal;
+		ConductionSystem.SliceValues pre = (zz, ix, o) -> {
+			for (int i = 0; i < o.length; i++) {
+				int k = ix[i];
+				o[i] = k == n ? 0 : om * r[k] / (code != null ? dt[code[k]] : dgv[k]);
+			}
+		};
+		// restrict the residual of the pre-smoothed z
+		Parallel.forEachBlock(c.d, threads, (from, to) -> {
+			ConductionSystem.Dense t = s.new Dense(s.new Window(), pre);
+			for (int Z = from; Z < to; Z++) {
+				java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
+				for (int zz = 2 * Z; zz < Math.min(s.d, 2 * Z + 2); zz++)
+					s.sweep(ConductionSystem.RESTRICT, zz, t, null, r, 0, c.b, Z * cwh, cw);
 			}
 		});
-		if (JACOBI) {
-			float om = OMEGA;
-			Parallel.forEach(d, threads, zz -> {
-				s.apply(tmp, z, zz); // z = A tmp
-				for (int k = s.offset[zz], end = s.offset[zz + 1]; k < end; k++) z[k] = tmp[k] + om * (r[k] - z[k]) / s.diag[k];
-			});
-		} else {
-			fineSmooth(r, z, 1, false);
-			fineSmooth(r, z, 0, false);
-		}
+		cycle(0);
+		// prolong, then post-smooth
+		ConductionSystem.SliceValues prolonged = (zz, ix, o) -> {
+			int base = (zz >> 1) * cwh;
+			for (int y = 0, i = 0; y < h; y++) {
+				int row = base + (y >> 1) * cw;
+				for (int x = 0; x < w; x++, i++) {
+					int k = ix[i];
+					o[i] = k == n ? 0 : om * r[k] / (code != null ? dt[code[k]] : dgv[k]) + OVER_CORRECTION * c.x[row + (x >> 1)];
+				}
+			}
+		};
+		s.sweepAll(ConductionSystem.SMOOTH, prolonged, out, r, om, null);
 	}
 
 	private void cycle(int li) {
@@ -251,7 +283,7 @@ final class Multigrid {
 		Parallel.forEach(l.d, threads, z -> {
 			for (int y = 0; y < l.h; y++)
 				for (int x = 0; x < l.w; x++)
-					if (l.dg[z * wh + y * l.w + x] > 0) l.x[z * wh + y * l.w + x] += OVER_CORRECTION * c.x[(z >> 1) * cwh + (y >> 1) * c.w + (x >> 1)];
+					if (l.diag(z * wh + y * l.w + x, x, y, z) > 0) l.x[z * wh + y * l.w + x] += OVER_CORRECTION * c.x[(z >> 1) * cwh + (y >> 1) * c.w + (x >> 1)];
 		});
 		smooth(l, 1);
 		smooth(l, 0);
@@ -263,7 +295,7 @@ final class Multigrid {
 			for (int y = 0; y < h; y++)
 				for (int x = (y + z + colour) & 1; x < w; x += 2) {
 					int i = z * wh + y * w + x;
-					float dg = l.dg[i];
+					float dg = l.diag(i, x, y, z);
 					if (dg <= 0) continue;
 					float v = l.b[i] + l.cx[i] * (x < w - 1 ? l.x[i + 1] : 0) + l.cy[i] * (y < h - 1 ? l.x[i + w] : 0)
 						+ l.cz[i] * (z < l.d - 1 ? l.x[i + wh] : 0);
@@ -283,8 +315,9 @@ final class Multigrid {
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++) {
 						int i = z * wh + y * w + x;
-						if (f.dg[i] <= 0) continue;
-						float v = f.b[i] - f.dg[i] * f.x[i] + f.cx[i] * (x < w - 1 ? f.x[i + 1] : 0) + f.cy[i] * (y < h - 1 ? f.x[i + w] : 0)
+						float dg = f.diag(i, x, y, z);
+						if (dg <= 0) continue;
+						float v = f.b[i] - dg * f.x[i] + f.cx[i] * (x < w - 1 ? f.x[i + 1] : 0) + f.cy[i] * (y < h - 1 ? f.x[i + w] : 0)
 							+ f.cz[i] * (z < f.d - 1 ? f.x[i + wh] : 0);
 						if (x > 0) v += f.cx[i - 1] * f.x[i - 1];
 						if (y > 0) v += f.cy[i - w] * f.x[i - w];
@@ -292,81 +325,5 @@ final class Multigrid {
 						c.b[Z * cwh + (y >> 1) * c.w + (x >> 1)] += v;
 					}
 		});
-	}
-
-	/** One colour of a Gauss-Seidel sweep on the fine compact system A z = r. */
-	private void fineSmooth(float[] r, float[] z, int colour, boolean fromZero) {
-		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
-		float[] gx = s.g[0], gy = s.g[1], gzz = s.g[2], diag = s.diag;
-		byte[] cls = s.cls;
-		Parallel.forEach(d, threads, zz -> {
-			int[] ix = s.idx[zz], lo = zz > 0 ? s.idx[zz - 1] : null, hi = zz < d - 1 ? s.idx[zz + 1] : null;
-			for (int y = 0; y < h; y++)
-				for (int x = (y + zz + colour) & 1, i = y * w + x; x < w; x += 2, i += 2) {
-					int k = ix[i];
-					if (k < 0) continue;
-					if (fromZero) {
-						z[k] = r[k] / diag[k];
-						continue;
-					}
-					int j;
-					float v = r[k];
-					if (k1 == 2) {
-						float sx = 0, sy = 0, sz = 0;
-						if (x > 0 && (j = ix[i - 1]) >= 0) sx += z[j];
-						if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += z[j];
-						if (y > 0 && (j = ix[i - w]) >= 0) sy += z[j];
-						if (y < h - 1 && (j = ix[i + w]) >= 0) sy += z[j];
-						if (lo != null && (j = lo[i]) >= 0) sz += z[j];
-						if (hi != null && (j = hi[i]) >= 0) sz += z[j];
-						z[k] = (v + gx[3] * sx + gy[3] * sy + gzz[3] * sz) / diag[k];
-						continue;
-					}
-					int ck = cls[k] * k1;
-					if (x > 0 && (j = ix[i - 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-					if (x < w - 1 && (j = ix[i + 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-					if (y > 0 && (j = ix[i - w]) >= 0) v += gy[ck + cls[j]] * z[j];
-					if (y < h - 1 && (j = ix[i + w]) >= 0) v += gy[ck + cls[j]] * z[j];
-					if (lo != null && (j = lo[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-					if (hi != null && (j = hi[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-					z[k] = v / diag[k];
-				}
-		});
-	}
-
-	/** Adds the fine residual r - A z of slice zz into the coarse right-hand side. */
-	private void fineResidualRestrict(float[] r, float[] z, int zz, float[] cb, int base, int cw) {
-		int w = s.w, h = s.h, d = s.d, k1 = s.k1;
-		float[] gx = s.g[0], gy = s.g[1], gzz = s.g[2], diag = s.diag;
-		byte[] cls = s.cls;
-		int[] ix = s.idx[zz], lo = zz > 0 ? s.idx[zz - 1] : null, hi = zz < d - 1 ? s.idx[zz + 1] : null;
-		for (int y = 0, i = 0; y < h; y++) {
-			int row = base + (y >> 1) * cw;
-			for (int x = 0; x < w; x++, i++) {
-				int k = ix[i];
-				if (k < 0) continue;
-				int j;
-				float v = r[k] - diag[k] * z[k];
-				if (k1 == 2) {
-					float sx = 0, sy = 0, sz = 0;
-					if (x > 0 && (j = ix[i - 1]) >= 0) sx += z[j];
-					if (x < w - 1 && (j = ix[i + 1]) >= 0) sx += z[j];
-					if (y > 0 && (j = ix[i - w]) >= 0) sy += z[j];
-					if (y < h - 1 && (j = ix[i + w]) >= 0) sy += z[j];
-					if (lo != null && (j = lo[i]) >= 0) sz += z[j];
-					if (hi != null && (j = hi[i]) >= 0) sz += z[j];
-					cb[row + (x >> 1)] += v + gx[3] * sx + gy[3] * sy + gzz[3] * sz;
-					continue;
-				}
-				int ck = cls[k] * k1;
-				if (x > 0 && (j = ix[i - 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-				if (x < w - 1 && (j = ix[i + 1]) >= 0) v += gx[ck + cls[j]] * z[j];
-				if (y > 0 && (j = ix[i - w]) >= 0) v += gy[ck + cls[j]] * z[j];
-				if (y < h - 1 && (j = ix[i + w]) >= 0) v += gy[ck + cls[j]] * z[j];
-				if (lo != null && (j = lo[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-				if (hi != null && (j = hi[i]) >= 0) v += gzz[ck + cls[j]] * z[j];
-				cb[row + (x >> 1)] += v;
-			}
-		}
 	}
 }

@@ -28,11 +28,10 @@ final class PcgSolver {
 	static Outcome solve(ConductionSystem s, Multigrid mg, double tolerance, double balanceTolerance, int maxIterations,
 		Progress progress) {
 		int n = s.n, d = s.d, t = s.threads;
+		// four vectors: q = A p is dead once r is updated and then holds the preconditioned residual
 		float[] e = new float[n], r = new float[n], p = new float[n], q = new float[n];
-		float[] zv = mg == null ? null : new float[n];
-		float[] diag = s.diag;
 		double[] part = new double[d], part2 = new double[d];
-		Parallel.forEach(d, t, z -> s.residual(null, r, z, part, part2));
+		s.residual(null, r, part, part2);
 		double rr = sum(part2);
 		// residuals are measured against the start residual (linear potential), floored for near-exact starts
 		double bnorm = Math.max(Math.sqrt(rr), Math.sqrt(sum(part)) * 1e-3 / s.nAxis);
@@ -41,7 +40,7 @@ final class PcgSolver {
 		o.e = e;
 		int it = 0, sinceRestart = 0, itAtMin = 0;
 		double lastTrue = Double.POSITIVE_INFINITY, minRr = rr;
-		double rz = restart(s, mg, r, p, zv, part);
+		double rz = restart(s, mg, r, p, part);
 		while (true) {
 			o.relResidual = Math.sqrt(rr) / bnorm;
 			balance(s, e, o);
@@ -53,7 +52,7 @@ final class PcgSolver {
 			// the float recurrence stalls near its precision limit (or drifts): check the true residual and restart from it
 			boolean stalled = it - itAtMin > 50 || rr > 1e4 * minRr;
 			if (met || stalled || sinceRestart >= REPLACE_EVERY || it >= maxIterations) {
-				Parallel.forEach(d, t, z -> s.residual(e, r, z, part, part2));
+				s.residual(e, r, part, part2);
 				rr = sum(part2);
 				double trueRes = Math.sqrt(rr) / bnorm;
 				o.relResidual = trueRes;
@@ -69,7 +68,7 @@ final class PcgSolver {
 					break;
 				}
 				lastTrue = Math.min(lastTrue, trueRes);
-				rz = restart(s, mg, r, p, zv, part);
+				rz = restart(s, mg, r, p, part);
 				sinceRestart = 0;
 				minRr = rr;
 				itAtMin = it;
@@ -81,7 +80,7 @@ final class PcgSolver {
 					String.format(java.util.Locale.ROOT, "Iteration %d, residual %.2e, balance %.2e", it, o.relResidual, o.balance));
 			}
 			// q = A p, pq = p.q
-			Parallel.forEach(d, t, z -> part[z] = s.apply(p, q, z));
+			s.apply(p, q, part);
 			double pq = sum(part);
 			if (!(pq > 0)) break; // breakdown (cannot happen for an SPD system in exact arithmetic)
 			final float alpha = (float) (rz / pq);
@@ -92,7 +91,7 @@ final class PcgSolver {
 						e[k] += alpha * p[k];
 						float rk = r[k] - alpha * q[k];
 						r[k] = rk;
-						a += (double) rk * (rk / diag[k]);
+						a += (double) rk * (rk / s.diag(k));
 						b += (double) rk * rk;
 					}
 					part[z] = a;
@@ -109,10 +108,10 @@ final class PcgSolver {
 					}
 					part2[z] = b;
 				});
-				mg.apply(r, zv, q);
+				mg.apply(r, q);
 				Parallel.forEach(d, t, z -> {
 					double a = 0;
-					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) a += (double) r[k] * zv[k];
+					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) a += (double) r[k] * q[k];
 					part[z] = a;
 				});
 			}
@@ -121,10 +120,10 @@ final class PcgSolver {
 			final float beta = (float) (rzNew / rz);
 			rz = rzNew;
 			if (mg == null) Parallel.forEach(d, t, z -> {
-				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = r[k] / diag[k] + beta * p[k];
+				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = r[k] / s.diag(k) + beta * p[k];
 			});
 			else Parallel.forEach(d, t, z -> {
-				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = zv[k] + beta * p[k];
+				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = q[k] + beta * p[k];
 			});
 			it++;
 			sinceRestart++;
@@ -142,12 +141,12 @@ final class PcgSolver {
 	}
 
 	/** p = M^-1 r; returns r.p. */
-	private static double restart(ConductionSystem s, Multigrid mg, float[] r, float[] p, float[] zv, double[] part) {
-		if (mg != null) mg.apply(r, p, zv);
+	private static double restart(ConductionSystem s, Multigrid mg, float[] r, float[] p, double[] part) {
+		if (mg != null) mg.apply(r, p);
 		Parallel.forEach(s.d, s.threads, z -> {
 			double rz = 0;
 			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
-				float zk = mg == null ? r[k] / s.diag[k] : p[k];
+				float zk = mg == null ? r[k] / s.diag(k) : p[k];
 				p[k] = zk;
 				rz += (double) r[k] * zk;
 			}
