@@ -76,7 +76,7 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 		int threads = Parallel.defaultThreads();
 		ChordOptions opt = new ChordOptions(spacing, keep_boundary_chords, miles_lantuejoul);
 		ChordResult r = ChordAnalyzer.measure(cv, vs, opt, threads, progress().range(0, 0.6));
-		GeometryCounts g = GeometryScanner.scan(cv, vs, threads, progress().range(0.6, 1));
+		GeometryCounts g = GeometryScanner.scan(cv, vs, false, threads, progress().range(0.6, 1)); // Crofton S_V only
 		double um = vs.micronsPerUnit();
 		boolean metric = !Double.isNaN(um) && vs.isCalibrated();
 		if (!metric) {

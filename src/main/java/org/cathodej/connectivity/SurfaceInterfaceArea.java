@@ -81,7 +81,7 @@ public final class SurfaceInterfaceArea implements InterfaceArea {
 			+ " voxel classes; the surface estimators support at most 7");
 		double[] r = new double[pairs];
 		if (signatures.isEmpty()) return r;
-		GeometryCounts g = InterfaceAreas.measure(img, lut, signatures.size(), vs, threads, progress);
+		GeometryCounts g = InterfaceAreas.measure(img, lut, signatures.size(), vs, estimator == GeometryCounts.Estimator.MARCHING_CUBES, threads, progress);
 		for (int i = 0; i < pairs; i++) {
 			int sa = 0, sb = 0;
 			for (int k = 0; k < signatures.size(); k++) {

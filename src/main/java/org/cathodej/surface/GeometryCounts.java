@@ -190,7 +190,8 @@ public final class GeometryCounts {
 		long[] h = configurationHistogram(set);
 		if (h == null)
 			throw new IllegalArgumentException("Marching-cubes histogram of class set " + Integer.toBinaryString(set)
-				+ " was not recorded; only single classes, unions of two classes and their complements are");
+				+ " was not recorded; " + (subsets.length == 0 ? "the sweep recorded transitions only (Crofton, faces)"
+					: "only single classes, unions of two classes and their complements are"));
 		double[] t = mcTable();
 		double s = 0;
 		for (int c = 1; c < 255; c++) s += h[c] * t[c];

@@ -21,16 +21,26 @@ public final class GeometryScanner {
 	 * every union of two classes.
 	 */
 	public static GeometryCounts scan(ClassVolume cv, VoxelSize vs, int threads, Progress progress) {
+		return scan(cv, vs, true, threads, progress);
+	}
+
+	/**
+	 * As {@link #scan(ClassVolume, VoxelSize, int, Progress)}; without {@code marchingCubes} only the transitions
+	 * (Crofton and face counts), several times faster with many classes: the histograms cost a pass per class subset.
+	 */
+	public static GeometryCounts scan(ClassVolume cv, VoxelSize vs, boolean marchingCubes, int threads, Progress progress) {
 		final int w = cv.width(), h = cv.height(), dpt = cv.depth(), k = cv.classes(), k1 = k + 1;
 		if (w < 2 || h < 2 || dpt < 2)
 			throw new IllegalArgumentException("Surface measurements need a 3D volume at least 2 voxels wide in x, y and z, got "
 				+ w + "x" + h + "x" + dpt);
-		final int nSub = k + k * (k - 1) / 2;
+		final int nSub = marchingCubes ? k + k * (k - 1) / 2 : 0;
 		final int[] subsets = new int[nSub];
-		int s = 0;
-		for (int a = 0; a < k; a++) subsets[s++] = 1 << a;
-		for (int a = 0; a < k; a++)
-			for (int b = a + 1; b < k; b++) subsets[s++] = (1 << a) | (1 << b);
+		if (marchingCubes) {
+			int s = 0;
+			for (int a = 0; a < k; a++) subsets[s++] = 1 << a;
+			for (int a = 0; a < k; a++)
+				for (int b = a + 1; b < k; b++) subsets[s++] = (1 << a) | (1 << b);
+		}
 		final int area = w * h;
 		final int nThreads = Math.max(1, threads);
 		long perThread = (long) area * (2 + 4L + 2L * nSub);

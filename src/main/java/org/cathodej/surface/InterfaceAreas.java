@@ -68,6 +68,12 @@ public final class InterfaceAreas {
 	 */
 	public static GeometryCounts measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, byte[] lut, int classes, VoxelSize vs,
 		int threads, Progress progress) {
-		return GeometryScanner.scan(ClassVolume.fromLookup(labels, lut, classes), vs, threads, progress);
+		return measure(labels, lut, classes, vs, true, threads, progress);
+	}
+
+	/** As above; {@code marchingCubes = false} records transitions only (Crofton and face estimators), faster. */
+	public static GeometryCounts measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, byte[] lut, int classes, VoxelSize vs,
+		boolean marchingCubes, int threads, Progress progress) {
+		return GeometryScanner.scan(ClassVolume.fromLookup(labels, lut, classes), vs, marchingCubes, threads, progress);
 	}
 }

@@ -232,6 +232,25 @@ class SurfaceAreasTest {
 		for (int i = 0; i < 3; i++) assertArrayEquals(a.interfaceArea[i], b.interfaceArea[i], 0);
 	}
 
+	/** The transitions-only sweep gives the same Crofton and face areas, and refuses marching cubes with the reason. */
+	@Test
+	void transitionsOnlySweepMatchesTheFullOne() {
+		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.random(30, 20, 25, 3, 11);
+		ClassVolume cv = ClassVolume.fromLabels(img, 0, 1, 2);
+		GeometryCounts full = GeometryScanner.scan(cv, ISO, true, 2, Progress.NONE), lean = GeometryScanner.scan(cv, ISO, false, 2, Progress.NONE);
+		for (int a = 0; a < 3; a++) {
+			for (GeometryCounts.Estimator e : new GeometryCounts.Estimator[] { GeometryCounts.Estimator.CROFTON13, GeometryCounts.Estimator.FACE_COUNT }) {
+				assertEquals(full.surfaceArea(GeometryCounts.set(a), e), lean.surfaceArea(GeometryCounts.set(a), e), 0);
+				for (int b = a + 1; b < 3; b++)
+					assertEquals(full.interfaceArea(GeometryCounts.set(a), GeometryCounts.set(b), e), lean.interfaceArea(GeometryCounts.set(a), GeometryCounts.set(b), e), 0);
+			}
+			assertTrue(full.surfaceArea(GeometryCounts.set(a), GeometryCounts.Estimator.MARCHING_CUBES) > 0);
+			int set = GeometryCounts.set(a);
+			IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> lean.surfaceArea(set, GeometryCounts.Estimator.MARCHING_CUBES));
+			assertTrue(ex.getMessage().contains("transitions only"), ex.getMessage());
+		}
+	}
+
 	@Test
 	void absentPhaseGivesZerosAndANote() {
 		PlanarImg<UnsignedByteType, ByteArray> img = TestVolumes.ball(20, 20, 20, 10, 10, 10, 6, 1, 1, 1); // pore + CAM
