@@ -33,7 +33,7 @@ import ij.ImagePlus;
  * </pre>
  *
  * {@code example-input} names a command (label or stem) and its options; its first image output becomes every image
- * input of the example. Without it, commands with image inputs get {@link #DEFAULT_INPUT}. The rest of the file is
+ * input of the example. Steps separated by {@code ;} form a chain (e.g. a phantom, then its FIB-SEM rendering). Without it, commands with image inputs get {@link #DEFAULT_INPUT}. The rest of the file is
  * the hand-written paragraph of the page.
  */
 public final class Example {
@@ -52,7 +52,8 @@ public final class Example {
 	/** The command and options that made the input image, or null when the command takes no image. */
 	public final String inputCommand;
 	public ImagePlus input;
-	public CommandResult inputResult;
+	/** The runs that made the input, in order (a chain has several). */
+	public final java.util.List<CommandResult> inputSteps = new java.util.ArrayList<>();
 	public CommandResult result;
 	public final Path outDir;
 
@@ -106,17 +107,21 @@ public final class Example {
 	public Example run(CommandCatalog catalog, Context context) {
 		CommandRunner runner = new CommandRunner(context);
 		if (inputCommand != null) {
-			Object[] found = findCommand(catalog, inputCommand);
-			if (found == null) throw new IllegalArgumentException(spec.label() + ": example-input names no command: " + inputCommand);
-			CommandCatalog.Entry e = (CommandCatalog.Entry) found[0];
-			String opts = (String) found[1];
-			inputResult = runner.run(e.spec(), MacroOptions.parse(opts), null, Progress.NONE);
-			for (Object o : inputResult.outputs().values())
-				if (o instanceof ImagePlus) {
-					input = (ImagePlus) o;
-					break;
-				}
-			if (input == null) throw new IllegalArgumentException(spec.label() + ": example-input " + inputCommand + " makes no image");
+			// "A opts ; B opts": each step's first image output is the next step's image input
+			for (String step : inputCommand.split(";")) {
+				Object[] found = findCommand(catalog, step.trim());
+				if (found == null) throw new IllegalArgumentException(spec.label() + ": example-input names no command: " + step.trim());
+				CommandCatalog.Entry e = (CommandCatalog.Entry) found[0];
+				CommandResult made = runner.run(e.spec(), MacroOptions.parse((String) found[1]), source(input), Progress.NONE);
+				inputSteps.add(made);
+				input = null;
+				for (Object o : made.outputs().values())
+					if (o instanceof ImagePlus) {
+						input = (ImagePlus) o;
+						break;
+					}
+				if (input == null) throw new IllegalArgumentException(spec.label() + ": example-input " + step.trim() + " makes no image");
+			}
 		}
 		Map<String, String> values = new LinkedHashMap<>(MacroOptions.parse(options));
 		values.put("output_dir", outDir.toString());
@@ -127,8 +132,13 @@ public final class Example {
 			if (!first && p.isRequired() && !values.containsKey(p.name()) && input != null) values.put(p.name(), input.getTitle());
 			first = false;
 		}
-		ImagePlus in = input;
-		result = runner.run(spec, values, new ImageSource() {
+		result = runner.run(spec, values, source(input), Progress.NONE);
+		return this;
+	}
+
+	/** One image, found by its title or as the current image (none: null). */
+	private static ImageSource source(ImagePlus in) {
+		return new ImageSource() {
 			@Override
 			public ImagePlus byName(String name) {
 				return in != null && name.equals(in.getTitle()) ? in : null;
@@ -138,7 +148,6 @@ public final class Example {
 			public ImagePlus current() {
 				return in;
 			}
-		}, Progress.NONE);
-		return this;
+		};
 	}
 }

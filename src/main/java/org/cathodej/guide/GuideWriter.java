@@ -175,7 +175,9 @@ public final class GuideWriter {
 				sb.append("*").append(caption(ex)).append("*\n\n");
 			}
 			if (ex.inputCommand != null) {
-				sb.append("Input: ").append(describeInput(ex.input)).append(", made by\n`").append(ex.inputResult.macroLine().replace(" output_dir=[]", "")).append("`\n\n");
+				sb.append("Input: ").append(describeInput(ex.input)).append(", made by\n");
+				for (CommandResult step : ex.inputSteps) sb.append("`").append(step.macroLine().replace(" output_dir=[]", "")).append("`\n");
+				sb.append("\n");
 			}
 			sb.append("The macro line this run records (Plugins > Macros > Record... writes the same):\n\n```\n")
 				.append(ex.result.macroLine().replace(ex.outDir.toString(), RESULTS)).append("\n```\n\n");
