@@ -98,18 +98,28 @@ class MainTest {
 			.map(e -> DynamicTest.dynamicTest(e.spec().label(), () -> {
 				CommandSpec spec = e.spec();
 				Example ex = Example.of(spec, Paths.get("docs/guide-src"), null);
-				Object[] in = Example.findCommand(catalog, ex.inputCommand);
-				CommandSpec inSpec = ((CommandCatalog.Entry) in[0]).spec();
 				Path dir = tmp.resolve("each").resolve(spec.fileStem());
-				List<String> args = new ArrayList<>(List.of(inSpec.fileStem()));
-				MacroOptions.parse((String) in[1]).forEach((k, v) -> args.add(k + "=" + v));
-				args.addAll(List.of("--out", dir.resolve("input").toString()));
-				Run r = cli(args.toArray(new String[0]));
-				assertEquals(0, r.code, r.toString());
+				List<String> args = new ArrayList<>();
+				Run r;
+				// the example's input, step by step ("A opts ; B opts": each step's first image is the next one's input)
 				Path tif = null;
-				for (ParameterSpec o : inSpec.outputs())
-					if (tif == null && o.type() == ij.ImagePlus.class) tif = dir.resolve("input").resolve(inSpec.outputFileName(o));
-				assertNotNull(tif);
+				int step = 0;
+				for (String command : ex.inputCommand.split(";")) {
+					Object[] in = Example.findCommand(catalog, command.trim());
+					CommandSpec inSpec = ((CommandCatalog.Entry) in[0]).spec();
+					Path stepOut = dir.resolve("input" + step++);
+					args.clear();
+					args.add(inSpec.fileStem());
+					if (tif != null) args.add(tif.toString());
+					MacroOptions.parse((String) in[1]).forEach((k, v) -> args.add(k + "=" + v));
+					args.addAll(List.of("--out", stepOut.toString()));
+					r = cli(args.toArray(new String[0]));
+					assertEquals(0, r.code, r.toString());
+					tif = null;
+					for (ParameterSpec o : inSpec.outputs())
+						if (tif == null && o.type() == ij.ImagePlus.class) tif = stepOut.resolve(inSpec.outputFileName(o));
+					assertNotNull(tif);
+				}
 
 				Path macroOut = dir.resolve("macro"), cliOut = dir.resolve("cli");
 				// a further image named by title in the example (e.g. training labels) is the input itself: renamed so in the
