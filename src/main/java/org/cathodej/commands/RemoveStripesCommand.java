@@ -1,7 +1,9 @@
 package org.cathodej.commands;
 
 import org.cathodej.destripe.Destriper;
+import org.cathodej.image.Slices;
 import org.cathodej.image.Volumes;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -9,6 +11,9 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.real.FloatType;
 import ij.measure.ResultsTable;
 
 /** Preprocess > Remove Stripes: curtaining removal by combined wavelet-Fourier filtering, optionally with automatic parameters. */
@@ -43,11 +48,17 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		min = "0", max = "1")
 	public double max_structure_loss = 0.001;
 
+	@Parameter(label = "Removed stripes image", description = "32-bit image of what was removed (input minus output), to check that only curtains went")
+	public boolean removed_stripes = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Stripe Removal")
 	public ResultsTable stripes;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Destriped")
 	public ImagePlus destriped;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Removed Stripes")
+	public ImagePlus removed;
 
 	@Override
 	public void run() {
@@ -77,6 +88,17 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		convention("structure_lost", "energy removed beyond the stripe energy removed, as a fraction of the slice's variance energy (an upper estimate: strong curtains bias the stripe energy low)");
 		destriped = Volumes.toImagePlus(r.output, AlignStackCommand.stripExt(image.getTitle()) + "-destriped", null);
 		destriped.setCalibration(image.getCalibration().copy());
+		if (removed_stripes) {
+			MemoryBudget.require(4L * image.getWidth() * image.getHeight() * image.getStackSize(), "Removed stripes image", 4);
+			PlanarImg<FloatType, ?> diff = PlanarImgs.floats(image.getWidth(), image.getHeight(), image.getStackSize());
+			for (int z = 0; z < image.getStackSize(); z++) {
+				float[] a = Slices.readFloats(AlignStackCommand.real(image), z, null), b = Slices.readFloats(AlignStackCommand.real(destriped), z, null);
+				float[] d = (float[]) Slices.planeArray(diff, z);
+				for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
+			}
+			removed = Volumes.toImagePlus(diff, AlignStackCommand.stripExt(image.getTitle()) + "-removed-stripes", null);
+			removed.setCalibration(image.getCalibration().copy());
+		}
 		stripes = new ResultsTable();
 		for (int z = 0; z < r.stats.length; z++) {
 			Destriper.SliceStats s = r.stats[z];

@@ -52,6 +52,36 @@ class PreprocessMacroTest {
 		assertTrue(summary.contains("% of the stripe energy removed"), summary);
 	}
 
+	/** With removed_stripes the macro gets a 32-bit image of input minus output, and the input stays untouched. */
+	@Test
+	void removedStripesImageIsInputMinusOutput() throws Exception {
+		String macro = "setBatchMode(true);\n"
+			+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=3 seed=2\");\n"
+			+ "run(\"Synthetic FIB-SEM\", \"curtain_amplitude=8000 curtain_width=3 seed=2\");\n"
+			+ "selectImage(\"synthetic-cathode-seed2-BSE\"); run(\"Duplicate...\", \"title=copy duplicate\"); selectImage(\"synthetic-cathode-seed2-BSE\");\n"
+			+ "run(\"Remove Stripes\", \"image=synthetic-cathode-seed2-BSE removed_stripes output_dir=[\" + getArgument() + \"]\");\n"
+			+ "imageCalculator(\"Difference create stack\", \"synthetic-cathode-seed2-BSE\", \"copy\"); getStatistics(a, m, min, max); print(\"input changed by \" + max);\n"
+			+ "selectImage(\"copy\"); saveAs(\"Tiff\", getArgument() + \"/input.tif\");\n";
+		MacroHarness.Result r = MacroHarness.run(macro, tmp.toString());
+		assertTrue(r.log().contains("input changed by 0"), r.log());
+		ImagePlus in = IJ.openImage(tmp.resolve("remove_stripes_destriped.tif").toString());
+		ImagePlus rm = IJ.openImage(tmp.resolve("remove_stripes_removed.tif").toString());
+		assertNotNull(rm, r.log() + java.util.Arrays.toString(tmp.toFile().list()));
+		assertEquals(32, rm.getBitDepth());
+		assertEquals(in.getStackSize(), rm.getStackSize());
+		ImagePlus orig = IJ.openImage(tmp.resolve("input.tif").toString());
+		double energy = 0;
+		for (int z = 1; z <= rm.getStackSize(); z++) {
+			float[] p = (float[]) rm.getStack().getProcessor(z).getPixels();
+			short[] a = (short[]) orig.getStack().getProcessor(z).getPixels(), b = (short[]) in.getStack().getProcessor(z).getPixels();
+			for (int i = 0; i < p.length; i++) {
+				assertEquals((a[i] & 0xffff) - (b[i] & 0xffff), p[i], 0, "slice " + z + " pixel " + i);
+				energy += p[i] * p[i];
+			}
+		}
+		assertTrue(energy > 0, "nothing removed from a curtained stack");
+	}
+
 	/** SE aligned together with BSE, and SE aligned later from the saved CSV or MultiStackReg file: same pixels. */
 	@Test
 	void savedTransformsGiveBitIdenticalStacksThroughTheCommands() throws Exception {
