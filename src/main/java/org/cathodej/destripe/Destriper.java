@@ -187,7 +187,6 @@ public final class Destriper {
 		return filter(img, w, h, wv, levels, sigma, dir, 0);
 	}
 
-
 	/**
 	 * Filters one w x h slice; returns a new array. {@code stripeWidth} > 0 filters the stripe layer (see the class
 	 * comment), 0 the whole image.
