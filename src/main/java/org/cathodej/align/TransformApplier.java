@@ -8,10 +8,7 @@ import org.cathodej.task.Progress;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 /**
  * Resamples every slice of a stack with per-slice transforms onto a {@link Canvas}: output(X, Y) =
@@ -32,12 +29,10 @@ public final class TransformApplier {
 			throw new IllegalArgumentException("The drift table is for " + drift.width() + "x" + drift.height() + " slices but the stack is " + w + "x" + h);
 		if (d != drift.slices())
 			throw new IllegalArgumentException("The drift table has " + drift.slices() + " slices but the stack has " + d);
-		Object t = stack.getType();
-		int bytes = t instanceof UnsignedByteType ? 1 : t instanceof UnsignedShortType ? 2 : 4;
+		int bytes = Slices.greyBytes(stack);
 		MemoryBudget.require((long) canvas.width * canvas.height * d * bytes + (long) w * h * 4 * threads,
 			"Aligned stack of " + canvas.width + "x" + canvas.height + "x" + d, bytes);
-		PlanarImg<?, ?> out = bytes == 1 ? PlanarImgs.unsignedBytes(canvas.width, canvas.height, d)
-			: bytes == 2 ? PlanarImgs.unsignedShorts(canvas.width, canvas.height, d) : PlanarImgs.floats(canvas.width, canvas.height, d);
+		PlanarImg<?, ?> out = Slices.newGrey(bytes, canvas.width, canvas.height, d);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		int[] done = { 0 };
 		float fillF = (float) fill;
@@ -45,15 +40,7 @@ public final class TransformApplier {
 			pr.checkCancelled();
 			float[] src = Slices.readFloats(stack, z, null);
 			float[] res = resample(src, w, h, drift.global(z), canvas, method, fillF);
-			Object a = Slices.planeArray(out, z);
-			if (a instanceof float[]) System.arraycopy(res, 0, a, 0, res.length);
-			else if (a instanceof short[]) {
-				short[] s = (short[]) a;
-				for (int i = 0; i < res.length; i++) s[i] = (short) Math.max(0, Math.min(65535, Math.round(res[i])));
-			} else {
-				byte[] b = (byte[]) a;
-				for (int i = 0; i < res.length; i++) b[i] = (byte) Math.max(0, Math.min(255, Math.round(res[i])));
-			}
+			Slices.writeFloats(out, z, res);
 			synchronized (done) {
 				pr.report(++done[0] / (double) d, "Applying transforms " + done[0] + "/" + d);
 			}

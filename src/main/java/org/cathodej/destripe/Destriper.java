@@ -14,10 +14,7 @@ import org.jtransforms.fft.FloatFFT_1D;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 /**
  * Curtaining (stripe) removal by combined wavelet-Fourier filtering (after Münch et al., Opt. Express 17, 8567,
@@ -131,14 +128,13 @@ public final class Destriper {
 			sigma = best.sigma;
 			width = best.width;
 		}
-		Object t = stack.getType();
-		int bytes = t instanceof UnsignedByteType ? 1 : t instanceof UnsignedShortType ? 2 : 4;
+		int bytes = Slices.greyBytes(stack);
 		// per working thread: the padded wavelet plane (about 2 x 2 slices) and up to 7 slice-sized float buffers
 		long perThread = 4L * w * h * (4 + 7) + (1L << 20);
 		int threads = Math.max(1, Math.min(p.threads, d));
 		MemoryBudget.require((long) w * h * d * bytes + threads * perThread, "Destriped stack of " + w + "x" + h + "x" + d
 			+ " (with " + threads + " thread(s) working)", bytes);
-		PlanarImg<?, ?> out = bytes == 1 ? PlanarImgs.unsignedBytes(w, h, d) : bytes == 2 ? PlanarImgs.unsignedShorts(w, h, d) : PlanarImgs.floats(w, h, d);
+		PlanarImg<?, ?> out = Slices.newGrey(bytes, w, h, d);
 		SliceStats[] stats = new SliceStats[d];
 		final int lv = levels, sw = width;
 		final double sg = sigma;
@@ -152,15 +148,7 @@ public final class Destriper {
 					throw new IllegalArgumentException("Slice " + (z + 1) + " has NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...)");
 			float[] o = filter(in, w, h, wv, lv, sg, p.direction, sw);
 			stats[z] = stats(in, o, w, h, p.direction, metricWidth(sw));
-			Object a = Slices.planeArray(out, z);
-			if (a instanceof float[]) System.arraycopy(o, 0, a, 0, o.length);
-			else if (a instanceof short[]) {
-				short[] s = (short[]) a;
-				for (int i = 0; i < o.length; i++) s[i] = (short) Math.max(0, Math.min(65535, Math.round(o[i])));
-			} else {
-				byte[] b = (byte[]) a;
-				for (int i = 0; i < o.length; i++) b[i] = (byte) Math.max(0, Math.min(255, Math.round(o[i])));
-			}
+			Slices.writeFloats(out, z, o);
 			synchronized (done) {
 				pf.report(++done[0] / (double) d, "Removing stripes " + done[0] + "/" + d);
 			}

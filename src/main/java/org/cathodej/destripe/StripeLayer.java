@@ -53,7 +53,11 @@ final class StripeLayer {
 		for (int x = 0; x < w; x++) {
 			for (int y = 0, i = x; y < h; y++, i += w) col[y] = img[i] - layer[i];
 			profile(col, est, tmp);
-			float c = withResidual ? (float) (TUKEY_C * scale(col, est, tmp)) : 0;
+			if (!withResidual) {
+				for (int y = 0, i = x; y < h; y++, i += w) layer[i] = est[y];
+				continue;
+			}
+			float c = (float) (TUKEY_C * scale(col, est, tmp));
 			for (int y = 0, i = x; y < h; y++, i += w) layer[i] = est[y] + biweight(col[y] - est[y], c);
 		}
 		return layer;

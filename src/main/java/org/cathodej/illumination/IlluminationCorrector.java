@@ -9,10 +9,7 @@ import org.cathodej.task.Progress;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 /**
  * Evens out uneven illumination (detector shading, charging gradients) by dividing each image by a strongly
@@ -61,8 +58,7 @@ public final class IlluminationCorrector {
 		if (sx < 1 || sy < 1)
 			throw new IllegalArgumentException("The blur sigma (" + sigma + " " + vs.unit() + ") is below one pixel; use a sigma much larger than the structures, e.g. "
 				+ Math.round(Math.max(w, h) / 10.0 * vs.x() * 1000) / 1000.0 + " " + vs.unit());
-		Object t = stack.getType();
-		int bytes = t instanceof UnsignedByteType ? 1 : t instanceof UnsignedShortType ? 2 : 4;
+		int bytes = Slices.greyBytes(stack);
 		long n = (long) w * h * d;
 		MemoryBudget.require(n * (bytes + (in3D ? 4 : 0)) + (long) w * h * 12 * threads, "Illumination correction of " + w + "x" + h + "x" + d, bytes + (in3D ? 4 : 0));
 		// input range
@@ -134,7 +130,7 @@ public final class IlluminationCorrector {
 			rMax = Math.max(rMax, rmax[z]);
 		}
 		double scale = rMax > rMin ? (inMax - inMin) / (rMax - rMin) : 0, r0 = rMin, i0 = inMin;
-		PlanarImg<?, ?> out = bytes == 1 ? PlanarImgs.unsignedBytes(w, h, d) : bytes == 2 ? PlanarImgs.unsignedShorts(w, h, d) : PlanarImgs.floats(w, h, d);
+		PlanarImg<?, ?> out = Slices.newGrey(bytes, w, h, d);
 		Parallel.forEach(d, threads, z -> {
 			float[] r = ratio[z];
 			Object o = Slices.planeArray(out, z);

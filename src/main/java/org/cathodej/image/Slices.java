@@ -4,8 +4,11 @@ import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.view.Views;
 
 /**
@@ -37,6 +40,30 @@ public final class Slices {
 			if (a instanceof ArrayDataAccess) return ((ArrayDataAccess<?>) a).getCurrentStorageArray();
 		}
 		return null;
+	}
+
+	/** Bytes per sample of a greyscale image as ImageJ stores it: 1 (8-bit), 2 (16-bit), else 4 (32-bit float). */
+	public static int greyBytes(RandomAccessibleInterval<? extends RealType<?>> img) {
+		Object t = img.getType();
+		return t instanceof UnsignedByteType ? 1 : t instanceof UnsignedShortType ? 2 : 4;
+	}
+
+	/** A new planar 8-bit, 16-bit or 32-bit float image ({@code bytes} = 1, 2 or 4). */
+	public static PlanarImg<?, ?> newGrey(int bytes, int w, int h, int d) {
+		return bytes == 1 ? PlanarImgs.unsignedBytes(w, h, d) : bytes == 2 ? PlanarImgs.unsignedShorts(w, h, d) : PlanarImgs.floats(w, h, d);
+	}
+
+	/** Writes {@code values} into slice z of a planar 8/16/32-bit image, rounded and clamped to its range. */
+	public static void writeFloats(PlanarImg<?, ?> img, int z, float[] values) {
+		Object a = planeArray(img, z);
+		if (a instanceof float[]) System.arraycopy(values, 0, a, 0, values.length);
+		else if (a instanceof short[]) {
+			short[] s = (short[]) a;
+			for (int i = 0; i < values.length; i++) s[i] = (short) Math.max(0, Math.min(65535, Math.round(values[i])));
+		} else if (a instanceof byte[]) {
+			byte[] b = (byte[]) a;
+			for (int i = 0; i < values.length; i++) b[i] = (byte) Math.max(0, Math.min(255, Math.round(values[i])));
+		} else throw new IllegalArgumentException("Not a planar 8/16/32-bit image: " + img.firstElement().getClass().getSimpleName());
 	}
 
 	/** Integer values of slice z into {@code out} (length >= width*height), row-major. */

@@ -125,7 +125,7 @@ public final class FibSemRenderer {
 				if (dx[z] != 0 || dy[z] != 0 || ang[z] != 0) img = drift(img, w, h, dx[z], dy[z], ang[z]);
 				SplittableRandom rnd = new SplittableRandom(mix(q.seed, z, ch));
 				finish(img, w, h, z, q, stripes, rnd);
-				store(ch == 0 ? bse : se, z, img);
+				Slices.writeFloats(ch == 0 ? bse : se, z, img);
 			}
 			synchronized (done) {
 				done[0]++;
@@ -223,15 +223,6 @@ public final class FibSemRenderer {
 			}
 		}
 		if (q.noiseSigma > 0) for (int i = 0; i < w * h; i++) img[i] += (float) (q.noiseSigma * gauss(rnd));
-	}
-
-	private static void store(PlanarImg<?, ?> out, int z, float[] img) {
-		Object a = Slices.planeArray(out, z);
-		if (a instanceof float[]) System.arraycopy(img, 0, a, 0, img.length);
-		else {
-			short[] s = (short[]) a;
-			for (int i = 0; i < img.length; i++) s[i] = (short) Math.max(0, Math.min(65535, Math.round(img[i])));
-		}
 	}
 
 	static long mix(long seed, int z, int ch) {
