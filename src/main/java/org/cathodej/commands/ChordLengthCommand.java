@@ -72,7 +72,7 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 		VoxelSize vs = voxelSize();
 		RandomAccessibleInterval<? extends IntegerType<?>> img = labelVolume(true, "Chord Length Distribution");
 		if (spacing < 1) throw new IllegalArgumentException("Line spacing must be at least 1 voxel, got " + spacing);
-		ClassVolume cv = ClassVolume.fromLabels(img, pl.pore(), pl.cam(), pl.ise());
+		ClassVolume cv = ClassVolume.fromPhases(img, pl);
 		int threads = Parallel.defaultThreads();
 		ChordOptions opt = new ChordOptions(spacing, keep_boundary_chords, miles_lantuejoul);
 		ChordResult r = ChordAnalyzer.measure(cv, vs, opt, threads, progress().range(0, 0.6));

@@ -43,7 +43,7 @@ final class ConductionClasses {
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
 		MemoryBudget.require((long) w * h * d, "Conduction classes of " + w + "x" + h + "x" + d + " voxels", 1);
 		ConductionClasses v = new ConductionClasses(w, h, d, cond.labels().size());
-		byte[] lut = cond.classLut(65535);
+		byte[] lut = cond.classLut().toArray();
 		long[][] perSlice = new long[d][v.nClasses + 1];
 		Parallel.forEach(d, threads, z -> {
 			progress.checkCancelled();
