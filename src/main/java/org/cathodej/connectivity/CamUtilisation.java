@@ -7,6 +7,8 @@ import java.util.function.IntPredicate;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.surface.FaceCounter;
+import org.cathodej.surface.InterfaceArea;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -43,7 +45,7 @@ public final class CamUtilisation {
 		/** Also label the pore phase for its cluster statistics. */
 		public boolean poreStatistics = true;
 		/** Estimator of the CAM-ISE interface areas; voxel faces x 2/3 are reported beside it in any case. */
-		public InterfaceArea interfaceArea = SurfaceInterfaceArea.CROFTON;
+		public InterfaceArea interfaceArea = InterfaceArea.CROFTON;
 
 		public Face collectorFace() { return Face.of(axis, collectorAtMax); }
 		public Face separatorFace() { return Face.of(axis, !collectorAtMax); }

@@ -1,4 +1,4 @@
-package org.cathodej.connectivity;
+package org.cathodej.surface;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.function.IntPredicate;
 
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.LabelLut;
-import org.cathodej.surface.GeometryCounts;
-import org.cathodej.surface.InterfaceAreas;
 import org.cathodej.task.Progress;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -18,19 +16,12 @@ import net.imglib2.type.numeric.IntegerType;
  * all requested interfaces; marching cubes: one sweep per interface). Label values are grouped into voxel classes by which of the requested sets they belong to,
  * so overlapping sets (e.g. "all CAM" and "active CAM") cost one sweep.
  */
-public final class SurfaceInterfaceArea implements InterfaceArea {
-
-	/** Cauchy-Crofton over 13 directions: the surface package's unbiased estimator. */
-	public static final SurfaceInterfaceArea CROFTON = new SurfaceInterfaceArea(GeometryCounts.Estimator.CROFTON13,
-		"Crofton 13 directions");
-	/** Marching cubes (iso-level 1/2). */
-	public static final SurfaceInterfaceArea MARCHING_CUBES = new SurfaceInterfaceArea(GeometryCounts.Estimator.MARCHING_CUBES,
-		"marching cubes");
+final class SweepInterfaceArea implements InterfaceArea {
 
 	private final GeometryCounts.Estimator estimator;
 	private final String name;
 
-	private SurfaceInterfaceArea(GeometryCounts.Estimator estimator, String name) {
+	SweepInterfaceArea(GeometryCounts.Estimator estimator, String name) {
 		this.estimator = estimator;
 		this.name = name;
 	}
