@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import org.cathodej.image.Planes;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
@@ -19,7 +20,6 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.util.Fraction;
 
 /**
  * Electrochemically reachable CAM from a segmented volume. Along the transport axis the current collector is on one
@@ -124,11 +124,7 @@ public final class CamUtilisation {
 
 		/** The class image as an ImgLib2 image sharing the arrays. */
 		public PlanarImg<UnsignedByteType, ByteArray> classImg() {
-			List<ByteArray> planes = new ArrayList<>(depth);
-			for (byte[] p : classImage) planes.add(new ByteArray(p));
-			PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, new long[] { width, height, depth }, new Fraction());
-			img.setLinkedType(new UnsignedByteType(img));
-			return img;
+			return Planes.unsignedBytes(classImage, width, height);
 		}
 	}
 
