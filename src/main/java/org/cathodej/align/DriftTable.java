@@ -130,6 +130,24 @@ public final class DriftTable {
 		Files.write(file, multiStackRegText().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * A saved drift of either format, told apart by the first line: MultiStackReg's ("MultiStackReg..." or
+	 * "Transformation") or a drift CSV (this package's table, or one a spreadsheet wrote).
+	 */
+	public static DriftTable read(Path file, int width, int height) throws IOException {
+		String first;
+		try (BufferedReader br = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			String l = br.readLine();
+			first = l == null ? "" : l.trim();
+		}
+		return isMultiStackReg(first) ? readMultiStackReg(file, width, height) : readCsv(file, width, height);
+	}
+
+	/** Whether a file whose first line (trimmed) is {@code firstLine} is a MultiStackReg transformation file. */
+	static boolean isMultiStackReg(String firstLine) {
+		return firstLine.startsWith("MultiStackReg") || firstLine.equals("Transformation");
+	}
+
 	public static DriftTable readMultiStackReg(Path file, int width, int height) throws IOException {
 		try (BufferedReader br = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			return readMultiStackReg(br, width, height);
