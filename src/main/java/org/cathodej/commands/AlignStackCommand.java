@@ -13,6 +13,7 @@ import org.cathodej.align.StackAligner;
 import org.cathodej.align.TransformApplier;
 import org.cathodej.filter.Interpolate;
 import org.cathodej.image.Volumes;
+import org.cathodej.results.Table;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -21,7 +22,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
@@ -85,7 +85,7 @@ public class AlignStackCommand extends CathodeJCommand {
 	public String save_multistackreg = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Drift")
-	public ResultsTable drift;
+	public Table drift;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Aligned")
 	public ImagePlus aligned;
@@ -160,24 +160,9 @@ public class AlignStackCommand extends CathodeJCommand {
 			}
 		}
 		convention("canvas", c.toString());
-		drift = new ResultsTable();
+		drift = table.table();
 		double[] z = new double[table.slices()], cx = new double[z.length], cy = new double[z.length];
 		for (int s = 0; s < table.slices(); s++) {
-			drift.incrementCounter();
-			drift.addValue("slice", s + 1);
-			drift.addValue("dx", table.dx(s));
-			drift.addValue("dy", table.dy(s));
-			drift.addValue("angle_deg", table.angleDeg(s));
-			drift.addValue("cum_dx", table.cumDx(s));
-			drift.addValue("cum_dy", table.cumDy(s));
-			drift.addValue("cum_angle_deg", table.cumAngleDeg(s));
-			drift.addValue("ncc", table.ncc(s));
-			drift.addValue("a00", table.global(s).a00);
-			drift.addValue("a01", table.global(s).a01);
-			drift.addValue("a02", table.global(s).a02);
-			drift.addValue("a10", table.global(s).a10);
-			drift.addValue("a11", table.global(s).a11);
-			drift.addValue("a12", table.global(s).a12);
 			z[s] = s + 1;
 			cx[s] = table.cumDx(s);
 			cy[s] = table.cumDy(s);
