@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.cathodej.phase.PhaseLabels;
@@ -18,6 +17,8 @@ import org.cathodej.run.AnalysisSuite;
 import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandRunner;
 import org.cathodej.run.MacroOptions;
+import org.cathodej.results.Table;
+import org.cathodej.series.DescriptorChoice;
 import org.cathodej.series.SampleTable;
 import org.cathodej.series.SeriesResult;
 import org.cathodej.series.SeriesRow;
@@ -30,7 +31,6 @@ import org.scijava.plugin.Plugin;
 import ij.IJ;
 import ij.gui.Plot;
 import ij.io.FileSaver;
-import ij.measure.ResultsTable;
 
 @Plugin(type = Command.class, label = "Sample Series",
 	description = "Every Analyze command on each sample of a sample table, one comparison table, descriptors plotted against a process parameter, an HTML report")
@@ -65,7 +65,7 @@ public class SampleSeriesCommand extends CathodeJCommand {
 	public boolean recompute = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Sample Series")
-	public ResultsTable comparison;
+	public Table comparison;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Descriptor vs process parameter")
 	public Plot plot;
@@ -109,34 +109,13 @@ public class SampleSeriesCommand extends CathodeJCommand {
 				+ " (stored sample results are read, not recomputed, unless recompute is set).");
 
 		// a descriptor is <analysis stem>.<...>: a wrong stem is caught before any analysis runs, the rest after
-		for (String d : descriptors.split(",")) {
-			d = d.trim();
-			if (d.isEmpty() || d.equalsIgnoreCase("key")) continue;
-			boolean stem = false;
-			for (CommandCatalog.Entry e : suite.entries()) stem |= d.startsWith(e.spec().fileStem() + ".");
-			if (!stem) {
-				List<String> stems = new ArrayList<>();
-				for (CommandCatalog.Entry e : suite.entries()) stems.add(e.spec().fileStem());
-				throw new IllegalArgumentException("Unknown descriptor '" + d + "': descriptors are named <analysis>.<row>.<column> with <analysis> one of "
-					+ String.join(", ", stems) + " (e.g. phase_fractions.pore.volume_fraction), or 'key'.");
-			}
-		}
+		List<String> stems = new ArrayList<>();
+		for (CommandCatalog.Entry e : suite.entries()) stems.add(e.spec().fileStem());
+		DescriptorChoice.checkStems(descriptors, stems);
 		SeriesResult r = new SeriesRunner(suite, new CommandRunner(null)).run(table, options, out.resolve("samples"), recompute, progress());
 		for (String n : r.notes()) note(n);
-		List<String> available = r.descriptorNames();
-		List<String> chosen = new ArrayList<>();
-		for (String d : descriptors.split(",")) {
-			d = d.trim();
-			if (d.isEmpty()) continue;
-			if (d.equalsIgnoreCase("key")) {
-				for (String k : r.keyDescriptors()) if (!chosen.contains(k)) chosen.add(k);
-			} else if (available.contains(d)) {
-				if (!chosen.contains(d)) chosen.add(d);
-			} else throw new IllegalArgumentException("Unknown descriptor '" + d + "'. " + suggest(d, available));
-		}
-		if (chosen.isEmpty()) throw new IllegalArgumentException("No descriptor to plot: give descriptors=key or descriptor names.");
-
-		comparison = table(r, available);
+		List<String> chosen = DescriptorChoice.choose(descriptors, r.keyDescriptors(), r.descriptorNames());
+		comparison = r.comparison();
 		convention("descriptors", "every numeric cell of a per-phase or one-row result table: <command>.<row>.<column>");
 		convention("sample_results", "<output_dir>/samples/<sample>/ (read, not recomputed, when present unless recompute)");
 		convention("analysis_options", MacroOptions.format(options));
@@ -168,32 +147,7 @@ public class SampleSeriesCommand extends CathodeJCommand {
 		}
 		HtmlReport.write(reportFile, HtmlReport.series(r, chosen, plots, options, out, "CathodeJ sample series: " + table.source().getFileName()));
 		report = reportFile.getFileName().toString(); // in output_dir
-		int read = 0;
-		for (SeriesRow row : r.rows()) if (row.status() == SeriesRow.Status.READ) read++;
-		StringBuilder log = new StringBuilder("Sample Series: " + r.rows().size() + " samples (" + read + " read from stored results, "
-			+ r.analysesRun() + " analyses run)");
-		for (SeriesRow row : r.rows())
-			log.append(String.format(Locale.ROOT, "%n  %s: %s in %.2f s", row.sample().name(), row.status().name().toLowerCase(Locale.ROOT), row.seconds()));
-		IJ.log(log.toString());
-	}
-
-	private static ResultsTable table(SeriesResult r, List<String> available) {
-		ResultsTable t = new ResultsTable();
-		List<String> cols = new ArrayList<>(r.keyDescriptors());
-		for (String a : available) if (!cols.contains(a)) cols.add(a);
-		for (SeriesRow row : r.rows()) {
-			t.incrementCounter();
-			t.addLabel(row.sample().name());
-			for (String p : r.parameterNames()) {
-				String v = row.sample().parameters().getOrDefault(p, "");
-				double d = row.sample().parameter(p);
-				if (Double.isNaN(d)) t.addValue(p, v);
-				else t.addValue(p, d);
-			}
-			t.addValue("source", row.status() == SeriesRow.Status.READ ? "stored" : "computed");
-			for (String c : cols) t.addValue(c, row.descriptor(c));
-		}
-		return t;
+		IJ.log(r.summary()); // run times: the log, never the provenance notes (they must be deterministic)
 	}
 
 	private static Plot plot(SeriesResult r, String descriptor, String x) {
@@ -235,27 +189,5 @@ public class SampleSeriesCommand extends CathodeJCommand {
 
 	private static String safe(String s) {
 		return s.replaceAll("[^A-Za-z0-9._-]+", "_");
-	}
-
-	private static String suggest(String d, List<String> available) {
-		List<String> near = new ArrayList<>(available);
-		near.sort((a, b) -> Integer.compare(distance(d, a), distance(d, b)));
-		return "Closest: " + String.join(", ", near.subList(0, Math.min(5, near.size())))
-			+ ". The comparison table lists all " + available.size() + " (descriptors=key picks the key ones).";
-	}
-
-	/** Levenshtein distance, for suggestions. */
-	static int distance(String a, String b) {
-		int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) prev[j] = j;
-		for (int i = 1; i <= a.length(); i++) {
-			cur[0] = i;
-			for (int j = 1; j <= b.length(); j++)
-				cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-			int[] t = prev;
-			prev = cur;
-			cur = t;
-		}
-		return prev[b.length()];
 	}
 }
