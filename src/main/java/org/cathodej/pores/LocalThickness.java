@@ -63,10 +63,6 @@ public final class LocalThickness {
 	public static final double BYTES_PER_VOXEL = 4 + 0.3 * 28;
 
 	private static final int TILE = 8;
-	/** Tests switch this off to exercise the triangle-bound fallback used when the table would be too big. */
-	static volatile boolean containmentTable = true;
-	static final java.util.concurrent.atomic.AtomicLong[] STAT = { new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong() };
-	private static final boolean DEBUG = Boolean.getBoolean("cathodej.debug");
 
 	private LocalThickness() {}
 
@@ -91,28 +87,50 @@ public final class LocalThickness {
 	 * hold the thickness afterwards. Voxels with squared distance 0 are outside the phase.
 	 */
 	public static Result fromSquaredDistance(float[][] planes, int w, int h, VoxelSize vs, int threads, Progress progress) {
+		return fromSquaredDistance(planes, w, h, vs, true, threads, progress);
+	}
+
+	/**
+	 * As above; {@code containmentTable = false} always uses the triangle bound, which otherwise serves only when the
+	 * lattice containment table would be too big (the tests run both).
+	 */
+	static Result fromSquaredDistance(float[][] planes, int w, int h, VoxelSize vs, boolean containmentTable, int threads,
+		Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
+		Geometry g = new Geometry(planes, w, h, vs, maxSquaredDistance(planes, threads), containmentTable);
+		// 1. distance ridge, per slice
+		Ridge ridge = new Ridge(planes.length);
+		Parallel.forEach(planes.length, threads, z -> {
+			p.checkCancelled();
+			ridge.collect(g, z);
+		});
+		p.report(0.25, "Local thickness: ridge");
+		long total = 0;
+		for (long c : ridge.phaseCount) total += c;
+		// 2. ridge balls by decreasing value, grouped by centre slice
+		Balls balls = ridge.sorted(g);
+		p.report(0.35, "Local thickness: painting");
+		// 3. paint, slice by slice
 		int d = planes.length;
-		double hx = vs.x(), hy = vs.y(), hz = vs.z();
-		double wallCorrection = Math.min(hx, Math.min(hy, hz));
-		// 26 neighbour offsets and their lengths
-		int[][] off = new int[26][];
-		double[] len = new double[26];
-		int[] shift = new int[26];
-		int m = 0;
-		for (int dz = -1; dz <= 1; dz++)
-			for (int dy = -1; dy <= 1; dy++)
-				for (int dx = -1; dx <= 1; dx++) {
-					if (dx == 0 && dy == 0 && dz == 0) continue;
-					off[m] = new int[] { dx, dy, dz };
-					shift[m] = dy * w + dx;
-					len[m++] = Math.sqrt(dx * dx * hx * hx + dy * dy * hy * hy + dz * dz * hz * hz);
-				}
-		long t0 = System.nanoTime();
-		// 0. largest distance; the sorted lattice norms below it (|i hx, j hy, k hz|^2), to know how far the farthest
-		// voxel a ball covers really is
-		double[] maxPer = new double[d];
+		int[] done = { 0 };
+		double[] maxT = new double[d];
 		Parallel.forEach(d, threads, z -> {
+			p.checkCancelled();
+			if (ridge.phaseCount[z] == 0) return;
+			maxT[z] = balls.paint(g, z, ridge.phaseCount[z]);
+			synchronized (done) {
+				p.report(0.35 + 0.65 * ++done[0] / d, "Local thickness: painting");
+			}
+		});
+		double max = 0;
+		for (double v : maxT) max = Math.max(max, v);
+		return new Result(Planes.floats(planes, w, h), total, balls.count(), max);
+	}
+
+	/** Largest squared distance of the map; an infinite one means the phase fills the volume. */
+	private static double maxSquaredDistance(float[][] planes, int threads) {
+		double[] maxPer = new double[planes.length];
+		Parallel.forEach(planes.length, threads, z -> {
 			float m0 = 0;
 			for (float v : planes[z]) {
 				if (v == Float.POSITIVE_INFINITY)
@@ -123,25 +141,106 @@ public final class LocalThickness {
 		});
 		double maxD2 = 0;
 		for (double v : maxPer) maxD2 = Math.max(maxD2, v);
-		double maxD = Math.sqrt(maxD2);
-		// balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
-		// lies exactly at distance d; an absolute margin keeps the ridge argument exact
-		double delta = 1e-6 * maxD, eps = 1e-9 * Math.max(maxD, wallCorrection);
-		Containment cont = containmentTable ? Containment.build(maxD2, hx, hy, hz, off) : null;
-		double[] norms = cont == null ? latticeNorms(maxD2, hx, hy, hz) : null;
-		// 1. distance ridge, per slice: c is dropped when a 26-neighbour n covers every voxel c's ball covers (exactly,
-		// from the lattice containment table; or, when that table would be too big, by the triangle bound
-		// rIn(c) + |n - c| < d(n) - delta, rIn(c) = distance of c's farthest covered voxel) and n's value is not smaller
-		int[][] ridgeXY = new int[d][];
-		float[][] ridgeD2 = new float[d][], ridgeV = new float[d][];
-		double[] hs = { hx, hy, hz };
-		double hmax = Math.max(hx, Math.max(hy, hz));
-		double valueSlack = Math.sqrt(hx * hx + hy * hy + hz * hz) / 2 + (hmax - wallCorrection) / 4 + 1e-9 * hmax;
-		long[] phaseCount = new long[d];
-		Parallel.forEach(d, threads, z -> {
-			p.checkCancelled();
-			float[] a = planes[z];
-			int[] xy = new int[64];
+		return maxD2;
+	}
+
+	/** The distance map, the voxel geometry and the constants every step shares. */
+	private static final class Geometry {
+		final float[][] planes;
+		final int w, h, d;
+		final double hx, hy, hz, wallCorrection, maxD;
+		final double[] hs;
+		/** 26 neighbour offsets, their in-slice index shifts and lengths. */
+		final int[][] off = new int[26][];
+		final int[] shift = new int[26];
+		final double[] len = new double[26];
+		/**
+		 * Balls shrink by delta (absolute) so float rounding of d never lets a ball reach an outside voxel centre that
+		 * lies exactly at distance d; an absolute margin keeps the ridge argument exact.
+		 */
+		final double delta, eps;
+		/** How much larger d(n) must be than d(c) for n's value to be surely not smaller (sub-voxel gain and wall constant). */
+		final double valueSlack;
+		/** Exact containment table, or (when too big or switched off) the lattice norms for the triangle bound. */
+		final Containment cont;
+		final double[] norms;
+
+		Geometry(float[][] planes, int w, int h, VoxelSize vs, double maxD2, boolean containmentTable) {
+			this.planes = planes;
+			this.w = w;
+			this.h = h;
+			this.d = planes.length;
+			hx = vs.x();
+			hy = vs.y();
+			hz = vs.z();
+			hs = new double[] { hx, hy, hz };
+			wallCorrection = Math.min(hx, Math.min(hy, hz));
+			int m = 0;
+			for (int dz = -1; dz <= 1; dz++)
+				for (int dy = -1; dy <= 1; dy++)
+					for (int dx = -1; dx <= 1; dx++) {
+						if (dx == 0 && dy == 0 && dz == 0) continue;
+						off[m] = new int[] { dx, dy, dz };
+						shift[m] = dy * w + dx;
+						len[m++] = Math.sqrt(dx * dx * hx * hx + dy * dy * hy * hy + dz * dz * hz * hz);
+					}
+			maxD = Math.sqrt(maxD2);
+			delta = 1e-6 * maxD;
+			eps = 1e-9 * Math.max(maxD, wallCorrection);
+			cont = containmentTable ? Containment.build(maxD2, hx, hy, hz, off) : null;
+			norms = cont == null ? latticeNorms(maxD2, hx, hy, hz) : null;
+			double hmax = Math.max(hx, Math.max(hy, hz));
+			valueSlack = Math.sqrt(hx * hx + hy * hy + hz * hz) / 2 + (hmax - wallCorrection) / 4 + 1e-9 * hmax;
+		}
+
+		float value(int x, int y, int z) {
+			return LocalThickness.value(planes, w, h, x, y, z, hs, wallCorrection);
+		}
+
+		/**
+		 * thr[k] = squared distance n = c + e_k must exceed for n's ball to cover every voxel c's ball covers: exactly,
+		 * from the lattice containment table, or by the triangle bound rIn(c) + |e_k| (rIn(c) = distance of c's
+		 * farthest covered voxel).
+		 */
+		void thresholds(float c2, double[] thr) {
+			double rc = Math.sqrt(c2) - delta;
+			int row = cont == null ? -1 : cont.row(rc * rc);
+			if (row >= 0) {
+				for (int k = 0; k < 26; k++) {
+					double t = Math.sqrt(cont.far[row * 26 + k]) + eps + delta;
+					thr[k] = t * t;
+				}
+			} else {
+				double rIn = innerRadius(norms, rc);
+				for (int k = 0; k < 26; k++) {
+					double t = rIn + len[k] + eps + delta;
+					thr[k] = t * t;
+				}
+			}
+		}
+	}
+
+	/** The distance ridge per slice: centre index, squared distance and value of each ridge voxel; phase voxels per slice. */
+	private static final class Ridge {
+		final int[][] xy;
+		final float[][] d2, value;
+		final long[] phaseCount;
+
+		Ridge(int d) {
+			xy = new int[d][];
+			d2 = new float[d][];
+			value = new float[d][];
+			phaseCount = new long[d];
+		}
+
+		/**
+		 * Slice z: c is dropped when a 26-neighbour n covers every voxel c's ball covers ({@link Geometry#thresholds})
+		 * and n's value is not smaller.
+		 */
+		void collect(Geometry g, int z) {
+			int w = g.w, h = g.h;
+			float[] a = g.planes[z];
+			int[] rxy = new int[64];
 			float[] rd = new float[64], rv = new float[64];
 			int n = 0;
 			long cnt = 0;
@@ -155,123 +254,119 @@ public final class LocalThickness {
 					cnt++;
 					if (c2 != lastC2) {
 						lastC2 = c2;
-						double rc = Math.sqrt(c2) - delta;
-						int row = cont == null ? -1 : cont.row(rc * rc);
-						if (row >= 0) {
-							// exact: farthest voxel of c's ball from n, over the lattice
-							for (int k = 0; k < 26; k++) {
-								double t = Math.sqrt(cont.far[row * 26 + k]) + eps + delta;
-								thr[k] = t * t;
-							}
-						} else {
-							double rIn = innerRadius(norms, rc);
-							for (int k = 0; k < 26; k++) {
-								double t = rIn + len[k] + eps + delta;
-								thr[k] = t * t;
-							}
-						}
+						g.thresholds(c2, thr);
 					}
-					boolean ridge = true;
-					float vc = -1;
-					boolean interior = x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1;
-					for (int k = 0; k < 26 && ridge; k++) {
-						int nx = x + off[k][0], ny = y + off[k][1], nz = z + off[k][2];
-						if (!interior && (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d)) continue;
-						float n2 = planes[nz][i + shift[k]];
-						if (n2 > c2 && n2 > thr[k]) {
-							// n's ball covers c's; it replaces c if its value is not smaller (certain when d(n) exceeds
-							// d(c) by more than the largest possible sub-voxel gain and wall-constant difference)
-							if (Math.sqrt(n2) - Math.sqrt(c2) >= valueSlack) ridge = false;
-							else {
-								if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
-								if (value(planes, w, h, nx, ny, nz, hs, wallCorrection) >= vc) ridge = false;
-							}
-						}
-					}
-					if (!ridge) continue;
-					if (vc < 0) vc = value(planes, w, h, x, y, z, hs, wallCorrection);
+					float vc = ridgeValue(g, x, y, z, c2, thr);
+					if (vc < 0) continue;
 					if (n == rd.length) {
-						xy = Arrays.copyOf(xy, 2 * n);
+						rxy = Arrays.copyOf(rxy, 2 * n);
 						rd = Arrays.copyOf(rd, 2 * n);
 						rv = Arrays.copyOf(rv, 2 * n);
 					}
-					xy[n] = y * w + x;
+					rxy[n] = i;
 					rv[n] = vc;
 					rd[n++] = c2;
 				}
-			ridgeXY[z] = Arrays.copyOf(xy, n);
-			ridgeD2[z] = Arrays.copyOf(rd, n);
-			ridgeV[z] = Arrays.copyOf(rv, n);
+			xy[z] = Arrays.copyOf(rxy, n);
+			d2[z] = Arrays.copyOf(rd, n);
+			value[z] = Arrays.copyOf(rv, n);
 			phaseCount[z] = cnt;
-		});
-		p.report(0.25, "Local thickness: ridge");
-		if (DEBUG) System.err.printf("LT ridge done %.2fs%n", (System.nanoTime() - t0) / 1e9);
-		long total = 0, ridgeTotal = 0;
-		for (int z = 0; z < d; z++) {
-			total += phaseCount[z];
-			ridgeTotal += ridgeXY[z].length;
 		}
-		if (ridgeTotal > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("Too many ridge voxels: " + ridgeTotal);
-		int r = (int) ridgeTotal;
-		// 2. sort ridge voxels by decreasing distance: key = (float bits of d2) << 32 | index
-		int[] rz = new int[r], rxy = new int[r];
-		float[] rd2 = new float[r], rval = new float[r];
-		long[] keys = new long[r];
-		int k0 = 0;
-		for (int z = 0; z < d; z++) {
-			for (int i = 0; i < ridgeXY[z].length; i++, k0++) {
-				rz[k0] = z;
-				rxy[k0] = ridgeXY[z][i];
-				rd2[k0] = ridgeD2[z][i];
-				rval[k0] = ridgeV[z][i];
-				keys[k0] = ((long) Float.floatToIntBits(rval[k0]) << 32) | k0;
+
+		/** The value of voxel (x, y, z) when it is on the ridge, -1 when a neighbour's ball replaces its ball. */
+		private static float ridgeValue(Geometry g, int x, int y, int z, float c2, double[] thr) {
+			int w = g.w, h = g.h, d = g.d, i = y * w + x;
+			float vc = -1;
+			boolean interior = x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1;
+			for (int k = 0; k < 26; k++) {
+				int nx = x + g.off[k][0], ny = y + g.off[k][1], nz = z + g.off[k][2];
+				if (!interior && (nx < 0 || ny < 0 || nz < 0 || nx >= w || ny >= h || nz >= d)) continue;
+				float n2 = g.planes[nz][i + g.shift[k]];
+				if (n2 > c2 && n2 > thr[k]) {
+					// n's ball covers c's; it replaces c if its value is not smaller (certain when d(n) exceeds
+					// d(c) by more than the largest possible sub-voxel gain and wall-constant difference)
+					if (Math.sqrt(n2) - Math.sqrt(c2) >= g.valueSlack) return -1;
+					if (vc < 0) vc = g.value(x, y, z);
+					if (g.value(nx, ny, nz) >= vc) return -1;
+				}
 			}
-			ridgeXY[z] = null;
-			ridgeD2[z] = null;
-			ridgeV[z] = null;
+			return vc < 0 ? g.value(x, y, z) : vc;
 		}
-		Arrays.parallelSort(keys);
-		// rank 0 = largest ball; arrays in rank order
-		int[] sz = new int[r], sxy = new int[r];
-		float[] sd2 = new float[r], sval = new float[r];
-		for (int rank = 0; rank < r; rank++) {
-			int i = (int) keys[r - 1 - rank];
-			sz[rank] = rz[i];
-			sxy[rank] = rxy[i];
-			sd2[rank] = rd2[i];
-			sval[rank] = rval[i];
+
+		/** The ridge balls sorted by decreasing value (key = float bits of the value << 32 | index); frees the lists. */
+		Balls sorted(Geometry g) {
+			int d = xy.length;
+			long ridgeTotal = 0;
+			for (int[] s : xy) ridgeTotal += s.length;
+			if (ridgeTotal > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("Too many ridge voxels: " + ridgeTotal);
+			int r = (int) ridgeTotal;
+			int[] rz = new int[r], rxy = new int[r];
+			float[] rd2 = new float[r], rval = new float[r];
+			long[] keys = new long[r];
+			int k0 = 0;
+			for (int z = 0; z < d; z++) {
+				for (int i = 0; i < xy[z].length; i++, k0++) {
+					rz[k0] = z;
+					rxy[k0] = xy[z][i];
+					rd2[k0] = d2[z][i];
+					rval[k0] = value[z][i];
+					keys[k0] = ((long) Float.floatToIntBits(rval[k0]) << 32) | k0;
+				}
+				xy[z] = null;
+				d2[z] = null;
+				value[z] = null;
+			}
+			Arrays.parallelSort(keys);
+			Balls b = new Balls(r, d);
+			for (int rank = 0; rank < r; rank++) { // rank 0 = largest ball
+				int i = (int) keys[r - 1 - rank];
+				b.z[rank] = rz[i];
+				b.xy[rank] = rxy[i];
+				b.value[rank] = rval[i];
+				double rr = Math.sqrt(rd2[i]) - g.delta;
+				b.reach2[rank] = rr * rr;
+			}
+			b.groupBySlice();
+			return b;
 		}
-		rval = null;
-		keys = null;
-		rz = null;
-		rxy = null;
-		rd2 = null;
-		// ranks grouped by centre slice (ascending rank inside each group)
-		int[] start = new int[d + 1];
-		for (int rank = 0; rank < r; rank++) start[sz[rank] + 1]++;
-		for (int z = 0; z < d; z++) start[z + 1] += start[z];
-		int[] byZ = new int[r], fill = Arrays.copyOf(start, d);
-		for (int rank = 0; rank < r; rank++) byZ[fill[sz[rank]]++] = rank;
-		int zReach = (int) Math.ceil(maxD / hz);
-		double[] reach2 = new double[r];
-		for (int rank = 0; rank < r; rank++) {
-			double rr = Math.sqrt(sd2[rank]) - delta;
-			reach2[rank] = rr * rr;
+	}
+
+	/** Ridge balls in rank order (largest value first), with their ranks grouped by centre slice. */
+	private static final class Balls {
+		final int[] z, xy;
+		final float[] value;
+		final double[] reach2;
+		/** byZ[start[cz] .. start[cz + 1]) = ranks of the balls centred in slice cz, ascending. */
+		final int[] start, byZ;
+
+		Balls(int r, int d) {
+			z = new int[r];
+			xy = new int[r];
+			value = new float[r];
+			reach2 = new double[r];
+			start = new int[d + 1];
+			byZ = new int[r];
 		}
-		p.report(0.35, "Local thickness: painting");
-		if (DEBUG) System.err.printf("LT sort done %.2fs%n", (System.nanoTime() - t0) / 1e9);
-		// 3. paint, slice by slice
-		int[] done = { 0 };
-		double[] maxT = new double[d];
-		Parallel.forEach(d, threads, z -> {
-			p.checkCancelled();
-			float[] out = planes[z];
-			long remaining = phaseCount[z];
-			if (remaining == 0) return;
+
+		int count() {
+			return z.length;
+		}
+
+		void groupBySlice() {
+			int r = z.length, d = start.length - 1;
+			for (int rank = 0; rank < r; rank++) start[z[rank] + 1]++;
+			for (int s = 0; s < d; s++) start[s + 1] += start[s];
+			int[] fill = Arrays.copyOf(start, d);
+			for (int rank = 0; rank < r; rank++) byZ[fill[z[rank]]++] = rank;
+		}
+
+		/** Ranks (ascending) of the balls that reach slice sz. */
+		private int[] candidates(Geometry g, int sz) {
+			int zReach = (int) Math.ceil(g.maxD / g.hz);
 			int[] cand = new int[256];
 			int nc = 0;
-			for (int cz = Math.max(0, z - zReach); cz <= Math.min(d - 1, z + zReach); cz++) {
-				double dz = (cz - z) * hz, dz2 = dz * dz;
+			for (int cz = Math.max(0, sz - zReach); cz <= Math.min(g.d - 1, sz + zReach); cz++) {
+				double dz = (cz - sz) * g.hz, dz2 = dz * dz;
 				for (int j = start[cz]; j < start[cz + 1]; j++) {
 					int rank = byZ[j];
 					if (!(dz2 < reach2[rank])) continue;
@@ -279,73 +374,93 @@ public final class LocalThickness {
 					cand[nc++] = rank;
 				}
 			}
-			long ts0 = System.nanoTime();
 			Arrays.sort(cand, 0, nc);
-			if (DEBUG) { STAT[0].addAndGet(nc); STAT[1].addAndGet(System.nanoTime() - ts0); }
-			int stride = w + 1;
-			int[] next = new int[stride * h];
+			return Arrays.copyOf(cand, nc);
+		}
+
+		/**
+		 * Paints slice sz in place: each phase voxel gets the value of the first (largest) ball that reaches it. A per-row
+		 * "next unpainted voxel" union-find writes every voxel once; TILE x TILE counts of unpainted voxels let a ball
+		 * skip a disc that is already painted; painting stops when the slice is complete. Returns the slice's maximum.
+		 */
+		float paint(Geometry g, int sz, long phaseVoxels) {
+			int w = g.w, h = g.h;
+			float[] out = g.planes[sz];
+			Slice s = new Slice(out, w, h, phaseVoxels);
+			for (int rank : candidates(g, sz)) {
+				if (s.remaining == 0) break;
+				double dz = (z[rank] - sz) * g.hz;
+				s.disc(g, xy[rank], reach2[rank] - dz * dz, value[rank]);
+			}
+			if (s.remaining > 0) throw new IllegalStateException("Local thickness: " + s.remaining + " voxels of slice " + sz + " not covered");
+			float sliceMax = 0;
+			for (float v : out) if (v > sliceMax) sliceMax = v;
+			return sliceMax;
+		}
+	}
+
+	/** The painting state of one slice: next-unpainted links per row, unpainted counts per tile, voxels left. */
+	private static final class Slice {
+		final float[] out;
+		final int w, h, stride, tw;
+		final int[] next, tiles;
+		long remaining;
+
+		Slice(float[] out, int w, int h, long phaseVoxels) {
+			this.out = out;
+			this.w = w;
+			this.h = h;
+			remaining = phaseVoxels;
+			stride = w + 1;
+			next = new int[stride * h];
 			for (int i = 0; i < next.length; i++) next[i] = i;
-			// unpainted phase voxels per TILE x TILE tile: lets a ball skip a disc that is already painted
-			int tw = (w + TILE - 1) / TILE, th = (h + TILE - 1) / TILE;
-			int[] tiles = new int[tw * th];
+			tw = (w + TILE - 1) / TILE;
+			int th = (h + TILE - 1) / TILE;
+			tiles = new int[tw * th];
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++)
 					if (out[y * w + x] > 0) tiles[(y / TILE) * tw + x / TILE]++;
-			for (int ci = 0; ci < nc && remaining > 0; ci++) {
-				int rank = cand[ci];
-				double dz = (sz[rank] - z) * hz;
-				double rho2 = reach2[rank] - dz * dz;
-				int cxy = sxy[rank], cy = cxy / w, cx = cxy - cy * w;
-				int ky = reach(rho2, hy), kx0 = reach(rho2, hx);
-				int y0 = Math.max(0, cy - ky), y1 = Math.min(h - 1, cy + ky);
-				int tx0 = Math.max(0, cx - kx0) / TILE, tx1 = Math.min(w - 1, cx + kx0) / TILE;
-				boolean open = false;
-				for (int ty = y0 / TILE; ty <= y1 / TILE && !open; ty++)
-					for (int tx = tx0; tx <= tx1; tx++)
-						if (tiles[ty * tw + tx] != 0) {
-							open = true;
-							break;
-						}
-				if (!open) { if (DEBUG) STAT[2].incrementAndGet(); continue; }
-				if (DEBUG) STAT[3].addAndGet(2 * ky + 1);
-				float val = sval[rank];
-				int kx = kx0;
-				for (int t = 0; t <= ky && remaining > 0; t++) {
-					double dy = t * hy;
-					double rem = rho2 - dy * dy;
-					if (!(rem > 0)) break;
-					while (kx > 0 && (kx * hx) * (kx * hx) >= rem) kx--;
-					int x0 = Math.max(0, cx - kx), x1 = Math.min(w - 1, cx + kx);
-					for (int sgn = 0; sgn < 2; sgn++) {
-						if (sgn == 1 && t == 0) break;
-						int y = sgn == 0 ? cy + t : cy - t;
-						if (y < 0 || y >= h) continue;
-						int base = y * stride, end = base + x1, trow = (y / TILE) * tw;
-						int i = find(next, base + x0);
-						while (i <= end) {
-							int x = i - base;
-							out[y * w + x] = val;
-							tiles[trow + x / TILE]--;
-							next[i] = i + 1;
-							remaining--;
-							i = find(next, i + 1);
-						}
-					}
-				}
+		}
+
+		/** Paints the unpainted voxels of the disc {|p - c|^2 < rho2} centred at in-slice index cxy with val. */
+		void disc(Geometry g, int cxy, double rho2, float val) {
+			int cy = cxy / w, cx = cxy - cy * w;
+			int ky = reach(rho2, g.hy), kx0 = reach(rho2, g.hx);
+			int y0 = Math.max(0, cy - ky), y1 = Math.min(h - 1, cy + ky);
+			if (!open(y0, y1, Math.max(0, cx - kx0) / TILE, Math.min(w - 1, cx + kx0) / TILE)) return;
+			int kx = kx0;
+			for (int t = 0; t <= ky && remaining > 0; t++) {
+				double dy = t * g.hy;
+				double rem = rho2 - dy * dy;
+				if (!(rem > 0)) break;
+				while (kx > 0 && (kx * g.hx) * (kx * g.hx) >= rem) kx--;
+				int x0 = Math.max(0, cx - kx), x1 = Math.min(w - 1, cx + kx);
+				row(cy + t, x0, x1, val);
+				if (t > 0) row(cy - t, x0, x1, val);
 			}
-			float sliceMax = 0;
-			if (remaining > 0) throw new IllegalStateException("Local thickness: " + remaining + " voxels of slice " + z + " not covered");
-			for (float v : out) if (v > sliceMax) sliceMax = v;
-			maxT[z] = sliceMax;
-			synchronized (done) {
-				p.report(0.35 + 0.65 * ++done[0] / d, "Local thickness: painting");
+		}
+
+		/** Whether a tile of rows y0..y1, tile columns tx0..tx1 still has unpainted voxels. */
+		private boolean open(int y0, int y1, int tx0, int tx1) {
+			for (int ty = y0 / TILE; ty <= y1 / TILE; ty++)
+				for (int tx = tx0; tx <= tx1; tx++)
+					if (tiles[ty * tw + tx] != 0) return true;
+			return false;
+		}
+
+		private void row(int y, int x0, int x1, float val) {
+			if (y < 0 || y >= h) return;
+			int base = y * stride, end = base + x1, trow = (y / TILE) * tw;
+			int i = find(next, base + x0);
+			while (i <= end) {
+				int x = i - base;
+				out[y * w + x] = val;
+				tiles[trow + x / TILE]--;
+				next[i] = i + 1;
+				remaining--;
+				i = find(next, i + 1);
 			}
-		});
-		if (DEBUG) System.err.printf("LT paint done %.2fs; candidates %d, sort %.2fs, tile-skipped %d, rows %d%n", (System.nanoTime() - t0) / 1e9,
-			STAT[0].getAndSet(0), STAT[1].getAndSet(0) / 1e9, STAT[2].getAndSet(0), STAT[3].getAndSet(0));
-		double max = 0;
-		for (double v : maxT) max = Math.max(max, v);
-		return new Result(Planes.floats(planes, w, h), total, r, max);
+		}
 	}
 
 	/**

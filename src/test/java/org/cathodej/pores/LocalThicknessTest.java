@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+import org.cathodej.distance.EuclideanDistance;
 import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.image.Planes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,12 @@ class LocalThicknessTest {
 		float[][] pl = new float[d][];
 		for (int z = 0; z < d; z++) pl[z] = r.thickness.getPlane(z).getCurrentStorageArray();
 		return pl;
+	}
+
+	/** The thickness planes by the package-private entry that can switch the containment table off. */
+	static float[][] run(byte[] a, int w, int h, int d, VoxelSize vs, Edge edge, boolean containmentTable) {
+		float[][] d2 = Planes.floats(EuclideanDistance.squared(ArrayImgs.unsignedBytes(a, w, h, d), v -> v == 1, vs, edge, 2, Progress.NONE));
+		return Planes.floats(LocalThickness.fromSquaredDistance(d2, w, h, vs, containmentTable, 2, Progress.NONE).thickness);
 	}
 
 	@Test
@@ -178,16 +186,15 @@ class LocalThicknessTest {
 
 	@Test
 	void matchesBruteForceWithTheTriangleBoundFallback() {
-		LocalThickness.containmentTable = false;
-		try {
-			matchesBruteForceOnRandomVolumes();
-		} finally {
-			LocalThickness.containmentTable = true;
-		}
+		matchesBruteForceOnRandomVolumes(false);
 	}
 
 	@Test
 	void matchesBruteForceOnRandomVolumes() {
+		matchesBruteForceOnRandomVolumes(true);
+	}
+
+	private static void matchesBruteForceOnRandomVolumes(boolean containmentTable) {
 		for (long seed = 1; seed <= 8; seed++) {
 			SplittableRandom r = new SplittableRandom(seed);
 			int w = 14, h = 12, d = 10;
@@ -203,7 +210,7 @@ class LocalThicknessTest {
 			}
 			VoxelSize vs = seed % 2 == 0 ? ISO : new VoxelSize(0.8, 1.0, 1.7, "um");
 			Edge edge = seed % 3 == 0 ? Edge.OPEN : Edge.BACKGROUND;
-			float[][] got = run(a, w, h, d, vs, edge, 2);
+			float[][] got = run(a, w, h, d, vs, edge, containmentTable);
 			float[][] want = brute(a, w, h, d, vs, edge == Edge.BACKGROUND);
 			for (int z = 0; z < d; z++)
 				for (int i = 0; i < w * h; i++)
