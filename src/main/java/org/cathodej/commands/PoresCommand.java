@@ -1,6 +1,7 @@
 package org.cathodej.commands;
 
 import java.awt.Color;
+import java.util.List;
 import java.util.Map;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
@@ -8,6 +9,7 @@ import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.pores.PoreAnalysis;
+import org.cathodej.results.Table;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -16,7 +18,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.measure.ResultsTable;
 
 /**
  * Analyze > Pores and Voids: pore size distribution by local thickness, where the pores sit (ISE, CAM, CAM-ISE
@@ -55,19 +56,19 @@ public class PoresCommand extends LabelAnalysisCommand {
 	public boolean thickness_image = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pores and Voids")
-	public ResultsTable summary;
+	public Table summary;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pore Size Distribution")
-	public ResultsTable size_distribution;
+	public Table size_distribution;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pore Size Plot")
 	public Plot size_plot;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Isolated Voids")
-	public ResultsTable voids;
+	public Table voids;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Void Profile")
-	public ResultsTable profile;
+	public Table profile;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Void Profile Plot")
 	public Plot profile_plot;
@@ -102,129 +103,16 @@ public class PoresCommand extends LabelAnalysisCommand {
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
 		PoreAnalysis.Result r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
 		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (NaN).");
-		String u = vs.unit(), u2 = u + "^2", u3 = u + "^3";
-
-		summary = new ResultsTable();
-		summary.incrementCounter();
-		summary.addLabel(labels.getTitle());
-		summary.addValue("unit", u);
-		summary.addValue("pore_voxels", r.poreVoxels);
-		summary.addValue("porosity", r.porosity);
-		summary.addValue("pore_volume", r.poreVolume);
-		summary.addValue("mean_pore_size", r.meanThickness);
-		summary.addValue("d10", r.d10);
-		summary.addValue("d50", r.d50);
-		summary.addValue("d90", r.d90);
-		summary.addValue("max_pore_size", r.maxThickness);
-		summary.addValue("pore_surface", r.poreSurface);
-		summary.addValue("s_cam_pore", r.camPoreSurface);
-		summary.addValue("s_ise_pore", r.isePoreSurface);
-		summary.addValue("cam_share_of_pore_surface", r.camShareOfPoreSurface());
-		double pv = Math.max(1, r.poreVoxels);
-		long inIse = r.classVoxels(r.classCounts, PoreAnalysis.IN_ISE), inCam = r.classVoxels(r.classCounts, PoreAnalysis.IN_CAM);
-		long atBoundary = r.classVoxels(r.classCounts, PoreAnalysis.CAM_ISE);
-		summary.addValue("pore_in_ise_volume", inIse * vs.voxelVolume());
-		summary.addValue("pore_in_ise_share", inIse / pv);
-		summary.addValue("pore_touching_cam_share", (inCam + atBoundary) / pv);
-		summary.addValue("pore_at_cam_ise_share", atBoundary / pv);
-		summary.addValue("pore_in_cam_share", inCam / pv);
-		summary.addValue("pore_components", r.components);
-		summary.addValue("isolated_voids", r.isolatedVoids);
-		summary.addValue("isolated_void_volume", r.isolatedVolume);
-		summary.addValue("isolated_void_fraction", r.totalVolume > 0 ? r.isolatedVolume / r.totalVolume : Double.NaN);
-		double eq = 0;
-		for (PoreAnalysis.VoidInfo v : r.voids) eq += v.equivalentDiameter;
-		summary.addValue("mean_void_diameter", r.isolatedVoids > 0 ? eq / r.isolatedVoids : Double.NaN);
-		summary.addValue("isolated_voids_in_ise", r.classComponents(r.isolatedClassCounts, PoreAnalysis.IN_ISE));
-		summary.addValue("isolated_voids_touching_cam", r.classComponents(r.isolatedClassCounts, PoreAnalysis.IN_CAM)
-			+ r.classComponents(r.isolatedClassCounts, PoreAnalysis.CAM_ISE));
-		summary.addValue("crack_like_voids", o.detectCracks ? r.crackLikeVoids : Double.NaN);
-		summary.addValue("crack_like_volume", o.detectCracks ? r.crackLikeVolume : Double.NaN);
-		summary.addValue("bin_width", r.binWidth);
-
-		size_distribution = new ResultsTable();
-		int bins = r.binLower == null ? 0 : r.binLower.length;
-		double[] centre = new double[bins], frac = new double[bins];
-		for (int b = 0; b < bins; b++) {
-			size_distribution.incrementCounter();
-			size_distribution.addValue("bin_start", r.binLower[b]);
-			size_distribution.addValue("bin_end", r.binLower[b] + r.binWidth);
-			size_distribution.addValue("unit", u);
-			size_distribution.addValue("volume_fraction", r.binVolumeFraction[b]);
-			size_distribution.addValue("cumulative_fraction", r.binCumulative[b]);
-			size_distribution.addValue("pore_volume", r.binVolumeFraction[b] * r.poreVolume);
-			centre[b] = r.binLower[b] + r.binWidth / 2;
-			frac[b] = r.binVolumeFraction[b];
-		}
-		size_plot = new Plot("Pore size distribution", "local thickness (diameter, " + u + ")", "pore volume fraction per bin");
-		size_plot.setColor(Color.darkGray);
-		size_plot.addPoints(centre, frac, Plot.BAR);
-		size_plot.setColor(Color.red);
-		if (!Double.isNaN(r.d50)) size_plot.addLegend("d10 " + fmt(r.d10) + ", d50 " + fmt(r.d50) + ", d90 " + fmt(r.d90) + " " + u);
-
-		voids = new ResultsTable();
-		java.util.List<PoreAnalysis.VoidInfo> listed = r.voids;
-		if (listed.size() > MAX_VOID_ROWS) {
-			listed = new java.util.ArrayList<>(r.voids);
-			listed.sort((a, b) -> Long.compare(b.voxels, a.voxels));
-			listed = listed.subList(0, MAX_VOID_ROWS);
-			listed.sort((a, b) -> Integer.compare(a.id, b.id));
-			note(r.voids.size() + " isolated voids: the void table lists the " + MAX_VOID_ROWS
-				+ " largest; the summary counts all of them.");
-		}
-		for (PoreAnalysis.VoidInfo v : listed) {
-			voids.incrementCounter();
-			voids.addValue("id", v.id);
-			voids.addValue("unit", u);
-			voids.addValue("voxels", v.voxels);
-			voids.addValue("volume", v.volume);
-			voids.addValue("equivalent_diameter", v.equivalentDiameter);
-			voids.addValue("x", v.cx);
-			voids.addValue("y", v.cy);
-			voids.addValue("z", v.cz);
-			voids.addValue("location", v.location);
-			voids.addValue("cam_area", v.camArea);
-			voids.addValue("ise_area", v.iseArea);
-			voids.addValue("other_area", v.otherArea);
-			voids.addValue("mean_local_thickness", v.meanThickness);
-			voids.addValue("max_local_thickness", v.maxThickness);
-			voids.addValue("a1", v.a1);
-			voids.addValue("a2", v.a2);
-			voids.addValue("a3", v.a3);
-			voids.addValue("elongation", v.elongation);
-			voids.addValue("flatness", v.flatness);
-			voids.addValue("crack_like", o.detectCracks ? (v.isCrackLike() ? v.crackType : "no") : "not tested");
-		}
-
-		profile = new ResultsTable();
-		int d = r.zPosition.length;
-		for (int z = 0; z < d; z++) {
-			profile.incrementCounter();
-			profile.addValue("slice", z + 1);
-			profile.addValue("z", r.zPosition[z]);
-			profile.addValue("unit", u);
-			profile.addValue("pore_fraction", r.poreFractionZ[z]);
-			profile.addValue("isolated_void_fraction", r.isolatedFractionZ[z]);
-			profile.addValue("pore_in_ise_fraction", r.iseEnclosedFractionZ[z]);
-			profile.addValue("pore_touching_cam_fraction", r.camTouchingFractionZ[z]);
-			profile.addValue("mean_local_thickness", r.meanThicknessZ[z]);
-		}
-		profile_plot = new Plot("Void profile along z", "z (" + u + ")", "area fraction");
-		double top = 0;
-		for (double f : r.poreFractionZ) top = Math.max(top, f);
-		profile_plot.setLimits(0, Math.max(d - 1, 1) * vs.z(), 0, Math.max(0.01, top * 1.1));
-		Object[][] lines = { { r.poreFractionZ, Color.black, "all pores" }, { r.iseEnclosedFractionZ, new Color(0x3C8CDC), "pores in ISE" },
-			{ r.camTouchingFractionZ, new Color(0xE0A030), "pores touching CAM" }, { r.isolatedFractionZ, Color.red, "isolated voids" } };
-		StringBuilder legend = new StringBuilder();
-		for (Object[] l : lines) {
-			profile_plot.setColor((Color) l[1]);
-			profile_plot.setLineWidth(2);
-			profile_plot.addPoints(r.zPosition, (double[]) l[0], Plot.LINE);
-			legend.append(l[2]).append('\n');
-		}
-		profile_plot.setColor(Color.black);
-		profile_plot.addLegend(legend.toString().trim());
-
+		String u = vs.unit();
+		summary = summaryTable(r, o, labels.getTitle(), u);
+		size_distribution = sizeTable(r, u);
+		size_plot = sizePlot(r, u);
+		List<PoreAnalysis.VoidInfo> listed = r.largestVoids(MAX_VOID_ROWS);
+		if (listed.size() < r.voids.size())
+			note(r.voids.size() + " isolated voids: the void table lists the " + MAX_VOID_ROWS + " largest; the summary counts all of them.");
+		voids = voidTable(listed, o, u);
+		profile = profileTable(r, u);
+		profile_plot = profilePlot(r, u, vs);
 		if (thickness_image) {
 			local_thickness = Volumes.toImagePlus(r.thickness, labels.getTitle() + "-local-thickness", vs);
 			local_thickness.getProcessor().setMinAndMax(0, Math.max(r.maxThickness, 1e-9));
@@ -232,6 +120,134 @@ public class PoresCommand extends LabelAnalysisCommand {
 		}
 		for (Map.Entry<String, long[]> e : r.classCounts.entrySet())
 			convention("pore_components_" + e.getKey().replace(' ', '_').replace('-', '_').toLowerCase(), e.getValue()[0]);
+	}
+
+	private static Table summaryTable(PoreAnalysis.Result r, PoreAnalysis.Options o, String title, String u) {
+		Table t = new Table();
+		t.addRow().label(title);
+		t.set("unit", u);
+		t.set("pore_voxels", r.poreVoxels);
+		t.set("porosity", r.porosity);
+		t.set("pore_volume", r.poreVolume);
+		t.set("mean_pore_size", r.meanThickness);
+		t.set("d10", r.d10);
+		t.set("d50", r.d50);
+		t.set("d90", r.d90);
+		t.set("max_pore_size", r.maxThickness);
+		t.set("pore_surface", r.poreSurface);
+		t.set("s_cam_pore", r.camPoreSurface);
+		t.set("s_ise_pore", r.isePoreSurface);
+		t.set("cam_share_of_pore_surface", r.camShareOfPoreSurface());
+		t.set("pore_in_ise_volume", r.poreInIseVolume());
+		t.set("pore_in_ise_share", r.poreInIseShare());
+		t.set("pore_touching_cam_share", r.poreTouchingCamShare());
+		t.set("pore_at_cam_ise_share", r.poreAtCamIseShare());
+		t.set("pore_in_cam_share", r.poreInCamShare());
+		t.set("pore_components", r.components);
+		t.set("isolated_voids", r.isolatedVoids);
+		t.set("isolated_void_volume", r.isolatedVolume);
+		t.set("isolated_void_fraction", r.isolatedVoidFraction());
+		t.set("mean_void_diameter", r.meanVoidDiameter());
+		t.set("isolated_voids_in_ise", r.isolatedVoidsInIse());
+		t.set("isolated_voids_touching_cam", r.isolatedVoidsTouchingCam());
+		t.set("crack_like_voids", o.detectCracks ? r.crackLikeVoids : Double.NaN);
+		t.set("crack_like_volume", o.detectCracks ? r.crackLikeVolume : Double.NaN);
+		t.set("bin_width", r.binWidth);
+		return t;
+	}
+
+	private static Table sizeTable(PoreAnalysis.Result r, String u) {
+		Table t = new Table();
+		int bins = r.binLower == null ? 0 : r.binLower.length;
+		for (int b = 0; b < bins; b++) {
+			t.addRow();
+			t.set("bin_start", r.binLower[b]);
+			t.set("bin_end", r.binLower[b] + r.binWidth);
+			t.set("unit", u);
+			t.set("volume_fraction", r.binVolumeFraction[b]);
+			t.set("cumulative_fraction", r.binCumulative[b]);
+			t.set("pore_volume", r.binVolumeFraction[b] * r.poreVolume);
+		}
+		return t;
+	}
+
+	private static Plot sizePlot(PoreAnalysis.Result r, String u) {
+		int bins = r.binLower == null ? 0 : r.binLower.length;
+		double[] centre = new double[bins], frac = new double[bins];
+		for (int b = 0; b < bins; b++) {
+			centre[b] = r.binLower[b] + r.binWidth / 2;
+			frac[b] = r.binVolumeFraction[b];
+		}
+		Plot p = new Plot("Pore size distribution", "local thickness (diameter, " + u + ")", "pore volume fraction per bin");
+		p.setColor(Color.darkGray);
+		p.addPoints(centre, frac, Plot.BAR);
+		p.setColor(Color.red);
+		if (!Double.isNaN(r.d50)) p.addLegend("d10 " + fmt(r.d10) + ", d50 " + fmt(r.d50) + ", d90 " + fmt(r.d90) + " " + u);
+		return p;
+	}
+
+	private static Table voidTable(List<PoreAnalysis.VoidInfo> listed, PoreAnalysis.Options o, String u) {
+		Table t = new Table();
+		for (PoreAnalysis.VoidInfo v : listed) {
+			t.addRow();
+			t.set("id", v.id);
+			t.set("unit", u);
+			t.set("voxels", v.voxels);
+			t.set("volume", v.volume);
+			t.set("equivalent_diameter", v.equivalentDiameter);
+			t.set("x", v.cx);
+			t.set("y", v.cy);
+			t.set("z", v.cz);
+			t.set("location", v.location);
+			t.set("cam_area", v.camArea);
+			t.set("ise_area", v.iseArea);
+			t.set("other_area", v.otherArea);
+			t.set("mean_local_thickness", v.meanThickness);
+			t.set("max_local_thickness", v.maxThickness);
+			t.set("a1", v.a1);
+			t.set("a2", v.a2);
+			t.set("a3", v.a3);
+			t.set("elongation", v.elongation);
+			t.set("flatness", v.flatness);
+			t.set("crack_like", o.detectCracks ? (v.isCrackLike() ? v.crackType : "no") : "not tested");
+		}
+		return t;
+	}
+
+	private static Table profileTable(PoreAnalysis.Result r, String u) {
+		Table t = new Table();
+		for (int z = 0; z < r.zPosition.length; z++) {
+			t.addRow();
+			t.set("slice", z + 1);
+			t.set("z", r.zPosition[z]);
+			t.set("unit", u);
+			t.set("pore_fraction", r.poreFractionZ[z]);
+			t.set("isolated_void_fraction", r.isolatedFractionZ[z]);
+			t.set("pore_in_ise_fraction", r.iseEnclosedFractionZ[z]);
+			t.set("pore_touching_cam_fraction", r.camTouchingFractionZ[z]);
+			t.set("mean_local_thickness", r.meanThicknessZ[z]);
+		}
+		return t;
+	}
+
+	private static Plot profilePlot(PoreAnalysis.Result r, String u, VoxelSize vs) {
+		int d = r.zPosition.length;
+		Plot p = new Plot("Void profile along z", "z (" + u + ")", "area fraction");
+		double top = 0;
+		for (double f : r.poreFractionZ) top = Math.max(top, f);
+		p.setLimits(0, Math.max(d - 1, 1) * vs.z(), 0, Math.max(0.01, top * 1.1));
+		Object[][] lines = { { r.poreFractionZ, Color.black, "all pores" }, { r.iseEnclosedFractionZ, new Color(0x3C8CDC), "pores in ISE" },
+			{ r.camTouchingFractionZ, new Color(0xE0A030), "pores touching CAM" }, { r.isolatedFractionZ, Color.red, "isolated voids" } };
+		StringBuilder legend = new StringBuilder();
+		for (Object[] l : lines) {
+			p.setColor((Color) l[1]);
+			p.setLineWidth(2);
+			p.addPoints(r.zPosition, (double[]) l[0], Plot.LINE);
+			legend.append(l[2]).append('\n');
+		}
+		p.setColor(Color.black);
+		p.addLegend(legend.toString().trim());
+		return p;
 	}
 
 	private static String fmt(double v) {

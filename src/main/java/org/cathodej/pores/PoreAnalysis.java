@@ -121,6 +121,62 @@ public final class PoreAnalysis {
 			long[] v = m.get(cls);
 			return v == null ? 0 : v[0];
 		}
+
+		/** Pore voxels in components of a class, as a share of all pore voxels (0 when there are no pores). */
+		private double poreShare(String... classes) {
+			long n = 0;
+			for (String c : classes) n += classVoxels(classCounts, c);
+			return n / (double) Math.max(1, poreVoxels);
+		}
+
+		/** Volume of the pores inside ISE (components touching ISE but no CAM). */
+		public double poreInIseVolume() {
+			return classVoxels(classCounts, IN_ISE) * voxelSize.voxelVolume();
+		}
+
+		/** Share of the pore volume inside ISE (touching ISE, no CAM). */
+		public double poreInIseShare() { return poreShare(IN_ISE); }
+
+		/** Share of the pore volume in components touching CAM (inside CAM or at a CAM-ISE boundary). */
+		public double poreTouchingCamShare() { return poreShare(IN_CAM, CAM_ISE); }
+
+		/** Share of the pore volume in components touching both CAM and ISE. */
+		public double poreAtCamIseShare() { return poreShare(CAM_ISE); }
+
+		/** Share of the pore volume inside CAM (touching CAM, no ISE). */
+		public double poreInCamShare() { return poreShare(IN_CAM); }
+
+		/** Isolated void volume over the image volume; NaN for an empty image. */
+		public double isolatedVoidFraction() {
+			return totalVolume > 0 ? isolatedVolume / totalVolume : Double.NaN;
+		}
+
+		/** Mean equivalent-sphere diameter of the isolated voids; NaN when there are none. */
+		public double meanVoidDiameter() {
+			double eq = 0;
+			for (VoidInfo v : voids) eq += v.equivalentDiameter;
+			return isolatedVoids > 0 ? eq / isolatedVoids : Double.NaN;
+		}
+
+		/** Isolated voids inside ISE (touching ISE, no CAM). */
+		public long isolatedVoidsInIse() {
+			return classComponents(isolatedClassCounts, IN_ISE);
+		}
+
+		/** Isolated voids touching CAM (inside CAM or at a CAM-ISE boundary). */
+		public long isolatedVoidsTouchingCam() {
+			return classComponents(isolatedClassCounts, IN_CAM) + classComponents(isolatedClassCounts, CAM_ISE);
+		}
+
+		/** The isolated voids, or the {@code max} largest of them (by voxels; ties by id) when there are more, by id. */
+		public List<VoidInfo> largestVoids(int max) {
+			if (voids.size() <= max) return voids;
+			List<VoidInfo> listed = new ArrayList<>(voids);
+			listed.sort((a, b) -> Long.compare(b.voxels, a.voxels));
+			listed = new ArrayList<>(listed.subList(0, max));
+			listed.sort((a, b) -> Integer.compare(a.id, b.id));
+			return listed;
+		}
 	}
 
 	private PoreAnalysis() {}
@@ -135,14 +191,13 @@ public final class PoreAnalysis {
 		// local thickness, then int component labels (4 B/voxel) beside the thickness planes; 21 B/voxel measured peak
 		double bpv = LocalThickness.BYTES_PER_VOXEL + 8;
 		MemoryBudget.require((long) (bpv * n), "Pores and Voids on " + w + "x" + h + "x" + d + " voxels", bpv);
-		int pore = pl.pore(), cam = pl.cam(), ise = pl.ise();
 		Result r = new Result();
 		r.voxelSize = vs;
 		r.totalVoxels = n;
 		r.totalVolume = n * vs.voxelVolume();
 
 		// 1. local thickness
-		LocalThickness.Result lt = LocalThickness.compute(labels, v -> v == pore, vs, o.edge, threads, p.range(0, 0.6));
+		LocalThickness.Result lt = LocalThickness.compute(labels, v -> v == pl.pore(), vs, o.edge, threads, p.range(0, 0.6));
 		r.thickness = lt.thickness;
 		r.ridgeVoxels = lt.ridgeVoxels;
 		r.poreVoxels = lt.phaseVoxels;
@@ -154,70 +209,145 @@ public final class PoreAnalysis {
 		p.report(0.65, "Pore components");
 
 		// 2. components and their contacts
-		Clusters cl = ComponentLabeler.label(labels, pore, Connectivity.SIX, threads, p.range(0.65, 0.8));
-		int nc = cl.count();
-		r.components = nc;
-		MemoryBudget.require(17L * 8 * (nc + 1), "Statistics of " + nc + " pore components", 0);
-		long[] cnt = new long[nc + 1];
-		double[] sx = new double[nc + 1], sy = new double[nc + 1], sz = new double[nc + 1];
-		double[] sxx = new double[nc + 1], syy = new double[nc + 1], szz = new double[nc + 1];
-		double[] sxy = new double[nc + 1], sxz = new double[nc + 1], syz = new double[nc + 1];
-		double[] aCam = new double[nc + 1], aIse = new double[nc + 1], aOther = new double[nc + 1];
-		double[] tSum = new double[nc + 1];
-		float[] tMax = new float[nc + 1];
-		boolean[] border = new boolean[nc + 1];
-		for (int id = 1; id <= nc; id++) border[id] = cl.faces(id) != 0;
-		double fx = vs.faceArea(0), fy = vs.faceArea(1), fz = vs.faceArea(2);
-		int[] lm = null, l0 = Slices.readInts(labels, 0, null), lp;
-		for (int z = 0; z < d; z++) {
-			if (z % 16 == 0) {
-				p.checkCancelled();
-				p.report(0.8 + 0.15 * z / d, "Pore contacts");
-			}
-			// window of label slices: lm = z - 1, l0 = z, lp = z + 1
-			lp = z + 1 < d ? Slices.readInts(labels, z + 1, null) : null;
-			int[] c = cl.slice(z);
-			float[] tz = t[z];
-			for (int y = 0, i = 0; y < h; y++)
-				for (int x = 0; x < w; x++, i++) {
-					int id = c[i];
-					if (id == 0) continue;
-					cnt[id]++;
-					sx[id] += x;
-					sy[id] += y;
-					sz[id] += z;
-					sxx[id] += (double) x * x;
-					syy[id] += (double) y * y;
-					szz[id] += (double) z * z;
-					sxy[id] += (double) x * y;
-					sxz[id] += (double) x * z;
-					syz[id] += (double) y * z;
-					tSum[id] += tz[i];
-					if (tz[i] > tMax[id]) tMax[id] = tz[i];
-					if (x > 0) face(l0[i - 1], fx, id, pore, cam, ise, aCam, aIse, aOther, r);
-					if (x < w - 1) face(l0[i + 1], fx, id, pore, cam, ise, aCam, aIse, aOther, r);
-					if (y > 0) face(l0[i - w], fy, id, pore, cam, ise, aCam, aIse, aOther, r);
-					if (y < h - 1) face(l0[i + w], fy, id, pore, cam, ise, aCam, aIse, aOther, r);
-					if (lm != null) face(lm[i], fz, id, pore, cam, ise, aCam, aIse, aOther, r);
-					if (lp != null) face(lp[i], fz, id, pore, cam, ise, aCam, aIse, aOther, r);
-				}
-			lm = l0;
-			l0 = lp;
-		}
+		Clusters cl = ComponentLabeler.label(labels, pl.pore(), Connectivity.SIX, threads, p.range(0.65, 0.8));
+		r.components = cl.count();
+		Components c = new Components(cl);
+		c.scan(labels, t, pl, vs, r, p);
 		r.poreSurface = r.camPoreSurface + r.isePoreSurface + r.otherPoreSurface;
 
 		// 3. classes, isolated voids, shapes
-		String[] cls = new String[nc + 1];
-		double hx = vs.x(), hy = vs.y(), hz = vs.z(), vv = vs.voxelVolume();
-		for (int id = 1; id <= nc; id++) {
-			cls[id] = aCam[id] > 0 ? (aIse[id] > 0 ? CAM_ISE : IN_CAM) : aIse[id] > 0 ? IN_ISE : NO_SOLID;
-			r.classCounts.computeIfAbsent(cls[id], k -> new long[2])[0]++;
-			r.classCounts.get(cls[id])[1] += cnt[id];
-			if (border[id]) continue;
+		c.classify(vs, o, r);
+
+		// 4. profile along z
+		profile(cl, t, c, w, h, vs.z(), threads, r);
+		p.report(1, "Pores and Voids done");
+		return r;
+	}
+
+	/** Per-component sums: voxels, first and second moments, contact areas per phase, local thickness; classes. */
+	private static final class Components {
+		final Clusters cl;
+		final int nc;
+		final long[] cnt;
+		final double[] sx, sy, sz, sxx, syy, szz, sxy, sxz, syz;
+		final double[] aCam, aIse, aOther, tSum;
+		final float[] tMax;
+		/** Touches the volume border (not an isolated void). */
+		final boolean[] border;
+		final String[] cls;
+
+		Components(Clusters cl) {
+			this.cl = cl;
+			nc = cl.count();
+			MemoryBudget.require(17L * 8 * (nc + 1), "Statistics of " + nc + " pore components", 0);
+			cnt = new long[nc + 1];
+			sx = new double[nc + 1];
+			sy = new double[nc + 1];
+			sz = new double[nc + 1];
+			sxx = new double[nc + 1];
+			syy = new double[nc + 1];
+			szz = new double[nc + 1];
+			sxy = new double[nc + 1];
+			sxz = new double[nc + 1];
+			syz = new double[nc + 1];
+			aCam = new double[nc + 1];
+			aIse = new double[nc + 1];
+			aOther = new double[nc + 1];
+			tSum = new double[nc + 1];
+			tMax = new float[nc + 1];
+			border = new boolean[nc + 1];
+			for (int id = 1; id <= nc; id++) border[id] = cl.faces(id) != 0;
+			cls = new String[nc + 1];
+		}
+
+		/** One pass over the slices (a window of three label slices): moments, thickness and the faces to each phase. */
+		void scan(RandomAccessibleInterval<? extends IntegerType<?>> labels, float[][] t, PhaseLabels pl, VoxelSize vs, Result r,
+			Progress p) {
+			int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
+			int pore = pl.pore(), cam = pl.cam(), ise = pl.ise();
+			double fx = vs.faceArea(0), fy = vs.faceArea(1), fz = vs.faceArea(2);
+			int[] lm = null, l0 = Slices.readInts(labels, 0, null), lp;
+			for (int z = 0; z < d; z++) {
+				if (z % 16 == 0) {
+					p.checkCancelled();
+					p.report(0.8 + 0.15 * z / d, "Pore contacts");
+				}
+				// window of label slices: lm = z - 1, l0 = z, lp = z + 1
+				lp = z + 1 < d ? Slices.readInts(labels, z + 1, null) : null;
+				int[] c = cl.slice(z);
+				float[] tz = t[z];
+				for (int y = 0, i = 0; y < h; y++)
+					for (int x = 0; x < w; x++, i++) {
+						int id = c[i];
+						if (id == 0) continue;
+						add(id, x, y, z, tz[i]);
+						if (x > 0) face(l0[i - 1], fx, id, pore, cam, ise, r);
+						if (x < w - 1) face(l0[i + 1], fx, id, pore, cam, ise, r);
+						if (y > 0) face(l0[i - w], fy, id, pore, cam, ise, r);
+						if (y < h - 1) face(l0[i + w], fy, id, pore, cam, ise, r);
+						if (lm != null) face(lm[i], fz, id, pore, cam, ise, r);
+						if (lp != null) face(lp[i], fz, id, pore, cam, ise, r);
+					}
+				lm = l0;
+				l0 = lp;
+			}
+		}
+
+		private void add(int id, int x, int y, int z, float thickness) {
+			cnt[id]++;
+			sx[id] += x;
+			sy[id] += y;
+			sz[id] += z;
+			sxx[id] += (double) x * x;
+			syy[id] += (double) y * y;
+			szz[id] += (double) z * z;
+			sxy[id] += (double) x * y;
+			sxz[id] += (double) x * z;
+			syz[id] += (double) y * z;
+			tSum[id] += thickness;
+			if (thickness > tMax[id]) tMax[id] = thickness;
+		}
+
+		private void face(int nb, double area, int id, int pore, int cam, int ise, Result r) {
+			if (nb == pore) return;
+			if (nb == cam) {
+				aCam[id] += area;
+				r.camPoreSurface += area;
+			} else if (nb == ise) {
+				aIse[id] += area;
+				r.isePoreSurface += area;
+			} else {
+				aOther[id] += area;
+				r.otherPoreSurface += area;
+			}
+		}
+
+		/** Each component's class by the solid phases it touches; the isolated ones become voids with their shapes. */
+		void classify(VoxelSize vs, Options o, Result r) {
+			for (int id = 1; id <= nc; id++) {
+				cls[id] = aCam[id] > 0 ? (aIse[id] > 0 ? CAM_ISE : IN_CAM) : aIse[id] > 0 ? IN_ISE : NO_SOLID;
+				r.classCounts.computeIfAbsent(cls[id], k -> new long[2])[0]++;
+				r.classCounts.get(cls[id])[1] += cnt[id];
+				if (border[id]) continue;
+				VoidInfo v = voidInfo(id, vs, o);
+				r.voids.add(v);
+				r.isolatedVoids++;
+				r.isolatedVolume += v.volume;
+				r.isolatedClassCounts.computeIfAbsent(cls[id], k -> new long[2])[0]++;
+				r.isolatedClassCounts.get(cls[id])[1] += cnt[id];
+				if (v.isCrackLike()) {
+					r.crackLikeVoids++;
+					r.crackLikeVolume += v.volume;
+				}
+			}
+		}
+
+		private VoidInfo voidInfo(int id, VoxelSize vs, Options o) {
+			double hx = vs.x(), hy = vs.y(), hz = vs.z();
 			VoidInfo v = new VoidInfo();
 			v.id = id;
 			v.voxels = cnt[id];
-			v.volume = cnt[id] * vv;
+			v.volume = cnt[id] * vs.voxelVolume();
 			v.equivalentDiameter = Math.cbrt(6 * v.volume / Math.PI);
 			double m = cnt[id];
 			double mx = sx[id] / m, my = sy[id] / m, mz = sz[id] / m;
@@ -248,18 +378,13 @@ public final class PoreAnalysis {
 				if (v.flatness < o.flatness) v.crackType = "flat";
 				else if (v.elongation < o.elongation) v.crackType = "elongated";
 			}
-			r.voids.add(v);
-			r.isolatedVoids++;
-			r.isolatedVolume += v.volume;
-			r.isolatedClassCounts.computeIfAbsent(cls[id], k -> new long[2])[0]++;
-			r.isolatedClassCounts.get(cls[id])[1] += cnt[id];
-			if (v.isCrackLike()) {
-				r.crackLikeVoids++;
-				r.crackLikeVolume += v.volume;
-			}
+			return v;
 		}
+	}
 
-		// 4. profile along z
+	/** Area fractions per slice of pores, isolated voids, ISE-enclosed and CAM-touching pores; mean thickness per slice. */
+	private static void profile(Clusters cl, float[][] t, Components comp, int w, int h, double hz, int threads, Result r) {
+		int d = t.length;
 		r.zPosition = new double[d];
 		r.poreFractionZ = new double[d];
 		r.isolatedFractionZ = new double[d];
@@ -277,8 +402,8 @@ public final class PoreAnalysis {
 				if (id == 0) continue;
 				np++;
 				ts += tz[i];
-				if (!border[id]) niso++;
-				String k = cls[id];
+				if (!comp.border[id]) niso++;
+				String k = comp.cls[id];
 				if (k == IN_ISE) nise++;
 				else if (k == IN_CAM || k == CAM_ISE) ncam++;
 			}
@@ -289,23 +414,6 @@ public final class PoreAnalysis {
 			r.camTouchingFractionZ[z] = ncam / area;
 			r.meanThicknessZ[z] = np > 0 ? ts / np : Double.NaN;
 		});
-		p.report(1, "Pores and Voids done");
-		return r;
-	}
-
-	private static void face(int nb, double area, int id, int pore, int cam, int ise, double[] aCam, double[] aIse,
-		double[] aOther, Result r) {
-		if (nb == pore) return;
-		if (nb == cam) {
-			aCam[id] += area;
-			r.camPoreSurface += area;
-		} else if (nb == ise) {
-			aIse[id] += area;
-			r.isePoreSurface += area;
-		} else {
-			aOther[id] += area;
-			r.otherPoreSurface += area;
-		}
 	}
 
 	/** Volume-weighted histogram and quantiles of the local thickness over pore voxels. */
