@@ -43,8 +43,7 @@ public class CompareWithGroundTruthCommand extends LabelAnalysisCommand {
 		RandomAccessibleInterval<? extends IntegerType<?>> seg = labelVolume(false, "Compare with Ground Truth");
 		PhaseLabels pl = phaseLabels();
 		if (ground_truth == null) throw new IllegalArgumentException("Give the ground-truth label image: ground_truth=[title].");
-		Volumes.requireGreyscaleVolume(ground_truth);
-		if (ground_truth.getBitDepth() == 32) throw new IllegalArgumentException(ground_truth.getTitle() + " is 32-bit; the ground truth must be an 8- or 16-bit label image.");
+		Volumes.requireLabelImage(ground_truth, "Compare with Ground Truth (ground truth)");
 		SegmentSupport.sameSize(labels, ground_truth, "ground-truth");
 		PhaseLabels tl = new PhaseLabels(truth_pore, truth_cam, truth_ise);
 		convention("truth_labels", tl.asMap());
