@@ -133,13 +133,13 @@ public final class Main {
 			throw new Usage("no Analyze commands found");
 		}
 		List<CommandCatalog.Entry> analyses = suite.entries();
-		List<String> keys = new ArrayList<>();
+		Map<String, String> keys = new LinkedHashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			String key = keyOf(args[i]);
-			if (key != null) keys.add(key);
+			if (key != null) keys.put(key, args[i].substring(args[i].indexOf('=') + 1));
 		}
 		try {
-			suite.checkKeys(keys, "analyse");
+			suite.checkOptions(keys, "analyse"); // every value of every analysis before the first one writes
 		} catch (IllegalArgumentException e) {
 			throw new Usage(e.getMessage());
 		}
