@@ -3,6 +3,7 @@ package org.cathodej.commands;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cathodej.image.GreyInput;
 import org.cathodej.image.PhaseLut;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
@@ -21,11 +22,11 @@ final class SegmentSupport {
 	/** BSE and (when given) SE as ImgLib2 images; checks they are greyscale stacks of equal size. */
 	static List<RandomAccessibleInterval<? extends RealType<?>>> channels(ImagePlus bse, ImagePlus se) {
 		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
-		Volumes.requireGreyscaleVolume(bse);
+		GreyInput.require(bse, "BSE image");
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = new ArrayList<>();
 		ch.add(Volumes.wrap(bse));
 		if (se != null) {
-			Volumes.requireGreyscaleVolume(se);
+			GreyInput.require(se, "SE image");
 			if (se == bse) throw new IllegalArgumentException("The SE image is the BSE image; give the SE stack's title, or none.");
 			sameSize(bse, se, "SE");
 			ch.add(Volumes.wrap(se));

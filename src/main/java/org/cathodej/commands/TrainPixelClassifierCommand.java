@@ -96,9 +96,7 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		RandomAccessibleInterval<? extends IntegerType<?>> lab;
 		int[] scribble;
 		if (training_labels != null) {
-			Volumes.requireGreyscaleVolume(training_labels);
-			if (training_labels.getBitDepth() == 32)
-				throw new IllegalArgumentException(training_labels.getTitle() + " is 32-bit; training labels must be an 8- or 16-bit image.");
+			Volumes.requireLabelImage(training_labels, "Train Pixel Classifier (training labels)");
 			SegmentSupport.sameSize(bse, training_labels, "training label");
 			lab = (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(training_labels);
 			scribble = new int[] { pore_value, cam_value, ise_value };
