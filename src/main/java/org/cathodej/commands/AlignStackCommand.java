@@ -12,6 +12,7 @@ import org.cathodej.align.DriftTable;
 import org.cathodej.align.StackAligner;
 import org.cathodej.align.TransformApplier;
 import org.cathodej.filter.Interpolate;
+import org.cathodej.image.GreyInput;
 import org.cathodej.image.Volumes;
 import org.cathodej.results.Table;
 import org.cathodej.task.Parallel;
@@ -98,10 +99,10 @@ public class AlignStackCommand extends CathodeJCommand {
 
 	@Override
 	public void run() {
-		if (stack == null) throw new IllegalArgumentException("Align Stack needs a stack: open or select one.");
+		GreyInput.require(stack, "Align Stack");
 		Volumes.require3D(stack, "Align Stack");
 		if (second != null) {
-			Volumes.requireGreyscaleVolume(second);
+			GreyInput.require(second, "Align Stack");
 			if (second == stack) note("The second stack is the stack itself; it gets the same transforms again.");
 			if (second.getWidth() != stack.getWidth() || second.getHeight() != stack.getHeight() || second.getStackSize() != stack.getStackSize())
 				throw new IllegalArgumentException("The second stack " + second.getTitle() + " is " + dims(second) + " but " + stack.getTitle() + " is "

@@ -10,6 +10,7 @@ import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.pores.PoreAnalysis;
 import org.cathodej.results.Table;
+import org.cathodej.results.Undefined;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -102,7 +103,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 			+ "flat if a3/a2 < crack_flatness, else elongated if a2/a1 < crack_elongation");
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
 		PoreAnalysis.Result r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
-		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (NaN).");
+		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (empty cells, NaN in getResult; see the note column).");
 		String u = vs.unit();
 		summary = summaryTable(r, o, labels.getTitle(), u);
 		size_distribution = sizeTable(r, u);
@@ -129,10 +130,11 @@ public class PoresCommand extends LabelAnalysisCommand {
 		t.set("pore_voxels", r.poreVoxels);
 		t.set("porosity", r.porosity);
 		t.set("pore_volume", r.poreVolume);
-		t.set("mean_pore_size", r.meanThickness);
-		t.set("d10", r.d10);
-		t.set("d50", r.d50);
-		t.set("d90", r.d90);
+		String noPores = "undefined without pore voxels";
+		Undefined.put(t, "mean_pore_size", r.meanThickness, noPores);
+		Undefined.put(t, "d10", r.d10, noPores);
+		Undefined.put(t, "d50", r.d50, noPores);
+		Undefined.put(t, "d90", r.d90, noPores);
 		t.set("max_pore_size", r.maxThickness);
 		t.set("pore_surface", r.poreSurface);
 		t.set("s_cam_pore", r.camPoreSurface);
@@ -147,11 +149,11 @@ public class PoresCommand extends LabelAnalysisCommand {
 		t.set("isolated_voids", r.isolatedVoids);
 		t.set("isolated_void_volume", r.isolatedVolume);
 		t.set("isolated_void_fraction", r.isolatedVoidFraction());
-		t.set("mean_void_diameter", r.meanVoidDiameter());
+		Undefined.put(t, "mean_void_diameter", r.meanVoidDiameter(), "no isolated voids");
 		t.set("isolated_voids_in_ise", r.isolatedVoidsInIse());
 		t.set("isolated_voids_touching_cam", r.isolatedVoidsTouchingCam());
-		t.set("crack_like_voids", o.detectCracks ? r.crackLikeVoids : Double.NaN);
-		t.set("crack_like_volume", o.detectCracks ? r.crackLikeVolume : Double.NaN);
+		Undefined.put(t, "crack_like_voids", o.detectCracks ? r.crackLikeVoids : Double.NaN, "crack detection skipped");
+		Undefined.put(t, "crack_like_volume", o.detectCracks ? r.crackLikeVolume : Double.NaN, "crack detection skipped");
 		t.set("bin_width", r.binWidth);
 		return t;
 	}
@@ -225,7 +227,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 			t.set("isolated_void_fraction", r.isolatedFractionZ[z]);
 			t.set("pore_in_ise_fraction", r.iseEnclosedFractionZ[z]);
 			t.set("pore_touching_cam_fraction", r.camTouchingFractionZ[z]);
-			t.set("mean_local_thickness", r.meanThicknessZ[z]);
+			Undefined.put(t, "mean_local_thickness", r.meanThicknessZ[z], "no pore voxels in this slice");
 		}
 		return t;
 	}

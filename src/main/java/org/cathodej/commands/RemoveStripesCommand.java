@@ -1,6 +1,7 @@
 package org.cathodej.commands;
 
 import org.cathodej.destripe.Destriper;
+import org.cathodej.image.GreyInput;
 import org.cathodej.image.Slices;
 import org.cathodej.image.Volumes;
 import org.cathodej.task.MemoryBudget;
@@ -62,8 +63,7 @@ public class RemoveStripesCommand extends CathodeJCommand {
 
 	@Override
 	public void run() {
-		if (image == null) throw new IllegalArgumentException("Remove Stripes needs an image: open or select one.");
-		Volumes.requireGreyscaleVolume(image);
+		GreyInput.require(image, "Remove Stripes");
 		if (stripe_width < 0) throw new IllegalArgumentException("stripe_width must be >= 0 pixels, got " + stripe_width);
 		Destriper.Params p = new Destriper.Params();
 		p.direction = Destriper.Direction.parse(direction);

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.cathodej.connectivity.Clusters;
 import org.cathodej.connectivity.ComponentLabeler;
 import org.cathodej.connectivity.Connectivity;
+import org.cathodej.filter.Eigen3;
 import org.cathodej.distance.EuclideanDistance.Edge;
 import org.cathodej.image.Planes;
 import org.cathodej.image.Slices;
@@ -108,8 +109,9 @@ public final class PoreAnalysis {
 		public PlanarImg<FloatType, FloatArray> thickness;
 		public long ridgeVoxels;
 
+		/** Share of the pore surface that faces CAM (0 without pore surface). */
 		public double camShareOfPoreSurface() {
-			return poreSurface > 0 ? camPoreSurface / poreSurface : Double.NaN;
+			return poreSurface > 0 ? camPoreSurface / poreSurface : 0; // no pore surface: none of it faces CAM
 		}
 
 		public long classVoxels(Map<String, long[]> m, String cls) {

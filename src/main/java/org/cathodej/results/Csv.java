@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The project's one CSV writer: a {@link Table} with every digit kept (ImageJ's own writer rounds to the table's
- * decimal places), RFC 4180 quoting; {@link CsvTable} reads it back.
+ * decimal places), RFC 4180 quoting; NaN (undefined) is an empty cell, infinities are spelled out; {@link CsvTable} reads it back.
  */
 public final class Csv {
 
@@ -14,18 +14,26 @@ public final class Csv {
 	/** Header line, then one line per row; numbers by {@link #number}, text quoted when needed, unset cells empty. */
 	public static String of(Table t) {
 		StringBuilder sb = new StringBuilder();
-		List<String> columns = t.columns();
+		List<String> columns = noteLast(t.columns());
 		line(sb, columns.toArray(new String[0]));
 		for (int r = 0; r < t.rowCount(); r++) {
 			for (int c = 0; c < columns.size(); c++) {
 				if (c > 0) sb.append(',');
 				Object v = t.cell(r, columns.get(c));
-				if (v instanceof Double) sb.append(number((Double) v));
+				// undefined (NaN): an empty cell, explained in the row's note column (see Undefined)
+				if (v instanceof Double) sb.append(Double.isNaN((Double) v) ? "" : number((Double) v));
 				else sb.append(quote((String) v));
 			}
 			sb.append('\n');
 		}
 		return sb.toString();
+	}
+
+	/** The explanation of undefined cells ({@link Undefined#NOTE}) as the last column. */
+	private static List<String> noteLast(List<String> columns) {
+		List<String> c = new java.util.ArrayList<>(columns);
+		if (c.remove(Undefined.NOTE)) c.add(Undefined.NOTE);
+		return c;
 	}
 
 	/** One CSV line of text cells (quoted when needed), ending in a newline. */

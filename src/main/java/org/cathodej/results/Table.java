@@ -93,10 +93,11 @@ public final class Table {
 		return v instanceof Double ? (Double) v : Double.NaN;
 	}
 
-	/** A cell as text: numbers as {@link Csv#number}, "" when unset. */
+	/** A cell as the CSV writes it: numbers as {@link Csv#number}, "" when unset or undefined (NaN). */
 	public String text(int row, String column) {
 		Object v = cell(row, column);
-		return v == null ? "" : v instanceof Double ? Csv.number((Double) v) : (String) v;
+		if (v instanceof Double) return Double.isNaN((Double) v) ? "" : Csv.number((Double) v);
+		return v == null ? "" : (String) v;
 	}
 
 	public Map<String, String> units() { return Collections.unmodifiableMap(units); }

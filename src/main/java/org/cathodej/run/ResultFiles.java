@@ -32,6 +32,8 @@ final class ResultFiles {
 	private final CommandSpec spec;
 	private final Path dir;
 	private final boolean overwrite;
+	/** The topmost folder this run created, or null: removed again when the run fails. */
+	private Path created;
 
 	ResultFiles(CommandSpec spec, Path dir, boolean overwrite) {
 		this.spec = spec;
@@ -50,12 +52,12 @@ final class ResultFiles {
 		return file.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".json");
 	}
 
+	/**
+	 * Creates the output folder (an unwritable one is an {@link UncheckedIOException}: exit code 3 on the command
+	 * line) and refuses to overwrite existing results unless asked.
+	 */
 	void checkWritable() {
-		try {
-			Files.createDirectories(dir);
-		} catch (IOException e) {
-			throw new IllegalArgumentException("Cannot create output folder " + dir + ": " + e.getMessage());
-		}
+		created = OutputPaths.createFolder(dir, "output folder");
 		if (overwrite) return;
 		List<String> existing = new ArrayList<>();
 		for (ParameterSpec o : spec.outputs()) {
@@ -67,6 +69,15 @@ final class ResultFiles {
 		if (!existing.isEmpty())
 			throw new IllegalArgumentException(spec.label() + " would overwrite " + String.join(", ", existing) + " in " + dir
 				+ ". Choose another output folder or set overwrite=true.");
+	}
+
+	/**
+	 * After a failed run: removes what this run wrote, so that no partial result is taken for a whole one: the files
+	 * it saved, and the folder it created (with what the command itself wrote into it).
+	 */
+	void discard(CommandResult r) {
+		for (Path f : r.files) OutputPaths.deleteQuietly(f);
+		if (created != null) OutputPaths.deleteCreatedTree(created);
 	}
 
 	void save(CommandResult r) {

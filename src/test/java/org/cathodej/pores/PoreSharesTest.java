@@ -59,6 +59,7 @@ class PoreSharesTest {
 		assertEquals(0, r.poreInIseShare());
 		assertEquals(0, r.poreTouchingCamShare());
 		assertEquals(0, r.isolatedVoidFraction());
+		assertEquals(0, r.camShareOfPoreSurface());
 		assertEquals(Double.NaN, r.meanVoidDiameter());
 	}
 }
