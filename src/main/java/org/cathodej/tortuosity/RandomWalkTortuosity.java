@@ -43,34 +43,16 @@ public final class RandomWalkTortuosity {
 	public static RandomWalkResult compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, VoxelSize vs,
 		Options opt, Progress progress) {
 		Slices.requireVolume(labels);
-		if (opt.walkers < 1) throw new IllegalArgumentException("Need at least one walker, got " + opt.walkers);
-		if (opt.steps < 1) throw new IllegalArgumentException("Need at least one step, got " + opt.steps);
-		if (opt.samples < 2) throw new IllegalArgumentException("Need at least 2 MSD samples, got " + opt.samples);
-		if (!(opt.fitFrom >= 0 && opt.fitFrom < opt.fitTo && opt.fitTo <= 1))
-			throw new IllegalArgumentException("Fit window must satisfy 0 <= from < to <= 1, got " + opt.fitFrom + " .. " + opt.fitTo);
+		check(opt);
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
 		MemoryBudget.require((long) w * h * d, "Random-walk phase mask of " + w + "x" + h + "x" + d + " voxels", 1);
-		boolean[][] in = new boolean[d][];
-		long[] cnt = new long[d];
-		Parallel.forEach(d, opt.threads, z -> {
-			int[] buf = Slices.readInts(labels, z, null);
-			boolean[] m = new boolean[w * h];
-			long c = 0;
-			for (int i = 0; i < m.length; i++)
-				if (buf[i] == phaseLabel) {
-					m[i] = true;
-					c++;
-				}
-			in[z] = m;
-			cnt[z] = c;
-		});
-		long phase = 0;
-		for (long c : cnt) phase += c;
+		long[] phase = new long[1];
+		boolean[][] in = mask(labels, phaseLabel, opt.threads, phase);
 		RandomWalkResult res = new RandomWalkResult();
-		res.phi = phase / ((double) w * h * d);
+		res.phi = phase[0] / ((double) w * h * d);
 		res.walkers = opt.walkers;
 		res.steps = opt.steps;
-		if (phase == 0) throw new IllegalArgumentException("No voxel has label " + phaseLabel + ": nowhere to start the walkers");
+		if (phase[0] == 0) throw new IllegalArgumentException("No voxel has label " + phaseLabel + ": nowhere to start the walkers");
 
 		// step probabilities: axis b with probability proportional to 1 / d_b^2, either direction
 		double[] inv = { 1 / (vs.x() * vs.x()), 1 / (vs.y() * vs.y()), 1 / (vs.z() * vs.z()) };
@@ -91,77 +73,129 @@ public final class RandomWalkTortuosity {
 		int[] done = new int[1];
 		Parallel.forEach(groups, opt.threads, g -> {
 			int from = (int) ((long) opt.walkers * g / groups), to = (int) ((long) opt.walkers * (g + 1) / groups);
-			long[][] s = sq[g];
 			for (int wk = from; wk < to; wk++) {
 				progress.checkCancelled();
-				SplittableRandom rnd = new SplittableRandom(mix(opt.seed, wk));
-				int x, y, z;
-				do {
-					x = rnd.nextInt(w);
-					y = rnd.nextInt(h);
-					z = rnd.nextInt(d);
-				} while (!in[z][y * w + x]);
-				// unfolded displacement (u), folded position (f) and the orientation of the mirror copy (o)
-				int ux = 0, uy = 0, uz = 0, ox = 1, oy = 1, oz = 1;
-				boolean[] plane = in[z];
-				long step = 0;
-				for (int k = 0; k < ns; k++) {
-					long end = t[k];
-					for (; step < end; step++) {
-						double r = rnd.nextDouble();
-						if (r < cum[1]) { // x
-							int sgn = r < cum[0] ? 1 : -1, nf = x + sgn * ox;
-							if (nf < 0 || nf >= w) {
-								ox = -ox; // crossed a mirror: same voxel in the mirrored copy
-								ux += sgn;
-							} else if (plane[y * w + nf]) {
-								x = nf;
-								ux += sgn;
-							}
-						} else if (r < cum[3]) { // y
-							int sgn = r < cum[2] ? 1 : -1, nf = y + sgn * oy;
-							if (nf < 0 || nf >= h) {
-								oy = -oy;
-								uy += sgn;
-							} else if (plane[nf * w + x]) {
-								y = nf;
-								uy += sgn;
-							}
-						} else { // z
-							int sgn = r < cum[4] ? 1 : -1, nf = z + sgn * oz;
-							if (nf < 0 || nf >= d) {
-								oz = -oz;
-								uz += sgn;
-							} else if (in[nf][y * w + x]) {
-								z = nf;
-								plane = in[z];
-								uz += sgn;
-							}
-						}
-					}
-					s[0][k] += (long) ux * ux;
-					s[1][k] += (long) uy * uy;
-					s[2][k] += (long) uz * uz;
-				}
+				walk(in, w, h, cum, t, new SplittableRandom(mix(opt.seed, wk)), sq[g]);
 				synchronized (done) {
 					done[0]++;
 					if ((done[0] & 15) == 0) progress.report(done[0] / (double) opt.walkers, "Walker " + done[0] + " of " + opt.walkers);
 				}
 			}
 		});
-
-		// MSD in calibrated units^2
 		double[] d2 = { vs.x() * vs.x(), vs.y() * vs.y(), vs.z() * vs.z() };
-		res.msd = new double[4][ns];
+		res.msd = msd(sq, d2, opt.walkers);
+		fit(res, sq, d2, 1 / sInv, opt);
+		progress.report(1, "Random walk done");
+		return res;
+	}
+
+	private static void check(Options opt) {
+		if (opt.walkers < 1) throw new IllegalArgumentException("Need at least one walker, got " + opt.walkers);
+		if (opt.steps < 1) throw new IllegalArgumentException("Need at least one step, got " + opt.steps);
+		if (opt.samples < 2) throw new IllegalArgumentException("Need at least 2 MSD samples, got " + opt.samples);
+		if (!(opt.fitFrom >= 0 && opt.fitFrom < opt.fitTo && opt.fitTo <= 1))
+			throw new IllegalArgumentException("Fit window must satisfy 0 <= from < to <= 1, got " + opt.fitFrom + " .. " + opt.fitTo);
+	}
+
+	/** in[z][x + w y]: the voxel has the phase label; count[0] = how many do. */
+	private static boolean[][] mask(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, int threads, long[] count) {
+		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
+		boolean[][] in = new boolean[d][];
+		long[] cnt = new long[d];
+		Parallel.forEach(d, threads, z -> {
+			int[] buf = Slices.readInts(labels, z, null);
+			boolean[] m = new boolean[w * h];
+			long c = 0;
+			for (int i = 0; i < m.length; i++)
+				if (buf[i] == phaseLabel) {
+					m[i] = true;
+					c++;
+				}
+			in[z] = m;
+			cnt[z] = c;
+		});
+		for (long c : cnt) count[0] += c;
+		return in;
+	}
+
+	/**
+	 * One walker: a uniform start in the phase, then steps by the cumulative axis/direction probabilities {@code cum};
+	 * the squared unfolded displacement per axis (voxels^2) at each sample time t[k] is added to s[axis][k].
+	 */
+	private static void walk(boolean[][] in, int w, int h, double[] cum, long[] t, SplittableRandom rnd, long[][] s) {
+		int d = in.length;
+		int x, y, z;
+		do {
+			x = rnd.nextInt(w);
+			y = rnd.nextInt(h);
+			z = rnd.nextInt(d);
+		} while (!in[z][y * w + x]);
+		// unfolded displacement (u), folded position (f) and the orientation of the mirror copy (o)
+		int ux = 0, uy = 0, uz = 0, ox = 1, oy = 1, oz = 1;
+		boolean[] plane = in[z];
+		long step = 0;
+		for (int k = 0; k < t.length; k++) {
+			long end = t[k];
+			for (; step < end; step++) {
+				double r = rnd.nextDouble();
+				if (r < cum[1]) { // x
+					int sgn = r < cum[0] ? 1 : -1, nf = x + sgn * ox;
+					if (nf < 0 || nf >= w) {
+						ox = -ox; // crossed a mirror: same voxel in the mirrored copy
+						ux += sgn;
+					} else if (plane[y * w + nf]) {
+						x = nf;
+						ux += sgn;
+					}
+				} else if (r < cum[3]) { // y
+					int sgn = r < cum[2] ? 1 : -1, nf = y + sgn * oy;
+					if (nf < 0 || nf >= h) {
+						oy = -oy;
+						uy += sgn;
+					} else if (plane[nf * w + x]) {
+						y = nf;
+						uy += sgn;
+					}
+				} else { // z
+					int sgn = r < cum[4] ? 1 : -1, nf = z + sgn * oz;
+					if (nf < 0 || nf >= d) {
+						oz = -oz;
+						uz += sgn;
+					} else if (in[nf][y * w + x]) {
+						z = nf;
+						plane = in[z];
+						uz += sgn;
+					}
+				}
+			}
+			s[0][k] += (long) ux * ux;
+			s[1][k] += (long) uy * uy;
+			s[2][k] += (long) uz * uz;
+		}
+	}
+
+	/** MSD in calibrated units^2 per axis (rows 0..2) and in total (row 3), over all walkers. */
+	private static double[][] msd(long[][][] sq, double[] d2, int walkers) {
+		int ns = sq[0][0].length;
+		double[][] msd = new double[4][ns];
 		for (int k = 0; k < ns; k++) {
 			for (int b = 0; b < 3; b++) {
 				long sum = 0;
-				for (int g = 0; g < groups; g++) sum += sq[g][b][k];
-				res.msd[b][k] = sum * d2[b] / opt.walkers;
-				res.msd[3][k] += res.msd[b][k];
+				for (long[][] g : sq) sum += g[b][k];
+				msd[b][k] = sum * d2[b] / walkers;
+				msd[3][k] += msd[b][k];
 			}
 		}
-		// fit window
+		return msd;
+	}
+
+	/**
+	 * Slopes of the MSD over the fit window, tau = free-space slope / slope, and their standard errors from the
+	 * spread of the slopes of the independent walker groups. {@code freeAxis}: free-space MSD per step along an axis.
+	 */
+	private static void fit(RandomWalkResult res, long[][][] sq, double[] d2, double freeAxis, Options opt) {
+		long[] t = res.time;
+		int ns = t.length, groups = sq.length;
 		int k0 = 0, k1 = ns - 1;
 		while (k0 < ns - 1 && t[k0] < opt.fitFrom * opt.steps) k0++;
 		while (k1 > 0 && t[k1] > opt.fitTo * opt.steps) k1--;
@@ -171,7 +205,6 @@ public final class RandomWalkTortuosity {
 		}
 		res.fitFirstStep = t[k0];
 		res.fitLastStep = t[k1];
-		double freeAxis = 1 / sInv; // free-space MSD per step along each axis (calibrated units^2)
 		res.tau = new double[4];
 		res.tauError = new double[4];
 		res.slope = new double[4];
@@ -179,19 +212,8 @@ public final class RandomWalkTortuosity {
 		for (int b = 0; b < 4; b++) {
 			double free = b < 3 ? freeAxis : 3 * freeAxis;
 			double slope = slope(t, res.msd[b], k0, k1);
-			// slopes of the independent walker groups
 			double[] gs = new double[groups];
-			for (int g = 0; g < groups; g++) {
-				int from = (int) ((long) opt.walkers * g / groups), to = (int) ((long) opt.walkers * (g + 1) / groups);
-				double[] m = new double[ns];
-				for (int k = 0; k < ns; k++) {
-					double v = 0;
-					for (int a = 0; a < 3; a++)
-						if (b == 3 || a == b) v += sq[g][a][k] * d2[a];
-					m[k] = v / (to - from);
-				}
-				gs[g] = slope(t, m, k0, k1);
-			}
+			for (int g = 0; g < groups; g++) gs[g] = slope(t, groupMsd(sq[g], d2, b, groupSize(opt.walkers, groups, g)), k0, k1);
 			double se = Double.NaN;
 			if (groups > 1) {
 				double mean = 0, var = 0;
@@ -205,8 +227,24 @@ public final class RandomWalkTortuosity {
 			res.tau[b] = slope > 0 ? free / slope : Double.POSITIVE_INFINITY;
 			res.tauError[b] = slope > 0 ? res.tau[b] * se / slope : Double.NaN;
 		}
-		progress.report(1, "Random walk done");
-		return res;
+	}
+
+	private static int groupSize(int walkers, int groups, int g) {
+		int from = (int) ((long) walkers * g / groups), to = (int) ((long) walkers * (g + 1) / groups);
+		return to - from;
+	}
+
+	/** MSD of one walker group along axis b (b = 3: total). */
+	private static double[] groupMsd(long[][] s, double[] d2, int b, int walkers) {
+		int ns = s[0].length;
+		double[] m = new double[ns];
+		for (int k = 0; k < ns; k++) {
+			double v = 0;
+			for (int a = 0; a < 3; a++)
+				if (b == 3 || a == b) v += s[a][k] * d2[a];
+			m[k] = v / walkers;
+		}
+		return m;
 	}
 
 	/** Least-squares slope (with intercept) of m against t over samples k0..k1. */
