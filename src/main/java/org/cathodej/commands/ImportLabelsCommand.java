@@ -6,6 +6,7 @@ import org.cathodej.image.PhaseLut;
 import org.cathodej.image.Volumes;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.segment.LabelImport;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
@@ -14,7 +15,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
@@ -57,19 +57,9 @@ public class ImportLabelsCommand extends PhaseLabelsCommand {
 		LabelImport.Mapping m = new LabelImport.Mapping(pore_values, cam_values, ise_values);
 		LabelImport.Result r = LabelImport.apply((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(source), m,
 			pl, unmapped_value, Parallel.defaultThreads(), progress());
-		int w = source.getWidth(), h = source.getHeight();
-		boolean wide = Math.max(unmapped_value, Math.max(pore_label, Math.max(cam_label, ise_label))) > 255;
-		ImageStack st = new ImageStack(w, h);
-		for (short[] s : r.labels) {
-			if (wide) st.addSlice("", s);
-			else {
-				byte[] b = new byte[s.length];
-				for (int i = 0; i < s.length; i++) b[i] = (byte) s[i];
-				st.addSlice("", b);
-			}
-		}
-		phase_labels = new ImagePlus(SegmentSupport.baseTitle(source) + "-phases", st);
-		Volumes.calibrate(phase_labels, Volumes.voxelSize(source));
+		int max = Math.max(unmapped_value, Math.max(pore_label, Math.max(cam_label, ise_label)));
+		phase_labels = Volumes.toImagePlus(PhaseVolumes.narrowest(r.labels, source.getWidth(), source.getHeight(), max),
+			SegmentSupport.baseTitle(source) + "-phases", Volumes.voxelSize(source));
 		PhaseLut.apply(phase_labels, pl);
 		values = new ResultsTable();
 		long total = 0;

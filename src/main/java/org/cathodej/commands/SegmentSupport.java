@@ -8,6 +8,7 @@ import org.cathodej.image.PhaseLut;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.segment.PixelClassifier;
 import org.cathodej.task.Parallel;
 
@@ -45,22 +46,7 @@ final class SegmentSupport {
 
 	/** An 8-bit (16-bit when a label exceeds 255) label image from phase indices 0..2 per slice. */
 	static ImagePlus labelImage(byte[][] phase, int w, int h, PhaseLabels pl, String title, VoxelSize vs) {
-		int[] value = { pl.pore(), pl.cam(), pl.ise() };
-		boolean wide = Math.max(value[0], Math.max(value[1], value[2])) > 255;
-		ImageStack st = new ImageStack(w, h);
-		for (byte[] p : phase) {
-			if (wide) {
-				short[] s = new short[p.length];
-				for (int i = 0; i < p.length; i++) s[i] = (short) value[p[i]];
-				st.addSlice("", s);
-			} else {
-				byte[] b = new byte[p.length];
-				for (int i = 0; i < p.length; i++) b[i] = (byte) value[p[i]];
-				st.addSlice("", b);
-			}
-		}
-		ImagePlus imp = new ImagePlus(title, st);
-		Volumes.calibrate(imp, vs);
+		ImagePlus imp = Volumes.toImagePlus(PhaseVolumes.fromPhases(phase, w, h, pl), title, vs);
 		PhaseLut.apply(imp, pl);
 		return imp;
 	}
@@ -115,8 +101,6 @@ final class SegmentSupport {
 	}
 
 	static String baseTitle(ImagePlus imp) {
-		String t = imp.getTitle();
-		int dot = t.lastIndexOf('.');
-		return dot > 0 ? t.substring(0, dot) : t;
+		return Volumes.titleStem(imp.getTitle());
 	}
 }

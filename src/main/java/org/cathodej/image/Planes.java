@@ -6,9 +6,11 @@ import java.util.List;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Fraction;
 
@@ -35,6 +37,15 @@ public final class Planes {
 		for (byte[] a : planes) list.add(new ByteArray(a));
 		PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(list, dims(w, h, planes.length), new Fraction());
 		img.setLinkedType(new UnsignedByteType(img));
+		return img;
+	}
+
+	/** A planar unsigned 16-bit image of size w x h x planes.length sharing the given planes. */
+	public static PlanarImg<UnsignedShortType, ShortArray> unsignedShorts(short[][] planes, int w, int h) {
+		List<ShortArray> list = new ArrayList<>(planes.length);
+		for (short[] a : planes) list.add(new ShortArray(a));
+		PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(list, dims(w, h, planes.length), new Fraction());
+		img.setLinkedType(new UnsignedShortType(img));
 		return img;
 	}
 
