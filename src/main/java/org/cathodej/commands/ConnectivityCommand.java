@@ -4,11 +4,10 @@ import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cathodej.surface.InterfaceArea;
 import org.cathodej.connectivity.CamClass;
 import org.cathodej.connectivity.CamUtilisation;
 import org.cathodej.connectivity.Connectivity;
-import org.cathodej.connectivity.InterfaceArea;
-import org.cathodej.connectivity.SurfaceInterfaceArea;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
@@ -106,7 +105,7 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		convention("ionic", "a CAM cluster is ionically connected when one of its voxels shares a face with an ISE cluster that "
 			+ "has a voxel on the separator face (CAM-ISE contact is always face adjacency; clusters use the chosen connectivity)");
 		convention("class_image_values", CamClass.legend());
-		InterfaceArea estimator = interface_estimator.equals("Crofton") ? SurfaceInterfaceArea.CROFTON : InterfaceArea.VOXEL_FACES;
+		InterfaceArea estimator = interface_estimator.equals("Crofton") ? InterfaceArea.CROFTON : InterfaceArea.VOXEL_FACES;
 		convention("interface_area_estimator", estimator.name() + "; the *_voxel_faces columns give " + InterfaceArea.VOXEL_FACES.name());
 		convention("active_interface", "active CAM against ISE clusters that reach the separator");
 		convention("spanning", "a cluster spans an axis when it has voxels on both faces normal to it");

@@ -46,8 +46,8 @@ public class CorrectIlluminationCommand extends CathodeJCommand {
 		if (!(sigma > 0)) note("Blur sigma " + s + " " + vs.unit() + " (a tenth of the slice width).");
 		convention("sigma", s + " " + vs.unit());
 		convention("rescaling", "ratio image mapped linearly onto the input's [min, max] over the whole stack");
-		IlluminationCorrector.Result r = IlluminationCorrector.correct(AlignStackCommand.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
-		corrected = Volumes.toImagePlus(r.output, AlignStackCommand.stripExt(image.getTitle()) + "-illum", null);
+		IlluminationCorrector.Result r = IlluminationCorrector.correct(Volumes.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
+		corrected = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-illum", null);
 		corrected.setCalibration(image.getCalibration().copy());
 		convention("field", "the blurred copy of each slice; nonuniformity = (max - min) / mean");
 		field = new ResultsTable();

@@ -6,6 +6,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -36,6 +37,21 @@ public final class Volumes {
 			case 32: return (PlanarImg) wrapFloats(imp);
 			default: throw new IllegalArgumentException(imp.getTitle() + ": unsupported bit depth " + imp.getBitDepth());
 		}
+	}
+
+	/** {@link #wrap} typed for algorithms that take any real-valued image (intensities). */
+	@SuppressWarnings("unchecked")
+	public static RandomAccessibleInterval<? extends RealType<?>> real(ImagePlus imp) {
+		return (RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) wrap(imp);
+	}
+
+	/**
+	 * An image title without its file extension ("bse.tif" -> "bse"), the stem of derived titles such as
+	 * "bse-aligned". Only a short (at most 4 characters) extension counts, so "sample.2024-01" stays whole.
+	 */
+	public static String titleStem(String title) {
+		int i = title.lastIndexOf('.');
+		return i > 0 && title.length() - i <= 5 ? title.substring(0, i) : title;
 	}
 
 	public static PlanarImg<UnsignedByteType, ByteArray> wrapBytes(ImagePlus imp) {

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.cathodej.task.Progress;
 
 import ij.ImagePlus;
-import ij.measure.ResultsTable;
 
 /**
  * The full analysis of one label image: every command of the Analyze menu (taken from plugins.config through
@@ -83,7 +82,7 @@ public final class AnalysisSuite {
 	public static List<Path> tableFiles(CommandSpec spec, Path dir) {
 		List<Path> files = new ArrayList<>();
 		for (ParameterSpec o : spec.outputs())
-			if (ResultsTable.class.isAssignableFrom(o.type())) files.add(dir.resolve(spec.outputFileName(o)));
+			if (CommandSpec.isTable(o.type())) files.add(dir.resolve(spec.outputFileName(o)));
 		return files;
 	}
 

@@ -13,6 +13,7 @@ import org.cathodej.image.Checksums;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
+import org.cathodej.results.Table;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
@@ -107,8 +108,15 @@ public final class CommandRunner {
 			module.resolveInput(e.getKey());
 		}
 		module.run();
-		for (ParameterSpec p : spec.outputs())
-			result.outputs.put(p.name(), module.getOutput(p.name()));
+		for (ParameterSpec p : spec.outputs()) {
+			Object v = module.getOutput(p.name());
+			if (v instanceof Table) { // the one conversion: files are written from the Table, everything else sees ImageJ's table
+				result.tables.put(p.name(), (Table) v);
+				result.notes.addAll(((Table) v).notes());
+				v = ResultsTables.toResultsTable((Table) v);
+			}
+			result.outputs.put(p.name(), v);
+		}
 		result.notes.addAll(command.notes());
 		result.conventions.putAll(command.conventions());
 		addCommonConventions(command, values, result);

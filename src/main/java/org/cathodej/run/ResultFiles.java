@@ -15,6 +15,7 @@ import java.util.Map;
 import org.cathodej.results.Csv;
 import org.cathodej.results.Json;
 import org.cathodej.results.Version;
+import org.cathodej.results.Table;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
@@ -90,7 +91,7 @@ final class ResultFiles {
 			Path t = target(o);
 			if (v == null || t == null) continue;
 			try {
-				if (v instanceof ResultsTable) Files.write(t, Csv.of((ResultsTable) v).getBytes(StandardCharsets.UTF_8));
+				if (v instanceof ResultsTable) Files.write(t, Csv.of(table(r, o, (ResultsTable) v)).getBytes(StandardCharsets.UTF_8));
 				else if (v instanceof Plot) {
 					ImagePlus imp = ((Plot) v).getImagePlus();
 					if (!new FileSaver(imp).saveAsPng(t.toString())) throw new IOException("could not write " + t);
@@ -110,6 +111,12 @@ final class ResultFiles {
 		}
 	}
 
+	/** The table to write: the command's own Table when it gave one, else its ResultsTable read as one. */
+	private static Table table(CommandResult r, ParameterSpec o, ResultsTable rt) {
+		Table t = r.tables.get(o.name());
+		return t != null ? t : ResultsTables.toTable(rt);
+	}
+
 	private Map<String, Object> provenance(CommandResult r, ParameterSpec output, Path file, Map<String, Object> scalars) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("software", "CathodeJ");
@@ -124,6 +131,8 @@ final class ResultFiles {
 		m.put("conventions", r.conventions);
 		m.put("inputs", r.inputs);
 		if (!scalars.isEmpty()) m.put("results", scalars);
+		Table table = r.tables.get(output.name());
+		if (table != null && !table.units().isEmpty()) m.put("units", table.units());
 		m.put("notes", r.notes);
 		m.put("created", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
 		m.put("java", System.getProperty("java.version"));

@@ -21,7 +21,6 @@ import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandSpec;
 import org.cathodej.run.ParameterSpec;
 
-import ij.measure.ResultsTable;
 
 /**
  * Named scalar descriptors of one sample, read from the tables its analyses wrote (CSV files with their JSON
@@ -59,7 +58,7 @@ public final class Descriptors {
 		for (CommandCatalog.Entry e : suite.entries()) {
 			CommandSpec spec = e.spec();
 			for (ParameterSpec o : spec.outputs()) {
-				if (!ResultsTable.class.isAssignableFrom(o.type())) continue;
+				if (!CommandSpec.isTable(o.type())) continue;
 				Path f = dir.resolve(spec.outputFileName(o));
 				if (!Files.isRegularFile(f) || !Files.isRegularFile(sidecar(f))) continue;
 				// a row labelled with the input image's title (a one-row table of the whole image) is not a row name:
@@ -88,7 +87,7 @@ public final class Descriptors {
 		List<String> out = new ArrayList<>();
 		for (CommandCatalog.Entry e : suite.entries())
 			for (ParameterSpec o : e.spec().outputs()) {
-				if (!ResultsTable.class.isAssignableFrom(o.type())) continue;
+				if (!CommandSpec.isTable(o.type())) continue;
 				Path f = dir.resolve(e.spec().outputFileName(o));
 				if (!Files.isRegularFile(f)) continue;
 				if (!Files.isRegularFile(sidecar(f))) {
