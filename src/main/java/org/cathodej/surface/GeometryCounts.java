@@ -71,6 +71,12 @@ public final class GeometryCounts {
 	/** Voxels of class k (k = classes() for other). */
 	public long voxelCount(int k) { return voxels[k]; }
 
+	private long setVoxels(int set) {
+		long n = 0;
+		for (int k = 0; k <= classes; k++) if ((set >> k & 1) != 0) n += voxels[k];
+		return n;
+	}
+
 	public long totalVoxels() { return (long) width * height * depth; }
 
 	/** Volume of the whole image (unit^3). */
@@ -121,9 +127,11 @@ public final class GeometryCounts {
 				return 2 * s * vs.voxelVolume();
 			}
 			default: {
-				// Eq. 1 generalised: S_AB = (S_A + S_B - S_C) / 2 with C = everything outside A u B (the third phase); the
-				// mesh of C itself, as scikit-image users compute it (for the symmetric rule S_C = S_{A u B})
-				double v = 0.5 * (mcArea(setA) + mcArea(setB) - mcArea(allBits() & ~(setA | setB)));
+				// Eq. 1 generalised: S_AB = (S_A + S_B - S_C) / 2 with C = everything outside A u B (the third phase), by
+				// the mesh of C itself as scikit-image users compute it; the symmetric rule gives C and A u B equal areas
+				if (setVoxels(setA) == 0 || setVoxels(setB) == 0) return 0;
+				int c = mcVariant == MarchingCubesVariant.SYMMETRIC ? setA | setB : allBits() & ~(setA | setB);
+				double v = 0.5 * (mcArea(setA) + mcArea(setB) - mcArea(c));
 				return Math.max(0, v);
 			}
 		}
