@@ -93,11 +93,10 @@ public final class Table {
 		return v instanceof Double ? (Double) v : Double.NaN;
 	}
 
-	/** A cell as the CSV writes it: numbers as {@link Csv#number}, "" when unset or undefined (NaN). */
+	/** A cell as text, as the CSV has it: numbers as {@link Csv#number}, "" when unset or undefined (NaN). */
 	public String text(int row, String column) {
 		Object v = cell(row, column);
-		if (v instanceof Double) return Double.isNaN((Double) v) ? "" : Csv.number((Double) v);
-		return v == null ? "" : (String) v;
+		return v == null || v instanceof Double && ((Double) v).isNaN() ? "" : v instanceof Double ? Csv.number((Double) v) : (String) v;
 	}
 
 	public Map<String, String> units() { return Collections.unmodifiableMap(units); }
