@@ -62,7 +62,7 @@ public final class McVariantsBench implements BenchCase {
 				+ Phase.values()[PhaseSurfaces.PAIRS[row - 3][1]].displayName() : Phase.values()[row].displayName();
 			StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-9s", label));
 			double ref = area(ps[lew], row, mc);
-			for (int i = 0; i < vs3.length; i++) sb.append(String.format(Locale.ROOT, " %s %.2f", vs3[i].key, area(ps[i], row, mc)));
+			for (int i = 0; i < vs3.length; i++) sb.append(String.format(Locale.ROOT, " %s %.4f", vs3[i].key, area(ps[i], row, mc)));
 			for (int i = 0; i < vs3.length; i++)
 				if (i != lew) sb.append(String.format(Locale.ROOT, " | %s %+.2f %%", vs3[i].key, 100 * (area(ps[i], row, mc) / ref - 1)));
 			sb.append(String.format(Locale.ROOT, " | crofton %.2f (%+.2f %%)", area(ps[0], row, cr), 100 * (area(ps[0], row, cr) / ref - 1)));
