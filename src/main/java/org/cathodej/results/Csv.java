@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The project's one CSV writer: a {@link Table} with every digit kept (ImageJ's own writer rounds to the table's
- * decimal places), RFC 4180 quoting; NaN (undefined) is an empty cell, infinities are spelled out; {@link CsvTable} reads it back.
+ * decimal places), RFC 4180 quoting; {@link CsvTable} reads it back. NaN (an undefined value) is an empty cell,
+ * explained by the row's {@link Undefined#NOTE} column, which is written last; infinities are spelled out.
  */
 public final class Csv {
 
@@ -20,9 +21,10 @@ public final class Csv {
 			for (int c = 0; c < columns.size(); c++) {
 				if (c > 0) sb.append(',');
 				Object v = t.cell(r, columns.get(c));
-				// undefined (NaN): an empty cell, explained in the row's note column (see Undefined)
-				if (v instanceof Double) sb.append(Double.isNaN((Double) v) ? "" : number((Double) v));
-				else sb.append(quote((String) v));
+				if (v instanceof Double) {
+					double d = (Double) v; // undefined (NaN) and a note column's unset placeholder: empty
+					if (!Double.isNaN(d) && !columns.get(c).equals(Undefined.NOTE)) sb.append(number(d));
+				} else sb.append(quote((String) v));
 			}
 			sb.append('\n');
 		}

@@ -93,10 +93,10 @@ public final class Table {
 		return v instanceof Double ? (Double) v : Double.NaN;
 	}
 
-	/** A cell as text: numbers as {@link Csv#number}, "" when unset. */
+	/** A cell as text, as the CSV has it: numbers as {@link Csv#number}, "" when unset or undefined (NaN). */
 	public String text(int row, String column) {
 		Object v = cell(row, column);
-		return v == null ? "" : v instanceof Double ? Csv.number((Double) v) : (String) v;
+		return v == null || v instanceof Double && ((Double) v).isNaN() ? "" : v instanceof Double ? Csv.number((Double) v) : (String) v;
 	}
 
 	public Map<String, String> units() { return Collections.unmodifiableMap(units); }

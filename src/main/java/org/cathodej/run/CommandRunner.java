@@ -89,7 +89,7 @@ public final class CommandRunner {
 		String outDir = (String) values.get("output_dir");
 		boolean overwrite = Boolean.TRUE.equals(values.get("overwrite"));
 		ResultFiles files = outDir == null || outDir.trim().isEmpty() ? null : new ResultFiles(spec, Paths.get(outDir.trim()), overwrite);
-		checkFiles(spec, values, overwrite);
+		checkFiles(spec, values);
 		if (files != null) files.checkWritable();
 		try {
 			return run(spec, values, result, files, progress);
@@ -162,15 +162,15 @@ public final class CommandRunner {
 
 	/**
 	 * Before anything runs: files to read ({@code style = "file"}) must exist (else exit code 3 on the command line);
-	 * files a command writes itself ({@code style = "save"}) must be writable and are not overwritten unless asked.
+	 * files a command writes itself ({@code style = "save"}) must be writable (else exit code 3).
 	 */
-	private static void checkFiles(CommandSpec spec, Map<String, Object> values, boolean overwrite) {
+	private static void checkFiles(CommandSpec spec, Map<String, Object> values) {
 		for (ParameterSpec p : spec.inputs()) {
 			Object v = values.get(p.name());
 			if (!(v instanceof String) || ((String) v).trim().isEmpty()) continue;
 			String where = "'" + p.name() + "' of " + spec.label();
 			if (p.style().equals("file")) OutputPaths.requireInputFile(Paths.get(((String) v).trim()), where);
-			else if (p.style().equals("save")) OutputPaths.checkSaveTarget(Paths.get(((String) v).trim()), overwrite, where);
+			else if (p.style().equals("save")) OutputPaths.checkSaveTarget(Paths.get(((String) v).trim()), where);
 		}
 	}
 

@@ -43,12 +43,13 @@ public final class OutputPaths {
 		return top;
 	}
 
-	/** Refuses a file to be written by a command itself (style "save"): unwritable place, or existing without overwrite. */
-	public static void checkSaveTarget(Path file, boolean overwrite, String where) {
+	/**
+	 * Refuses a file that a command writes itself (style "save") where it cannot be written. A file named this way
+	 * is written under that name, as a Save As would (the user named it).
+	 */
+	public static void checkSaveTarget(Path file, String where) {
 		Path abs = file.toAbsolutePath().normalize();
 		if (Files.isDirectory(abs)) throw new IllegalArgumentException("Invalid value for " + where + ": " + file + " is a folder; give a file name.");
-		if (Files.exists(abs) && !overwrite)
-			throw new IllegalArgumentException(where + " would overwrite " + file + ". Choose another name or set overwrite=true.");
 		Path parent = abs.getParent();
 		while (parent != null && !Files.exists(parent)) parent = parent.getParent();
 		if (parent != null && !Files.isDirectory(parent))

@@ -20,7 +20,7 @@ class TableCsvTest {
 	void csvKeepsEveryDigitQuotesTextAndLeavesUnsetCellsEmpty() {
 		Table t = sample();
 		assertEquals(Arrays.asList("Label", "mean", "phase", "n", "late"), t.columns());
-		assertEquals("Label,mean,phase,n,late\n" + "pore z,1.5,pore,3,\n" + "\"a, \"\"b\"\"\",NaN,CAM,1.0e20,-1.0e-4\n", Csv.of(t));
+		assertEquals("Label,mean,phase,n,late\n" + "pore z,1.5,pore,3,\n" + "\"a, \"\"b\"\"\",,CAM,1.0e20,-1.0e-4\n", Csv.of(t));
 		assertEquals("um", t.units().get("mean"));
 		assertEquals("a note", t.notes().get(0));
 	}
