@@ -19,6 +19,7 @@ public final class Bench {
 		new FractionsBench(),
 		new SurfaceBench(false),
 		new SurfaceBench(true),
+		new McVariantsBench(),
 		new ConnectivityBench(),
 		new PoresBench(),
 		PreprocessBench.align(),

@@ -8,6 +8,7 @@ import org.cathodej.chord.ChordResult;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.surface.ClassVolume;
+import org.cathodej.surface.MarchingCubesVariant;
 import org.cathodej.surface.PhaseSurfaces;
 import org.cathodej.task.Progress;
 
@@ -50,11 +51,13 @@ public final class SurfaceBench implements BenchCase {
 			}
 		} else {
 			PhaseSurfaces.measure(img, PhaseLabels.defaults(), vs, threads, Progress.NONE); // warm-up (JIT)
-			for (int rep = 0; rep < 3; rep++) {
-				PhaseSurfaces ps = out.time(name(), "3 phases + 3 pairs; MC + Crofton13 + faces", size, threads,
-					() -> PhaseSurfaces.measure(img, PhaseLabels.defaults(), vs, threads, Progress.NONE), "run " + (rep + 1));
-				if (rep == 0) System.out.printf("  S_CAM MC/Crofton/faces: %.4g %.4g %.4g um^2%n", ps.surface[1][0], ps.surface[1][1], ps.surface[1][2]);
-			}
+			for (MarchingCubesVariant v : MarchingCubesVariant.values())
+				for (int rep = 0; rep < 3; rep++) {
+					PhaseSurfaces ps = out.time(name(), "3 phases + 3 pairs; MC (" + v.key + ") + Crofton13 + faces", size, threads,
+						() -> PhaseSurfaces.measure(img, PhaseLabels.defaults(), vs, v, threads, Progress.NONE), "run " + (rep + 1));
+					if (rep == 0) System.out.printf("  S_CAM MC/Crofton/faces: %.4g %.4g %.4g um^2; S_CAM-ISE MC %.4g um^2%n", ps.surface[1][0],
+						ps.surface[1][1], ps.surface[1][2], ps.interfaceArea[2][0]);
+				}
 		}
 	}
 

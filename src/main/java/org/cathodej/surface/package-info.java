@@ -5,7 +5,9 @@
  * (two slices at a time) and returns {@link org.cathodej.surface.GeometryCounts}: voxels per class, class-pair
  * transitions along the 13 lattice directions, and 2x2x2 configuration histograms of every class and every union
  * of two classes. From these: raw marching cubes ({@link org.cathodej.surface.MarchingCubesAreas}; symmetric
- * ambiguity rule, so a phase and its complement have the same area), Cauchy-Crofton over 13 directions
+ * ambiguity rule, so a phase and its complement have the same area; or scikit-image's Lewiner or classic Lorensen
+ * tiling, {@link org.cathodej.surface.MarchingCubesVariant}, built by {@code ResolvedMarchingCubes} from the methods'
+ * rules), Cauchy-Crofton over 13 directions
  * ({@link org.cathodej.surface.CroftonDirections}; unbiased, anisotropic voxels), and exact voxel-face counts.
  * Surfaces are open at the volume's outer faces, so S_a-b = (S_a + S_b - S_c)/2 holds for three space-filling phases.
  *

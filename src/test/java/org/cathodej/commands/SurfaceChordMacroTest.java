@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
+import org.cathodej.surface.MarchingCubesVariant;
 import org.cathodej.surface.StlExport;
 import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,39 @@ class SurfaceChordMacroTest {
 			assertFalse(csv.contains("NaN") || csv.contains("Infinity"), f + "\n" + csv);
 		}
 		assertTrue(r.log().contains("No pore voxels"), r.log());
+	}
+
+	@Test
+	void marchingCubesVariantThroughTheMacroPath() throws Exception {
+		// one 2x2x2 cube: CAM (1) on two corners across the z = 0 face, ISE (2) elsewhere; anisotropic voxels
+		Path out = tmp.resolve("variants.txt");
+		String macro = "setBatchMode(true);\n"
+			+ "newImage(\"cube\", \"8-bit black\", 2, 2, 2);\n"
+			+ "for (z = 1; z <= 2; z++) { setSlice(z); for (y = 0; y < 2; y++) for (x = 0; x < 2; x++) setPixel(x, y, 2); }\n"
+			+ "setSlice(1); setPixel(0, 0, 1); setPixel(1, 1, 1);\n"
+			+ "run(\"Properties...\", \"unit=um pixel_width=0.5 pixel_height=0.7 voxel_depth=1.3\");\n"
+			+ "s = \"\";\n"
+			+ "v = newArray(\"symmetric\", \"lewiner\", \"lorensen\");\n"
+			+ "for (i = 0; i < 3; i++) {\n"
+			+ "  run(\"Surface and Interface Areas\", \"cam_density=4.7 mc_variant=\" + v[i]);\n"
+			+ "  for (row = 1; row <= 5; row++) if (row != 4) s = s + d2s(getResult(\"area_mc\", row), 12) + \" \";\n"
+			+ "}\n"
+			+ "File.saveString(s, getArgument());\n";
+		MacroHarness.Result r = MacroHarness.run(macro, out.toString());
+		assertTrue(Files.exists(out), r.log());
+		String[] v = read(out).split(" ");
+		MarchingCubesVariant[] variants = { MarchingCubesVariant.SYMMETRIC, MarchingCubesVariant.LEWINER, MarchingCubesVariant.LORENSEN };
+		int cam = 1 | 1 << 3;
+		for (int i = 0; i < 3; i++) {
+			double[] t = variants[i].table(0.5, 0.7, 1.3);
+			double sCam = Double.parseDouble(v[4 * i]), sIse = Double.parseDouble(v[4 * i + 1]);
+			assertEquals(t[cam], sCam, 1e-9, variants[i].key + "\n" + r.log());
+			assertEquals(t[255 - cam], sIse, 1e-9, variants[i].key);
+			// Eq. 1 without pore: S_CAM-ISE = (S_CAM + S_ISE) / 2; the pore-CAM interface of an absent pore is 0
+			assertEquals(0.5 * (t[cam] + t[255 - cam]), Double.parseDouble(v[4 * i + 3]), 1e-9, variants[i].key);
+			assertEquals(0, Double.parseDouble(v[4 * i + 2]), 0, variants[i].key);
+		}
+		assertNotEquals(Double.parseDouble(v[4]), Double.parseDouble(v[8]), "lewiner joins the CAM corners, lorensen separates them");
 	}
 
 	@Test

@@ -86,10 +86,15 @@ class SurfaceAreasTest {
 		double[] s = { 0.7, 1.3, 2.1 };
 		double[] t = MarchingCubesAreas.table(s[0], s[1], s[2]);
 		for (int c = 0; c < 256; c++) assertEquals(t[c], t[255 - c], 1e-12, "complement of " + c);
-		// every mirroring and axis permutation, with the voxel size permuted the same way
+		for (MarchingCubesVariant v : MarchingCubesVariant.values()) cubeSymmetry(v, s);
+	}
+
+	/** Every mirroring and axis permutation, with the voxel size permuted the same way, keeps each area. */
+	private static void cubeSymmetry(MarchingCubesVariant v, double[] s) {
+		double[] t = v.table(s[0], s[1], s[2]);
 		int[][] perms = { { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 }, { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 } };
 		for (int[] p : perms) {
-			double[] tp = MarchingCubesAreas.table(s[p[0]], s[p[1]], s[p[2]]);
+			double[] tp = v.table(s[p[0]], s[p[1]], s[p[2]]);
 			for (int m = 0; m < 8; m++)
 				for (int c = 0; c < 256; c++) {
 					int c2 = 0;
@@ -101,9 +106,33 @@ class SurfaceAreasTest {
 						int k2 = xyz[p[0]] | xyz[p[1]] << 1 | xyz[p[2]] << 2;
 						c2 |= 1 << k2;
 					}
-					assertEquals(t[c], tp[c2], 1e-12, "config " + c + " perm " + java.util.Arrays.toString(p) + " mirror " + m);
+					assertEquals(t[c], tp[c2], 1e-12, v.key + " config " + c + " perm " + java.util.Arrays.toString(p) + " mirror " + m);
 				}
 		}
+	}
+
+	@Test
+	void variantsDifferOnlyWhereAFaceOrTheInteriorIsAmbiguous() {
+		// cubic voxels: with other voxel sizes the symmetric rule takes the largest triangulation for that size, the
+		// tables the largest for a cube, so non-planar polygons differ even where nothing is ambiguous
+		double[] sym = MarchingCubesVariant.SYMMETRIC.table(1, 1, 1), lew = MarchingCubesVariant.LEWINER.table(1, 1, 1),
+			lor = MarchingCubesVariant.LORENSEN.table(1, 1, 1);
+		int differ = 0;
+		for (int c = 0; c < 256; c++) {
+			boolean ambiguous = false;
+			for (int[][] o : MarchingCubesAreas.faceOptions(c)) ambiguous |= o.length > 1;
+			if (!ambiguous) {
+				assertEquals(sym[c], lew[c], 1e-12, "lewiner, unambiguous configuration " + c);
+				assertEquals(sym[c], lor[c], 1e-12, "lorensen, unambiguous configuration " + c);
+			} else if (Math.abs(lew[c] - lor[c]) > 1e-9) differ++;
+			// joining the inside corners of c (lewiner) is separating the inside corners of its complement (lorensen)
+			if (ambiguous && Integer.bitCount(c) == 4) assertEquals(lew[c], lor[255 - c], 1e-12, "configuration " + c);
+		}
+		assertTrue(differ > 50, "lewiner and lorensen differ on " + differ + " ambiguous configurations");
+		// one corner pair across a face: lewiner joins them (a band of 4 triangles), lorensen cuts off two triangles
+		int diagonal = 1 | 1 << 3;
+		assertEquals(2 * Math.sqrt(3) / 8, lor[diagonal], 1e-12);
+		assertTrue(lew[diagonal] > 2.5 * lor[diagonal], "band " + lew[diagonal]);
 	}
 
 	@Test
