@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.cathodej.connectivity.Clusters;
 import org.cathodej.connectivity.ComponentLabeler;
 import org.cathodej.connectivity.Connectivity;
+import org.cathodej.filter.Eigen3;
 import org.cathodej.distance.EuclideanDistance.Edge;
 import org.cathodej.image.Planes;
 import org.cathodej.image.Slices;

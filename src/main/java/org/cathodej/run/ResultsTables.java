@@ -1,6 +1,7 @@
 package org.cathodej.run;
 
 import org.cathodej.results.Table;
+import org.cathodej.results.Undefined;
 
 import ij.measure.ResultsTable;
 
@@ -46,7 +47,7 @@ public final class ResultsTables {
 				double v = rt.getValue(h, r);
 				String s = Double.isNaN(v) ? rt.getStringValue(h, r) : null;
 				if (s != null && !s.isEmpty() && !s.equals("NaN")) t.set(h, s);
-				else t.set(h, v);
+				else if (!h.equals(Undefined.NOTE)) t.set(h, v); // a row without a note has no note cell
 			}
 		}
 		return t;
