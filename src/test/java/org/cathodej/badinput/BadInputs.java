@@ -29,6 +29,9 @@ final class BadInputs {
 
 	static final int W = 20, H = 18, D = 12;
 
+	/** Whether file names may hold non-ASCII letters here (the JVM's file-name encoding comes from LANG). */
+	static final boolean UTF8 = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+
 	final Path dir;
 	final Map<String, Path> files = new LinkedHashMap<>();
 
@@ -81,9 +84,8 @@ final class BadInputs {
 		save("rgb", new ImagePlus("rgb", rgb), cal(0.1, 0.1, 0.2, "µm"));
 		save("scribbles", labelImage(W, H, D, i -> i + 1), cal(0.1, 0.1, 0.2, "µm"));
 		try {
-			Path odd = Files.createDirectories(dir.resolve("my samples/échantillon ü"));
-			Files.copy(get("labels"), odd.resolve("coupe Ø 1.tif"));
-			files.put("labels_unicode", odd.resolve("coupe Ø 1.tif"));
+			Path odd = Files.createDirectories(dir.resolve(UTF8 ? "my samples/échantillon ü" : "my samples/sample u"));
+			files.put("labels_unicode", Files.copy(get("labels"), odd.resolve(UTF8 ? "coupe Ø 1.tif" : "cut 1.tif")));
 		} catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}

@@ -88,6 +88,8 @@ final class Row {
 	}
 
 	void run(BadInputs in, Path out) {
+		boolean ascii = String.join("", template).chars().allMatch(c -> c < 128);
+		org.junit.jupiter.api.Assumptions.assumeTrue(ascii || BadInputs.UTF8, "non-ASCII paths need a UTF-8 locale (LANG=C.UTF-8, as .ci/run sets)");
 		if (prepare != null) prepare.accept(out);
 		Map<String, Long> inputsBefore = snapshot(in.dir), outBefore = snapshot(out);
 		Outcome o = macro ? runMacro(in, out) : runCli(in, out);
