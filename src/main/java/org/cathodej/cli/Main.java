@@ -205,7 +205,7 @@ public final class Main {
 		ps.println("  cathodej <command> [image-file ...] [key=value ...] [--input key=path ...] --out DIR [--overwrite] [--progress]");
 		ps.println();
 		ps.println("<command> is the menu label (\"Phase Fractions\") or its snake_case name (phase_fractions). Keys are the");
-		ps.println("macro keys; flags are given as key or key=true. Image files (TIFF and what ImageJ opens) fill the image");
+		ps.println("macro keys; flags are given as key or key=true. Image files (TIFF and what ImageJ opens, a folder of TIFF slices, or file.h5:/dataset) fill the image");
 		ps.println("inputs in order. Results go to DIR as CSV tables, PNG plots and TIFF images, each with a JSON sidecar.");
 		ps.println("Exit codes: 0 done, 2 bad usage or parameters, 3 input file missing/unreadable or output not writable,");
 		ps.println("4 out of memory or refused by the memory check, 1 unexpected error.");
@@ -375,9 +375,17 @@ public final class Main {
 
 	/** Opens an image file with ImageJ; what ImageJ prints while opening is kept out of stdout. */
 	private static ImagePlus open(String file) {
+		if (org.cathodej.volume.Hdf5Source.splitSpec(file) == null && !Files.exists(Paths.get(file)))
+			throw new InputFile("input file not found: " + file);
+		ImagePlus virtual;
+		try {
+			// a folder of TIFF slices, file.h5:/dataset, or a TIFF too large for memory: a virtual stack the analyses stream
+			virtual = org.cathodej.image.VolumeSources.openVirtual(file);
+		} catch (IllegalArgumentException e) {
+			throw new InputFile(e.getMessage());
+		}
+		if (virtual != null) return virtual;
 		Path p = Paths.get(file);
-		if (!Files.exists(p)) throw new InputFile("input file not found: " + file);
-		if (Files.isDirectory(p)) throw new InputFile("input " + file + " is a folder, not an image file");
 		if (!Files.isReadable(p)) throw new InputFile("input file " + file + " is not readable");
 		ByteArrayOutputStream said = new ByteArrayOutputStream();
 		PrintStream old = System.out;

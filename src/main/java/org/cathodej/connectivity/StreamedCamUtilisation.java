@@ -261,8 +261,8 @@ public final class StreamedCamUtilisation {
 	 * CAM utilisation of a streamed label volume: pass 1 and 2 over the slabs of {@code plan}; the class image goes to
 	 * {@code sink} (may be null). Numbers equal {@link CamUtilisation#compute} on the same volume (no particle image).
 	 */
-	public static CamUtilisation.Result compute(VolumeSource src, SlabPlan plan, PhaseLabels pl, CamUtilisation.Options o, SliceSink sink,
-		Progress progress) {
+	public static CamUtilisation.Result compute(VolumeSource src, SlabPlan plan, PhaseLabels pl, VoxelSize vs, CamUtilisation.Options o,
+		SliceSink sink, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
 		if (o.axis < 0 || o.axis > 2) throw new IllegalArgumentException("Transport axis must be x, y or z");
 		if (o.interfaceArea != InterfaceArea.VOXEL_FACES && o.interfaceArea != SurfaceInterfaceArea.CROFTON)
@@ -271,9 +271,9 @@ public final class StreamedCamUtilisation {
 		LabelKernel lk = new LabelKernel(pl, o.connectivity, o.poreStatistics, o.threads);
 		LabelPartial all = SlabStreamer.run(src, plan, lk, p.range(0, 0.5));
 		CamUtilisation.Result r = new CamUtilisation.Result();
-		Classes cl = classify(all, src.width(), src.height(), src.voxelSize(), o, r);
+		Classes cl = classify(all, src.width(), src.height(), vs, o, r);
 		ClassPartial cp = SlabStreamer.run(src, plan, new ClassKernel(lk, cl, o.keepIseClasses, sink), p.range(0.5, 1));
-		interfaces(cp.counts.counts(src.voxelSize()), r, o);
+		interfaces(cp.counts.counts(vs), r, o);
 		return r;
 	}
 

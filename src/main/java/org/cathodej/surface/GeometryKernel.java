@@ -46,6 +46,11 @@ public final class GeometryKernel implements SlabKernel<GeometryKernel.Partial>,
 		return new GeometryKernel(lut, labelOfClass.length, marchingCubes, threads);
 	}
 
+	/** The label-to-class table (a copy). */
+	public byte[] lut() {
+		return lut.clone();
+	}
+
 	@Override
 	public int haloAbove() {
 		return 1;

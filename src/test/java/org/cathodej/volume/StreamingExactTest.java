@@ -174,7 +174,7 @@ class StreamingExactTest {
 					CamUtilisation.Result mem = CamUtilisation.compute(img, pl, VS, o, null, Progress.NONE);
 					for (int s : SLABS) {
 						byte[][] written = new byte[c[2]][];
-						CamUtilisation.Result st = StreamedCamUtilisation.compute(source(img), new SlabPlan(c[2], s), pl, o,
+						CamUtilisation.Result st = StreamedCamUtilisation.compute(source(img), new SlabPlan(c[2], s), pl, VS, o,
 							(z, cls) -> written[z] = cls.clone(), Progress.NONE);
 						String what = java.util.Arrays.toString(c) + " " + conn + " variant " + variant + " slab " + s;
 						assertSameCam(mem, st, what);
