@@ -50,8 +50,10 @@ public final class TiffFolderSource implements VolumeSource {
 		String spacing = null;
 		ImagePlus imp = openSlice(0);
 		Calibration c = imp.getCalibration();
-		if (first.description != null)
-			for (String line : first.description.split("\n")) if (line.startsWith("spacing=")) spacing = line.substring(8).trim();
+		// ImageJ writes "spacing" into the description of stacks only; single slices may carry it in their Info
+		for (String text : new String[] { first.description, imp.getInfoProperty() })
+			if (text != null && spacing == null)
+				for (String line : text.split("\n")) if (line.trim().startsWith("spacing=")) spacing = line.trim().substring(8).trim();
 		if (voxelSize != null) {
 			vs = voxelSize;
 			zNote = "voxel size given";
