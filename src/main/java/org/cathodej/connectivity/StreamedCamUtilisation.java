@@ -202,6 +202,11 @@ public final class StreamedCamUtilisation {
 			this.sink = sink;
 		}
 
+		/** The same kernel writing class slices to {@code s} (the sink is not serialised: executors attach their own). */
+		public ClassKernel withSink(SliceSink s) {
+			return new ClassKernel(labeller, classes, keepIse, s);
+		}
+
 		@Override
 		public ClassPartial partial(Slab slab) {
 			RandomAccessibleInterval<? extends IntegerType<?>> img = labels(slab);
