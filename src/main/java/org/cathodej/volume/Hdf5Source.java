@@ -146,7 +146,6 @@ public final class Hdf5Source implements VolumeSource {
 		int size = ds.getDataType().getSize(), n = width * height;
 		java.nio.ByteOrder order = ds.getDataType() instanceof OrderedDataType ? ((OrderedDataType) ds.getDataType()).getByteOrder()
 			: java.nio.ByteOrder.LITTLE_ENDIAN;
-		boolean fl = ds.getDataType() instanceof FloatingPoint;
 		Object[] r = new Object[z1 - z0];
 		for (int z = 0; z < r.length; z++) r[z] = bitDepth == 8 ? new byte[n] : bitDepth == 16 ? new short[n] : new float[n];
 		for (int zc = z0 / c[0] * c[0]; zc < z1; zc += c[0])
@@ -169,12 +168,7 @@ public final class Hdf5Source implements VolumeSource {
 								if (bitDepth == 8) ((byte[]) plane)[i] = b.get(at);
 								else if (bitDepth == 32) ((float[]) plane)[i] = b.getFloat(at);
 								else if (size == 2) ((short[]) plane)[i] = b.getShort(at);
-								else {
-									int v = b.getInt(at);
-									if (v < 0 || v > 65535 || fl) throw new IllegalArgumentException(path + " in " + file + " has value " + v
-										+ " at slice " + (z + 1) + "; integer labels must be 0..65535");
-									((short[]) plane)[i] = (short) v;
-								}
+								else ((short[]) plane)[i] = (short) label(b.getInt(at), z);
 							}
 					}
 				}
@@ -190,25 +184,18 @@ public final class Hdf5Source implements VolumeSource {
 			for (int x = 0; x < width; x++) b[off + x] = (byte) s[x];
 		} else if (row instanceof short[]) {
 			System.arraycopy(row, 0, plane, off, width);
-		} else if (row instanceof int[]) { // uint16 comes as int; int32 labels
-			int[] v = (int[]) row;
+		} else if (row instanceof int[] || row instanceof long[]) { // uint16 comes as int, uint32 as long; int32 labels
 			short[] s = (short[]) plane;
-			for (int x = 0; x < width; x++) {
-				if (v[x] < 0 || v[x] > 65535) throw new IllegalArgumentException(path + " in " + file + " has value " + v[x] + " at slice "
-					+ (z + 1) + "; integer labels must be 0..65535");
-				s[off + x] = (short) v[x];
-			}
-		} else if (row instanceof long[]) { // uint32
-			long[] v = (long[]) row;
-			short[] s = (short[]) plane;
-			for (int x = 0; x < width; x++) {
-				if (v[x] < 0 || v[x] > 65535) throw new IllegalArgumentException(path + " in " + file + " has value " + v[x] + " at slice "
-					+ (z + 1) + "; integer labels must be 0..65535");
-				s[off + x] = (short) v[x];
-			}
+			for (int x = 0; x < width; x++) s[off + x] = (short) label(((Number) Array.get(row, x)).longValue(), z);
 		} else if (row instanceof float[]) {
 			System.arraycopy(row, 0, plane, off, width);
 		} else throw new IllegalArgumentException("Unexpected HDF5 row type " + row.getClass().getSimpleName() + " in " + path);
+	}
+
+	private int label(long v, int z) {
+		if (v < 0 || v > 65535) throw new IllegalArgumentException(path + " in " + file + " has value " + v + " at slice " + (z + 1)
+			+ "; integer labels must be 0..65535");
+		return (int) v;
 	}
 
 	@Override

@@ -194,18 +194,15 @@ class StreamingExactTest {
 		return o;
 	}
 
+	static double[] numbers(CamUtilisation.Result r) {
+		return new double[] { r.camVoxels, r.iseVoxels, r.iseConnectedVoxels, r.interfaceTotal, r.interfaceConnectedIse, r.interfaceActive,
+			r.facesTotal, r.facesConnectedIse, r.facesActive };
+	}
+
 	static void assertSameCam(CamUtilisation.Result m, CamUtilisation.Result s, String what) {
 		assertArrayEquals(m.classVoxels, s.classVoxels, what);
 		assertArrayEquals(m.classClusters, s.classClusters, what);
-		assertEquals(m.camVoxels, s.camVoxels, what);
-		assertEquals(m.iseVoxels, s.iseVoxels, what);
-		assertEquals(m.iseConnectedVoxels, s.iseConnectedVoxels, what);
-		assertEquals(m.interfaceTotal, s.interfaceTotal, what);
-		assertEquals(m.interfaceConnectedIse, s.interfaceConnectedIse, what);
-		assertEquals(m.interfaceActive, s.interfaceActive, what);
-		assertEquals(m.facesTotal, s.facesTotal, what);
-		assertEquals(m.facesConnectedIse, s.facesConnectedIse, what);
-		assertEquals(m.facesActive, s.facesActive, what);
+		assertArrayEquals(numbers(m), numbers(s), what); // exact: doubles compared bit for bit
 		assertEquals(m.interfaceEstimator, s.interfaceEstimator, what);
 		CamUtilisation.PhaseStats[][] ps = { { m.pore, s.pore }, { m.cam, s.cam }, { m.ise, s.ise } };
 		for (CamUtilisation.PhaseStats[] p : ps) {
