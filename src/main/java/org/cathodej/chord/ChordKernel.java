@@ -4,6 +4,7 @@ import java.io.Serializable;
 
 import org.cathodej.image.VoxelSize;
 import org.cathodej.surface.ClassVolume;
+import org.cathodej.surface.GeometryKernel;
 import org.cathodej.task.Parallel;
 import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabKernel;
@@ -68,7 +69,7 @@ public final class ChordKernel implements SlabKernel<ChordKernel.Partial>, Seria
 	public Partial partial(Slab slab) {
 		RandomAccessibleInterval<? extends IntegerType<?>> img = (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) slab
 			.coreImg();
-		ClassVolume cv = ClassVolume.fromLookup(img, lut, classes);
+		ClassVolume cv = ClassVolume.fromLookup(img, GeometryKernel.toLut(lut), classes);
 		int w = slab.width(), h = slab.height(), d = slab.coreDepth(), k1 = classes + 1, sp = spacing, n = w * h;
 		int[] len = { w, h, slab.volumeDepth() };
 		byte[][] cls = new byte[d][n];

@@ -3,11 +3,13 @@ package org.cathodej.connectivity;
 import java.io.Serializable;
 
 import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.LabelLut;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.surface.ClassVolume;
 import org.cathodej.surface.CroftonDirections;
 import org.cathodej.surface.GeometryCounts;
 import org.cathodej.surface.GeometryKernel;
+import org.cathodej.surface.InterfaceArea;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabKernel;
@@ -243,7 +245,7 @@ public final class StreamedCamUtilisation {
 			ClassPartial m = new ClassPartial(a.z0, b.z1, a.width, a.height, b.last);
 			GeometryKernel.Partial seam = GeometryKernel.ofRange(classVolume(new byte[][] { a.lastSlice, b.firstSlice }, a.width, a.height),
 				false, a.z1 - 1, 0, 1, 1);
-			GeometryKernel k = new GeometryKernel(identity(), VALUES, false, 1);
+			GeometryKernel k = new GeometryKernel(CLASS_VALUES.toArray(), VALUES, false, 1);
 			GeometryKernel.Partial g = a.counts == null ? seam : k.merge(a.counts, seam);
 			m.counts = b.counts == null ? g : k.merge(g, b.counts);
 			m.firstSlice = a.firstSlice;
@@ -252,14 +254,11 @@ public final class StreamedCamUtilisation {
 		}
 	}
 
-	static byte[] identity() {
-		byte[] lut = new byte[ClassKernel.VALUES];
-		for (int v = 0; v < lut.length; v++) lut[v] = (byte) v;
-		return lut;
-	}
+	/** Class image value v (0..6) is voxel class v. */
+	static final LabelLut CLASS_VALUES = LabelLut.classes(0, 1, 2, 3, 4, 5, 6);
 
 	static ClassVolume classVolume(byte[][] planes, int w, int h) {
-		return ClassVolume.fromLookup(Slab.wrapBytes(planes, w, h), identity(), ClassKernel.VALUES);
+		return ClassVolume.fromLookup(Slab.wrapBytes(planes, w, h), CLASS_VALUES, ClassKernel.VALUES);
 	}
 
 	/**
@@ -270,7 +269,7 @@ public final class StreamedCamUtilisation {
 		SliceSink sink, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
 		if (o.axis < 0 || o.axis > 2) throw new IllegalArgumentException("Transport axis must be x, y or z");
-		if (o.interfaceArea != InterfaceArea.VOXEL_FACES && o.interfaceArea != SurfaceInterfaceArea.CROFTON)
+		if (o.interfaceArea != InterfaceArea.VOXEL_FACES && o.interfaceArea != InterfaceArea.CROFTON)
 			throw new IllegalArgumentException("Streamed CAM utilisation measures interfaces by Crofton or voxel faces, not by "
 				+ o.interfaceArea.name());
 		LabelKernel lk = new LabelKernel(pl, o.connectivity, o.poreStatistics, o.threads);

@@ -3,6 +3,7 @@ package org.cathodej.surface;
 import java.io.Serializable;
 
 import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.LabelLut;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabKernel;
@@ -37,13 +38,14 @@ public final class GeometryKernel implements SlabKernel<GeometryKernel.Partial>,
 
 	/** Labels mapped to classes as {@link ClassVolume#fromLabels}: class i = label {@code labelOfClass[i]}. */
 	public static GeometryKernel ofLabels(boolean marchingCubes, int threads, int... labelOfClass) {
-		byte[] lut = new byte[65536];
-		java.util.Arrays.fill(lut, (byte) -1);
-		for (int i = labelOfClass.length - 1; i >= 0; i--) {
-			if (lut[labelOfClass[i]] != -1) throw new IllegalArgumentException("Label " + labelOfClass[i] + " is given for two classes");
-			lut[labelOfClass[i]] = (byte) i;
-		}
-		return new GeometryKernel(lut, labelOfClass.length, marchingCubes, threads);
+		return new GeometryKernel(LabelLut.classes(labelOfClass).toArray(), labelOfClass.length, marchingCubes, threads);
+	}
+
+	/** A table as kernels keep it (a Serializable byte[]) back as a {@link LabelLut}; negative entries are other. */
+	public static LabelLut toLut(byte[] table) {
+		LabelLut l = LabelLut.allOther(-1);
+		for (int i = 0; i < table.length; i++) if (table[i] >= 0) l.set(i, table[i]);
+		return l;
 	}
 
 	/** The label-to-class table (a copy). */
@@ -90,7 +92,7 @@ public final class GeometryKernel implements SlabKernel<GeometryKernel.Partial>,
 	@Override
 	public Partial partial(Slab slab) {
 		ClassVolume cv = ClassVolume.fromLookup((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) slab.img(),
-			lut, classes);
+			toLut(lut), classes);
 		int from = slab.haloBelow();
 		return new Partial(slab.z0(), GeometryScanner.scanRange(cv, VoxelSize.uncalibrated(), marchingCubes, from, from + slab.coreDepth(),
 			threads, Progress.NONE));

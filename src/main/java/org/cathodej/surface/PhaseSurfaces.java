@@ -68,7 +68,7 @@ public final class PhaseSurfaces {
 
 	public static PhaseSurfaces measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, VoxelSize vs, int threads,
 		Progress progress) {
-		ClassVolume cv = ClassVolume.fromLabels(labels, pl.pore(), pl.cam(), pl.ise());
+		ClassVolume cv = ClassVolume.fromPhases(labels, pl);
 		return new PhaseSurfaces(GeometryScanner.scan(cv, vs, threads, progress));
 	}
 

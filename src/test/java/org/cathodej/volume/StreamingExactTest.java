@@ -13,7 +13,7 @@ import org.cathodej.chord.ChordOptions;
 import org.cathodej.chord.ChordResult;
 import org.cathodej.connectivity.CamUtilisation;
 import org.cathodej.connectivity.Connectivity;
-import org.cathodej.connectivity.InterfaceArea;
+import org.cathodej.surface.InterfaceArea;
 import org.cathodej.connectivity.StreamedCamUtilisation;
 import org.cathodej.fractions.FractionsKernel;
 import org.cathodej.fractions.PhaseFractions;
@@ -190,7 +190,7 @@ class StreamingExactTest {
 		o.axis = variant == 0 ? 2 : 0;
 		o.collectorAtMax = variant == 1;
 		o.keepIseClasses = variant == 1;
-		o.interfaceArea = variant == 0 ? org.cathodej.connectivity.SurfaceInterfaceArea.CROFTON : InterfaceArea.VOXEL_FACES;
+		o.interfaceArea = variant == 0 ? InterfaceArea.CROFTON : InterfaceArea.VOXEL_FACES;
 		return o;
 	}
 
