@@ -60,6 +60,7 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 	/** The slabs of a streamed source, {@code slab_slices} high or sized from the free memory. */
 	protected SlabPlan slabPlan(VolumeSource src, double bytesPerVoxel, String step) {
 		int sh = Streaming.slabHeight(slab_slices, src.width(), src.height(), src.depth(), bytesPerVoxel);
+		if (slab_slices <= 0 && sh > src.chunkDepth()) sh -= sh % src.chunkDepth(); // whole chunks per slab
 		Streaming.requireSlab(src.width(), src.height(), sh, bytesPerVoxel, step);
 		SlabPlan plan = new SlabPlan(src.depth(), sh);
 		note("Streamed " + src.description() + " in " + plan + ".");

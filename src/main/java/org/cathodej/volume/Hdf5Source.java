@@ -116,6 +116,11 @@ public final class Hdf5Source implements VolumeSource {
 	@Override public VoxelSize voxelSize() { return vs; }
 
 	@Override
+	public int chunkDepth() {
+		return ds instanceof ChunkedDataset && ds.getDimensions().length == 3 ? ((ChunkedDataset) ds).getChunkDimensions()[0] : 1;
+	}
+
+	@Override
 	public String description() {
 		return "HDF5 " + file + ":" + path + " (" + width + "x" + height + "x" + depth + ", " + bitDepth + "-bit; " + calibrationNote + ")";
 	}

@@ -40,6 +40,11 @@ public interface VolumeSource extends AutoCloseable {
 		return false;
 	}
 
+	/** Slices stored together (an HDF5 chunk's depth): slab heights that are multiples of it read each chunk once. */
+	default int chunkDepth() {
+		return 1;
+	}
+
 	default long voxels() {
 		return (long) width() * height() * depth();
 	}
