@@ -27,6 +27,7 @@ public final class Bench {
 		PreprocessBench.illumination(),
 		new DestripeQualityBench(),
 		new SeriesBench(),
+		new StreamingBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

@@ -56,6 +56,7 @@ public final class BenchRecorder {
 			watcher.join();
 		}
 		double s = (System.nanoTime() - t0) / 1e9;
+		lastSeconds = s;
 		long peak = Math.max(max.get(), heapUsed());
 		long voxels = (long) size[0] * size[1] * size[2];
 		double extra = Math.max(0, peak - before);
@@ -71,6 +72,14 @@ public final class BenchRecorder {
 			}
 		}
 		return result;
+	}
+
+	private double lastSeconds;
+
+	/** Runs a {@link #time} call and returns how many seconds the timed step took. */
+	public double seconds(Callable<?> timedCall) throws Exception {
+		timedCall.call();
+		return lastSeconds;
 	}
 
 	private static long heapUsed() {

@@ -201,7 +201,7 @@ public final class Main {
 		ps.println("  cathodej <command> [image-file ...] [key=value ...] [--input key=path ...] --out DIR [--overwrite] [--progress]");
 		ps.println();
 		ps.println("<command> is the menu label (\"Phase Fractions\") or its snake_case name (phase_fractions). Keys are the");
-		ps.println("macro keys; flags are given as key or key=true. Image files (TIFF and what ImageJ opens) fill the image");
+		ps.println("macro keys; flags are given as key or key=true. Image files (TIFF and what ImageJ opens, a folder of TIFF slices, or file.h5:/dataset) fill the image");
 		ps.println("inputs in order. Results go to DIR as CSV tables, PNG plots and TIFF images, each with a JSON sidecar.");
 		ps.println("Exit codes: 0 done, 2 bad usage or parameters, 3 input file missing/unreadable or output not writable,");
 		ps.println("4 out of memory or refused by the memory check, 1 unexpected error.");
@@ -380,6 +380,16 @@ public final class Main {
 
 	/** Opens an image file with ImageJ, refusing missing, unreadable and truncated files (exit code 3). */
 	private static ImagePlus open(String file) {
+		if (org.cathodej.volume.Hdf5Source.splitSpec(file) == null && !Files.exists(Paths.get(file)))
+			throw new UncheckedIOException("input file not found: " + file, new java.io.FileNotFoundException(file));
+		ImagePlus virtual;
+		try {
+			// a folder of TIFF slices, file.h5:/dataset, or a TIFF too large for memory: a virtual stack the analyses stream
+			virtual = org.cathodej.image.VolumeSources.openVirtual(file);
+		} catch (IllegalArgumentException e) {
+			throw new UncheckedIOException(e.getMessage(), new java.io.IOException(e.getMessage()));
+		}
+		if (virtual != null) return virtual;
 		return ImageFiles.open(Paths.get(file));
 	}
 

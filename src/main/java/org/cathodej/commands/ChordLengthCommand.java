@@ -5,6 +5,7 @@ import java.awt.Color;
 import org.cathodej.chord.CauchyChord;
 import org.cathodej.chord.ChordAnalyzer;
 import org.cathodej.chord.ChordDistribution;
+import org.cathodej.chord.ChordKernel;
 import org.cathodej.chord.ChordOptions;
 import org.cathodej.chord.ChordResult;
 import org.cathodej.image.VoxelSize;
@@ -12,8 +13,12 @@ import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.surface.ClassVolume;
 import org.cathodej.surface.GeometryCounts;
+import org.cathodej.surface.GeometryKernel;
 import org.cathodej.surface.GeometryScanner;
 import org.cathodej.task.Parallel;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.VolumeSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -21,8 +26,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.IntegerType;
 
 /** Analyze > Chord Length Distribution: chords of every phase along x, y and z, histograms and Cauchy checks. */
 @Plugin(type = Command.class, label = "Chord Length Distribution",
@@ -67,16 +70,33 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 	static final Color[] AXIS_COLORS = { new Color(0xD03030), new Color(0x30A030), new Color(0x3050D0) };
 
 	@Override
+	protected boolean supportsStreaming() {
+		return true;
+	}
+
+	@Override
 	public void run() {
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
-		RandomAccessibleInterval<? extends IntegerType<?>> img = labelVolume(true, "Chord Length Distribution");
 		if (spacing < 1) throw new IllegalArgumentException("Line spacing must be at least 1 voxel, got " + spacing);
-		ClassVolume cv = ClassVolume.fromPhases(img, pl);
 		int threads = Parallel.defaultThreads();
 		ChordOptions opt = new ChordOptions(spacing, keep_boundary_chords, miles_lantuejoul);
-		ChordResult r = ChordAnalyzer.measure(cv, vs, opt, threads, progress().range(0, 0.6));
-		GeometryCounts g = GeometryScanner.scan(cv, vs, false, threads, progress().range(0.6, 1)); // Crofton S_V only
+		VolumeSource src = streamedSource("Chord Length Distribution", 0);
+		if (src != null && (src.width() < 2 || src.height() < 2 || src.depth() < 2)) labelVolume(true, "Chord Length Distribution");
+		ChordResult r;
+		GeometryCounts g;
+		if (src != null) {
+			// two passes over the slabs: chords, then the Crofton counts for S_V
+			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + 1, "Chord Length Distribution");
+			ChordKernel ck = new ChordKernel(GeometryKernel.ofLabels(false, threads, pl.pore(), pl.cam(), pl.ise()).lut(), 3, opt, threads);
+			r = ck.result(SlabStreamer.run(src, plan, ck, progress().range(0, 0.6)), vs, opt);
+			g = SlabStreamer.run(src, plan, GeometryKernel.ofLabels(false, threads, pl.pore(), pl.cam(), pl.ise()), progress().range(0.6, 1))
+				.counts(vs);
+		} else {
+			ClassVolume cv = ClassVolume.fromPhases(labelVolume(true, "Chord Length Distribution"), pl);
+			r = ChordAnalyzer.measure(cv, vs, opt, threads, progress().range(0, 0.6));
+			g = GeometryScanner.scan(cv, vs, false, threads, progress().range(0.6, 1)); // Crofton S_V only
+		}
 		double um = vs.micronsPerUnit();
 		boolean metric = !Double.isNaN(um) && vs.isCalibrated();
 		if (!metric) {

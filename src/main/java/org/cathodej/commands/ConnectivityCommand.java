@@ -1,6 +1,7 @@
 package org.cathodej.commands;
 
 import java.awt.image.IndexColorModel;
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,11 +9,16 @@ import org.cathodej.surface.InterfaceArea;
 import org.cathodej.connectivity.CamClass;
 import org.cathodej.connectivity.CamUtilisation;
 import org.cathodej.connectivity.Connectivity;
+import org.cathodej.connectivity.StreamedCamUtilisation;
+import org.cathodej.image.TiffSliceWriter;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.results.Undefined;
 import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -76,9 +82,18 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 	public ImagePlus class_image;
 
 	@Override
+	protected boolean supportsStreaming() {
+		return true;
+	}
+
+	@Override
 	public void run() {
 		String step = "Connectivity and CAM Utilisation";
-		RandomAccessibleInterval<? extends IntegerType<?>> img = labelVolume(true, step);
+		VolumeSource src = streamedSource(step, 5.5);
+		if (src != null && particles != null) throw new IllegalArgumentException("The CAM particle image is not supported when streaming; "
+			+ "use streaming=never (the volume must then fit in memory) or leave the particle labels empty.");
+		if (src != null && (src.width() < 2 || src.height() < 2 || src.depth() < 2)) labelVolume(true, step);
+		RandomAccessibleInterval<? extends IntegerType<?>> img = src != null ? null : labelVolume(true, step);
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
 		RandomAccessibleInterval<? extends RealType<?>> parts = null;
@@ -127,7 +142,8 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 			o.keepIseClasses = ise_in_class_image;
 			o.interfaceArea = estimator;
 			double share = 1.0 / conns.size();
-			CamUtilisation.Result r = CamUtilisation.compute(img, pl, vs, o, parts, progress().range(ci * share, (ci + 1) * share));
+			CamUtilisation.Result r = src != null ? streamed(src, pl, vs, o, c, ci == 0, progress().range(ci * share, (ci + 1) * share))
+				: CamUtilisation.compute(img, pl, vs, o, parts, progress().range(ci * share, (ci + 1) * share));
 			addUtilisationRow(r, c, collector, vu, au);
 			for (CamUtilisation.PhaseStats s : new CamUtilisation.PhaseStats[] { r.pore, r.cam, r.ise }) {
 				addClusterRow(s, c, vs, vu);
@@ -139,7 +155,29 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 				if (r.particles.nonCamVoxels > 0) note(r.particles.nonCamVoxels + " voxels of the particle labels are not CAM in "
 					+ labels.getTitle() + " and were ignored.");
 			}
-			if (ci == 0) class_image = classImage(r, vs, c);
+			if (ci == 0 && src == null) class_image = classImage(r, vs, c);
+		}
+	}
+
+	/**
+	 * The streamed analysis; the class image of the first connectivity goes slice by slice into a folder
+	 * {@code <title>-cam-classes-<n>} in output_dir (moved into place only when complete).
+	 */
+	private CamUtilisation.Result streamed(VolumeSource src, PhaseLabels pl, VoxelSize vs, CamUtilisation.Options o, Connectivity c,
+		boolean writeClasses, Progress p) {
+		SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + 13, "Connectivity and CAM Utilisation");
+		if (!writeClasses || output_dir == null || output_dir.trim().isEmpty()) {
+			if (writeClasses) note("Streaming: the class image is written only as a TIFF-slice folder in output_dir; none was given.");
+			return StreamedCamUtilisation.compute(src, plan, pl, vs, o, null, p);
+		}
+		String base = labels.getTitle().replaceFirst("\\.tiff?$", "").replaceAll("[^A-Za-z0-9_.-]+", "_");
+		File dir = new File(output_dir.trim(), base + "-cam-classes-" + c.neighbours());
+		dir.getParentFile().mkdirs();
+		try (TiffSliceWriter wr = new TiffSliceWriter(dir, "classes", src.width(), src.height(), src.depth(), vs, overwrite)) {
+			CamUtilisation.Result r = StreamedCamUtilisation.compute(src, plan, pl, vs, o, (z, cls) -> wr.write(z, cls, src.width(), src.height()), p);
+			wr.commit();
+			note("Wrote the class image (" + CamClass.legend() + ") as TIFF slices to " + dir);
+			return r;
 		}
 	}
 

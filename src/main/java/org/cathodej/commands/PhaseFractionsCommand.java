@@ -3,12 +3,15 @@ package org.cathodej.commands;
 import java.awt.Color;
 import java.util.Map;
 
+import org.cathodej.fractions.FractionsKernel;
 import org.cathodej.fractions.NominalComposition;
 import org.cathodej.fractions.PhaseFractions;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Parallel;
+import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.VolumeSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -53,10 +56,19 @@ public class PhaseFractionsCommand extends LabelAnalysisCommand {
 	public Plot profile_plot;
 
 	@Override
+	protected boolean supportsStreaming() {
+		return true;
+	}
+
+	@Override
 	public void run() {
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
-		PhaseFractions.Counts c = PhaseFractions.count(labelVolume(false, "Phase Fractions"), pl, Parallel.defaultThreads(), progress());
+		VolumeSource src = streamedSource("Phase Fractions", 0);
+		PhaseFractions.Counts c = src != null
+			? SlabStreamer.run(src, slabPlan(src, src.bytesPerVoxel(), "Phase Fractions"), new FractionsKernel(pl, Parallel.defaultThreads()),
+				progress()).counts()
+			: PhaseFractions.count(labelVolume(false, "Phase Fractions"), pl, Parallel.defaultThreads(), progress());
 		NominalComposition nominal = new NominalComposition(cam_weight_fraction, cam_density, ise_density, pellet_mass, pellet_area,
 			pellet_thickness);
 		convention("fraction_basis", "volume fractions are voxel counts over all voxels of the image, other labels included");

@@ -10,10 +10,13 @@ import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.surface.GeometryCounts;
 import org.cathodej.surface.GeometryCounts.Estimator;
+import org.cathodej.surface.GeometryKernel;
 import org.cathodej.surface.MarchingCubesVariant;
 import org.cathodej.surface.PhaseSurfaces;
 import org.cathodej.surface.StlExport;
 import org.cathodej.task.Parallel;
+import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.VolumeSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -60,14 +63,27 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 		"variant lorensen (classic table, as scikit-image method='lorensen'): ambiguous faces separate the phase's corners" };
 
 	@Override
+	protected boolean supportsStreaming() {
+		return true;
+	}
+
+	@Override
 	public void run() {
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
 		if (export_stl && (output_dir == null || output_dir.trim().isEmpty()))
 			throw new IllegalArgumentException("Export STL meshes needs an output folder (output_dir).");
 		MarchingCubesVariant variant = MarchingCubesVariant.parse(mc_variant);
-		PhaseSurfaces ps = PhaseSurfaces.measure(labelVolume(true, "Surface and Interface Areas"), pl, vs, variant, Parallel.defaultThreads(),
-			export_stl ? progress().range(0, 0.5) : progress());
+		VolumeSource src = streamedSource("Surface and Interface Areas", 0);
+		if (src != null && export_stl) throw new IllegalArgumentException("STL export needs the whole volume in memory; use streaming=never "
+			+ "(or export the meshes of a sub-volume).");
+		if (src != null && (src.width() < 2 || src.height() < 2 || src.depth() < 2)) labelVolume(true, "Surface and Interface Areas");
+		PhaseSurfaces ps = src != null
+			? PhaseSurfaces.of(SlabStreamer.run(src, slabPlan(src, src.bytesPerVoxel() + 4, "Surface and Interface Areas"),
+				GeometryKernel.ofLabels(true, Parallel.defaultThreads(), pl.pore(), pl.cam(), pl.ise()), progress()).counts(vs)
+				.withMarchingCubes(variant))
+			: PhaseSurfaces.measure(labelVolume(true, "Surface and Interface Areas"), pl, vs, variant, Parallel.defaultThreads(),
+				export_stl ? progress().range(0, 0.5) : progress());
 		for (String n : ps.notes) note(n);
 		double um = vs.micronsPerUnit();
 		boolean metric = !Double.isNaN(um) && vs.isCalibrated();

@@ -202,7 +202,7 @@ public final class CamUtilisation {
 	}
 
 	/** Voxel faces x 2/3 between values a0..a1 and b0..b1 (a1 < b0) from pair counts over 8 values. */
-	private static double faceArea(long[][] pc, VoxelSize vs, int a0, int a1, int b0, int b1) {
+	static double faceArea(long[][] pc, VoxelSize vs, int a0, int a1, int b0, int b1) {
 		double s = 0;
 		for (int axis = 0; axis < 3; axis++) {
 			long c = 0;

@@ -208,7 +208,7 @@ public final class ComponentLabeler {
 	}
 
 	/** Unions across the seam between slice {@code cur} (labels + offCur) and the slice below it. */
-	private static void mergeSeam(int[] cur, int offCur, int[] prev, int offPrev, int w, int h, boolean six, UnionFind g) {
+	static void mergeSeam(int[] cur, int offCur, int[] prev, int offPrev, int w, int h, boolean six, UnionFind g) {
 		for (int y = 0, i = 0; y < h; y++) {
 			for (int x = 0; x < w; x++, i++) {
 				if (cur[i] == 0) continue;

@@ -29,10 +29,22 @@ public final class GeometryScanner {
 	 * (Crofton and face counts), several times faster with many classes: the histograms cost a pass per class subset.
 	 */
 	public static GeometryCounts scan(ClassVolume cv, VoxelSize vs, boolean marchingCubes, int threads, Progress progress) {
-		final int w = cv.width(), h = cv.height(), dpt = cv.depth(), k = cv.classes(), k1 = k + 1;
-		if (w < 2 || h < 2 || dpt < 2)
+		if (cv.width() < 2 || cv.height() < 2 || cv.depth() < 2)
 			throw new IllegalArgumentException("Surface measurements need a 3D volume at least 2 voxels wide in x, y and z, got "
-				+ w + "x" + h + "x" + dpt);
+				+ cv.width() + "x" + cv.height() + "x" + cv.depth());
+		return scanRange(cv, vs, marchingCubes, 0, cv.depth(), threads, progress);
+	}
+
+	/**
+	 * The counts that slices [from, to) contribute: voxels and in-plane pairs of those slices, cross-plane pairs and
+	 * 2x2x2 cubes between slice z and z + 1 for z in [from, to) (reading slice {@code to} when it exists). The counts
+	 * of consecutive ranges add up exactly to those of their union (a slab split is bit-identical); the result's
+	 * depth is to - from.
+	 */
+	public static GeometryCounts scanRange(ClassVolume cv, VoxelSize vs, boolean marchingCubes, int from, int to, int threads,
+		Progress progress) {
+		final int w = cv.width(), h = cv.height(), dpt = cv.depth(), k = cv.classes(), k1 = k + 1;
+		if (from < 0 || to > dpt || to <= from) throw new IllegalArgumentException("Slice range [" + from + ", " + to + ") of " + dpt);
 		final int nSub = marchingCubes ? k + k * (k - 1) / 2 : 0;
 		final int[] subsets = new int[nSub];
 		if (marchingCubes) {
@@ -46,13 +58,13 @@ public final class GeometryScanner {
 		long perThread = (long) area * (2 + 4L + 2L * nSub);
 		MemoryBudget.require(perThread * nThreads, "Surface areas of " + w + "x" + h + "x" + dpt + " voxels (slice buffers)", 0);
 
-		final int chunks = Math.min(dpt, Math.max(1, nThreads * 8));
+		final int range = to - from, chunks = Math.min(range, Math.max(1, nThreads * 8));
 		final long[][] vox = new long[chunks][];
 		final long[][][] pairs = new long[chunks][][];
 		final long[][][] cfg = new long[chunks][][];
 		final AtomicInteger done = new AtomicInteger();
 		Parallel.forEach(chunks, nThreads, ci -> {
-			int z0 = (int) ((long) dpt * ci / chunks), z1 = (int) ((long) dpt * (ci + 1) / chunks);
+			int z0 = from + (int) ((long) range * ci / chunks), z1 = from + (int) ((long) range * (ci + 1) / chunks);
 			long[] vc = new long[k1];
 			long[][] pc = new long[CroftonDirections.N][k1 * k1];
 			long[][] hc = new long[nSub][256];
@@ -79,7 +91,7 @@ public final class GeometryScanner {
 					sqNext = t2;
 				}
 				int n = done.incrementAndGet();
-				if ((n & 7) == 0) progress.report(n / (double) dpt, "Surface areas: slice " + n + "/" + dpt);
+				if ((n & 7) == 0) progress.report(n / (double) range, "Surface areas: slice " + n + "/" + range);
 			}
 			vox[ci] = vc;
 			pairs[ci] = pc;
@@ -96,7 +108,7 @@ public final class GeometryScanner {
 				for (int c = 0; c < 256; c++) cfgSum[t][c] += cfg[ci][t][c];
 		}
 		progress.report(1, "Surface areas: done");
-		return new GeometryCounts(w, h, dpt, k, vs, voxels, pairSum, subsets, cfgSum);
+		return new GeometryCounts(w, h, range, k, vs, voxels, pairSum, subsets, cfgSum);
 	}
 
 	/** 4-bit codes of the 2x2 squares with lower corner at index i (bits dx + 2 dy), per subset. */

@@ -61,6 +61,11 @@ public final class PhaseSurfaces {
 				100 * otherFraction));
 	}
 
+	/** The surfaces of counts already made (e.g. merged from streamed slabs). */
+	public static PhaseSurfaces of(GeometryCounts g) {
+		return new PhaseSurfaces(g);
+	}
+
 	public static PhaseSurfaces measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, VoxelSize vs, int threads,
 		Progress progress) {
 		return measure(labels, pl, vs, MarchingCubesVariant.SYMMETRIC, threads, progress);

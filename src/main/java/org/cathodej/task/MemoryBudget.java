@@ -9,6 +9,11 @@ public final class MemoryBudget {
 
 	private MemoryBudget() {}
 
+	/** What to do with a volume larger than memory (appended to refusals that concern a whole volume). */
+	static final String LARGER_THAN_MEMORY = " Phase Fractions, Surface and Interface Areas, Chord Length Distribution and Connectivity and "
+		+ "CAM Utilisation stream such volumes slab by slab (open them as a virtual stack, or streaming=always); other steps need a "
+		+ "sub-volume (Image > Duplicate with a slice range, or Image > Crop).";
+
 	/** Bytes the JVM could still allocate: max heap minus what is in use. */
 	public static long available() {
 		Runtime rt = Runtime.getRuntime();
@@ -31,8 +36,8 @@ public final class MemoryBudget {
 				human((long) (avail / bytesPerVoxel)), (long) Math.cbrt(avail / bytesPerVoxel))
 			: "";
 		throw new InsufficientMemoryException(String.format(Locale.ROOT,
-			"%s needs %s of memory but only %s is available (Edit > Options > Memory & Threads raises the limit).%s",
-			what, bytes(bytes), bytes(avail), fit));
+			"%s needs %s of memory but only %s is available (Edit > Options > Memory & Threads raises the limit).%s%s",
+			what, bytes(bytes), bytes(avail), fit, bytesPerVoxel > 0 ? LARGER_THAN_MEMORY : ""));
 	}
 
 	public static String bytes(long b) {

@@ -1,0 +1,67 @@
+package org.cathodej.connectivity;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Distinct (a, b) label pairs, e.g. a CAM cluster label and an ISE cluster label whose voxels share a face, packed
+ * as longs and kept sorted and unique when compacted. Grows on demand.
+ */
+final class ContactPairs implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
+	long[] pairs = new long[256];
+	int size;
+	private int sortedUpTo;
+
+	void add(int a, int b) {
+		long v = (long) a << 32 | (b & 0xffffffffL);
+		if (size > 0 && pairs[size - 1] == v) return;
+		if (size == pairs.length) {
+			compact();
+			if (size > pairs.length / 2) pairs = Arrays.copyOf(pairs, pairs.length * 2);
+		}
+		pairs[size++] = v;
+	}
+
+	/** Adds the pairs of another set with labels shifted by offA and offB. */
+	void addAll(ContactPairs o, int offA, int offB) {
+		for (int i = 0; i < o.size; i++) add(a(o.pairs[i]) + offA, b(o.pairs[i]) + offB);
+	}
+
+	ContactPairs compact() {
+		if (sortedUpTo == size) return this;
+		Arrays.sort(pairs, 0, size);
+		int m = 0;
+		for (int i = 0; i < size; i++) if (m == 0 || pairs[i] != pairs[m - 1]) pairs[m++] = pairs[i];
+		size = m;
+		sortedUpTo = m;
+		return this;
+	}
+
+	static int a(long v) { return (int) (v >>> 32); }
+
+	static int b(long v) { return (int) v; }
+
+	/**
+	 * Pairs of voxels sharing a face between slice planes: label a from {@code la} and label b from {@code lb} at the
+	 * same index (a z neighbour), both non-zero.
+	 */
+	void addAcross(int[] la, int[] lb, int offA, int offB) {
+		for (int i = 0; i < la.length; i++) if (la[i] != 0 && lb[i] != 0) add(la[i] + offA, lb[i] + offB);
+	}
+
+	/** Face-sharing pairs within one slice of w x h voxels (x and y neighbours). */
+	void addInPlane(int[] la, int[] lb, int w, int h) {
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int a = la[i];
+				if (a == 0) continue;
+				if (x > 0 && lb[i - 1] != 0) add(a, lb[i - 1]);
+				if (x < w - 1 && lb[i + 1] != 0) add(a, lb[i + 1]);
+				if (y > 0 && lb[i - w] != 0) add(a, lb[i - w]);
+				if (y < h - 1 && lb[i + w] != 0) add(a, lb[i + w]);
+			}
+	}
+}
