@@ -25,7 +25,7 @@ final class PcgSolver {
 	}
 
 	/** @param mg multigrid preconditioner, or null for Jacobi */
-	static Outcome solve(ConductionSystem s, Multigrid mg, double tolerance, double balanceTolerance, int maxIterations,
+	static Outcome solve(ConductionSystem s, Preconditioner mg, double tolerance, double balanceTolerance, int maxIterations,
 		Progress progress) {
 		int n = s.n, d = s.d, t = s.threads;
 		// four vectors: q = A p is dead once r is updated and then holds the preconditioned residual
@@ -141,7 +141,7 @@ final class PcgSolver {
 	}
 
 	/** p = M^-1 r; returns r.p. */
-	private static double restart(ConductionSystem s, Multigrid mg, float[] r, float[] p, double[] part) {
+	private static double restart(ConductionSystem s, Preconditioner mg, float[] r, float[] p, double[] part) {
 		if (mg != null) mg.apply(r, p);
 		Parallel.forEach(s.d, s.threads, z -> {
 			double rz = 0;
