@@ -48,7 +48,7 @@ final class ConductionSystem {
 	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, FluxTortuosity.Preconditioning pre, int threads) {
 		long perSpanning = 16 + (conductingClasses == 1 ? 1 : 4);
 		long levels = pre == FluxTortuosity.Preconditioning.BLOCKS ? Multigrid.bytes(w, h, d)
-			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.bytes(w, h, d, spanning) : 0;
+			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBytes(w, h, d, spanning) : 0;
 		return perSpanning * spanning + levels + 24L * w * h * threads + 4L * (d + 1);
 	}
 
