@@ -22,11 +22,11 @@ import org.cathodej.task.Parallel;
 final class AggregationMultigrid implements Preconditioner {
 
 	/** Strength of a conductance relative to the geometric mean of the two cells' largest ones, for aggregating. */
-	static final double THETA = 0.25;
-	static final float ALPHA = 1.6f;
+	static double THETA = Double.parseDouble(System.getProperty("amg.theta", "0.25"));
+	static float ALPHA = Float.parseFloat(System.getProperty("amg.alpha", "1.6"));
 	static final int GAMMA = 2;
 	/** The coarsest level has at most this many cells (unless coarsening stops short). */
-	static final int COARSEST = 2000;
+	static int COARSEST = Integer.getInteger("amg.coarsest", 2000);
 
 	final ConductionSystem s;
 	final FineAggregates fa;
@@ -48,6 +48,11 @@ final class AggregationMultigrid implements Preconditioner {
 		coarsest = new EnvelopeCholesky(l.n, l.ptr, l.col, l.val, l.diag);
 		l.keepUpper();
 		acc = new float[levels.get(0).n];
+		if (Boolean.getBoolean("amg.verbose")) {
+			StringBuilder sb = new StringBuilder("levels: " + s.n);
+			for (CoarseLevel lv : levels) sb.append(" -> ").append(lv.n).append('/').append(lv.col.length);
+			System.out.println(sb);
+		}
 	}
 
 	/** Class pairs whose face conductance is strong: g_pq >= THETA sqrt(g_pp g_qq). */
@@ -125,8 +130,12 @@ final class AggregationMultigrid implements Preconditioner {
 		forEachBlock(f, bw, bh, bd, (S, cells, m) -> {
 			for (int a = 0; a < m; a++) owner[cells[a]] = S;
 		});
-		forEachBlock(f, bw, bh, bd, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, lab));
-		for (int S = 0; S < bwh * bd; S++) first[S + 1] += first[S];
+		// strong conductances only; where that leaves more than half the cells, any conductance (coarsening must go on)
+		for (double theta : new double[] { THETA, 0 }) {
+			forEachBlock(f, bw, bh, bd, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, lab));
+			for (int S = 0; S < bwh * bd; S++) first[S + 1] += first[S];
+			if (first[bwh * bd] <= f.n / 2) break;
+		}
 		CoarseLevel c = new CoarseLevel(first[bwh * bd], bw, bh, bd, first);
 		int[] parent = new int[f.n];
 		for (int i = 0; i < f.n; i++) parent[i] = first[owner[i]] + lab[i];
@@ -177,31 +186,37 @@ final class AggregationMultigrid implements Preconditioner {
 		});
 	}
 
-	/** Connected components of one block's cells (strong conductances only), numbered in cell order into lab. */
-	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, int[] lab) {
+	/**
+	 * Connected components of one block's cells (conductances of at least theta times the geometric mean of the two
+	 * cells' largest), by union-find with the smaller root winning; numbered in cell order into lab.
+	 */
+	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, int[] lab) {
 		for (int a = 0; a < m; a++) lab[cells[a]] = a;
-		boolean changed = true;
-		while (changed) {
-			changed = false;
-			for (int a = 0; a < m; a++) {
-				int i = cells[a];
-				for (int e = f.ptr[i]; e < f.ptr[i + 1]; e++) {
-					int j = f.col[e];
-					if (owner[j] != S || lab[j] == lab[i] || f.val[e] < THETA * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
-					lab[i] = lab[j] = Math.min(lab[i], lab[j]);
-					changed = true;
-				}
+		int[] root = new int[m];
+		for (int a = 0; a < m; a++) root[a] = a;
+		for (int a = 0; a < m; a++) {
+			int i = cells[a];
+			for (int e = f.ptr[i]; e < f.ptr[i + 1]; e++) {
+				int j = f.col[e];
+				if (j < i || owner[j] != S || f.val[e] < theta * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
+				int ra = find(root, a), rb = find(root, lab[j]);
+				if (ra != rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
 			}
 		}
 		int count = 0;
 		int[] map = new int[m];
 		Arrays.fill(map, -1);
 		for (int a = 0; a < m; a++) {
-			int i = cells[a], r = lab[i];
+			int r = find(root, a);
 			if (map[r] < 0) map[r] = count++;
-			lab[i] = map[r];
+			lab[cells[a]] = map[r];
 		}
 		return count;
+	}
+
+	private static int find(int[] root, int a) {
+		while (root[a] != a) a = root[a] = root[root[a]];
+		return a;
 	}
 
 	@Override

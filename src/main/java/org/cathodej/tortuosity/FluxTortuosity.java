@@ -113,7 +113,8 @@ public final class FluxTortuosity {
 		r.currentIn = o.currentIn;
 		r.currentOut = o.currentOut;
 		r.converged = o.converged;
-		double current = 0.5 * (o.currentIn + o.currentOut);
+		// the dissipated power (= current at potential difference 1) has an error quadratic in the solver's
+		double current = s.power(o.e);
 		double length = s.nAxis * vs.along(axis);
 		double area = 1;
 		for (int b = 0; b < 3; b++)
