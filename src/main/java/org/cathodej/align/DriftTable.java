@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.cathodej.results.Csv;
 import org.cathodej.results.CsvTable;
+import org.cathodej.results.Table;
 
 /**
  * Per-slice drift of a stack: for every slice z the map G_z from reference coordinates (slice 1's frame) to the
@@ -130,6 +132,24 @@ public final class DriftTable {
 		Files.write(file, multiStackRegText().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * A saved drift of either format, told apart by the first line: MultiStackReg's ("MultiStackReg..." or
+	 * "Transformation") or a drift CSV (this package's table, or one a spreadsheet wrote).
+	 */
+	public static DriftTable read(Path file, int width, int height) throws IOException {
+		String first;
+		try (BufferedReader br = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			String l = br.readLine();
+			first = l == null ? "" : l.trim();
+		}
+		return isMultiStackReg(first) ? readMultiStackReg(file, width, height) : readCsv(file, width, height);
+	}
+
+	/** Whether a file whose first line (trimmed) is {@code firstLine} is a MultiStackReg transformation file. */
+	static boolean isMultiStackReg(String firstLine) {
+		return firstLine.startsWith("MultiStackReg") || firstLine.equals("Transformation");
+	}
+
 	public static DriftTable readMultiStackReg(Path file, int width, int height) throws IOException {
 		try (BufferedReader br = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			return readMultiStackReg(br, width, height);
@@ -246,16 +266,25 @@ public final class DriftTable {
 
 	// ---------------------------------------------------------------- CSV
 
-	public String csvText() {
-		StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+	/**
+	 * The drift as a table, one row per slice: local and cumulative dx, dy, angle, ncc and the global matrix
+	 * (columns {@link #CSV_HEADER}); {@link #readCsv} reads its CSV back.
+	 */
+	public Table table() {
+		String[] c = CSV_HEADER.split(",");
+		Table t = new Table();
 		for (int z = 0; z < global.length; z++) {
 			RigidTransform g = global[z];
-			sb.append(z + 1);
-			for (double v : new double[] { dx(z), dy(z), angleDeg(z), cumDx(z), cumDy(z), cumAngleDeg(z), ncc[z], g.a00, g.a01, g.a02, g.a10, g.a11, g.a12 })
-				sb.append(',').append(Double.isNaN(v) ? "NaN" : Double.toString(v));
-			sb.append('\n');
+			double[] v = { z + 1, dx(z), dy(z), angleDeg(z), cumDx(z), cumDy(z), cumAngleDeg(z), ncc[z], g.a00, g.a01, g.a02, g.a10, g.a11, g.a12 };
+			t.addRow();
+			for (int i = 0; i < c.length; i++) t.set(c[i], v[i]);
 		}
-		return sb.toString();
+		t.unit("dx", "pixels").unit("dy", "pixels").unit("cum_dx", "pixels").unit("cum_dy", "pixels").unit("a02", "pixels").unit("a12", "pixels");
+		return t;
+	}
+
+	public String csvText() {
+		return Csv.of(table());
 	}
 
 	public void writeCsv(Path file) throws IOException {

@@ -1,9 +1,7 @@
 package org.cathodej.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import org.cathodej.ij1.FijiContext;
+import org.cathodej.image.ImageFiles;
 import org.cathodej.results.Version;
 import org.cathodej.run.AnalysisSuite;
 import org.cathodej.run.CommandCatalog;
@@ -71,9 +70,6 @@ public final class Main {
 		} catch (Usage e) {
 			err.println("cathodej: " + e.getMessage());
 			return USAGE;
-		} catch (InputFile e) {
-			err.println("cathodej: " + e.getMessage());
-			return FILE;
 		} catch (IllegalArgumentException e) {
 			err.println("cathodej: " + e.getMessage());
 			return USAGE;
@@ -137,13 +133,13 @@ public final class Main {
 			throw new Usage("no Analyze commands found");
 		}
 		List<CommandCatalog.Entry> analyses = suite.entries();
-		List<String> keys = new ArrayList<>();
+		Map<String, String> keys = new LinkedHashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			String key = keyOf(args[i]);
-			if (key != null) keys.add(key);
+			if (key != null) keys.put(key, args[i].substring(args[i].indexOf('=') + 1));
 		}
 		try {
-			suite.checkKeys(keys, "analyse");
+			suite.checkOptions(keys, "analyse"); // every value of every analysis before the first one writes
 		} catch (IllegalArgumentException e) {
 			throw new Usage(e.getMessage());
 		}
@@ -296,16 +292,16 @@ public final class Main {
 		String outDir = options.get("output_dir");
 		if (outDir == null || outDir.trim().isEmpty())
 			throw new Usage("give an output folder: --out DIR (results are saved there as CSV + JSON, PNG, TIFF).");
-		for (ParameterSpec p : imageParams)
-			if (p.isRequired() && !imageFiles.containsKey(p.name()))
-				throw new Usage(spec.label() + " needs an image file for '" + p.name() + "' (" + p.label() + "): cathodej " + spec.fileStem()
-					+ " " + p.name().toUpperCase() + ".tif ... (see cathodej help " + spec.fileStem() + ")");
 		// check every key and value before opening large files
 		for (Map.Entry<String, String> e : options.entrySet()) {
 			ParameterSpec p = spec.input(e.getKey());
 			if (p == null) throw new Usage("unknown parameter '" + e.getKey() + "' for " + spec.label() + ". Valid parameters: " + names(spec.inputs()) + ".");
 			p.parse(e.getValue(), spec.label());
 		}
+		for (ParameterSpec p : imageParams)
+			if (p.isRequired() && !imageFiles.containsKey(p.name()))
+				throw new Usage(spec.label() + " needs an image file for '" + p.name() + "' (" + p.label() + "): cathodej " + spec.fileStem()
+					+ " " + p.name().toUpperCase() + ".tif ... (see cathodej help " + spec.fileStem() + ")");
 
 		// open the images; the first image input is "the current image" (as in Fiji), the others are named by title
 		Map<String, ImagePlus> byName = new HashMap<>();
@@ -357,10 +353,19 @@ public final class Main {
 		if (p != null && p.kind() == ParameterSpec.Kind.IMAGE) {
 			if (imageFiles.put(key, value) != null) throw new Usage("parameter '" + key + "' is given twice");
 		} else {
+			if (how.startsWith("--input") && p == null)
+				throw new Usage("unknown image parameter '" + key + "' in --input " + a + " for " + spec.label() + "; its image parameters: "
+					+ imageNames(spec) + ".");
 			if (how.startsWith("--input") && p != null)
 				throw new Usage("--input is for image files; '" + key + "' is not an image parameter (give " + key + "=value)");
 			put(options, key, value);
 		}
+	}
+
+	private static String imageNames(CommandSpec spec) {
+		List<ParameterSpec> images = new ArrayList<>();
+		for (ParameterSpec p : spec.inputs()) if (p.kind() == ParameterSpec.Kind.IMAGE) images.add(p);
+		return images.isEmpty() ? "none" : names(images);
 	}
 
 	private static void put(Map<String, String> options, String key, String value) {
@@ -373,28 +378,9 @@ public final class Main {
 		return String.join(", ", n);
 	}
 
-	/** Opens an image file with ImageJ; what ImageJ prints while opening is kept out of stdout. */
+	/** Opens an image file with ImageJ, refusing missing, unreadable and truncated files (exit code 3). */
 	private static ImagePlus open(String file) {
-		Path p = Paths.get(file);
-		if (!Files.exists(p)) throw new InputFile("input file not found: " + file);
-		if (Files.isDirectory(p)) throw new InputFile("input " + file + " is a folder, not an image file");
-		if (!Files.isReadable(p)) throw new InputFile("input file " + file + " is not readable");
-		ByteArrayOutputStream said = new ByteArrayOutputStream();
-		PrintStream old = System.out;
-		ImagePlus imp;
-		synchronized (Main.class) {
-			System.setOut(new PrintStream(said, true));
-			try {
-				imp = IJ.openImage(p.toAbsolutePath().toString());
-			} finally {
-				System.setOut(old);
-			}
-		}
-		if (imp == null) {
-			String why = new String(said.toByteArray(), StandardCharsets.UTF_8).trim().replaceAll("\\s+", " ");
-			throw new InputFile("cannot open " + file + " as an image (TIFF or another format ImageJ reads)" + (why.isEmpty() ? "" : ": " + why));
-		}
-		return imp;
+		return ImageFiles.open(Paths.get(file));
 	}
 
 	/** Progress lines on stderr, at most one every two seconds (for logs of long cluster runs). */
@@ -425,13 +411,6 @@ public final class Main {
 	/** Bad usage: exit code 2. */
 	static final class Usage extends RuntimeException {
 		Usage(String m) {
-			super(m);
-		}
-	}
-
-	/** An input file is missing or unreadable: exit code 3. */
-	static final class InputFile extends RuntimeException {
-		InputFile(String m) {
 			super(m);
 		}
 	}

@@ -5,7 +5,6 @@ import org.cathodej.run.ParameterSpec;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.measure.ResultsTable;
 
 /** How parameters and outputs are described to people (command-line help and the user guide): one wording. */
 public final class ParameterText {
@@ -57,7 +56,7 @@ public final class ParameterText {
 	/** What kind of thing an output is: table, plot, image or value. */
 	public static String outputKind(ParameterSpec o) {
 		Class<?> t = o.type();
-		if (ResultsTable.class.isAssignableFrom(t)) return "table";
+		if (org.cathodej.run.CommandSpec.isTable(t)) return "table";
 		if (Plot.class.isAssignableFrom(t)) return "plot";
 		if (ImagePlus.class.isAssignableFrom(t)) return "image";
 		return "value (" + t.getSimpleName() + ", in the JSON sidecars)";

@@ -3,18 +3,18 @@ package org.cathodej.commands;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 
 import org.cathodej.align.Canvas;
 import org.cathodej.align.DriftTable;
 import org.cathodej.align.StackAligner;
 import org.cathodej.align.TransformApplier;
 import org.cathodej.filter.Interpolate;
+import org.cathodej.image.GreyInput;
 import org.cathodej.image.Volumes;
+import org.cathodej.results.Table;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -23,7 +23,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
@@ -87,7 +86,7 @@ public class AlignStackCommand extends CathodeJCommand {
 	public String save_multistackreg = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Drift")
-	public ResultsTable drift;
+	public Table drift;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Aligned")
 	public ImagePlus aligned;
@@ -98,17 +97,12 @@ public class AlignStackCommand extends CathodeJCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Drift Plot")
 	public Plot drift_plot;
 
-	@SuppressWarnings("unchecked")
-	static RandomAccessibleInterval<? extends RealType<?>> real(ImagePlus imp) {
-		return (RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(imp);
-	}
-
 	@Override
 	public void run() {
-		if (stack == null) throw new IllegalArgumentException("Align Stack needs a stack: open or select one.");
+		GreyInput.require(stack, "Align Stack");
 		Volumes.require3D(stack, "Align Stack");
 		if (second != null) {
-			Volumes.requireGreyscaleVolume(second);
+			GreyInput.require(second, "Align Stack");
 			if (second == stack) note("The second stack is the stack itself; it gets the same transforms again.");
 			if (second.getWidth() != stack.getWidth() || second.getHeight() != stack.getHeight() || second.getStackSize() != stack.getStackSize())
 				throw new IllegalArgumentException("The second stack " + second.getTitle() + " is " + dims(second) + " but " + stack.getTitle() + " is "
@@ -136,7 +130,7 @@ public class AlignStackCommand extends CathodeJCommand {
 			: "phase correlation (Gaussian-weighted cross-power spectrum, log-parabola peak fit)");
 		convention("quality", "ncc = normalised cross-correlation of each aligned slice with the previous aligned slice over the pixels both cover");
 
-		RandomAccessibleInterval<? extends RealType<?>> img = real(stack);
+		RandomAccessibleInterval<? extends RealType<?>> img = Volumes.real(stack);
 		DriftTable table;
 		Canvas c;
 		PlanarImg<?, ?> out;
@@ -152,11 +146,11 @@ public class AlignStackCommand extends CathodeJCommand {
 			c = r.canvas;
 			out = r.aligned;
 		}
-		aligned = Volumes.toImagePlus(out, stripExt(stack.getTitle()) + "-aligned", null);
+		aligned = Volumes.toImagePlus(out, Volumes.titleStem(stack.getTitle()) + "-aligned", null);
 		aligned.setCalibration(stack.getCalibration().copy());
 		if (second != null) {
-			PlanarImg<?, ?> o2 = TransformApplier.apply(real(second), table, c, p.interpolation, p.fill, p.threads, progress().range(0.7, 1));
-			second_aligned = Volumes.toImagePlus(o2, stripExt(second.getTitle()) + "-aligned", null);
+			PlanarImg<?, ?> o2 = TransformApplier.apply(Volumes.real(second), table, c, p.interpolation, p.fill, p.threads, progress().range(0.7, 1));
+			second_aligned = Volumes.toImagePlus(o2, Volumes.titleStem(second.getTitle()) + "-aligned", null);
 			second_aligned.setCalibration(second.getCalibration().copy());
 		}
 		if (save_multistackreg != null && !save_multistackreg.trim().isEmpty()) {
@@ -167,24 +161,9 @@ public class AlignStackCommand extends CathodeJCommand {
 			}
 		}
 		convention("canvas", c.toString());
-		drift = new ResultsTable();
+		drift = table.table();
 		double[] z = new double[table.slices()], cx = new double[z.length], cy = new double[z.length];
 		for (int s = 0; s < table.slices(); s++) {
-			drift.incrementCounter();
-			drift.addValue("slice", s + 1);
-			drift.addValue("dx", table.dx(s));
-			drift.addValue("dy", table.dy(s));
-			drift.addValue("angle_deg", table.angleDeg(s));
-			drift.addValue("cum_dx", table.cumDx(s));
-			drift.addValue("cum_dy", table.cumDy(s));
-			drift.addValue("cum_angle_deg", table.cumAngleDeg(s));
-			drift.addValue("ncc", table.ncc(s));
-			drift.addValue("a00", table.global(s).a00);
-			drift.addValue("a01", table.global(s).a01);
-			drift.addValue("a02", table.global(s).a02);
-			drift.addValue("a10", table.global(s).a10);
-			drift.addValue("a11", table.global(s).a11);
-			drift.addValue("a12", table.global(s).a12);
 			z[s] = s + 1;
 			cx[s] = table.cumDx(s);
 			cy[s] = table.cumDy(s);
@@ -199,14 +178,12 @@ public class AlignStackCommand extends CathodeJCommand {
 		drift_plot.setLimitsToFit(false);
 	}
 
-	/** A drift CSV (this command's table) or a MultiStackReg file, recognised by its first line. */
+	/** A saved drift (see {@link DriftTable#read}) that must have as many slices as the stack. */
 	static DriftTable load(Path f, int w, int h, int slices) {
 		DriftTable t;
 		try {
 			if (!Files.exists(f)) throw new IllegalArgumentException("The transform file " + f + " does not exist.");
-			List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-			String first = lines.isEmpty() ? "" : lines.get(0).trim();
-			t = first.startsWith("MultiStackReg") || first.equals("Transformation") ? DriftTable.readMultiStackReg(f, w, h) : DriftTable.readCsv(f, w, h);
+			t = DriftTable.read(f, w, h);
 		} catch (IOException e) {
 			throw new IllegalArgumentException("Could not read the transform file " + f + ": " + e.getMessage());
 		}
@@ -219,8 +196,4 @@ public class AlignStackCommand extends CathodeJCommand {
 		return imp.getWidth() + "x" + imp.getHeight() + "x" + imp.getStackSize();
 	}
 
-	static String stripExt(String t) {
-		int i = t.lastIndexOf('.');
-		return i > 0 && t.length() - i <= 5 ? t.substring(0, i) : t;
-	}
 }

@@ -51,7 +51,12 @@ public class AnalysisReportCommand extends CathodeJCommand {
 			throw new IllegalArgumentException("Analysis Report would overwrite " + file + ". Set overwrite=true or choose another folder.");
 		AnalysisSuite suite = new AnalysisSuite(CommandCatalog.load());
 		Map<String, Double> d = Descriptors.read(dir, suite);
-		if (d.isEmpty()) note("No analysis results in the output folder: the report has only the images.");
+		List<String> leftOut = Descriptors.leftOut(dir, suite);
+		if (d.isEmpty() && leftOut.isEmpty() && labels == null) // nothing to report: most likely a mistyped folder
+			throw new IllegalArgumentException("Analysis Report: " + dir + " holds no CathodeJ analysis results (<command>_<table>.csv with its .json)"
+				+ " and no label image is given; is the folder name right? Run the analyses with output_dir set to it first.");
+		for (String f : leftOut) note("Left out of the report: " + f + ".");
+		if (d.isEmpty()) note("No readable analysis results in the output folder: the report has only the images.");
 		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
 		convention("phase_labels", pl.asMap());
 		String title = "CathodeJ analysis" + (labels != null ? ": " + labels.getTitle() : " of " + dir.getFileName());

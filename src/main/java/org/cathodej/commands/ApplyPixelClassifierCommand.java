@@ -1,7 +1,5 @@
 package org.cathodej.commands;
 
-import java.io.IOException;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,11 +49,16 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 	@Parameter(label = "Fraction range margin", description = "probability margin of the fraction uncertainty range", min = "0", max = "1")
 	public double margin = 0.2;
 
+	@Parameter(label = "Probability smoothing (pixels)", description = "Gaussian sigma applied to the probabilities in each slice before the labels "
+		+ "are decided; 0 = none", min = "0", max = "50")
+	public double smoothing = 0;
+
 	@Parameter(label = "Memory for features (MB)", description = "feature slabs are sized to stay below this", min = "16", max = "1000000")
 	public int memory_mb = 1024;
 
-
-
+	@Parameter(label = "Preview current slice", description = "classify only the BSE image's current slice (with the neighbours its features need) "
+		+ "and show its labels as an overlay on the BSE image, to see where to add scribbles before retraining")
+	public boolean preview_current_slice = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pixel Classifier Fractions")
 	public ResultsTable fractions;
@@ -74,11 +77,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 		if (classifier_file == null || classifier_file.trim().isEmpty())
 			throw new IllegalArgumentException("Give classifier_file=[path] of a classifier saved by Train Pixel Classifier.");
 		PixelClassifier c;
-		try {
-			c = PixelClassifier.load(Paths.get(classifier_file.trim()));
-		} catch (IOException e) {
-			throw new IllegalArgumentException("Cannot read the classifier: " + e.getMessage());
-		}
+		c = SegmentSupport.loadClassifier(classifier_file);
 		PhaseLabels pl = phaseLabels();
 		convention("feature_settings", c.settings().encode());
 		convention("classifier_seed", c.seed());
@@ -86,16 +85,33 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 			throw new IllegalArgumentException("This classifier was trained on BSE and SE; give the SE stack: se=[title].");
 		if (c.settings().channels() == 1 && se != null)
 			throw new IllegalArgumentException("This classifier was trained on BSE only; do not give an SE image.");
+		if (c.fileVersion() < 2)
+			note("The classifier file is of format " + c.fileVersion() + ": it knows no grey range, so the images are not checked against the training images.");
+		convention("normalisation", c.normalisation().toString());
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
 		VoxelSize vs = Volumes.voxelSize(bse);
-		PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
+		PixelClassifier.ApplyOptions o = SegmentSupport.applyOptions(!keep_training_proportions, smoothing, memory_mb);
 		o.probabilities = probability_maps;
 		o.uncertainty = uncertainty_image;
-		o.priorCorrection = !keep_training_proportions;
 		o.margin = margin;
-		o.memoryBudget = (long) memory_mb << 20;
-		o.threads = Parallel.defaultThreads();
+		int z0 = 0, zc = 0;
+		if (preview_current_slice) {
+			int halo = new org.cathodej.segment.features.FeatureComputer(c.settings(), vs, bse.getWidth(), bse.getHeight(), bse.getStackSize()).halo();
+			zc = bse.getCurrentSlice() - 1;
+			z0 = Math.max(0, zc - halo);
+			int z1 = Math.min(bse.getStackSize(), zc + halo + 1);
+			ch = SegmentSupport.channels(SegmentSupport.substack(bse, z0, z1), se == null ? null : SegmentSupport.substack(se, z0, z1));
+			convention("preview", "slice " + (zc + 1) + " classified with slices " + (z0 + 1) + "-" + z1 + " around it (mirrored beyond them)");
+		}
 		ClassificationResult r = c.apply(ch, vs, o, progress());
+		if (preview_current_slice) {
+			phase_labels = SegmentSupport.labelImage(new byte[][] { r.labels[zc - z0] }, bse.getWidth(), bse.getHeight(), pl,
+				SegmentSupport.baseTitle(bse) + "-preview", vs);
+			SegmentSupport.showPreview(bse, phase_labels, zc + 1);
+			note("Preview of slice " + (zc + 1) + ": its labels are the overlay '" + SegmentSupport.PREVIEW + "' of " + bse.getTitle()
+				+ "; add scribbles (ROIs named pore / CAM / ISE) where they are wrong and retrain.");
+			return;
+		}
 		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab.", r.slabSlices, MemoryBudget.bytes(r.slabBytes)));
 		convention("fraction_range", "low: voxels whose phase wins by >= margin; high: voxels where the phase is within margin of the winner");
 		int w = bse.getWidth(), h = bse.getHeight(), d = bse.getStackSize();

@@ -2,6 +2,7 @@ package org.cathodej.commands;
 
 import java.awt.Color;
 
+import org.cathodej.chord.CauchyChord;
 import org.cathodej.chord.ChordAnalyzer;
 import org.cathodej.chord.ChordDistribution;
 import org.cathodej.chord.ChordOptions;
@@ -11,7 +12,6 @@ import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.surface.ClassVolume;
 import org.cathodej.surface.GeometryCounts;
-import org.cathodej.surface.GeometryCounts.Estimator;
 import org.cathodej.surface.GeometryScanner;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
@@ -72,7 +72,7 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 		VoxelSize vs = voxelSize();
 		RandomAccessibleInterval<? extends IntegerType<?>> img = labelVolume(true, "Chord Length Distribution");
 		if (spacing < 1) throw new IllegalArgumentException("Line spacing must be at least 1 voxel, got " + spacing);
-		ClassVolume cv = ClassVolume.fromLabels(img, pl.pore(), pl.cam(), pl.ise());
+		ClassVolume cv = ClassVolume.fromPhases(img, pl);
 		int threads = Parallel.defaultThreads();
 		ChordOptions opt = new ChordOptions(spacing, keep_boundary_chords, miles_lantuejoul);
 		ChordResult r = ChordAnalyzer.measure(cv, vs, opt, threads, progress().range(0, 0.6));
@@ -100,9 +100,7 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 		Plot[] plots = new Plot[3];
 		for (Phase p : Phase.values()) {
 			int c = p.ordinal();
-			double phi = g.voxelCount(c) / (double) g.totalVoxels();
-			double sv = g.surfaceDensity(GeometryCounts.set(c), Estimator.CROFTON13);
-			double crofton = sv > 0 ? 4 * phi / sv : 0;
+			double crofton = CauchyChord.fromSurface(g, c);
 			if (g.voxelCount(c) == 0) note("No " + p.displayName() + " voxels (label " + pl.valueOf(p) + "): its chord statistics are 0.");
 			double max = 0, min = Double.MAX_VALUE;
 			ChordDistribution[] ds = new ChordDistribution[3];
@@ -127,9 +125,9 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 				chords.addValue("line_fraction", r.lineFraction(c, a));
 				double cm = r.cauchyMean(c, a) * um;
 				chords.addValue("cauchy_mean", cm);
-				chords.addValue("cauchy_ratio", cm > 0 ? d.mean() * um / cm : 0);
+				chords.addValue("cauchy_ratio", CauchyChord.ratio(d.mean() * um, cm));
 				chords.addValue("crofton_mean", crofton * um);
-				chords.addValue("crofton_ratio", crofton > 0 ? d.mean() / crofton : 0);
+				chords.addValue("crofton_ratio", CauchyChord.ratio(d.mean(), crofton));
 			}
 			if (max == 0) max = 1;
 			double[] edges;

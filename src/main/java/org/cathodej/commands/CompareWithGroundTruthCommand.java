@@ -2,6 +2,7 @@ package org.cathodej.commands;
 
 import org.cathodej.image.Volumes;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.results.Undefined;
 import org.cathodej.segment.Comparison;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
@@ -43,8 +44,7 @@ public class CompareWithGroundTruthCommand extends LabelAnalysisCommand {
 		RandomAccessibleInterval<? extends IntegerType<?>> seg = labelVolume(false, "Compare with Ground Truth");
 		PhaseLabels pl = phaseLabels();
 		if (ground_truth == null) throw new IllegalArgumentException("Give the ground-truth label image: ground_truth=[title].");
-		Volumes.requireGreyscaleVolume(ground_truth);
-		if (ground_truth.getBitDepth() == 32) throw new IllegalArgumentException(ground_truth.getTitle() + " is 32-bit; the ground truth must be an 8- or 16-bit label image.");
+		Volumes.requireLabelImage(ground_truth, "Compare with Ground Truth (ground truth)");
 		SegmentSupport.sameSize(labels, ground_truth, "ground-truth");
 		PhaseLabels tl = new PhaseLabels(truth_pore, truth_cam, truth_ise);
 		convention("truth_labels", tl.asMap());
@@ -55,9 +55,9 @@ public class CompareWithGroundTruthCommand extends LabelAnalysisCommand {
 		for (int p = 0; p < 3; p++) {
 			quality.incrementCounter();
 			quality.addLabel(Comparison.name(p));
-			quality.addValue("iou", c.iou(p));
-			quality.addValue("recall", c.recall(p));
-			quality.addValue("precision", c.precision(p));
+			Undefined.put(quality, "iou", c.iou(p), "the phase is in neither image");
+			Undefined.put(quality, "recall", c.recall(p), "the phase is absent from the ground truth");
+			Undefined.put(quality, "precision", c.precision(p), "the phase is absent from the segmentation");
 			quality.addValue("true_fraction", c.truthFraction(p));
 			quality.addValue("segmented_fraction", c.segmentedFraction(p));
 			quality.addValue("fraction_error", c.fractionError(p));

@@ -4,14 +4,14 @@ import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cathodej.surface.InterfaceArea;
 import org.cathodej.connectivity.CamClass;
 import org.cathodej.connectivity.CamUtilisation;
 import org.cathodej.connectivity.Connectivity;
-import org.cathodej.connectivity.InterfaceArea;
-import org.cathodej.connectivity.SurfaceInterfaceArea;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.results.Undefined;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -105,7 +105,7 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		convention("ionic", "a CAM cluster is ionically connected when one of its voxels shares a face with an ISE cluster that "
 			+ "has a voxel on the separator face (CAM-ISE contact is always face adjacency; clusters use the chosen connectivity)");
 		convention("class_image_values", CamClass.legend());
-		InterfaceArea estimator = interface_estimator.equals("Crofton") ? SurfaceInterfaceArea.CROFTON : InterfaceArea.VOXEL_FACES;
+		InterfaceArea estimator = interface_estimator.equals("Crofton") ? InterfaceArea.CROFTON : InterfaceArea.VOXEL_FACES;
 		convention("interface_area_estimator", estimator.name() + "; the *_voxel_faces columns give " + InterfaceArea.VOXEL_FACES.name());
 		convention("active_interface", "active CAM against ISE clusters that reach the separator");
 		convention("spanning", "a cluster spans an axis when it has voxels on both faces normal to it");
@@ -133,7 +133,7 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 				addClusterRow(s, c, vs, vu);
 				addSizeRows(s, c, vs);
 			}
-			if (r.camVoxels == 0) note("There is no CAM (label " + pl.cam() + "): the CAM fractions are NaN.");
+			if (r.camVoxels == 0) note("There is no CAM (label " + pl.cam() + "): no CAM is active or connected, so its class fractions are 0.");
 			if (r.particles != null) {
 				if (ci == 0) particle_table = particleTable(r.particles, vs, vu);
 				if (r.particles.nonCamVoxels > 0) note(r.particles.nonCamVoxels + " voxels of the particle labels are not CAM in "
@@ -151,22 +151,23 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		t.addValue("collector_face", collector);
 		double v = r.voxelSize.voxelVolume();
 		t.addValue("cam_volume", r.camVoxels * v);
-		t.addValue("active_fraction", r.activeFraction());
-		t.addValue("e_only_fraction", r.fraction(CamClass.ELECTRONIC_ONLY));
-		t.addValue("ion_only_fraction", r.fraction(CamClass.IONIC_ONLY));
-		t.addValue("isolated_fraction", r.fraction(CamClass.ISOLATED));
-		t.addValue("electronic_fraction", r.electronicFraction());
-		t.addValue("ionic_fraction", r.ionicFraction());
+		boolean noCam = r.camVoxels == 0; // no CAM: none of it is active, connected or isolated (zero by definition)
+		t.addValue("active_fraction", Undefined.zeroIf(noCam, r.activeFraction()));
+		t.addValue("e_only_fraction", Undefined.zeroIf(noCam, r.fraction(CamClass.ELECTRONIC_ONLY)));
+		t.addValue("ion_only_fraction", Undefined.zeroIf(noCam, r.fraction(CamClass.IONIC_ONLY)));
+		t.addValue("isolated_fraction", Undefined.zeroIf(noCam, r.fraction(CamClass.ISOLATED)));
+		t.addValue("electronic_fraction", Undefined.zeroIf(noCam, r.electronicFraction()));
+		t.addValue("ionic_fraction", Undefined.zeroIf(noCam, r.ionicFraction()));
 		t.addValue("active_volume", r.classVoxels[CamClass.ACTIVE.value()] * v);
 		t.addValue("active_clusters", r.classClusters[CamClass.ACTIVE.value()]);
 		t.addValue("e_only_clusters", r.classClusters[CamClass.ELECTRONIC_ONLY.value()]);
 		t.addValue("ion_only_clusters", r.classClusters[CamClass.IONIC_ONLY.value()]);
 		t.addValue("isolated_clusters", r.classClusters[CamClass.ISOLATED.value()]);
-		t.addValue("ise_connected_fraction", r.iseConnectedFraction());
+		t.addValue("ise_connected_fraction", Undefined.zeroIf(Double.isNaN(r.iseConnectedFraction()), r.iseConnectedFraction()));
 		t.addValue("cam_ise_interface_area", r.interfaceTotal);
 		t.addValue("cam_connected_ise_interface_area", r.interfaceConnectedIse);
 		t.addValue("active_interface_area", r.interfaceActive);
-		t.addValue("active_interface_fraction", r.interfaceTotal > 0 ? r.interfaceActive / r.interfaceTotal : Double.NaN);
+		t.addValue("active_interface_fraction", Undefined.share(r.interfaceActive, r.interfaceTotal));
 		t.addValue("interface_estimator", r.interfaceEstimator);
 		t.addValue("cam_ise_interface_area_voxel_faces", r.facesTotal);
 		t.addValue("active_interface_area_voxel_faces", r.facesActive);
@@ -193,9 +194,8 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		t.addValue("volume", s.summary.volume);
 		t.addValue("largest_cluster_volume", s.summary.largestVolume);
 		t.addValue("largest_cluster_fraction", frac(s.summary.largestVoxels, s.summary.voxels));
-		t.addValue("spanning_fraction_x", s.summary.spanningFraction[0]);
-		t.addValue("spanning_fraction_y", s.summary.spanningFraction[1]);
-		t.addValue("spanning_fraction_z", s.summary.spanningFraction[2]);
+		for (int a = 0; a < 3; a++)
+			t.addValue("spanning_fraction_" + "xyz".charAt(a), Undefined.zeroIf(s.summary.voxels == 0, s.summary.spanningFraction[a]));
 		t.addValue("collector_connected_fraction", frac(s.collectorVoxels, s.summary.voxels));
 		t.addValue("separator_connected_fraction", frac(s.separatorVoxels, s.summary.voxels));
 		t.addValue("unit", vu);
@@ -242,7 +242,8 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		return imp;
 	}
 
+	/** Share of a phase's voxels: 0 when the phase is absent (no cluster of it spans or touches anything). */
 	private static double frac(long a, long b) {
-		return b == 0 ? Double.NaN : a / (double) b;
+		return Undefined.share(a, b);
 	}
 }

@@ -1,6 +1,7 @@
 package org.cathodej.commands;
 
 import org.cathodej.illumination.IlluminationCorrector;
+import org.cathodej.image.GreyInput;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Parallel;
@@ -35,15 +36,18 @@ public class CorrectIlluminationCommand extends CathodeJCommand {
 
 	@Override
 	public void run() {
-		if (image == null) throw new IllegalArgumentException("Correct Illumination needs an image: open or select one.");
-		Volumes.requireGreyscaleVolume(image);
+		GreyInput.require(image, "Correct Illumination");
 		VoxelSize vs = Volumes.voxelSize(image);
 		double s = sigma > 0 ? sigma : image.getWidth() * vs.x() / 10;
+		double extent = Math.max(image.getWidth() * vs.x(), image.getHeight() * vs.y());
+		if (s > extent) // beyond the slice the blurred copy is flat: nothing would be corrected
+			throw new IllegalArgumentException("Invalid value for 'sigma' of Correct Illumination: " + sigma + " " + vs.unit() + " is larger than the slice ("
+				+ extent + " " + vs.unit() + "); use a sigma between a few particle sizes and the slice size, or 0 for a tenth of the slice width.");
 		if (!(sigma > 0)) note("Blur sigma " + s + " " + vs.unit() + " (a tenth of the slice width).");
 		convention("sigma", s + " " + vs.unit());
 		convention("rescaling", "ratio image mapped linearly onto the input's [min, max] over the whole stack");
-		IlluminationCorrector.Result r = IlluminationCorrector.correct(AlignStackCommand.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
-		corrected = Volumes.toImagePlus(r.output, AlignStackCommand.stripExt(image.getTitle()) + "-illum", null);
+		IlluminationCorrector.Result r = IlluminationCorrector.correct(Volumes.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
+		corrected = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-illum", null);
 		corrected.setCalibration(image.getCalibration().copy());
 		convention("field", "the blurred copy of each slice; nonuniformity = (max - min) / mean");
 		field = new ResultsTable();

@@ -52,9 +52,7 @@ public class ImportLabelsCommand extends PhaseLabelsCommand {
 	@Override
 	public void run() {
 		if (source == null) throw new IllegalArgumentException("Import Labels needs a label image: open or select one.");
-		Volumes.requireGreyscaleVolume(source);
-		if (source.getBitDepth() == 32)
-			throw new IllegalArgumentException(source.getTitle() + " is 32-bit; convert it to 16-bit without scaling first (label values must be integers).");
+		Volumes.requireLabelImage(source, "Import Labels");
 		PhaseLabels pl = phaseLabels();
 		LabelImport.Mapping m = new LabelImport.Mapping(pore_values, cam_values, ise_values);
 		LabelImport.Result r = LabelImport.apply((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(source), m,

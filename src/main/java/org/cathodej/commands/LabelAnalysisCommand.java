@@ -30,10 +30,7 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 	protected RandomAccessibleInterval<? extends IntegerType<?>> labelVolume(boolean need3D, String step) {
 		if (labels == null) throw new IllegalArgumentException(step + " needs a label image: open or select one.");
 		if (need3D) Volumes.require3D(labels, step);
-		else Volumes.requireGreyscaleVolume(labels);
-		if (labels.getBitDepth() == 32)
-			throw new IllegalArgumentException(labels.getTitle() + " is a 32-bit (float) image; " + step
-				+ " needs an 8- or 16-bit label image (segment first, or Image > Type > 8-bit without scaling).");
+		Volumes.requireLabelImage(labels, step);
 		return (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(labels);
 	}
 

@@ -8,6 +8,7 @@ import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.pores.PoreAnalysis;
+import org.cathodej.results.Undefined;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -101,7 +102,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 			+ "flat if a3/a2 < crack_flatness, else elongated if a2/a1 < crack_elongation");
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
 		PoreAnalysis.Result r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
-		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (NaN).");
+		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (empty cells, NaN in getResult; see the note column).");
 		String u = vs.unit(), u2 = u + "^2", u3 = u + "^3";
 
 		summary = new ResultsTable();
@@ -111,15 +112,16 @@ public class PoresCommand extends LabelAnalysisCommand {
 		summary.addValue("pore_voxels", r.poreVoxels);
 		summary.addValue("porosity", r.porosity);
 		summary.addValue("pore_volume", r.poreVolume);
-		summary.addValue("mean_pore_size", r.meanThickness);
-		summary.addValue("d10", r.d10);
-		summary.addValue("d50", r.d50);
-		summary.addValue("d90", r.d90);
+		String noPores = "undefined without pore voxels";
+		Undefined.put(summary, "mean_pore_size", r.meanThickness, noPores);
+		Undefined.put(summary, "d10", r.d10, noPores);
+		Undefined.put(summary, "d50", r.d50, noPores);
+		Undefined.put(summary, "d90", r.d90, noPores);
 		summary.addValue("max_pore_size", r.maxThickness);
 		summary.addValue("pore_surface", r.poreSurface);
 		summary.addValue("s_cam_pore", r.camPoreSurface);
 		summary.addValue("s_ise_pore", r.isePoreSurface);
-		summary.addValue("cam_share_of_pore_surface", r.camShareOfPoreSurface());
+		summary.addValue("cam_share_of_pore_surface", Undefined.share(r.camPoreSurface, r.poreSurface));
 		double pv = Math.max(1, r.poreVoxels);
 		long inIse = r.classVoxels(r.classCounts, PoreAnalysis.IN_ISE), inCam = r.classVoxels(r.classCounts, PoreAnalysis.IN_CAM);
 		long atBoundary = r.classVoxels(r.classCounts, PoreAnalysis.CAM_ISE);
@@ -134,12 +136,12 @@ public class PoresCommand extends LabelAnalysisCommand {
 		summary.addValue("isolated_void_fraction", r.totalVolume > 0 ? r.isolatedVolume / r.totalVolume : Double.NaN);
 		double eq = 0;
 		for (PoreAnalysis.VoidInfo v : r.voids) eq += v.equivalentDiameter;
-		summary.addValue("mean_void_diameter", r.isolatedVoids > 0 ? eq / r.isolatedVoids : Double.NaN);
+		Undefined.put(summary, "mean_void_diameter", r.isolatedVoids > 0 ? eq / r.isolatedVoids : Double.NaN, "no isolated voids");
 		summary.addValue("isolated_voids_in_ise", r.classComponents(r.isolatedClassCounts, PoreAnalysis.IN_ISE));
 		summary.addValue("isolated_voids_touching_cam", r.classComponents(r.isolatedClassCounts, PoreAnalysis.IN_CAM)
 			+ r.classComponents(r.isolatedClassCounts, PoreAnalysis.CAM_ISE));
-		summary.addValue("crack_like_voids", o.detectCracks ? r.crackLikeVoids : Double.NaN);
-		summary.addValue("crack_like_volume", o.detectCracks ? r.crackLikeVolume : Double.NaN);
+		Undefined.put(summary, "crack_like_voids", o.detectCracks ? r.crackLikeVoids : Double.NaN, "crack detection skipped");
+		Undefined.put(summary, "crack_like_volume", o.detectCracks ? r.crackLikeVolume : Double.NaN, "crack detection skipped");
 		summary.addValue("bin_width", r.binWidth);
 
 		size_distribution = new ResultsTable();
@@ -207,7 +209,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 			profile.addValue("isolated_void_fraction", r.isolatedFractionZ[z]);
 			profile.addValue("pore_in_ise_fraction", r.iseEnclosedFractionZ[z]);
 			profile.addValue("pore_touching_cam_fraction", r.camTouchingFractionZ[z]);
-			profile.addValue("mean_local_thickness", r.meanThicknessZ[z]);
+			Undefined.put(profile, "mean_local_thickness", r.meanThicknessZ[z], "no pore voxels in this slice");
 		}
 		profile_plot = new Plot("Void profile along z", "z (" + u + ")", "area fraction");
 		double top = 0;

@@ -1,6 +1,7 @@
 package org.cathodej.commands;
 
 import org.cathodej.destripe.Destriper;
+import org.cathodej.image.GreyInput;
 import org.cathodej.image.Slices;
 import org.cathodej.image.Volumes;
 import org.cathodej.task.MemoryBudget;
@@ -62,8 +63,7 @@ public class RemoveStripesCommand extends CathodeJCommand {
 
 	@Override
 	public void run() {
-		if (image == null) throw new IllegalArgumentException("Remove Stripes needs an image: open or select one.");
-		Volumes.requireGreyscaleVolume(image);
+		GreyInput.require(image, "Remove Stripes");
 		if (stripe_width < 0) throw new IllegalArgumentException("stripe_width must be >= 0 pixels, got " + stripe_width);
 		Destriper.Params p = new Destriper.Params();
 		p.direction = Destriper.Direction.parse(direction);
@@ -74,7 +74,7 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		p.auto = automatic;
 		p.maxStructureLoss = max_structure_loss;
 		p.threads = Parallel.defaultThreads();
-		Destriper.Result r = Destriper.run(AlignStackCommand.real(image), p, progress());
+		Destriper.Result r = Destriper.run(Volumes.real(image), p, progress());
 		if (automatic) note("Automatic stripe filter: stripe width " + r.stripeWidth + " px, " + r.levels + " levels, sigma " + r.sigma);
 		else if (r.levels != levels) note("Levels reduced to " + r.levels + " (the slice is too small for more).");
 		convention("stripe_width_used", r.stripeWidth);
@@ -86,17 +86,17 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		convention("stripe_energy", "slice height x sum over columns of the squared column mean of the image minus its running median across the stripes (half-width "
 			+ (sw > 0 ? sw : 4) + " px)");
 		convention("structure_lost", "energy removed beyond the stripe energy removed, as a fraction of the slice's variance energy (an upper estimate: strong curtains bias the stripe energy low)");
-		destriped = Volumes.toImagePlus(r.output, AlignStackCommand.stripExt(image.getTitle()) + "-destriped", null);
+		destriped = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-destriped", null);
 		destriped.setCalibration(image.getCalibration().copy());
 		if (removed_stripes) {
 			MemoryBudget.require(4L * image.getWidth() * image.getHeight() * image.getStackSize(), "Removed stripes image", 4);
 			PlanarImg<FloatType, ?> diff = PlanarImgs.floats(image.getWidth(), image.getHeight(), image.getStackSize());
 			for (int z = 0; z < image.getStackSize(); z++) {
-				float[] a = Slices.readFloats(AlignStackCommand.real(image), z, null), b = Slices.readFloats(AlignStackCommand.real(destriped), z, null);
+				float[] a = Slices.readFloats(Volumes.real(image), z, null), b = Slices.readFloats(Volumes.real(destriped), z, null);
 				float[] d = (float[]) Slices.planeArray(diff, z);
 				for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
 			}
-			removed = Volumes.toImagePlus(diff, AlignStackCommand.stripExt(image.getTitle()) + "-removed-stripes", null);
+			removed = Volumes.toImagePlus(diff, Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
 			removed.setCalibration(image.getCalibration().copy());
 		}
 		stripes = new ResultsTable();

@@ -80,6 +80,11 @@ public class SampleSeriesCommand extends CathodeJCommand {
 		if (output_dir == null || output_dir.trim().isEmpty())
 			throw new IllegalArgumentException("Sample Series needs an output folder: each sample's results go into <output_dir>/samples/<name>/.");
 		SampleTable table = SampleTable.read(Paths.get(sample_table.trim()));
+		for (org.cathodej.series.Sample s : table.samples())
+			for (String p : table.parameterNames())
+				if (s.parameters().getOrDefault(p, "").isEmpty())
+					note("Sample '" + s.name() + "' has no value for '" + p + "' (empty cell): its comparison row leaves it empty"
+						+ " and a plot against '" + p + "' places the samples in table order.");
 		Path out = Paths.get(output_dir.trim());
 		String x = x_parameter == null ? "" : x_parameter.trim();
 		if (x.isEmpty()) {
@@ -101,7 +106,7 @@ public class SampleSeriesCommand extends CathodeJCommand {
 			options.putAll(extra);
 		}
 		AnalysisSuite suite = new AnalysisSuite(CommandCatalog.load());
-		suite.checkKeys(options.keySet(), "the analyses of Sample Series");
+		suite.checkOptions(options, "the analyses of Sample Series"); // every value of every step, before the first runs
 
 		Path plotDir = out.resolve("plots"), reportFile = out.resolve("series_report.html");
 		if (!overwrite && Files.exists(reportFile))

@@ -10,6 +10,7 @@ import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.surface.GeometryCounts;
 import org.cathodej.surface.GeometryCounts.Estimator;
+import org.cathodej.surface.MarchingCubesVariant;
 import org.cathodej.surface.PhaseSurfaces;
 import org.cathodej.surface.StlExport;
 import org.cathodej.task.Parallel;
@@ -33,6 +34,12 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 		min = "0.01", max = "30")
 	public double cam_density = 4.7;
 
+	@Parameter(label = "Marching-cubes variant", choices = { "symmetric", "lewiner", "lorensen" },
+		description = "how marching cubes resolves ambiguous cubes (columns *_mc): symmetric = CathodeJ's rule (a phase and its "
+			+ "complement get equal areas); lewiner = scikit-image marching_cubes(method='lewiner') + mesh_surface_area; "
+			+ "lorensen = the classic table, scikit-image method='lorensen'")
+	public String mc_variant = "symmetric";
+
 	@Parameter(label = "Export STL meshes", description = "write binary STL marching-cubes meshes into the output folder: one per phase and one per interface (pore-CAM, pore-ISE, CAM-ISE)")
 	public boolean export_stl = false;
 
@@ -44,13 +51,22 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 
 	static final String[] EST_COL = { "mc", "crofton", "faces" };
 
+	/** Convention text per {@link MarchingCubesVariant}, in its order. */
+	private static final String[] AMBIGUITY = {
+		"variant symmetric: ambiguous faces take the mean area over both joinings (a phase and its complement get the same area), "
+			+ "polygons their largest-area triangulation",
+		"variant lewiner (Lewiner et al. 2003, as scikit-image marching_cubes(method='lewiner') + mesh_surface_area, no padding, "
+			+ "spacing = voxel size): ambiguous faces join the phase's corners, interior tests as the trilinear interpolant",
+		"variant lorensen (classic table, as scikit-image method='lorensen'): ambiguous faces separate the phase's corners" };
+
 	@Override
 	public void run() {
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
 		if (export_stl && (output_dir == null || output_dir.trim().isEmpty()))
 			throw new IllegalArgumentException("Export STL meshes needs an output folder (output_dir).");
-		PhaseSurfaces ps = PhaseSurfaces.measure(labelVolume(true, "Surface and Interface Areas"), pl, vs, Parallel.defaultThreads(),
+		MarchingCubesVariant variant = MarchingCubesVariant.parse(mc_variant);
+		PhaseSurfaces ps = PhaseSurfaces.measure(labelVolume(true, "Surface and Interface Areas"), pl, vs, variant, Parallel.defaultThreads(),
 			export_stl ? progress().range(0, 0.5) : progress());
 		for (String n : ps.notes) note(n);
 		double um = vs.micronsPerUnit();
@@ -62,14 +78,13 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 		}
 		String lu = metric ? "um" : vs.unit();
 		convention("surface_boundary", "surfaces are open at the volume's outer faces (nothing is closed there), so S_a-b = (S_a + S_b - S_c)/2 holds");
-		convention("marching_cubes", "iso-level 1/2 on each phase mask, no smoothing, vertices at edge midpoints; ambiguous faces: mean area "
-			+ "over both joinings (a phase and its complement get the same area); polygons: largest-area triangulation; "
-			+ "raw MC over-estimates curved surfaces by ~8-10 %; S_V = area / volume of the voxel-centre hull");
+		convention("marching_cubes", "iso-level 1/2 on each phase mask, no smoothing, vertices at edge midpoints; " + AMBIGUITY[variant.ordinal()]
+			+ "; raw MC over-estimates curved surfaces by ~8-10 %; S_V = area / volume of the voxel-centre hull");
 		convention("crofton", "Cauchy-Crofton intercept counting along 13 lattice directions with spherical-Voronoi weights for the actual "
 			+ "voxel size; unbiased for isotropic surfaces (ball r=20: -0.1 %); area = intercepts x weights; S_V from intercepts per "
 			+ "unit length of the lattice lines inside the volume");
 		convention("faces", "exact count of shared voxel faces times the face area (QC; ~+50 % on isotropic surfaces)");
-		convention("interfaces", "marching cubes: Eq. 1, S_a-b = (S_a + S_b - S_{a u b})/2; Crofton and faces: a-b neighbour pairs counted directly");
+		convention("interfaces", "marching cubes: Eq. 1, S_a-b = (S_a + S_b - S_c)/2 with S_c the mesh of the third phase; Crofton and faces: a-b neighbour pairs counted directly");
 		convention("specific_area_per_cam_mass", "S_V / (CAM volume fraction x CAM density), in m^2/g");
 
 		double phiCam = ps.fraction[1];

@@ -69,7 +69,7 @@ public class SyntheticFibSemCommand extends LabelAnalysisCommand {
 		convention("grey_levels", "BSE pore " + p.bsePore + ", CAM " + p.bseCam + ", ISE " + p.bseIse + "; SE pore " + p.sePore + ", CAM " + p.seCam
 			+ ", ISE " + p.seIse + ", pore rim +" + p.seEdge);
 		FibSemRenderer.Result r = FibSemRenderer.render(labelVolume(false, "Synthetic FIB-SEM"), phaseLabels(), p, Parallel.defaultThreads(), progress());
-		String base = AlignStackCommand.stripExt(labels.getTitle());
+		String base = Volumes.titleStem(labels.getTitle());
 		bse = Volumes.toImagePlus(r.bse, base + "-BSE", null);
 		se = Volumes.toImagePlus(r.se, base + "-SE", null);
 		bse.setCalibration(labels.getCalibration().copy());

@@ -2,6 +2,7 @@ package org.cathodej.commands;
 
 import java.util.List;
 
+import org.cathodej.image.GreyInput;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
@@ -59,6 +60,8 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
 	@Override
 	public void run() {
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
+		GreyInput.requireContrast(bse, "Threshold Three Phases");
+		if (se != null) GreyInput.requireContrast(se, "Threshold Three Phases");
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = Volumes.voxelSize(bse);
 		ThresholdSegmentation.Params p = new ThresholdSegmentation.Params();

@@ -11,6 +11,7 @@ import java.util.List;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
+import org.cathodej.segment.IntensityNormalisation;
 import org.cathodej.segment.PixelClassifier;
 import org.cathodej.segment.Scribbles;
 import org.cathodej.segment.features.FeatureSettings;
@@ -33,7 +34,7 @@ import net.imglib2.type.numeric.RealType;
 @Plugin(type = Command.class, label = "Train Pixel Classifier",
 	description = "Trains a seeded random-forest pixel classifier (pore / CAM / ISE) on multi-scale BSE (+SE) features from a scribble image "
 		+ "or from ROIs named pore / CAM / ISE, and saves it")
-public class TrainPixelClassifierCommand extends CathodeJCommand {
+public class TrainPixelClassifierCommand extends ClassifierTrainingCommand {
 
 	@Parameter(label = "BSE image", description = "backscattered-electron stack (aligned)", persist = false)
 	public ImagePlus bse;
@@ -57,29 +58,6 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 	@Parameter(label = "Scribble value for ISE", min = "1", max = "65535")
 	public int ise_value = 3;
 
-	@Parameter(label = "Features", description = "comma-separated: gauss, dog, gradient, hessian, structure, variance, min, max, median; "
-		+ "'default' = all but structure and median (slow); 'all'")
-	public String features = "default";
-
-	@Parameter(label = "Scales", description = "Gaussian sigmas / window radii, comma-separated, in the unit chosen below")
-	public String scales = "1,2,4";
-
-	@Parameter(label = "Scale unit", description = "pixels (converted with the voxel width and stored in calibrated units) or the image's calibrated unit",
-		choices = { "pixels", "calibrated" })
-	public String scale_unit = "pixels";
-
-	@Parameter(label = "Neighbourhoods", description = "3D features, or each slice on its own (2D)", choices = { "3D", "2D" })
-	public String neighbourhood = "3D";
-
-	@Parameter(label = "Trees", min = "1", max = "1000")
-	public int trees = 50;
-
-	@Parameter(label = "Random seed", description = "same inputs and seed, same classifier")
-	public long seed = 1;
-
-	@Parameter(label = "Memory for features (MB)", description = "feature slabs are sized to stay below this", min = "16", max = "1000000")
-	public int memory_mb = 1024;
-
 	@Parameter(label = "Classifier file", description = "where to save the classifier (.classifier)", style = "save")
 	public String classifier_file = "";
 
@@ -96,9 +74,7 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		RandomAccessibleInterval<? extends IntegerType<?>> lab;
 		int[] scribble;
 		if (training_labels != null) {
-			Volumes.requireGreyscaleVolume(training_labels);
-			if (training_labels.getBitDepth() == 32)
-				throw new IllegalArgumentException(training_labels.getTitle() + " is 32-bit; training labels must be an 8- or 16-bit image.");
+			Volumes.requireLabelImage(training_labels, "Train Pixel Classifier (training labels)");
 			SegmentSupport.sameSize(bse, training_labels, "training label");
 			lab = (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(training_labels);
 			scribble = new int[] { pore_value, cam_value, ise_value };
@@ -110,16 +86,11 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		}
 		VoxelSize vs = Volumes.voxelSize(bse);
 		if (!vs.isCalibrated()) note(bse.getTitle() + " has no spatial calibration: feature scales are in voxels.");
-		double[] sc = FeatureSettings.parseScales(scales);
-		String unit = vs.isCalibrated() ? vs.unit() : "voxel";
-		if (scale_unit.equals("pixels")) for (int i = 0; i < sc.length; i++) sc[i] *= vs.x();
-		FeatureSettings fs = new FeatureSettings(neighbourhood.equals("3D"), sc, unit, FeatureSettings.parseFamilies(features), ch.size());
-		RandomForest.Params p = new RandomForest.Params();
-		p.trees = trees;
-		convention("forest", "CART, Gini, bootstrap, sqrt(features) per split, 256-quantile split candidates, grown to purity");
-		convention("feature_settings", fs.encode());
+		FeatureSettings fs = featureSettings(vs, ch);
+		RandomForest.Params p = forestParams();
+		IntensityNormalisation norm = intensityNormalisation();
 		long t0 = System.nanoTime();
-		PixelClassifier c = PixelClassifier.train(ch, lab, scribble, vs, fs, p, seed,
+		PixelClassifier c = PixelClassifier.train(ch, lab, scribble, vs, fs, norm, p, seed,
 			(long) memory_mb << 20, Parallel.defaultThreads(), progress());
 		double secs = (System.nanoTime() - t0) / 1e9;
 		try {
@@ -143,7 +114,8 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 			summary.addValue("trees", trees);
 			summary.addValue("nodes", c.forest().numNodes());
 		}
-		note("Classifier saved to " + file.getFileName() + " (" + fs + ").");
+		note("Classifier saved to " + file.getFileName() + " (" + fs + "; normalisation " + norm + "; training grey range "
+			+ java.util.Arrays.toString(c.greyRanges()) + ").");
 		ij.IJ.log(String.format(java.util.Locale.ROOT, "Train Pixel Classifier: %.1f s, saved to %s", secs, file));
 	}
 
@@ -159,8 +131,10 @@ public class TrainPixelClassifierCommand extends CathodeJCommand {
 		if (rm == null && !GraphicsEnvironment.isHeadless()) rm = RoiManager.getInstance();
 		Roi[] rois = rm == null ? new Roi[0] : rm.getRoisAsArray();
 		String source = "ROI Manager";
-		if (rois.length == 0 && bse.getOverlay() != null && bse.getOverlay().size() > 0) {
-			rois = bse.getOverlay().toArray();
+		if (rois.length == 0 && bse.getOverlay() != null) {
+			List<Roi> own = new ArrayList<>();
+			for (Roi r : bse.getOverlay().toArray()) if (!SegmentSupport.PREVIEW.equals(r.getName())) own.add(r); // not the label preview
+			rois = own.toArray(new Roi[0]);
 			source = "overlay of " + bse.getTitle();
 		}
 		if (rois.length == 0)

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import org.cathodej.image.Planes;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.surface.FaceCounter;
+import org.cathodej.surface.InterfaceArea;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -17,7 +20,6 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.util.Fraction;
 
 /**
  * Electrochemically reachable CAM from a segmented volume. Along the transport axis the current collector is on one
@@ -43,7 +45,7 @@ public final class CamUtilisation {
 		/** Also label the pore phase for its cluster statistics. */
 		public boolean poreStatistics = true;
 		/** Estimator of the CAM-ISE interface areas; voxel faces x 2/3 are reported beside it in any case. */
-		public InterfaceArea interfaceArea = SurfaceInterfaceArea.CROFTON;
+		public InterfaceArea interfaceArea = InterfaceArea.CROFTON;
 
 		public Face collectorFace() { return Face.of(axis, collectorAtMax); }
 		public Face separatorFace() { return Face.of(axis, !collectorAtMax); }
@@ -122,11 +124,7 @@ public final class CamUtilisation {
 
 		/** The class image as an ImgLib2 image sharing the arrays. */
 		public PlanarImg<UnsignedByteType, ByteArray> classImg() {
-			List<ByteArray> planes = new ArrayList<>(depth);
-			for (byte[] p : classImage) planes.add(new ByteArray(p));
-			PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, new long[] { width, height, depth }, new Fraction());
-			img.setLinkedType(new UnsignedByteType(img));
-			return img;
+			return Planes.unsignedBytes(classImage, width, height);
 		}
 	}
 

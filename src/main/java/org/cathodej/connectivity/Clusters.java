@@ -1,8 +1,6 @@
 package org.cathodej.connectivity;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.cathodej.image.Planes;
 import org.cathodej.image.VoxelSize;
 
 import net.imglib2.img.basictypeaccess.array.IntArray;
@@ -133,11 +131,7 @@ public final class Clusters {
 
 	/** The labels as a 3D ImgLib2 image sharing the arrays. */
 	public PlanarImg<IntType, IntArray> asImg() {
-		List<IntArray> planes = new ArrayList<>(depth);
-		for (int[] p : labels) planes.add(new IntArray(p));
-		PlanarImg<IntType, IntArray> img = new PlanarImg<>(planes, new long[] { width, height, depth }, new Fraction());
-		img.setLinkedType(new IntType(img));
-		return img;
+		return Planes.ints(labels, width, height);
 	}
 
 	/**

@@ -21,7 +21,7 @@
  * <h2>CAM utilisation</h2>
  * {@link org.cathodej.connectivity.CamUtilisation} classes CAM clusters as active / e-only / ion-only / isolated
  * ({@link org.cathodej.connectivity.CamClass}) from the collector face and separator-connected ISE, and measures
- * the CAM-ISE interfaces through {@link org.cathodej.connectivity.InterfaceArea} (Crofton from the surface package
- * by default, voxel faces x 2/3 beside it).
+ * the CAM-ISE interfaces through {@link org.cathodej.surface.InterfaceArea} (the surface package's
+ * estimators: Crofton by default, voxel faces x 2/3 beside it).
  */
 package org.cathodej.connectivity;

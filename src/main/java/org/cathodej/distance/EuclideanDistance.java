@@ -1,9 +1,8 @@
 package org.cathodej.distance;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.IntPredicate;
 
+import org.cathodej.image.Planes;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
@@ -15,7 +14,6 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.util.Fraction;
 
 /**
  * Exact Euclidean distance transform of planar 2D/3D volumes with anisotropic voxels, by separable 1D passes
@@ -61,14 +59,14 @@ public final class EuclideanDistance {
 			planes[z] = out;
 		});
 		transformInPlace(planes, w, h, voxelSize, edge, threads, p);
-		return wrap(planes, w, h);
+		return Planes.floats(planes, w, h);
 	}
 
 	/** Like {@link #squared} but returns distances (square roots). */
 	public static PlanarImg<FloatType, FloatArray> distance(RandomAccessibleInterval<? extends IntegerType<?>> labels,
 		IntPredicate foreground, VoxelSize voxelSize, Edge edge, int threads, Progress progress) {
 		PlanarImg<FloatType, FloatArray> img = squared(labels, foreground, voxelSize, edge, threads, progress);
-		float[][] planes = planes(img);
+		float[][] planes = Planes.floats(img);
 		Parallel.forEach(planes.length, threads, z -> {
 			float[] a = planes[z];
 			for (int i = 0; i < a.length; i++) a[i] = (float) Math.sqrt(a[i]);
@@ -116,22 +114,6 @@ public final class EuclideanDistance {
 				if (++done[0] % 16 == 0) p.report(0.6 + 0.4 * done[0] / h, "Distance transform (z)");
 			}
 		});
-	}
-
-	/** The float planes behind a planar float image (shared, not copied). */
-	public static float[][] planes(PlanarImg<FloatType, FloatArray> img) {
-		float[][] a = new float[img.numSlices()][];
-		for (int z = 0; z < a.length; z++) a[z] = img.getPlane(z).getCurrentStorageArray();
-		return a;
-	}
-
-	/** A planar float image of size w x h x planes.length sharing the given planes. */
-	public static PlanarImg<FloatType, FloatArray> wrap(float[][] planes, int w, int h) {
-		List<FloatArray> list = new ArrayList<>(planes.length);
-		for (float[] a : planes) list.add(new FloatArray(a));
-		PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(list, new long[] { w, h, planes.length }, new Fraction());
-		img.setLinkedType(new FloatType(img));
-		return img;
 	}
 
 	/** 1D lower envelope of parabolas f(q) + s2 (p - q)^2, with optional zero-valued sites just outside the line. */

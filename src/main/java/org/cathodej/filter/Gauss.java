@@ -100,4 +100,47 @@ public final class Gauss {
 			line[i] = s;
 		}
 	}
+
+	/** Convolves every row of a w x h plane with the symmetric kernel half k (mirrored borders) into out (not in). */
+	public static void convolveRows(float[] in, float[] out, int w, int h, float[] k) {
+		int r = k.length - 1;
+		if (r == 0) {
+			System.arraycopy(in, 0, out, 0, w * h);
+			return;
+		}
+		float[] buf = new float[w + 2 * r];
+		for (int y = 0; y < h; y++) {
+			int off = y * w;
+			System.arraycopy(in, off, buf, r, w);
+			for (int i = 1; i <= r; i++) {
+				buf[r - i] = in[off + mirror(-i, w)];
+				buf[r + w - 1 + i] = in[off + mirror(w - 1 + i, w)];
+			}
+			float k0 = k[0];
+			for (int x = 0; x < w; x++) out[off + x] = k0 * buf[x + r];
+			for (int j = 1; j <= r; j++) {
+				float kj = k[j];
+				for (int x = 0; x < w; x++) out[off + x] += kj * (buf[x + r - j] + buf[x + r + j]);
+			}
+		}
+	}
+
+	/** Convolves every column of a w x h plane with the kernel half k (mirrored rows) into out (not in), row-wise for the cache. */
+	public static void convolveColumns(float[] in, float[] out, int w, int h, float[] k) {
+		int r = k.length - 1;
+		if (r == 0) {
+			System.arraycopy(in, 0, out, 0, w * h);
+			return;
+		}
+		float k0 = k[0];
+		for (int y = 0; y < h; y++) {
+			int off = y * w;
+			for (int x = 0; x < w; x++) out[off + x] = k0 * in[off + x];
+			for (int j = 1; j <= r; j++) {
+				int om = mirror(y - j, h) * w, op = mirror(y + j, h) * w;
+				float kj = k[j];
+				for (int x = 0; x < w; x++) out[off + x] += kj * (in[om + x] + in[op + x]);
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package org.cathodej.fractions;
 import java.util.TreeMap;
 
 import org.cathodej.image.Slices;
+import org.cathodej.phase.LabelLut;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -52,10 +53,11 @@ public final class PhaseFractions {
 		Slices.requireVolume(labels);
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
 		int nt = Math.max(1, Math.min(threads, d));
-		long[][] hist = new long[nt][65536 + 1]; // last bin: values outside 0..65535
+		long[][] hist = new long[nt][LabelLut.MAX_LABEL + 2]; // last bin: values outside 0..65535
 		long[][][] profX = new long[nt][w][4], profY = new long[nt][h][4];
 		long[][] profZ = new long[d][4];
-		byte[] lut = pl.lookupTable(65535);
+		LabelLut labelLut = pl.lut();
+		byte[] lut = labelLut.toArray();
 		int[] done = { 0 };
 		Parallel.forEach(nt, nt, t -> {
 			int from = (int) ((long) d * t / nt), to = (int) ((long) d * (t + 1) / nt);
@@ -89,10 +91,10 @@ public final class PhaseFractions {
 					} else {
 						for (int x = 0; x < w; x++) {
 							int v = buf[off + x];
-							int ph = v >= 0 && v <= 65535 ? lut[v] : -1;
+							int ph = labelLut.classOf(v);
 							if (ph < 0) {
 								ph = 3;
-								hi[v >= 0 && v <= 65535 ? v : 65536]++;
+								hi[v >= 0 && v <= LabelLut.MAX_LABEL ? v : LabelLut.MAX_LABEL + 1]++;
 							}
 							colCounts[(x << 2) + ph]++;
 							row[ph]++;
@@ -111,16 +113,16 @@ public final class PhaseFractions {
 				}
 			}
 		});
-		long[] hsum = new long[65537];
+		long[] hsum = new long[LabelLut.MAX_LABEL + 2];
 		for (long[] hi : hist)
 			for (int i = 0; i < hsum.length; i++) hsum[i] += hi[i];
 		long[] phase = new long[4];
 		for (long[] c : profZ)
 			for (int k = 0; k < 4; k++) phase[k] += c[k];
 		TreeMap<Integer, Long> other = new TreeMap<>();
-		for (int v = 0; v <= 65535; v++)
+		for (int v = 0; v <= LabelLut.MAX_LABEL; v++)
 			if (hsum[v] > 0) other.put(v, hsum[v]);
-		if (hsum[65536] > 0) other.put(-1, hsum[65536]);
+		if (hsum[LabelLut.MAX_LABEL + 1] > 0) other.put(-1, hsum[LabelLut.MAX_LABEL + 1]);
 		long[][][] profile = { sum(profX, w), sum(profY, h), profZ };
 		return new Counts((long) w * h * d, phase, other, profile);
 	}

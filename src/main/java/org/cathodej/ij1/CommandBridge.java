@@ -51,10 +51,11 @@ public class CommandBridge implements PlugIn {
 			fail(spec.label(), "ran out of memory. Increase Edit > Options > Memory & Threads or work on a crop.", macro);
 		} catch (RuntimeException e) {
 			if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
-			String msg = e instanceof IllegalArgumentException || e instanceof IllegalStateException
-				|| e instanceof org.cathodej.task.InsufficientMemoryException || e instanceof java.io.UncheckedIOException
-				? e.getMessage() : "unexpected " + e;
-			if (!(e instanceof IllegalArgumentException)) IJ.log(stackTrace(e));
+			// a refusal with its reason (bad input, memory check, unwritable or missing file) needs no stack trace
+			boolean refusal = e instanceof IllegalArgumentException || e instanceof org.cathodej.task.InsufficientMemoryException
+				|| e instanceof java.io.UncheckedIOException;
+			String msg = refusal || e instanceof IllegalStateException ? e.getMessage() : "unexpected " + e;
+			if (!refusal) IJ.log(stackTrace(e));
 			fail(spec.label(), msg, macro);
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -36,6 +37,21 @@ public final class Volumes {
 			case 32: return (PlanarImg) wrapFloats(imp);
 			default: throw new IllegalArgumentException(imp.getTitle() + ": unsupported bit depth " + imp.getBitDepth());
 		}
+	}
+
+	/** {@link #wrap} typed for algorithms that take any real-valued image (intensities). */
+	@SuppressWarnings("unchecked")
+	public static RandomAccessibleInterval<? extends RealType<?>> real(ImagePlus imp) {
+		return (RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) wrap(imp);
+	}
+
+	/**
+	 * An image title without its file extension ("bse.tif" -> "bse"), the stem of derived titles such as
+	 * "bse-aligned". Only a short (at most 4 characters) extension counts, so "sample.2024-01" stays whole.
+	 */
+	public static String titleStem(String title) {
+		int i = title.lastIndexOf('.');
+		return i > 0 && title.length() - i <= 5 ? title.substring(0, i) : title;
 	}
 
 	public static PlanarImg<UnsignedByteType, ByteArray> wrapBytes(ImagePlus imp) {
@@ -85,8 +101,14 @@ public final class Volumes {
 	public static VoxelSize voxelSize(ImagePlus imp) {
 		Calibration c = imp.getCalibration();
 		if (c == null || !c.scaled()) return VoxelSize.uncalibrated();
-		double pd = c.pixelDepth > 0 ? c.pixelDepth : c.pixelWidth;
-		return new VoxelSize(c.pixelWidth, c.pixelHeight, pd, c.getUnit());
+		// a zero or negative size is refused, never replaced (a zero depth used to become the width silently)
+		double[] size = { c.pixelWidth, c.pixelHeight, c.pixelDepth };
+		String[] what = { "width", "height", "depth" };
+		for (int i = 0; i < 3; i++)
+			if (!(size[i] > 0) || Double.isInfinite(size[i]))
+				throw new IllegalArgumentException(imp.getTitle() + " has a voxel " + what[i] + " of " + size[i] + " " + c.getUnit()
+					+ ": the calibration must be positive and finite along x, y and z (Image > Properties, or setVoxelSize in a macro).");
+		return new VoxelSize(c.pixelWidth, c.pixelHeight, c.pixelDepth, c.getUnit());
 	}
 
 	public static void calibrate(ImagePlus imp, VoxelSize vs) {
@@ -108,11 +130,28 @@ public final class Volumes {
 				+ " frames; CathodeJ expects a single-channel z-stack (Image > Color > Split Channels, or Image > Hyperstacks > Re-order).");
 	}
 
+	/**
+	 * A label image: greyscale, 8- or 16-bit, unsigned (a signed 16-bit image stores its values shifted by 32768,
+	 * so label 1 would be read as 32769).
+	 */
+	public static void requireLabelImage(ImagePlus imp, String step) {
+		requireGreyscaleVolume(imp);
+		if (imp.getBitDepth() == 32)
+			throw new IllegalArgumentException(imp.getTitle() + " is a 32-bit (float) image; " + step
+				+ " needs an 8- or 16-bit label image (segment first, or Image > Type > 8-bit without scaling).");
+		if (imp.getCalibration().isSigned16Bit())
+			throw new IllegalArgumentException(imp.getTitle() + " is a signed 16-bit image (its values are stored shifted by 32768); " + step
+				+ " needs unsigned labels: convert it in Fiji (Image > Type > 32-bit, then Image > Type > 16-bit without scaling) or re-export it unsigned.");
+	}
+
 	/** Like {@link #requireGreyscaleVolume} but also insists on more than one slice. */
 	public static void require3D(ImagePlus imp, String step) {
 		requireGreyscaleVolume(imp);
 		if (imp.getStackSize() < 2)
 			throw new IllegalArgumentException(step + " needs a 3D stack, but " + imp.getTitle() + " has a single slice.");
+		if (imp.getWidth() < 2 || imp.getHeight() < 2)
+			throw new IllegalArgumentException(step + " needs a 3D volume at least 2 voxels along x, y and z, but " + imp.getTitle() + " is "
+				+ imp.getWidth() + "x" + imp.getHeight() + "x" + imp.getStackSize() + ".");
 	}
 
 	private static void requireBitDepth(ImagePlus imp, int depth) {

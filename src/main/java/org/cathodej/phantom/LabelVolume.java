@@ -1,15 +1,12 @@
 package org.cathodej.phantom;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.cathodej.image.Planes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
 
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.util.Fraction;
 
 /** A writable 8-bit label volume, one array per slice, used to build phantoms; painting works in physical units. */
 public final class LabelVolume {
@@ -91,11 +88,7 @@ public final class LabelVolume {
 
 	/** The volume as an ImgLib2 image sharing these arrays. */
 	public PlanarImg<UnsignedByteType, ByteArray> toImg() {
-		List<ByteArray> planes = new ArrayList<>(d);
-		for (byte[] s : slices) planes.add(new ByteArray(s));
-		PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, new long[] { w, h, d }, new Fraction());
-		img.setLinkedType(new UnsignedByteType(img));
-		return img;
+		return Planes.unsignedBytes(slices, w, h);
 	}
 
 	public VoxelSize voxelSize() {

@@ -1,6 +1,5 @@
 package org.cathodej.phase;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ public final class PhaseLabels {
 		if (pore == cam || pore == ise || cam == ise)
 			throw new IllegalArgumentException("Phase labels must differ: pore=" + pore + ", CAM=" + cam + ", ISE=" + ise);
 		for (int v : new int[] { pore, cam, ise })
-			if (v < 0 || v > 65535) throw new IllegalArgumentException("Label values must be in 0..65535, got " + v);
+			LabelLut.checkLabel(v);
 		this.pore = pore;
 		this.cam = cam;
 		this.ise = ise;
@@ -50,17 +49,9 @@ public final class PhaseLabels {
 		return OTHER;
 	}
 
-	/**
-	 * Lookup table label value -> phase ordinal (or {@link #OTHER}) covering 0..max(65535): index it with the raw
-	 * label to classify a voxel without branches.
-	 */
-	public byte[] lookupTable(int maxLabel) {
-		byte[] lut = new byte[Math.max(maxLabel, Math.max(pore, Math.max(cam, ise))) + 1];
-		Arrays.fill(lut, (byte) OTHER);
-		lut[pore] = 0;
-		lut[cam] = 1;
-		lut[ise] = 2;
-		return lut;
+	/** Label value -> phase ordinal (0 pore, 1 CAM, 2 ISE), {@link #OTHER} for every other label. */
+	public LabelLut lut() {
+		return LabelLut.classes(pore, cam, ise);
 	}
 
 	/** The convention as written into provenance. */

@@ -5,6 +5,7 @@ import java.util.function.IntPredicate;
 
 import org.cathodej.distance.EuclideanDistance;
 import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.image.Planes;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
@@ -82,7 +83,7 @@ public final class LocalThickness {
 		MemoryBudget.require((long) (BYTES_PER_VOXEL * Slices.voxels(labels)),
 			"Local thickness of " + w + "x" + h + "x" + Slices.depth(labels) + " voxels", BYTES_PER_VOXEL);
 		PlanarImg<FloatType, FloatArray> d2 = EuclideanDistance.squared(labels, phase, voxelSize, edge, threads, p.range(0, 0.4));
-		return fromSquaredDistance(EuclideanDistance.planes(d2), w, h, voxelSize, threads, p.range(0.4, 1));
+		return fromSquaredDistance(Planes.floats(d2), w, h, voxelSize, threads, p.range(0.4, 1));
 	}
 
 	/**
@@ -344,7 +345,7 @@ public final class LocalThickness {
 			STAT[0].getAndSet(0), STAT[1].getAndSet(0) / 1e9, STAT[2].getAndSet(0), STAT[3].getAndSet(0));
 		double max = 0;
 		for (double v : maxT) max = Math.max(max, v);
-		return new Result(EuclideanDistance.wrap(planes, w, h), total, r, max);
+		return new Result(Planes.floats(planes, w, h), total, r, max);
 	}
 
 	/**

@@ -10,7 +10,9 @@ import java.util.TreeMap;
 import org.cathodej.connectivity.Clusters;
 import org.cathodej.connectivity.ComponentLabeler;
 import org.cathodej.connectivity.Connectivity;
+import org.cathodej.filter.Eigen3;
 import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.image.Planes;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
@@ -148,8 +150,7 @@ public final class PoreAnalysis {
 		r.poreVolume = r.poreVoxels * vs.voxelVolume();
 		r.porosity = n > 0 ? (double) r.poreVoxels / n : Double.NaN;
 		r.maxThickness = lt.max;
-		float[][] t = new float[d][];
-		for (int z = 0; z < d; z++) t[z] = lt.thickness.getPlane(z).getCurrentStorageArray();
+		float[][] t = Planes.floats(lt.thickness);
 		sizeDistribution(r, t, w, h, o.binWidth > 0 ? o.binWidth : Math.min(vs.x(), Math.min(vs.y(), vs.z())), threads);
 		p.report(0.65, "Pore components");
 

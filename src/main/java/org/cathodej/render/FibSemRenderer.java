@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.cathodej.filter.Gauss;
 import org.cathodej.filter.Interpolate;
 import org.cathodej.image.Slices;
+import org.cathodej.phase.LabelLut;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
@@ -112,13 +113,13 @@ public final class FibSemRenderer {
 
 		PlanarImg<?, ?> bse = q.float32 ? PlanarImgs.floats(w, h, d) : PlanarImgs.unsignedShorts(w, h, d);
 		PlanarImg<?, ?> se = q.float32 ? PlanarImgs.floats(w, h, d) : PlanarImgs.unsignedShorts(w, h, d);
-		final byte[] lut = lut(pl);
+		final LabelLut lut = pl.lut();
 		final int[] done = { 0 };
 		Parallel.forEach(d, threads, z -> {
 			pr.checkCancelled();
 			int[] lab = Slices.readInts(labels, z, null);
 			byte[] ph = new byte[w * h];
-			for (int i = 0; i < w * h; i++) ph[i] = phase(lut, pl, lab[i]);
+			for (int i = 0; i < w * h; i++) ph[i] = (byte) lut.classOf(lab[i]);
 			for (int ch = 0; ch < 2; ch++) {
 				float[] img = clean(ph, w, h, ch == 0, q);
 				Gauss.blur2D(img, w, h, q.blurSigma, q.blurSigma, img);
@@ -133,14 +134,6 @@ public final class FibSemRenderer {
 			}
 		});
 		return new Result(bse, se, dx, dy, ang);
-	}
-
-	private static byte[] lut(PhaseLabels pl) {
-		return pl.lookupTable(65535);
-	}
-
-	private static byte phase(byte[] lut, PhaseLabels pl, int label) {
-		return label >= 0 && label < lut.length ? lut[label] : (byte) PhaseLabels.OTHER;
 	}
 
 	private static float[] clean(byte[] ph, int w, int h, boolean bse, Params q) {

@@ -1,38 +1,50 @@
 package org.cathodej.results;
 
+import java.util.List;
 import java.util.Locale;
 
-import ij.measure.ResultsTable;
-
-/** ResultsTable to CSV with every digit kept (ImageJ's own writer rounds to the table's decimal places). */
+/**
+ * The project's one CSV writer: a {@link Table} with every digit kept (ImageJ's own writer rounds to the table's
+ * decimal places), RFC 4180 quoting; {@link CsvTable} reads it back. NaN (an undefined value) is an empty cell,
+ * explained by the row's {@link Undefined#NOTE} column, which is written last; infinities are spelled out.
+ */
 public final class Csv {
 
 	private Csv() {}
 
-	public static String of(ResultsTable rt) {
+	/** Header line, then one line per row; numbers by {@link #number}, text quoted when needed, unset cells empty. */
+	public static String of(Table t) {
 		StringBuilder sb = new StringBuilder();
-		String[] headings = rt.getHeadings();
-		for (int c = 0; c < headings.length; c++) {
-			if (c > 0) sb.append(',');
-			sb.append(quote(headings[c]));
-		}
-		sb.append('\n');
-		for (int r = 0; r < rt.size(); r++) {
-			for (int c = 0; c < headings.length; c++) {
+		List<String> columns = noteLast(t.columns());
+		line(sb, columns.toArray(new String[0]));
+		for (int r = 0; r < t.rowCount(); r++) {
+			for (int c = 0; c < columns.size(); c++) {
 				if (c > 0) sb.append(',');
-				String h = headings[c];
-				if (h.equals("Label")) {
-					sb.append(quote(rt.getLabel(r)));
-					continue;
-				}
-				double v = rt.getValue(h, r);
-				String s = Double.isNaN(v) ? rt.getStringValue(h, r) : null;
-				if (s != null && !s.isEmpty() && !s.equals("NaN")) sb.append(quote(s));
-				else sb.append(number(v));
+				Object v = t.cell(r, columns.get(c));
+				if (v instanceof Double) {
+					double d = (Double) v; // undefined (NaN) and a note column's unset placeholder: empty
+					if (!Double.isNaN(d) && !columns.get(c).equals(Undefined.NOTE)) sb.append(number(d));
+				} else sb.append(quote((String) v));
 			}
 			sb.append('\n');
 		}
 		return sb.toString();
+	}
+
+	/** The explanation of undefined cells ({@link Undefined#NOTE}) as the last column. */
+	private static List<String> noteLast(List<String> columns) {
+		List<String> c = new java.util.ArrayList<>(columns);
+		if (c.remove(Undefined.NOTE)) c.add(Undefined.NOTE);
+		return c;
+	}
+
+	/** One CSV line of text cells (quoted when needed), ending in a newline. */
+	public static StringBuilder line(StringBuilder sb, String... cells) {
+		for (int c = 0; c < cells.length; c++) {
+			if (c > 0) sb.append(',');
+			sb.append(quote(cells[c]));
+		}
+		return sb.append('\n');
 	}
 
 	/** Shortest round-trip decimal form; integers without ".0"; NaN and Infinity spelled out. */

@@ -20,7 +20,11 @@ public final class CsvTable {
 	}
 
 	public static CsvTable read(Path file) throws IOException {
-		String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+		return of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+	}
+
+	/** CSV text as a table: the first row is the header. */
+	public static CsvTable of(String text) {
 		if (text.startsWith("\uFEFF")) text = text.substring(1); // spreadsheet programs write a BOM
 		List<List<String>> all = parse(text);
 		if (all.isEmpty()) return new CsvTable(Collections.emptyList(), Collections.emptyList());

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.cathodej.task.Progress;
 
 import ij.ImagePlus;
-import ij.measure.ResultsTable;
 
 /**
  * The full analysis of one label image: every command of the Analyze menu (taken from plugins.config through
@@ -58,6 +57,19 @@ public final class AnalysisSuite {
 		}
 	}
 
+	/**
+	 * Checks every key and every value against every analysis that has the key (bounds, choices, types), so that
+	 * a multi-step run refuses a bad option before its first step writes anything.
+	 */
+	public void checkOptions(Map<String, String> options, String what) {
+		checkKeys(options.keySet(), what);
+		for (Map.Entry<String, String> o : options.entrySet())
+			for (CommandCatalog.Entry e : analyses) {
+				ParameterSpec p = e.spec().input(o.getKey());
+				if (p != null && p.kind() != ParameterSpec.Kind.IMAGE) p.parse(o.getValue(), e.spec().label());
+			}
+	}
+
 	/** The options that {@code spec} has, out of the common ones. */
 	public static Map<String, String> optionsFor(CommandSpec spec, Map<String, String> common) {
 		Map<String, String> own = new LinkedHashMap<>();
@@ -70,7 +82,7 @@ public final class AnalysisSuite {
 	public static List<Path> tableFiles(CommandSpec spec, Path dir) {
 		List<Path> files = new ArrayList<>();
 		for (ParameterSpec o : spec.outputs())
-			if (ResultsTable.class.isAssignableFrom(o.type())) files.add(dir.resolve(spec.outputFileName(o)));
+			if (CommandSpec.isTable(o.type())) files.add(dir.resolve(spec.outputFileName(o)));
 		return files;
 	}
 

@@ -12,6 +12,8 @@ public final class CommandResult {
 
 	final CommandSpec spec;
 	final Map<String, Object> outputs = new LinkedHashMap<>();
+	/** The outputs the command gave as a pure Table (before their conversion to a ResultsTable in {@link #outputs}). */
+	final Map<String, org.cathodej.results.Table> tables = new LinkedHashMap<>();
 	final Map<String, String> parameters = new LinkedHashMap<>();
 	final Map<String, Object> inputs = new LinkedHashMap<>();
 	final List<String> notes = new ArrayList<>();

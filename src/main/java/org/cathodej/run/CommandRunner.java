@@ -13,6 +13,7 @@ import org.cathodej.image.Checksums;
 import org.cathodej.image.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
+import org.cathodej.results.Table;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
@@ -88,8 +89,17 @@ public final class CommandRunner {
 		String outDir = (String) values.get("output_dir");
 		boolean overwrite = Boolean.TRUE.equals(values.get("overwrite"));
 		ResultFiles files = outDir == null || outDir.trim().isEmpty() ? null : new ResultFiles(spec, Paths.get(outDir.trim()), overwrite);
+		checkFiles(spec, values);
 		if (files != null) files.checkWritable();
+		try {
+			return run(spec, values, result, files, progress);
+		} catch (RuntimeException | Error e) {
+			if (files != null) files.discard(result);
+			throw e;
+		}
+	}
 
+	private CommandResult run(CommandSpec spec, Map<String, Object> values, CommandResult result, ResultFiles files, Progress progress) {
 		CommandModule module = createModule(spec);
 		CathodeJCommand command = (CathodeJCommand) module.getCommand();
 		command.setProgress(progress);
@@ -98,8 +108,15 @@ public final class CommandRunner {
 			module.resolveInput(e.getKey());
 		}
 		module.run();
-		for (ParameterSpec p : spec.outputs())
-			result.outputs.put(p.name(), module.getOutput(p.name()));
+		for (ParameterSpec p : spec.outputs()) {
+			Object v = module.getOutput(p.name());
+			if (v instanceof Table) { // the one conversion: files are written from the Table, everything else sees ImageJ's table
+				result.tables.put(p.name(), (Table) v);
+				result.notes.addAll(((Table) v).notes());
+				v = ResultsTables.toResultsTable((Table) v);
+			}
+			result.outputs.put(p.name(), v);
+		}
 		result.notes.addAll(command.notes());
 		result.conventions.putAll(command.conventions());
 		addCommonConventions(command, values, result);
@@ -141,6 +158,20 @@ public final class CommandRunner {
 					: "voxels (the image has no spatial calibration)");
 				break;
 			}
+	}
+
+	/**
+	 * Before anything runs: files to read ({@code style = "file"}) must exist (else exit code 3 on the command line);
+	 * files a command writes itself ({@code style = "save"}) must be writable (else exit code 3).
+	 */
+	private static void checkFiles(CommandSpec spec, Map<String, Object> values) {
+		for (ParameterSpec p : spec.inputs()) {
+			Object v = values.get(p.name());
+			if (!(v instanceof String) || ((String) v).trim().isEmpty()) continue;
+			String where = "'" + p.name() + "' of " + spec.label();
+			if (p.style().equals("file")) OutputPaths.requireInputFile(Paths.get(((String) v).trim()), where);
+			else if (p.style().equals("save")) OutputPaths.checkSaveTarget(Paths.get(((String) v).trim()), where);
+		}
 	}
 
 	/** Rejects misspelt keys with the list of valid ones. */

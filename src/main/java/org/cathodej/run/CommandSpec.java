@@ -94,10 +94,15 @@ public final class CommandSpec {
 	public String outputFileName(ParameterSpec out) {
 		String stem = fileStem() + "_" + out.name();
 		Class<?> t = out.type();
-		if (ij.measure.ResultsTable.class.isAssignableFrom(t)) return stem + ".csv";
+		if (isTable(t)) return stem + ".csv";
 		if (ij.gui.Plot.class.isAssignableFrom(t)) return stem + ".png";
 		if (ij.ImagePlus.class.isAssignableFrom(t)) return stem + ".tif";
 		return null;
+	}
+
+	/** Whether an output of this type is a table (a pure {@link org.cathodej.results.Table} or an ImageJ ResultsTable). */
+	public static boolean isTable(Class<?> type) {
+		return org.cathodej.results.Table.class.isAssignableFrom(type) || ij.measure.ResultsTable.class.isAssignableFrom(type);
 	}
 
 	/** A fresh instance (for defaults and for running). */

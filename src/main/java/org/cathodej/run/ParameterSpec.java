@@ -95,7 +95,15 @@ public final class ParameterSpec {
 				try {
 					double d = Double.parseDouble(value.trim());
 					if (d != Math.rint(d)) throw new NumberFormatException();
+					if (Math.abs(d) >= 0x1p63) // (long) d would quietly become Long.MAX_VALUE
+						throw new IllegalArgumentException("Invalid value for " + where + ": " + value.trim() + " is beyond the whole-number range"
+							+ " (-9223372036854775808 .. 9223372036854775807).");
 					v = (long) d;
+					try {
+						v = Long.parseLong(value.trim()); // exact beyond 2^53
+					} catch (NumberFormatException notPlain) {
+						// 1e6 and the like: the double is exact enough
+					}
 				} catch (NumberFormatException e) {
 					throw new IllegalArgumentException("Invalid value for " + where + ": '" + value + "' is not a whole number.");
 				}

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.cathodej.results.Csv;
 import org.cathodej.results.Json;
 import org.cathodej.results.Version;
+import org.cathodej.results.Table;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
@@ -31,6 +32,8 @@ final class ResultFiles {
 	private final CommandSpec spec;
 	private final Path dir;
 	private final boolean overwrite;
+	/** The topmost folder this run created, or null: removed again when the run fails. */
+	private Path created;
 
 	ResultFiles(CommandSpec spec, Path dir, boolean overwrite) {
 		this.spec = spec;
@@ -49,12 +52,12 @@ final class ResultFiles {
 		return file.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".json");
 	}
 
+	/**
+	 * Creates the output folder (an unwritable one is an {@link UncheckedIOException}: exit code 3 on the command
+	 * line) and refuses to overwrite existing results unless asked.
+	 */
 	void checkWritable() {
-		try {
-			Files.createDirectories(dir);
-		} catch (IOException e) {
-			throw new IllegalArgumentException("Cannot create output folder " + dir + ": " + e.getMessage());
-		}
+		created = OutputPaths.createFolder(dir, "output folder");
 		if (overwrite) return;
 		List<String> existing = new ArrayList<>();
 		for (ParameterSpec o : spec.outputs()) {
@@ -68,6 +71,15 @@ final class ResultFiles {
 				+ ". Choose another output folder or set overwrite=true.");
 	}
 
+	/**
+	 * After a failed run: removes what this run wrote, so that no partial result is taken for a whole one: the files
+	 * it saved, and the folder it created (with what the command itself wrote into it).
+	 */
+	void discard(CommandResult r) {
+		for (Path f : r.files) OutputPaths.deleteQuietly(f);
+		if (created != null) OutputPaths.deleteCreatedTree(created);
+	}
+
 	void save(CommandResult r) {
 		Map<String, Object> scalars = new LinkedHashMap<>();
 		for (ParameterSpec o : spec.outputs()) {
@@ -79,7 +91,7 @@ final class ResultFiles {
 			Path t = target(o);
 			if (v == null || t == null) continue;
 			try {
-				if (v instanceof ResultsTable) Files.write(t, Csv.of((ResultsTable) v).getBytes(StandardCharsets.UTF_8));
+				if (v instanceof ResultsTable) Files.write(t, Csv.of(table(r, o, (ResultsTable) v)).getBytes(StandardCharsets.UTF_8));
 				else if (v instanceof Plot) {
 					ImagePlus imp = ((Plot) v).getImagePlus();
 					if (!new FileSaver(imp).saveAsPng(t.toString())) throw new IOException("could not write " + t);
@@ -99,6 +111,12 @@ final class ResultFiles {
 		}
 	}
 
+	/** The table to write: the command's own Table when it gave one, else its ResultsTable read as one. */
+	private static Table table(CommandResult r, ParameterSpec o, ResultsTable rt) {
+		Table t = r.tables.get(o.name());
+		return t != null ? t : ResultsTables.toTable(rt);
+	}
+
 	private Map<String, Object> provenance(CommandResult r, ParameterSpec output, Path file, Map<String, Object> scalars) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("software", "CathodeJ");
@@ -113,6 +131,8 @@ final class ResultFiles {
 		m.put("conventions", r.conventions);
 		m.put("inputs", r.inputs);
 		if (!scalars.isEmpty()) m.put("results", scalars);
+		Table table = r.tables.get(output.name());
+		if (table != null && !table.units().isEmpty()) m.put("units", table.units());
 		m.put("notes", r.notes);
 		m.put("created", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
 		m.put("java", System.getProperty("java.version"));

@@ -111,6 +111,29 @@ public final class Comparison {
 		return s == 0 ? Double.NaN : matrix[c][c] / (double) s;
 	}
 
+	/** Mean recall over the phases present in the truth (balanced accuracy); NaN when none is. */
+	public double balancedAccuracy() {
+		return meanOverPhases(this::recall);
+	}
+
+	/** Mean IoU over the three phases that occur in either image; NaN when none does. */
+	public double meanIoU() {
+		return meanOverPhases(this::iou);
+	}
+
+	private double meanOverPhases(java.util.function.IntToDoubleFunction q) {
+		double s = 0;
+		int n = 0;
+		for (int c = 0; c < 3; c++) {
+			double v = q.applyAsDouble(c);
+			if (!Double.isNaN(v)) {
+				s += v;
+				n++;
+			}
+		}
+		return n == 0 ? Double.NaN : s / n;
+	}
+
 	public double truthFraction(int c) { return truthCount(c) / (double) total(); }
 	public double segmentedFraction(int c) { return segmentedCount(c) / (double) total(); }
 	/** Segmented minus true volume fraction of phase c. */

@@ -37,27 +37,75 @@ public final class PixelClassifier {
 	/** First line of a classifier file. */
 	public static final String MAGIC = "CathodeJ pixel classifier";
 	/** File format version written by this code. */
-	public static final int VERSION = 1;
+	public static final int VERSION = 2;
 	public static final int CLASSES = 3;
 
 	private final FeatureSettings settings;
 	private final RandomForest forest;
 	private final long seed;
 	private final long[] samplesPerClass;
+	private final IntensityNormalisation normalisation;
+	private final boolean balanced;
+	private final GreyRange[] ranges; // per channel; null for version-1 files (not checked)
+	private int fileVersion = VERSION;
 
 	public PixelClassifier(FeatureSettings settings, RandomForest forest, long seed, long[] samplesPerClass) {
+		this(settings, forest, seed, samplesPerClass, IntensityNormalisation.NONE, false, null);
+	}
+
+	/**
+	 * @param balanced the forest was trained with class-balanced bootstraps (its probabilities assume equal priors)
+	 * @param ranges bit depth and grey range of each training channel after normalisation; null = unknown (not checked)
+	 */
+	public PixelClassifier(FeatureSettings settings, RandomForest forest, long seed, long[] samplesPerClass, IntensityNormalisation normalisation,
+		boolean balanced, GreyRange[] ranges) {
 		if (forest.numFeatures() != settings.numFeatures())
 			throw new IllegalArgumentException("Forest has " + forest.numFeatures() + " features, settings " + settings.numFeatures());
+		if (ranges != null && ranges.length != settings.channels())
+			throw new IllegalArgumentException(ranges.length + " grey ranges for " + settings.channels() + " channel(s)");
 		this.settings = settings;
 		this.forest = forest;
 		this.seed = seed;
 		this.samplesPerClass = samplesPerClass.clone();
+		this.normalisation = normalisation;
+		this.balanced = balanced;
+		this.ranges = ranges == null ? null : ranges.clone();
 	}
 
 	public FeatureSettings settings() { return settings; }
 	public RandomForest forest() { return forest; }
 	public long seed() { return seed; }
 	public long[] samplesPerClass() { return samplesPerClass.clone(); }
+	public IntensityNormalisation normalisation() { return normalisation; }
+	public boolean balanced() { return balanced; }
+	/** Grey range of each training channel, or null (version-1 file). */
+	public GreyRange[] greyRanges() { return ranges == null ? null : ranges.clone(); }
+	/** Format version of the file this classifier was read from ({@link #VERSION} when trained here). */
+	public int fileVersion() { return fileVersion; }
+
+	/** The normalisation maps of each channel ({@link IntensityNormalisation#maps}). */
+	public double[][][] maps(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels) {
+		double[][][] m = new double[channels.size()][][];
+		for (int c = 0; c < m.length; c++) m[c] = normalisation.maps(channels.get(c));
+		return m;
+	}
+
+	/**
+	 * Refuses images that do not look like the training images: another bit depth (without normalisation) or a
+	 * (normalised) grey range clearly elsewhere ({@link GreyRange#mismatch}). Version-1 classifiers know no range
+	 * and check nothing.
+	 */
+	public void checkInputs(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps) {
+		if (ranges == null) return;
+		String[] names = { "BSE", "SE" };
+		for (int c = 0; c < channels.size() && c < ranges.length; c++) {
+			String why = ranges[c].mismatch(GreyRange.of(channels.get(c), maps[c]), normalisation.isOn());
+			if (why != null)
+				throw new IllegalArgumentException("The " + (c < 2 ? names[c] : "channel " + (c + 1)) + " image does not match the classifier: " + why
+					+ ". Apply it to images like the training images (same bit depth and contrast), or retrain"
+					+ (normalisation.isOn() ? "." : " with normalisation=slice or volume."));
+		}
+	}
 
 	// ------------------------------------------------------------------------------------------------ training
 
@@ -82,6 +130,13 @@ public final class PixelClassifier {
 	 * 0 means unlabelled. Only slabs that contain scribbles are computed.
 	 */
 	public static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		long memoryBudget, int threads, Progress progress) {
+		return collect(channels, null, scribbles, classValues, vs, fs, memoryBudget, threads, progress);
+	}
+
+	/** As above on intensities mapped per slice by {@code maps} ([channel][slice]{scale, offset}; null = raw). */
+	public static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
 		long memoryBudget, int threads, Progress progress) {
 		checkSizes(channels, scribbles);
@@ -139,7 +194,7 @@ public final class PixelClassifier {
 			Progress pr = progress == null ? Progress.NONE : progress;
 			pr.checkCancelled();
 			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
-			float[][] f = fc.compute(channels, z0, z1, threads, Progress.NONE);
+			float[][] f = fc.compute(channels, maps, z0, z1, threads, Progress.NONE);
 			for (int zz = z0; zz < z1; zz++) {
 				Slices.readInts(scribbles, zz, buf);
 				int off = (zz - z0) * plane;
@@ -155,14 +210,31 @@ public final class PixelClassifier {
 		return new TrainingSet(x, y, perClass, total, (long) w * h * d);
 	}
 
-	/** Trains on scribbles: {@link #collect} then a seeded forest. */
+	/** Trains on scribbles without normalisation: {@link #collect} then a seeded forest. */
 	public static PixelClassifier train(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
 		RandomForest.Params params, long seed, long memoryBudget, int threads, Progress progress) {
+		return train(channels, scribbles, classValues, vs, fs, IntensityNormalisation.NONE, params, seed, memoryBudget, threads, progress);
+	}
+
+	/**
+	 * Trains on scribbles: the normalisation maps and grey ranges of the channels, {@link #collect} on the
+	 * normalised intensities, then a seeded forest (class-balanced when {@code params.balanced}).
+	 */
+	public static PixelClassifier train(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		IntensityNormalisation norm, RandomForest.Params params, long seed, long memoryBudget, int threads, Progress progress) {
 		Progress pr = progress == null ? Progress.NONE : progress;
-		TrainingSet ts = collect(channels, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4));
+		checkSizes(channels, scribbles);
+		double[][][] maps = new double[channels.size()][][];
+		GreyRange[] ranges = new GreyRange[channels.size()];
+		for (int c = 0; c < maps.length; c++) {
+			maps[c] = norm.maps(channels.get(c));
+			ranges[c] = GreyRange.of(channels.get(c), maps[c]);
+		}
+		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4));
 		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, params, seed, threads, pr.range(0.4, 1));
-		return new PixelClassifier(fs, rf, seed, ts.perClass);
+		return new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
 	}
 
 	private static int classOf(int v, int[] classValues) {
@@ -197,6 +269,8 @@ public final class PixelClassifier {
 		public int threads = Parallel.defaultThreads();
 		/** Re-estimate the phase priors of the volume (scribbles rarely have the phases' true proportions). */
 		public boolean priorCorrection = true;
+		/** Gaussian sigma (pixels, within each slice) applied to the probabilities before the arg max; 0 = none. */
+		public double smoothing = 0;
 	}
 
 	/**
@@ -218,6 +292,8 @@ public final class PixelClassifier {
 		long outBytes = voxels * (3 + (opt.probabilities ? 4 * CLASSES : 0) + (opt.uncertainty ? 4 : 0));
 		MemoryBudget.require(outBytes, "Pixel classification outputs of " + w + "x" + h + "x" + d + " voxels", outBytes / (double) voxels);
 		FeatureComputer fc = new FeatureComputer(settings, vs, w, h, d);
+		double[][][] maps = maps(channels);
+		checkInputs(channels, maps);
 		int slab = fc.slabSlices(opt.memoryBudget);
 		long slabBytes = fc.slabBytes(slab);
 		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + settings.numFeatures() + " features", 0);
@@ -229,7 +305,7 @@ public final class PixelClassifier {
 			int z1 = Math.min(d, z0 + slab);
 			pr.checkCancelled();
 			double f0 = 0.95 * z0 / d, f1 = 0.95 * z1 / d;
-			float[][] feat = fc.compute(channels, z0, z1, opt.threads, pr.range(f0, f0 + 0.6 * (f1 - f0)));
+			float[][] feat = fc.compute(channels, maps, z0, z1, opt.threads, pr.range(f0, f0 + 0.6 * (f1 - f0)));
 			pr.report(f0 + 0.6 * (f1 - f0), "classifying slices " + (z0 + 1) + "-" + z1);
 			int n = (z1 - z0) * plane;
 			final int B = 1024;
@@ -260,7 +336,7 @@ public final class PixelClassifier {
 		double[] train = new double[CLASSES];
 		double tot = 0;
 		for (long v : samplesPerClass) tot += v;
-		for (int c = 0; c < CLASSES; c++) train[c] = samplesPerClass[c] / tot;
+		for (int c = 0; c < CLASSES; c++) train[c] = balanced ? 1.0 / CLASSES : samplesPerClass[c] / tot;
 		double[] weight = { 1, 1, 1 };
 		r.trainingPriors = train.clone();
 		if (opt.priorCorrection) {
@@ -274,6 +350,7 @@ public final class PixelClassifier {
 		double margin = opt.margin;
 		long[][] stats = new long[d][3 * CLASSES];
 		double[][] soft = new double[d][CLASSES];
+		if (opt.smoothing > 0) Parallel.forEach(d, opt.threads, z -> smooth(q[z], w, h, opt.smoothing));
 		Parallel.forEach(d, opt.threads, z -> {
 			byte[] qz = q[z], lab = r.labels[z];
 			long[] st = stats[z];
@@ -313,6 +390,23 @@ public final class PixelClassifier {
 		r.margin = margin;
 		pr.report(1, "done");
 		return r;
+	}
+
+	/** Gaussian smoothing (sigma in pixels) of the two quantised probability planes interleaved in q. */
+	static void smooth(byte[] q, int w, int h, double sigma) {
+		int n = w * h;
+		float[][] p = new float[2][n];
+		for (int j = 0; j < n; j++) {
+			p[0][j] = q[2 * j] & 0xff;
+			p[1][j] = q[2 * j + 1] & 0xff;
+		}
+		for (float[] a : p) org.cathodej.filter.Gauss.blur2D(a, w, h, sigma, sigma, a);
+		for (int j = 0; j < n; j++) {
+			int a = Math.round(p[0][j]), c = Math.round(p[1][j]);
+			if (a + c > 255) c = 255 - a;
+			q[2 * j] = (byte) a;
+			q[2 * j + 1] = (byte) c;
+		}
 	}
 
 	/**
@@ -368,6 +462,9 @@ public final class PixelClassifier {
 		hd.append("classes=pore,CAM,ISE\n");
 		hd.append("seed=").append(seed).append('\n');
 		hd.append("samples=").append(samplesPerClass[0]).append(',').append(samplesPerClass[1]).append(',').append(samplesPerClass[2]).append('\n');
+		hd.append("normalisation=").append(normalisation.encode()).append('\n');
+		hd.append("class_weights=").append(balanced ? "balanced" : "scribbled").append('\n');
+		if (ranges != null) for (int c = 0; c < ranges.length; c++) hd.append("channel").append(c + 1).append('=').append(ranges[c].encode()).append('\n');
 		hd.append("feature_names=").append(String.join(",", settings.featureNames())).append('\n');
 		hd.append("end\n");
 		byte[] b = hd.toString().getBytes(StandardCharsets.UTF_8);
@@ -383,16 +480,42 @@ public final class PixelClassifier {
 		}
 	}
 
+	/** The message of a file that starts like a classifier but cannot be read. */
+	static IOException damaged(String name, String why) {
+		return new IOException("the classifier file " + name + " is damaged: " + why);
+	}
+
+	/**
+	 * Reads a classifier (format 1 or 2; format 1 files have no normalisation, no class weights and no grey ranges,
+	 * and keep their old behaviour: nothing is checked). A file that starts like a classifier but is cut short or
+	 * garbled gives "the classifier file X is damaged: ...".
+	 */
 	public static PixelClassifier read(DataInputStream in, String name) throws IOException {
 		String first = line(in);
 		if (!MAGIC.equals(first)) throw new IOException(name + " is not a CathodeJ pixel classifier (it does not start with '" + MAGIC + "')");
+		try {
+			return readAfterMagic(in, name);
+		} catch (java.io.EOFException e) {
+			throw damaged(name, "it ends early (truncated)");
+		} catch (IllegalArgumentException e) { // includes NumberFormatException
+			throw damaged(name, "bad header value (" + e.getMessage() + ")");
+		} catch (IOException e) {
+			if (e.getMessage() != null && (e.getMessage().startsWith("the classifier file") || e.getMessage().contains("newer CathodeJ"))) throw e;
+			throw damaged(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+		}
+	}
+
+	private static PixelClassifier readAfterMagic(DataInputStream in, String name) throws IOException {
 		FeatureSettings fs = null;
 		long seed = 0;
 		long[] samples = new long[CLASSES];
 		int version = -1;
+		IntensityNormalisation norm = IntensityNormalisation.NONE;
+		boolean balanced = false;
+		java.util.TreeMap<Integer, GreyRange> ranges = new java.util.TreeMap<>();
 		String l;
 		while (!"end".equals(l = line(in))) {
-			if (l == null) throw new IOException(name + ": truncated classifier header");
+			if (l == null) throw damaged(name, "the header ends early (truncated)");
 			int eq = l.indexOf('=');
 			if (eq < 0) continue;
 			String k = l.substring(0, eq), v = l.substring(eq + 1);
@@ -412,14 +535,26 @@ public final class PixelClassifier {
 				case "classes":
 					if (!v.trim().equals("pore,CAM,ISE")) throw new IOException(name + ": unsupported classes " + v);
 					break;
-				default: break; // unknown keys of later minor versions are ignored
+				case "normalisation": norm = IntensityNormalisation.parse(v); break;
+				case "class_weights": balanced = v.trim().equals("balanced"); break;
+				default:
+					if (k.matches("channel[0-9]+")) ranges.put(Integer.parseInt(k.substring(7)), GreyRange.parse(v));
+					break; // unknown keys of later minor versions are ignored
 			}
 		}
-		if (version < 1 || fs == null) throw new IOException(name + ": classifier header lacks version or feature settings");
+		if (version < 1 || fs == null) throw damaged(name, "the header lacks the version or the feature settings");
+		GreyRange[] gr = null;
+		if (version >= 2) {
+			if (ranges.size() != fs.channels() || ranges.firstKey() != 1 || ranges.lastKey() != fs.channels())
+				throw damaged(name, "it has grey ranges for channels " + ranges.keySet() + " but " + fs.channels() + " channel(s)");
+			gr = ranges.values().toArray(new GreyRange[0]);
+		}
 		RandomForest rf = RandomForest.read(in);
-		if (rf.numFeatures() != fs.numFeatures()) throw new IOException(name + ": forest and feature settings disagree");
-		if (rf.numClasses() != CLASSES) throw new IOException(name + ": forest has " + rf.numClasses() + " classes");
-		return new PixelClassifier(fs, rf, seed, samples);
+		if (rf.numFeatures() != fs.numFeatures()) throw damaged(name, "forest and feature settings disagree");
+		if (rf.numClasses() != CLASSES) throw damaged(name, "the forest has " + rf.numClasses() + " classes");
+		PixelClassifier pc = new PixelClassifier(fs, rf, seed, samples, norm, balanced, gr);
+		pc.fileVersion = version;
+		return pc;
 	}
 
 	private static String line(DataInputStream in) throws IOException {

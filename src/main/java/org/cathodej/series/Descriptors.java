@@ -1,6 +1,7 @@
 package org.cathodej.series;
 
 import org.cathodej.results.CsvTable;
+import org.cathodej.results.Undefined;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandSpec;
 import org.cathodej.run.ParameterSpec;
 
-import ij.measure.ResultsTable;
 
 /**
  * Named scalar descriptors of one sample, read from the tables its analyses wrote (CSV files with their JSON
@@ -58,7 +58,7 @@ public final class Descriptors {
 		for (CommandCatalog.Entry e : suite.entries()) {
 			CommandSpec spec = e.spec();
 			for (ParameterSpec o : spec.outputs()) {
-				if (!ResultsTable.class.isAssignableFrom(o.type())) continue;
+				if (!CommandSpec.isTable(o.type())) continue;
 				Path f = dir.resolve(spec.outputFileName(o));
 				if (!Files.isRegularFile(f) || !Files.isRegularFile(sidecar(f))) continue;
 				// a row labelled with the input image's title (a one-row table of the whole image) is not a row name:
@@ -76,6 +76,36 @@ public final class Descriptors {
 			}
 		}
 		return d;
+	}
+
+	/**
+	 * The result tables in {@code dir} that {@link #read} leaves out, each with the reason: a table without its JSON
+	 * sidecar (not written by CathodeJ, or a run that stopped half way), or one whose rows do not match its header
+	 * (damaged or edited).
+	 */
+	public static List<String> leftOut(Path dir, AnalysisSuite suite) {
+		List<String> out = new ArrayList<>();
+		for (CommandCatalog.Entry e : suite.entries())
+			for (ParameterSpec o : e.spec().outputs()) {
+				if (!CommandSpec.isTable(o.type())) continue;
+				Path f = dir.resolve(e.spec().outputFileName(o));
+				if (!Files.isRegularFile(f)) continue;
+				if (!Files.isRegularFile(sidecar(f))) {
+					out.add(f.getFileName() + " (no provenance sidecar " + sidecar(f).getFileName() + ")");
+					continue;
+				}
+				try {
+					CsvTable t = CsvTable.read(f);
+					int bad = -1;
+					for (int r = 0; r < t.rows().size() && bad < 0; r++) if (t.rows().get(r).size() != t.header().size()) bad = r;
+					if (t.header().isEmpty()) out.add(f.getFileName() + " (empty)");
+					else if (bad >= 0) out.add(f.getFileName() + " (damaged: line " + (bad + 2) + " has " + t.rows().get(bad).size() + " cells, the header "
+						+ t.header().size() + ")");
+				} catch (IOException x) {
+					out.add(f.getFileName() + " (unreadable: " + x.getMessage() + ")");
+				}
+			}
+		return out;
 	}
 
 	static void add(Map<String, Double> d, String stem, String output, CsvTable t) {
@@ -99,8 +129,9 @@ public final class Descriptors {
 				if (c == label) continue;
 				String cell = t.cell(r, c).trim();
 				double v = CsvTable.number(cell);
-				if (Double.isNaN(v) && !cell.equals("NaN")) continue; // text
 				String col = t.header().get(c).trim();
+				if (col.equals(Undefined.NOTE)) continue;
+				if (Double.isNaN(v) && !cell.equals("NaN") && !cell.isEmpty()) continue; // text; an empty cell is undefined (NaN)
 				String name = stem + "." + (row.isEmpty() ? "" : row + ".") + col;
 				if (d.containsKey(name)) name = stem + "." + output + "." + (row.isEmpty() ? "" : row + ".") + col;
 				d.putIfAbsent(name, v);

@@ -54,6 +54,7 @@ public final class SampleTable {
 			String n = t.cell(r, name).trim();
 			if (n.isEmpty() && String.join("", t.rows().get(r)).trim().isEmpty()) continue; // blank line
 			if (n.isEmpty()) throw new IllegalArgumentException("Row " + (r + 2) + " of " + csv + " has no sample name.");
+			checkWidth(t, r, csv);
 			String f = file < 0 ? "" : t.cell(r, file).trim();
 			String res = results < 0 ? "" : t.cell(r, results).trim();
 			if (f.isEmpty() && res.isEmpty())
@@ -73,6 +74,22 @@ public final class SampleTable {
 		}
 		if (samples.isEmpty()) throw new IllegalArgumentException("The sample table " + csv + " lists no samples.");
 		return new SampleTable(csv, Collections.unmodifiableList(params), Collections.unmodifiableList(samples));
+	}
+
+	/**
+	 * A row must have a cell for every column (an empty cell is fine: ",,"); a short row (a missing comma) or extra
+	 * non-empty cells would shift or drop values silently. Blank lines are skipped.
+	 */
+	private static void checkWidth(CsvTable t, int r, Path csv) {
+		List<String> row = t.rows().get(r);
+		int columns = t.header().size();
+		if (row.size() < columns)
+			throw new IllegalArgumentException("Row " + (r + 2) + " of " + csv + " has " + row.size() + " cells but the header has " + columns
+				+ " columns (" + String.join(", ", t.header()) + "); give every column a cell (empty cells are allowed: a,b,,d).");
+		for (int c = columns; c < row.size(); c++)
+			if (!row.get(c).trim().isEmpty())
+				throw new IllegalArgumentException("Row " + (r + 2) + " of " + csv + " has " + row.size() + " cells but the header has only " + columns
+					+ " columns; '" + row.get(c).trim() + "' has no column. Add a header for it or remove it.");
 	}
 
 	/** Checks that every sample's label image or results folder exists. */

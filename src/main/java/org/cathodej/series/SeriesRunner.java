@@ -14,8 +14,8 @@ import org.cathodej.run.CommandSpec;
 import org.cathodej.run.ParameterSpec;
 import org.cathodej.task.Progress;
 
-import ij.IJ;
 import ij.ImagePlus;
+import org.cathodej.image.ImageFiles;
 
 /**
  * Analyses every sample of a {@link SampleTable} with one parameter set (every Analyze command, through
@@ -71,8 +71,12 @@ public final class SeriesRunner {
 			}
 			List<String> ran = new ArrayList<>();
 			if (!todo.isEmpty()) {
-				ImagePlus imp = IJ.openImage(s.file().toAbsolutePath().toString());
-				if (imp == null) throw new IllegalArgumentException("Cannot open the label image of sample '" + s.name() + "': " + s.file());
+				ImagePlus imp;
+				try {
+					imp = ImageFiles.open(s.file()); // refuses truncated files as the command line does
+				} catch (java.io.UncheckedIOException x) {
+					throw new java.io.UncheckedIOException("Sample '" + s.name() + "': " + x.getMessage(), x.getCause());
+				}
 				try {
 					// the runs write every output of the commands that run now (leftovers of a failed run included)
 					suite.run(todo, imp, options, dir, true, runner, p);

@@ -1,8 +1,8 @@
 package org.cathodej.surface;
 
-import java.util.Arrays;
-
 import org.cathodej.image.Slices;
+import org.cathodej.phase.LabelLut;
+import org.cathodej.phase.PhaseLabels;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
@@ -55,28 +55,21 @@ public abstract class ClassVolume {
 	 * "other". E.g. {@code fromLabels(img, pore, cam, ise)} gives classes 0 pore, 1 CAM, 2 ISE.
 	 */
 	public static ClassVolume fromLabels(RandomAccessibleInterval<? extends IntegerType<?>> labels, int... labelOfClass) {
-		int max = 0;
-		for (int l : labelOfClass) {
-			if (l < 0 || l > 65535) throw new IllegalArgumentException("Label values must be in 0..65535, got " + l);
-			max = Math.max(max, l);
-		}
-		byte[] lut = new byte[65536];
-		Arrays.fill(lut, (byte) -1);
-		for (int i = labelOfClass.length - 1; i >= 0; i--) {
-			if (lut[labelOfClass[i]] != -1)
-				throw new IllegalArgumentException("Label " + labelOfClass[i] + " is given for two classes");
-			lut[labelOfClass[i]] = (byte) i;
-		}
-		return fromLookup(labels, lut, labelOfClass.length);
+		return fromLookup(labels, LabelLut.classes(labelOfClass), labelOfClass.length);
+	}
+
+	/** The three phases: classes 0 pore, 1 CAM, 2 ISE. */
+	public static ClassVolume fromPhases(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl) {
+		return fromLookup(labels, pl.lut(), 3);
 	}
 
 	/**
-	 * Labels mapped to classes through a lookup table: class = {@code lut[label]}, where a negative entry, or a label
-	 * beyond the table, means "other". Labels below 0 are "other".
+	 * Labels mapped to classes through a lookup table: class = {@code lut.classOf(label)}, where a negative class, or
+	 * one of {@code classes} or more, means "other".
 	 */
-	public static ClassVolume fromLookup(RandomAccessibleInterval<? extends IntegerType<?>> labels, byte[] lut, int classes) {
+	public static ClassVolume fromLookup(RandomAccessibleInterval<? extends IntegerType<?>> labels, LabelLut lut, int classes) {
 		Slices.requireVolume(labels);
-		final byte[] map = lut.clone();
+		final byte[] map = lut.toArray();
 		for (int i = 0; i < map.length; i++)
 			if (map[i] < 0 || map[i] >= classes) map[i] = (byte) classes;
 		final byte other = (byte) classes;
@@ -108,8 +101,8 @@ public abstract class ClassVolume {
 
 	/** A per-voxel class image: voxel value k in 0..K-1 is class k, anything else is "other". */
 	public static ClassVolume fromClassImage(RandomAccessibleInterval<? extends IntegerType<?>> classImage, int classes) {
-		byte[] lut = new byte[classes];
-		for (int i = 0; i < classes; i++) lut[i] = (byte) i;
+		LabelLut lut = LabelLut.allOther(-1);
+		for (int i = 0; i < classes; i++) lut.set(i, i);
 		return fromLookup(classImage, lut, classes);
 	}
 

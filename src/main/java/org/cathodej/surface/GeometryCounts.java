@@ -29,6 +29,7 @@ public final class GeometryCounts {
 	final long[][] pairs; // [direction][a * (K+1) + b], a != b, ordered as met (a at p, b at p + d)
 	final int[] subsets; // class bit masks of the MC histograms
 	final long[][] configs; // [subset][256]
+	private final MarchingCubesVariant mcVariant;
 
 	GeometryCounts(int width, int height, int depth, int classes, VoxelSize vs, long[] voxels, long[][] pairs, int[] subsets, long[][] configs) {
 		this.width = width;
@@ -40,7 +41,28 @@ public final class GeometryCounts {
 		this.pairs = pairs;
 		this.subsets = subsets;
 		this.configs = configs;
+		this.mcVariant = MarchingCubesVariant.SYMMETRIC;
 	}
+
+	private GeometryCounts(GeometryCounts g, MarchingCubesVariant v) {
+		this.width = g.width;
+		this.height = g.height;
+		this.depth = g.depth;
+		this.classes = g.classes;
+		this.vs = g.vs;
+		this.voxels = g.voxels;
+		this.pairs = g.pairs;
+		this.subsets = g.subsets;
+		this.configs = g.configs;
+		this.mcVariant = v;
+	}
+
+	/** The same counts, with marching-cubes areas by the given variant (a sweep gives {@link MarchingCubesVariant#SYMMETRIC}). */
+	public GeometryCounts withMarchingCubes(MarchingCubesVariant v) {
+		return v == mcVariant ? this : new GeometryCounts(this, v);
+	}
+
+	public MarchingCubesVariant marchingCubesVariant() { return mcVariant; }
 
 	public int classes() { return classes; }
 	public VoxelSize voxelSize() { return vs; }
@@ -48,6 +70,12 @@ public final class GeometryCounts {
 
 	/** Voxels of class k (k = classes() for other). */
 	public long voxelCount(int k) { return voxels[k]; }
+
+	private long setVoxels(int set) {
+		long n = 0;
+		for (int k = 0; k <= classes; k++) if ((set >> k & 1) != 0) n += voxels[k];
+		return n;
+	}
 
 	public long totalVoxels() { return (long) width * height * depth; }
 
@@ -99,8 +127,11 @@ public final class GeometryCounts {
 				return 2 * s * vs.voxelVolume();
 			}
 			default: {
-				// Eq. 1 generalised: S_AB = (S_A + S_B - S_{A u B}) / 2
-				double v = 0.5 * (mcArea(setA) + mcArea(setB) - mcArea(setA | setB));
+				// Eq. 1 generalised: S_AB = (S_A + S_B - S_C) / 2 with C = everything outside A u B (the third phase), by
+				// the mesh of C itself as scikit-image users compute it; the symmetric rule gives C and A u B equal areas
+				if (setVoxels(setA) == 0 || setVoxels(setB) == 0) return 0;
+				int c = mcVariant == MarchingCubesVariant.SYMMETRIC ? setA | setB : allBits() & ~(setA | setB);
+				double v = 0.5 * (mcArea(setA) + mcArea(setB) - mcArea(c));
 				return Math.max(0, v);
 			}
 		}
@@ -165,7 +196,7 @@ public final class GeometryCounts {
 	}
 
 	synchronized double[] mcTable() {
-		if (mcTable == null) mcTable = MarchingCubesAreas.table(vs);
+		if (mcTable == null) mcTable = mcVariant.table(vs.x(), vs.y(), vs.z());
 		return mcTable;
 	}
 

@@ -1,6 +1,7 @@
 package org.cathodej.surface;
 
 import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.LabelLut;
 import org.cathodej.surface.GeometryCounts.Estimator;
 import org.cathodej.task.Progress;
 
@@ -63,16 +64,16 @@ public final class InterfaceAreas {
 	}
 
 	/**
-	 * Everything at once for a label image with a per-label class mapping (lut[label] = class 0..K-1, negative =
+	 * Everything at once for a label image with a per-label class mapping (lut.classOf(label) = class 0..K-1, negative =
 	 * other): then {@code counts.interfaceArea(GeometryCounts.set(a), GeometryCounts.set(b), estimator)} for any pair.
 	 */
-	public static GeometryCounts measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, byte[] lut, int classes, VoxelSize vs,
+	public static GeometryCounts measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, LabelLut lut, int classes, VoxelSize vs,
 		int threads, Progress progress) {
 		return measure(labels, lut, classes, vs, true, threads, progress);
 	}
 
 	/** As above; {@code marchingCubes = false} records transitions only (Crofton and face estimators), faster. */
-	public static GeometryCounts measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, byte[] lut, int classes, VoxelSize vs,
+	public static GeometryCounts measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, LabelLut lut, int classes, VoxelSize vs,
 		boolean marchingCubes, int threads, Progress progress) {
 		return GeometryScanner.scan(ClassVolume.fromLookup(labels, lut, classes), vs, marchingCubes, threads, progress);
 	}

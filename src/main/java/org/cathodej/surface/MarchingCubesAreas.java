@@ -79,7 +79,7 @@ public final class MarchingCubesAreas {
 	 * For each face with cut edges: its possible segment sets. Each entry is an array of options; an option is a flat
 	 * array of edge-index pairs {e1, e2, e3, e4} (one or two segments).
 	 */
-	private static List<int[][]> faceOptions(int config) {
+	static List<int[][]> faceOptions(int config) {
 		List<int[][]> res = new ArrayList<>();
 		for (int[] f : FACES) {
 			boolean[] in = new boolean[4];
@@ -109,7 +109,7 @@ public final class MarchingCubesAreas {
 	}
 
 	/** Closed iso-polygons (as edge-index cycles) for one choice per ambiguous face (bit j of combo = option of the j-th). */
-	private static List<List<Integer>> cycles(List<int[][]> options, int combo) {
+	static List<List<Integer>> cycles(List<int[][]> options, int combo) {
 		int[][] nb = new int[12][2];
 		int[] deg = new int[12];
 		int j = 0;

@@ -15,8 +15,8 @@ import net.imglib2.type.numeric.IntegerType;
 /**
  * Surface of each phase and interface of each phase pair of a three-phase label volume, by marching cubes (raw),
  * Crofton (13 directions, unbiased) and voxel faces (exact count). Pair interfaces by marching cubes follow Eq. 1,
- * S_a-b = (S_a + S_b - S_{a u b}) / 2, which equals (S_a + S_b - S_c) / 2 when the three phases fill the volume
- * (a phase and its complement have identical marching-cubes areas here). Crofton and face pairs are counted directly.
+ * S_a-b = (S_a + S_b - S_c) / 2, with S_c the mesh of everything outside a and b (the third phase when the three
+ * fill the volume), for every {@link MarchingCubesVariant}. Crofton and face pairs are counted directly.
  */
 public final class PhaseSurfaces {
 
@@ -63,8 +63,14 @@ public final class PhaseSurfaces {
 
 	public static PhaseSurfaces measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, VoxelSize vs, int threads,
 		Progress progress) {
-		ClassVolume cv = ClassVolume.fromLabels(labels, pl.pore(), pl.cam(), pl.ise());
-		return new PhaseSurfaces(GeometryScanner.scan(cv, vs, threads, progress));
+		return measure(labels, pl, vs, MarchingCubesVariant.SYMMETRIC, threads, progress);
+	}
+
+	/** As above, with the marching-cubes areas (phase surfaces and Eq. 1 interfaces) by the given variant. */
+	public static PhaseSurfaces measure(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, VoxelSize vs,
+		MarchingCubesVariant variant, int threads, Progress progress) {
+		ClassVolume cv = ClassVolume.fromPhases(labels, pl);
+		return new PhaseSurfaces(GeometryScanner.scan(cv, vs, threads, progress).withMarchingCubes(variant));
 	}
 
 	/**

@@ -11,7 +11,8 @@
  *
  * <p>For other analyses: {@link org.cathodej.surface.InterfaceAreas#between} gives the interface between two
  * voxel sets (a class image and two values, or two masks); {@link org.cathodej.surface.InterfaceAreas#measure}
- * with a label-to-class lookup gives every pair at once. {@link org.cathodej.surface.PhaseSurfaces} is the
+ * with a label-to-class lookup gives every pair at once; {@link org.cathodej.surface.InterfaceArea} is the
+ * estimator seam other analyses take (Crofton, marching cubes, voxel faces x 2/3; connectivity uses it). {@link org.cathodej.surface.PhaseSurfaces} is the
  * three-phase convenience behind the Surface and Interface Areas command; {@link org.cathodej.surface.StlExport}
  * writes a marching-cubes mesh as binary STL.
  */

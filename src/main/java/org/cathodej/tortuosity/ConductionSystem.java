@@ -21,7 +21,7 @@ final class ConductionSystem {
 
 	final int w, h, d, axis, nAxis, threads;
 	/** The class volume: which voxels are in the system (both spanning bits) and their class. */
-	final ClassVolume v;
+	final ConductionClasses v;
 	/** First compact index of each slice; offset[d] = n. The only index the system stores. */
 	final int[] offset;
 	final int n;
@@ -55,7 +55,7 @@ final class ConductionSystem {
 	/** Sweep modes, see {@link #sweep}. */
 	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2, GS_RED = 3, GS_BLACK = 4, RESTRICT_AGG = 5;
 
-	ConductionSystem(ClassVolume v, double[] sigma, VoxelSize vs, int axis, long spanning, int threads, Progress progress) {
+	ConductionSystem(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, long spanning, int threads, Progress progress) {
 		this.v = v;
 		this.w = v.w;
 		this.h = v.h;
@@ -112,11 +112,11 @@ final class ConductionSystem {
 
 	/** 1 if the class byte marks a voxel of the system (reached from both faces), else 0. */
 	static int in(byte b) {
-		return ((b & ClassVolume.SPANNING) + ClassVolume.FROM_INLET) >> 8;
+		return ((b & ConductionClasses.SPANNING) + ConductionClasses.FROM_INLET) >> 8;
 	}
 
 	static int cls(byte b) {
-		return b & ClassVolume.CLASS_MASK;
+		return b & ConductionClasses.CLASS_MASK;
 	}
 
 	/**

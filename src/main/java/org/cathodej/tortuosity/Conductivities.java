@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cathodej.phase.LabelLut;
+
 /**
  * Conductivity (or diffusivity) per label value. Labels not listed are insulating (conductivity 0). At most
  * {@link #MAX_CLASSES} distinct conducting labels.
@@ -24,7 +26,7 @@ public final class Conductivities {
 
 	/** Sets the conductivity of a label; 0 means insulating. */
 	public Conductivities set(int label, double conductivity) {
-		if (label < 0 || label > 65535) throw new IllegalArgumentException("Label values must be in 0..65535, got " + label);
+		LabelLut.checkLabel(label);
 		if (!(conductivity >= 0) || Double.isInfinite(conductivity))
 			throw new IllegalArgumentException("Conductivity of label " + label + " must be finite and >= 0, got " + conductivity);
 		if (conductivity == 0) byLabel.remove(label);
@@ -48,12 +50,10 @@ public final class Conductivities {
 	}
 
 	/** Lookup label -> class (1..n for the conducting labels in {@link #labels()} order, 0 = insulating). */
-	byte[] classLut(int maxLabel) {
-		int n = maxLabel + 1;
-		for (int l : byLabel.keySet()) n = Math.max(n, l + 1);
-		byte[] lut = new byte[n];
+	LabelLut classLut() {
+		LabelLut lut = LabelLut.allOther(0);
 		int c = 1;
-		for (int l : byLabel.keySet()) lut[l] = (byte) c++;
+		for (int l : byLabel.keySet()) lut.set(l, c++);
 		return lut;
 	}
 

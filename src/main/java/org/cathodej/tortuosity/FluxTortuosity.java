@@ -61,7 +61,7 @@ public final class FluxTortuosity {
 	 */
 	public static List<FluxResult> compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, Conductivities cond,
 		VoxelSize vs, int[] axes, Options opt, Progress progress) {
-		ClassVolume v = ClassVolume.read(labels, cond, opt.threads, progress.range(0, 0.02));
+		ConductionClasses v = ConductionClasses.read(labels, cond, opt.threads, progress.range(0, 0.02));
 		double[] sigma = cond.classConductivity();
 		List<FluxResult> out = new ArrayList<>();
 		for (int a = 0; a < axes.length; a++) {
@@ -71,7 +71,7 @@ public final class FluxTortuosity {
 		return out;
 	}
 
-	static FluxResult solveAxis(ClassVolume v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress) {
+	static FluxResult solveAxis(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress) {
 		if (axis < 0 || axis > 2) throw new IllegalArgumentException("axis must be 0 (x), 1 (y) or 2 (z): " + axis);
 		long t0 = System.nanoTime();
 		FluxResult r = new FluxResult();

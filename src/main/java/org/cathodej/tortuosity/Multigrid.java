@@ -35,7 +35,7 @@ final class Multigrid implements Preconditioner {
 			this.h = h;
 			this.d = d;
 			this.axis = axis;
-			this.nAxis = ClassVolume.extent(w, h, d, axis);
+			this.nAxis = ConductionClasses.extent(w, h, d, axis);
 			int n = w * h * d;
 			cx = new float[n];
 			cy = new float[n];

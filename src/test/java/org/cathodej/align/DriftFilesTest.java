@@ -41,7 +41,7 @@ class DriftFilesTest {
 					PlanarImg<?, ?> copy = PlanarImgs.unsignedShorts(96, 80, 6);
 					for (int z = 0; z < 6; z++)
 						System.arraycopy(Slices.planeArray(r.bse, z), 0, Slices.planeArray(copy, z), 0, 96 * 80);
-					for (DriftTable t : new DriftTable[] { DriftTable.readCsv(csv, 96, 80), DriftTable.readMultiStackReg(msr, 96, 80) }) {
+					for (DriftTable t : new DriftTable[] { DriftTable.read(csv, 96, 80), DriftTable.read(msr, 96, 80) }) {
 						Canvas c = Canvas.of(mode, t.globals(), 96, 80);
 						PlanarImg<?, ?> again = TransformApplier.apply(StackAlignerTest.real(copy), t, c, m, 123, 1, Progress.NONE);
 						assertEquals(a.canvas.toString(), c.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cathodej.surface.InterfaceArea;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Progress;
@@ -226,7 +227,7 @@ class CamUtilisationTest {
 		CamUtilisation.Result r = run(p, o);
 		net.imglib2.RandomAccessibleInterval<net.imglib2.type.numeric.integer.UnsignedByteType> ci = r.classImg();
 		java.util.function.IntPredicate cam = v -> v >= 1 && v <= 4, act = v -> v == 1, ise = v -> v >= 5, conn = v -> v == 5;
-		for (SurfaceInterfaceArea e : new SurfaceInterfaceArea[] { SurfaceInterfaceArea.CROFTON, SurfaceInterfaceArea.MARCHING_CUBES }) {
+		for (InterfaceArea e : new InterfaceArea[] { InterfaceArea.CROFTON, InterfaceArea.MARCHING_CUBES }) {
 			double[] together = e.areas(ci, 255, new java.util.function.IntPredicate[] { cam, cam, act },
 				new java.util.function.IntPredicate[] { ise, conn, conn }, UNIT, 2, Progress.NONE);
 			assertEquals(e.area(ci, cam, ise, UNIT, 1, Progress.NONE), together[0], 1e-9);
@@ -234,7 +235,7 @@ class CamUtilisationTest {
 			assertEquals(e.area(ci, act, conn, UNIT, 1, Progress.NONE), together[2], 1e-9);
 			assertTrue(together[2] > 0 && together[2] < together[1] && together[1] < together[0]);
 		}
-		assertEquals(r.interfaceActive, SurfaceInterfaceArea.CROFTON.area(ci, act, conn, UNIT, 1, Progress.NONE), 1e-9);
+		assertEquals(r.interfaceActive, InterfaceArea.CROFTON.area(ci, act, conn, UNIT, 1, Progress.NONE), 1e-9);
 	}
 
 	static void assertSame(CamUtilisation.Result a, CamUtilisation.Result b) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.image.Planes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ public class EuclideanDistanceTest {
 		ArrayImg<UnsignedByteType, ByteArray> img = random(w, h, d, p, seed);
 		byte[] a = img.update(null).getCurrentStorageArray();
 		PlanarImg<FloatType, FloatArray> dt = EuclideanDistance.squared(img, v -> v != 0, vs, edge, threads, Progress.NONE);
-		float[][] pl = EuclideanDistance.planes(dt);
+		float[][] pl = Planes.floats(dt);
 		for (int z = 0; z < d; z++)
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++) {
@@ -88,7 +89,7 @@ public class EuclideanDistanceTest {
 		java.util.Arrays.fill(a, (byte) 1);
 		PlanarImg<FloatType, FloatArray> dt = EuclideanDistance.distance(ArrayImgs.unsignedBytes(a, 9, 7), v -> v != 0,
 			new VoxelSize(2, 1, 5, "um"), Edge.BACKGROUND, 2, Progress.NONE);
-		float[] pl = EuclideanDistance.planes(dt)[0];
+		float[] pl = Planes.floats(dt)[0];
 		// centre (4,3): nearest outside is y = -1 or 7 at 4 * 1 um, x walls at 5 * 2 um; z is not a wall in 2D
 		assertEquals(4.0, pl[3 * 9 + 4], 1e-6);
 		assertEquals(2.0, pl[3 * 9 + 0], 1e-6);

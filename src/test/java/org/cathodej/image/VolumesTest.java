@@ -16,6 +16,15 @@ import net.imglib2.view.Views;
 class VolumesTest {
 
 	@Test
+	void titleStemDropsOnlyShortExtensions() {
+		assertEquals("bse", Volumes.titleStem("bse.tif"));
+		assertEquals("a.b", Volumes.titleStem("a.b.tiff"));
+		assertEquals("sample.2024-01", Volumes.titleStem("sample.2024-01"));
+		assertEquals(".hidden", Volumes.titleStem(".hidden"));
+		assertEquals("noext", Volumes.titleStem("noext"));
+	}
+
+	@Test
 	void wrappingSharesThePixelArraysBothWays() {
 		for (int depth : new int[] { 8, 16, 32 }) {
 			ImagePlus imp = IJ.createImage("v", depth + "-bit black", 5, 4, 3);

@@ -55,7 +55,7 @@ class ProvenanceTest {
 				assertTrue(Files.exists(side), n + " has no JSON sidecar");
 				check(spec, ex, n, side);
 			}
-			long expectedTables = spec.outputs().stream().filter(o -> o.type() == ij.measure.ResultsTable.class && ex.result.output(o.name()) != null).count();
+			long expectedTables = spec.outputs().stream().filter(o -> org.cathodej.run.CommandSpec.isTable(o.type()) && ex.result.output(o.name()) != null).count();
 			assertEquals(expectedTables, tables, spec.label() + ": every table output must be saved as CSV");
 			assertEquals(files.size(), 2 * results.size(), "a sidecar without its file in " + files);
 		}));

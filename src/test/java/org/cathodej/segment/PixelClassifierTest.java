@@ -115,7 +115,7 @@ class PixelClassifierTest {
 		Exception e = assertThrows(java.io.IOException.class, () -> PixelClassifier.load(junk));
 		assertTrue(e.getMessage().contains("not a CathodeJ pixel classifier"));
 		byte[] bytes = Files.readAllBytes(f);
-		String s = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replaceFirst("version=1", "version=9");
+		String s = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replaceFirst("version=2", "version=9");
 		Files.write(junk, s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 		e = assertThrows(java.io.IOException.class, () -> PixelClassifier.load(junk));
 		assertTrue(e.getMessage().contains("newer"));

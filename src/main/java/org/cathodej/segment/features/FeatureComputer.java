@@ -3,6 +3,7 @@ package org.cathodej.segment.features;
 import java.util.Arrays;
 import java.util.List;
 
+import org.cathodej.filter.Eigen3;
 import org.cathodej.filter.Gauss;
 import org.cathodej.filter.Rank;
 import org.cathodej.image.Slices;
@@ -110,6 +111,15 @@ public final class FeatureComputer {
 	 */
 	public float[][] compute(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, int z0, int z1,
 		int threads, Progress progress) {
+		return compute(channels, null, z0, z1, threads, progress);
+	}
+
+	/**
+	 * As {@link #compute(List, int, int, int, Progress)} on intensities mapped per slice: v' = maps[c][z][0] * v +
+	 * maps[c][z][1] for channel c, slice z (null = raw intensities), e.g. a classifier's normalisation.
+	 */
+	public float[][] compute(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps, int z0, int z1,
+		int threads, Progress progress) {
 		if (channels.size() != fs.channels())
 			throw new IllegalArgumentException("The classifier's features use " + fs.channels() + " channel(s), got " + channels.size());
 		for (RandomAccessibleInterval<? extends RealType<?>> c : channels)
@@ -122,7 +132,7 @@ public final class FeatureComputer {
 		for (int i = 0; i < out.length; i++) out[i] = new float[S * plane];
 		int fpc = fs.featuresPerChannel();
 		for (int c = 0; c < channels.size(); c++) {
-			Slab slab = new Slab(channels.get(c), z0, z1, threads);
+			Slab slab = new Slab(channels.get(c), maps == null ? null : maps[c], z0, z1, threads);
 			slab.run(out, c * fpc, progress == null ? Progress.NONE : progress.range((double) c / channels.size(), (c + 1.0) / channels.size()));
 		}
 		return out;
@@ -134,7 +144,7 @@ public final class FeatureComputer {
 		final int threads;
 		final float[][] raw;
 
-		Slab(RandomAccessibleInterval<? extends RealType<?>> img, int z0, int z1, int threads) {
+		Slab(RandomAccessibleInterval<? extends RealType<?>> img, double[][] map, int z0, int z1, int threads) {
 			this.z0 = z0;
 			this.z1 = z1;
 			this.threads = threads;
@@ -144,7 +154,14 @@ public final class FeatureComputer {
 			c0 = z0 - l0;
 			c1 = z1 - l0;
 			raw = new float[L][];
-			Parallel.forEach(L, threads, i -> raw[i] = Slices.readFloats(img, l0 + i, new float[plane]));
+			Parallel.forEach(L, threads, i -> {
+				float[] r = Slices.readFloats(img, l0 + i, new float[plane]);
+				if (map != null) {
+					float a = (float) map[l0 + i][0], b = (float) map[l0 + i][1];
+					for (int j = 0; j < plane; j++) r[j] = a * r[j] + b;
+				}
+				raw[i] = r;
+			});
 		}
 
 		/** Local plane index of local index i mirrored at the volume borders and clamped to the loaded planes. */
@@ -227,9 +244,9 @@ public final class FeatureComputer {
 			Parallel.forEach(xb - xa, threads, i -> {
 				int z = xa + i;
 				float[] t = new float[plane];
-				convX(src[z], t, k[0]);
+				Gauss.convolveRows(src[z], t, w, h, k[0]);
 				float[] o = new float[plane];
-				convY(t, o, k[1]);
+				Gauss.convolveColumns(t, o, w, h, k[1]);
 				xy[z] = o;
 			});
 			if (dims == 2 || rz == 0) return xy;
@@ -249,47 +266,6 @@ public final class FeatureComputer {
 				out[z] = o;
 			});
 			return out;
-		}
-
-		void convX(float[] in, float[] out, float[] k) {
-			int r = k.length - 1;
-			if (r == 0) {
-				System.arraycopy(in, 0, out, 0, plane);
-				return;
-			}
-			float[] buf = new float[w + 2 * r];
-			for (int y = 0; y < h; y++) {
-				int off = y * w;
-				System.arraycopy(in, off, buf, r, w);
-				for (int i = 1; i <= r; i++) {
-					buf[r - i] = in[off + Gauss.mirror(-i, w)];
-					buf[r + w - 1 + i] = in[off + Gauss.mirror(w - 1 + i, w)];
-				}
-				float k0 = k[0];
-				for (int x = 0; x < w; x++) out[off + x] = k0 * buf[x + r];
-				for (int j = 1; j <= r; j++) {
-					float kj = k[j];
-					for (int x = 0; x < w; x++) out[off + x] += kj * (buf[x + r - j] + buf[x + r + j]);
-				}
-			}
-		}
-
-		void convY(float[] in, float[] out, float[] k) {
-			int r = k.length - 1;
-			if (r == 0) {
-				System.arraycopy(in, 0, out, 0, plane);
-				return;
-			}
-			float k0 = k[0];
-			for (int y = 0; y < h; y++) {
-				int off = y * w;
-				for (int x = 0; x < w; x++) out[off + x] = k0 * in[off + x];
-				for (int j = 1; j <= r; j++) {
-					int om = Gauss.mirror(y - j, h) * w, op = Gauss.mirror(y + j, h) * w;
-					float kj = k[j];
-					for (int x = 0; x < w; x++) out[off + x] += kj * (in[om + x] + in[op + x]);
-				}
-			}
 		}
 
 		void gradientMagnitude(float[][] g, float[] o) {
@@ -332,14 +308,14 @@ public final class FeatureComputer {
 						double hxy = (c[yp + xp] - c[ym + xp] - c[yp + xm] + c[ym + xm]) * ixy;
 						int idx = base + yo + x;
 						if (zm == null) {
-							eig2(hxx, hxy, hyy, ev);
+							Eigen3.symmetric2(hxx, hxy, hyy, ev);
 							out[f][idx] = (float) ev[0];
 							out[f + 1][idx] = (float) ev[1];
 						} else {
 							double hzz = (zp[yo + x] - 2 * v + zm[yo + x]) * izz;
 							double hxz = (zp[yo + xp] - zp[yo + xm] - zm[yo + xp] + zm[yo + xm]) * ixz;
 							double hyz = (zp[yp + x] - zp[ym + x] - zm[yp + x] + zm[ym + x]) * iyz;
-							eig3(hxx, hyy, hzz, hxy, hxz, hyz, ev);
+							Eigen3.symmetric3(hxx, hyy, hzz, hxy, hxz, hyz, ev);
 							out[f][idx] = (float) ev[0];
 							out[f + 1][idx] = (float) ev[1];
 							out[f + 2][idx] = (float) ev[2];
@@ -393,12 +369,12 @@ public final class FeatureComputer {
 				int base = zz * plane;
 				for (int j = 0; j < plane; j++) {
 					if (dims == 2) {
-						eig2(comp[0][z][j], comp[1][z][j], comp[2][z][j], ev);
+						Eigen3.symmetric2(comp[0][z][j], comp[1][z][j], comp[2][z][j], ev);
 						out[f][base + j] = (float) ev[0];
 						out[f + 1][base + j] = (float) ev[1];
 					} else {
 						// order of comp: xx, xy, xz, yy, yz, zz
-						eig3(comp[0][z][j], comp[3][z][j], comp[5][z][j], comp[1][z][j], comp[2][z][j], comp[4][z][j], ev);
+						Eigen3.symmetric3(comp[0][z][j], comp[3][z][j], comp[5][z][j], comp[1][z][j], comp[2][z][j], comp[4][z][j], ev);
 						out[f][base + j] = (float) ev[0];
 						out[f + 1][base + j] = (float) ev[1];
 						out[f + 2][base + j] = (float) ev[2];
@@ -498,55 +474,7 @@ public final class FeatureComputer {
 	/** Normalised Gaussian half kernel k[0..r], r = ceil(3 sigma); {1} for sigma below 0.01 pixel. */
 	static float[] halfKernel(double sigma) {
 		if (sigma < 0.01) return new float[] { 1 };
-		return org.cathodej.filter.Gauss.kernel(sigma, 3);
-	}
-
-	/** Eigenvalues of [[a, b], [b, c]], descending. */
-	static void eig2(double a, double b, double c, double[] ev) {
-		double m = 0.5 * (a + c), q = Math.sqrt(0.25 * (a - c) * (a - c) + b * b);
-		ev[0] = m + q;
-		ev[1] = m - q;
-	}
-
-	/** Eigenvalues of the symmetric matrix [[a, d, e], [d, b, f], [e, f, c]], descending (trigonometric method). */
-	static void eig3(double a, double b, double c, double d, double e, double f, double[] ev) {
-		double p1 = d * d + e * e + f * f;
-		double q = (a + b + c) / 3;
-		if (p1 <= 1e-30 * (a * a + b * b + c * c) || p1 == 0) {
-			ev[0] = a;
-			ev[1] = b;
-			ev[2] = c;
-		} else {
-			double p2 = (a - q) * (a - q) + (b - q) * (b - q) + (c - q) * (c - q) + 2 * p1;
-			double p = Math.sqrt(p2 / 6);
-			double ba = (a - q) / p, bb = (b - q) / p, bc = (c - q) / p, bd = d / p, be = e / p, bf = f / p;
-			double det = ba * (bb * bc - bf * bf) - bd * (bd * bc - bf * be) + be * (bd * bf - bb * be);
-			double r = det / 2;
-			double phi = r <= -1 ? Math.PI / 3 : r >= 1 ? 0 : acos(r) / 3;
-			ev[0] = q + 2 * p * Math.cos(phi);
-			ev[2] = q + 2 * p * Math.cos(phi + 2 * Math.PI / 3);
-			ev[1] = 3 * q - ev[0] - ev[2];
-			return;
-		}
-		// diagonal: sort descending
-		if (ev[0] < ev[1]) { double t = ev[0]; ev[0] = ev[1]; ev[1] = t; }
-		if (ev[1] < ev[2]) { double t = ev[1]; ev[1] = ev[2]; ev[2] = t; }
-		if (ev[0] < ev[1]) { double t = ev[0]; ev[0] = ev[1]; ev[1] = t; }
-	}
-
-	/** arccos by Abramowitz and Stegun 4.4.46 (absolute error below 2e-8); Math.acos is not an intrinsic and 3x slower. */
-	static double acos(double x) {
-		double a = Math.abs(x);
-		double p = -0.0012624911;
-		p = p * a + 0.0066700901;
-		p = p * a - 0.0170881256;
-		p = p * a + 0.0308918810;
-		p = p * a - 0.0501743046;
-		p = p * a + 0.0889789874;
-		p = p * a - 0.2145988016;
-		p = p * a + 1.5707963050;
-		double r = Math.sqrt(1 - a) * p;
-		return x >= 0 ? r : Math.PI - r;
+		return Gauss.kernel(sigma, 3);
 	}
 
 	static double[] sorted(double[] a) {

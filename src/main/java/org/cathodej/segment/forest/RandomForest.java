@@ -31,6 +31,11 @@ public final class RandomForest {
 		public int maxDepth = 0;
 		public int minLeaf = 1;
 		public int bins = 256;
+		/**
+		 * Class-balanced bootstrap: each tree draws the same number of samples from every class present (with
+		 * replacement), so a rare phase weighs as much as a common one and leaf probabilities assume equal priors.
+		 */
+		public boolean balanced = false;
 	}
 
 	private final int numClasses, numFeatures;
@@ -164,6 +169,25 @@ public final class RandomForest {
 		return b;
 	}
 
+	/** Indices of the samples of each class that has samples (absent classes left out). */
+	static int[][] membersByClass(int[] y, int C) {
+		int[] count = new int[C];
+		for (int v : y) count[v]++;
+		int present = 0;
+		for (int c : count) if (c > 0) present++;
+		int[][] m = new int[present][];
+		int[] slot = new int[C], fill = new int[present];
+		for (int c = 0, k = 0; c < C; c++) {
+			slot[c] = count[c] > 0 ? k : -1;
+			if (count[c] > 0) m[k++] = new int[count[c]];
+		}
+		for (int i = 0; i < y.length; i++) {
+			int k = slot[y[i]];
+			m[k][fill[k]++] = i;
+		}
+		return m;
+	}
+
 	/** One grown tree in local arrays (children and leaf offsets local). */
 	private static final class Tree {
 		int size, leaves;
@@ -185,6 +209,7 @@ public final class RandomForest {
 		float[] prob = new float[256];
 		final int[] hist;
 		final int[] featOrder;
+		final int[][] byClass; // sample indices of each present class, for the balanced bootstrap; null = plain
 
 		Grower(byte[][] bx, float[][] edges, int[] y, int C, int mtry, Params p, long seed) {
 			this.bx = bx;
@@ -198,12 +223,17 @@ public final class RandomForest {
 			this.rnd = new SplittableRandom(seed);
 			this.hist = new int[256 * C];
 			this.featOrder = new int[F];
+			this.byClass = p.balanced ? membersByClass(y, C) : null;
 		}
 
 		Tree grow() {
 			int n = y.length;
 			idx = new int[n];
-			for (int i = 0; i < n; i++) idx[i] = rnd.nextInt(n);
+			if (byClass == null) for (int i = 0; i < n; i++) idx[i] = rnd.nextInt(n);
+			else for (int i = 0; i < n; i++) {
+				int[] m = byClass[i % byClass.length];
+				idx[i] = m[rnd.nextInt(m.length)];
+			}
 			Arrays.sort(idx); // memory order: faster histogram passes
 			for (int i = 0; i < F; i++) featOrder[i] = i;
 			// iterative growth with an explicit stack of (node, from, to, depth)

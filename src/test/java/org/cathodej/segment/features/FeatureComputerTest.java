@@ -146,7 +146,7 @@ class FeatureComputerTest {
 		for (int t = 0; t < 1000; t++) {
 			double a = r.nextDouble(-5, 5), b = r.nextDouble(-5, 5), c = r.nextDouble(-5, 5), dd = r.nextDouble(-5, 5),
 				e = t % 3 == 0 ? 0 : r.nextDouble(-5, 5), f = t % 5 == 0 ? 0 : r.nextDouble(-5, 5);
-			FeatureComputer.eig3(a, b, c, dd, e, f, ev);
+			org.cathodej.filter.Eigen3.symmetric3(a, b, c, dd, e, f, ev);
 			assertTrue(ev[0] >= ev[1] - 1e-9 && ev[1] >= ev[2] - 1e-9);
 			assertEquals(a + b + c, ev[0] + ev[1] + ev[2], 1e-8);
 			double det = a * (b * c - f * f) - dd * (dd * c - f * e) + e * (dd * f - b * e);
@@ -159,7 +159,7 @@ class FeatureComputerTest {
 
 	@Test
 	void fastArccosIsAccurate() {
-		for (double x = -1; x <= 1; x += 1e-4) assertEquals(Math.acos(x), FeatureComputer.acos(x), 5e-8, "x=" + x);
+		for (double x = -1; x <= 1; x += 1e-4) assertEquals(Math.acos(x), org.cathodej.filter.Eigen3.acos(x), 5e-8, "x=" + x);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.cathodej.connectivity;
+package org.cathodej.surface;
 
 import java.util.function.IntPredicate;
 
@@ -9,10 +9,16 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 
 /**
- * An estimator of the area of the interface between two sets of voxels of a label image. This is the seam for the
- * surface package's estimators; {@link #VOXEL_FACES} (counted voxel faces x 2/3) is the built-in one.
+ * An estimator of the area of the interface between two sets of voxels of a label image, as other analyses
+ * (connectivity) consume it: {@link #CROFTON} and {@link #MARCHING_CUBES} (the sweep of {@link GeometryScanner}),
+ * {@link #VOXEL_FACES} (counted voxel faces x 2/3).
  */
 public interface InterfaceArea {
+
+	/** Cauchy-Crofton over 13 directions: the unbiased estimator. */
+	InterfaceArea CROFTON = new SweepInterfaceArea(GeometryCounts.Estimator.CROFTON13, "Crofton 13 directions");
+	/** Marching cubes (iso-level 1/2). */
+	InterfaceArea MARCHING_CUBES = new SweepInterfaceArea(GeometryCounts.Estimator.MARCHING_CUBES, "marching cubes");
 
 	/** Name written into results and provenance, e.g. "voxel faces x 2/3". */
 	String name();

@@ -12,8 +12,11 @@ import net.imglib2.type.numeric.IntegerType;
  * A label volume turned into conduction classes (one byte per voxel, one array per slice): 0 = insulating,
  * 1..63 = conducting class. The two top bits mark voxels reached by a flood fill from the inlet (0x40) and the
  * outlet (0x80) face, which is how non-spanning and dead-end clusters are found.
+ * <p>Not {@link org.cathodej.surface.ClassVolume}: that one is a read-only view (label image -> voxel class, read
+ * slice by slice by the surface and chord sweeps); this one is materialised and carries mutable flood-fill marks that
+ * the solvers index voxel by voxel, so it is a different concept with its own name.
  */
-final class ClassVolume {
+final class ConductionClasses {
 
 	static final int CLASS_MASK = 0x3f, FROM_INLET = 0x40, FROM_OUTLET = 0x80, SPANNING = FROM_INLET | FROM_OUTLET;
 
@@ -23,7 +26,7 @@ final class ClassVolume {
 	/** Conducting voxels per class (index 0 unused), and those that span the two faces (after {@link #markSpanning}). */
 	final long[] count, spanningCount;
 
-	private ClassVolume(int w, int h, int d, int nClasses) {
+	private ConductionClasses(int w, int h, int d, int nClasses) {
 		this.w = w;
 		this.h = h;
 		this.d = d;
@@ -33,14 +36,14 @@ final class ClassVolume {
 		this.spanningCount = new long[nClasses + 1];
 	}
 
-	static ClassVolume read(RandomAccessibleInterval<? extends IntegerType<?>> labels, Conductivities cond, int threads,
+	static ConductionClasses read(RandomAccessibleInterval<? extends IntegerType<?>> labels, Conductivities cond, int threads,
 		Progress progress) {
 		Slices.requireVolume(labels);
 		if (cond.isEmpty()) throw new IllegalArgumentException("No label conducts: give at least one label a conductivity > 0");
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
 		MemoryBudget.require((long) w * h * d, "Conduction classes of " + w + "x" + h + "x" + d + " voxels", 1);
-		ClassVolume v = new ClassVolume(w, h, d, cond.labels().size());
-		byte[] lut = cond.classLut(65535);
+		ConductionClasses v = new ConductionClasses(w, h, d, cond.labels().size());
+		byte[] lut = cond.classLut().toArray();
 		long[][] perSlice = new long[d][v.nClasses + 1];
 		Parallel.forEach(d, threads, z -> {
 			progress.checkCancelled();

@@ -1,12 +1,11 @@
-package org.cathodej.connectivity;
+package org.cathodej.surface;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
 import org.cathodej.image.VoxelSize;
-import org.cathodej.surface.GeometryCounts;
-import org.cathodej.surface.InterfaceAreas;
+import org.cathodej.phase.LabelLut;
 import org.cathodej.task.Progress;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -17,19 +16,12 @@ import net.imglib2.type.numeric.IntegerType;
  * all requested interfaces; marching cubes: one sweep per interface). Label values are grouped into voxel classes by which of the requested sets they belong to,
  * so overlapping sets (e.g. "all CAM" and "active CAM") cost one sweep.
  */
-public final class SurfaceInterfaceArea implements InterfaceArea {
-
-	/** Cauchy-Crofton over 13 directions: the surface package's unbiased estimator. */
-	public static final SurfaceInterfaceArea CROFTON = new SurfaceInterfaceArea(GeometryCounts.Estimator.CROFTON13,
-		"Crofton 13 directions");
-	/** Marching cubes (iso-level 1/2). */
-	public static final SurfaceInterfaceArea MARCHING_CUBES = new SurfaceInterfaceArea(GeometryCounts.Estimator.MARCHING_CUBES,
-		"marching cubes");
+final class SweepInterfaceArea implements InterfaceArea {
 
 	private final GeometryCounts.Estimator estimator;
 	private final String name;
 
-	private SurfaceInterfaceArea(GeometryCounts.Estimator estimator, String name) {
+	SweepInterfaceArea(GeometryCounts.Estimator estimator, String name) {
 		this.estimator = estimator;
 		this.name = name;
 	}
@@ -42,7 +34,7 @@ public final class SurfaceInterfaceArea implements InterfaceArea {
 	@Override
 	public double area(RandomAccessibleInterval<? extends IntegerType<?>> img, IntPredicate a, IntPredicate b, VoxelSize vs, int threads,
 		Progress progress) {
-		return areas(img, 65535, new IntPredicate[] { a }, new IntPredicate[] { b }, vs, threads, progress)[0];
+		return areas(img, LabelLut.MAX_LABEL, new IntPredicate[] { a }, new IntPredicate[] { b }, vs, threads, progress)[0];
 	}
 
 	@Override
@@ -59,23 +51,20 @@ public final class SurfaceInterfaceArea implements InterfaceArea {
 		if (pairs > 15) throw new IllegalArgumentException("At most 15 interfaces per sweep");
 		// signature of a label value = bit 2i if it is in a[i], bit 2i+1 if in b[i]; classes = distinct non-zero signatures
 		List<Integer> signatures = new ArrayList<>();
-		byte[] lut = new byte[maxValue + 1];
+		LabelLut lut = LabelLut.allOther(-1);
 		for (int v = 0; v <= maxValue; v++) {
 			int sig = 0;
 			for (int i = 0; i < pairs; i++) {
 				if (a[i].test(v)) sig |= 1 << (2 * i);
 				if (b[i].test(v)) sig |= 1 << (2 * i + 1);
 			}
-			if (sig == 0) {
-				lut[v] = -1;
-				continue;
-			}
+			if (sig == 0) continue;
 			int k = signatures.indexOf(sig);
 			if (k < 0) {
 				k = signatures.size();
 				signatures.add(sig);
 			}
-			lut[v] = (byte) k;
+			lut.set(v, k);
 		}
 		if (signatures.size() > 7) throw new IllegalArgumentException("The requested interfaces need " + signatures.size()
 			+ " voxel classes; the surface estimators support at most 7");

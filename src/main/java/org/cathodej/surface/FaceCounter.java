@@ -1,4 +1,4 @@
-package org.cathodej.connectivity;
+package org.cathodej.surface;
 
 import java.util.function.IntPredicate;
 
