@@ -45,13 +45,15 @@ final class ConductionSystem {
 	 * gradients and the diagonal (a byte code for one conducting class, else a float), the coarse levels, and per
 	 * thread the sliding windows (three slices of indices and three of values).
 	 */
-	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, boolean multigrid, int threads) {
+	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, FluxTortuosity.Preconditioning pre, int threads) {
 		long perSpanning = 16 + (conductingClasses == 1 ? 1 : 4);
-		return perSpanning * spanning + (multigrid ? Multigrid.bytes(w, h, d) : 0) + 24L * w * h * threads + 4L * (d + 1);
+		long levels = pre == FluxTortuosity.Preconditioning.BLOCKS ? Multigrid.bytes(w, h, d)
+			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBytes(w, h, d, spanning) : 0;
+		return perSpanning * spanning + levels + 24L * w * h * threads + 4L * (d + 1);
 	}
 
 	/** Sweep modes, see {@link #sweep}. */
-	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2;
+	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2, GS_RED = 3, GS_BLACK = 4, RESTRICT_AGG = 5;
 
 	ConductionSystem(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, long spanning, int threads, Progress progress) {
 		this.v = v;
@@ -192,7 +194,7 @@ final class ConductionSystem {
 		Parallel.forEachBlock(d, threads, (from, to) -> {
 			Dense t = new Dense(new Window(), in);
 			for (int z = from; z < to; z++) {
-				double dot = sweep(mode, z, t, out, r, om, null, 0, 0);
+				double dot = sweep(mode, z, t, out, r, om, null, 0, 0, null);
 				if (part != null) part[z] = dot;
 			}
 		});
@@ -279,10 +281,13 @@ final class ConductionSystem {
 	/**
 	 * One pass over slice z with the operator A, t being the values of the window:
 	 * APPLY: out = A t, returns t . out; SMOOTH: out = t + om (r - A t) / D; RESTRICT: adds r - A t into the coarse
-	 * vector cb at cbase + (y / 2) cw + x / 2. Absent neighbours hold 0 in the window, and their conductance is 0 for
+	 * vector cb at cbase + (y / 2) cw + x / 2; RESTRICT_AGG: adds r - A t of the red voxels
+	 * into cb at their aggregate ({@link FineAggregates#of}; after a black Gauss-Seidel pass the black ones are 0); GS_RED, GS_BLACK: Gauss-Seidel on the voxels of one colour ((x + y + z) even = red),
+	 * out = (r + the neighbours' share) / D there, out = t elsewhere: with out the vector behind t this is in place,
+	 * as a colour only reads the other colour. Absent neighbours hold 0 in the window, and their conductance is 0 for
 	 * several classes (insulating or not spanning), so only the volume's edges need tests.
 	 */
-	double sweep(int mode, int z, Dense t, float[] out, float[] r, float om, float[] cb, int cbase, int cw) {
+	double sweep(int mode, int z, Dense t, float[] out, float[] r, float om, float[] cb, int cbase, int cw, FineAggregates agg) {
 		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
 		int[] ix = t.win.slice(z);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
@@ -291,19 +296,34 @@ final class ConductionSystem {
 		boolean single = k1 == 2;
 		float cx = gx[3], cy = gy[3], cz = gz[3];
 		double dot = 0;
+		boolean gs = mode == GS_RED || mode == GS_BLACK;
+		int colour = mode == GS_BLACK ? 1 : 0;
 		for (int y = 0, i = 0; y < h; y++) {
 			boolean yl = y > 0, yh = y < h - 1;
-			int crow = cbase + (y >> 1) * cw;
+			int crow = cbase + (y >> 1) * cw, arow = agg == null ? 0 : agg.row(y, z);
 			for (int x = 0; x < w; x++, i++) {
 				int k = ix[i];
 				if (k == n) continue;
-				float dgk = single ? dt[cd[k]] : dgv[k];
 				float vk = tc[i], o; // o = (A t)_k, in the operation order of the former code (same float results)
+				if (gs && ((x + y + z) & 1) != colour) {
+					out[k] = vk;
+					continue;
+				}
+				if (mode == RESTRICT_AGG && ((x + y + z) & 1) != 0) continue;
+				float dgk = single ? dt[cd[k]] : dgv[k];
 				if (single) {
 					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
 					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
 					if (mode == RESTRICT) {
 						cb[crow + (x >> 1)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
+						continue;
+					}
+					if (mode == RESTRICT_AGG) {
+						cb[agg.of(arow, x, k)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
+						continue;
+					}
+					if (gs) {
+						out[k] = (r[k] + cx * sx + cy * sy + cz * sz) / dgk;
 						continue;
 					}
 					o = dgk * vk - cx * sx - cy * sy - cz * sz;
@@ -318,6 +338,14 @@ final class ConductionSystem {
 					if (th != null) m += gz[ck + cls(ch[i])] * th[i];
 					if (mode == RESTRICT) {
 						cb[crow + (x >> 1)] += r[k] - dgk * vk + m;
+						continue;
+					}
+					if (mode == RESTRICT_AGG) {
+						cb[agg.of(arow, x, k)] += r[k] - dgk * vk + m;
+						continue;
+					}
+					if (gs) {
+						out[k] = (r[k] + m) / dgk;
 						continue;
 					}
 					o = dgk * vk - m;
@@ -378,6 +406,40 @@ final class ConductionSystem {
 
 	private static double ev(float[] e, int j) {
 		return e == null ? 0 : e[j];
+	}
+
+	/**
+	 * Power dissipated by the potential x0 + e (potential difference 1), summed per slice in double: sum over the
+	 * faces of g (difference)^2, the Dirichlet half faces included. It equals the current at the solution and exceeds
+	 * it by exactly ||error||_A^2 elsewhere, so as an estimate of the current its error is quadratic in the solver's
+	 * (the inlet and outlet currents' errors are linear).
+	 */
+	double power(float[] e) {
+		double[] part = new double[d];
+		Parallel.forEachBlock(d, threads, (from, to) -> {
+			Window win = new Window();
+			for (int z = from; z < to; z++) part[z] = power(e, z, win);
+		});
+		return PcgSolver.sum(part);
+	}
+
+	private double power(float[] e, int z, Window win) {
+		int[] ix = win.slice(z), hi = win.slice(z + 1);
+		byte[] c = v.cls[z], ch = z < d - 1 ? v.cls[z + 1] : null;
+		double p = 0;
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i], j;
+				if (k == n) continue;
+				int kc = cls(c[i]), ck = kc * k1, co = coord(x, y, z);
+				double xk = x0(co) + e[k], q;
+				if (x < w - 1 && (j = ix[i + 1]) != n) p += g[0][ck + cls(c[i + 1])] * (q = xk - x0(coord(x + 1, y, z)) - e[j]) * q;
+				if (y < h - 1 && (j = ix[i + w]) != n) p += g[1][ck + cls(c[i + w])] * (q = xk - x0(coord(x, y + 1, z)) - e[j]) * q;
+				if (hi != null && (j = hi[i]) != n) p += g[2][ck + cls(ch[i])] * (q = xk - x0(coord(x, y, z + 1)) - e[j]) * q;
+				if (co == 0) p += gd[kc] * (1 - xk) * (1 - xk);
+				if (co == nAxis - 1) p += gd[kc] * xk * xk;
+			}
+		return p;
 	}
 
 	/** Current entering through the inlet face and leaving through the outlet face for deviation e. */

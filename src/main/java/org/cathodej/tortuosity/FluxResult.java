@@ -11,7 +11,10 @@ public final class FluxResult {
 
 	/** Axis 0 = x, 1 = y, 2 = z. */
 	public int axis;
-	/** Effective conductivity (units of the given conductivities); 0 when no cluster spans the two faces. */
+	/**
+	 * Effective conductivity (units of the given conductivities) from the dissipated power at potential difference 1
+	 * (equal to the current at the solution, error quadratic in the solver's); 0 when no cluster spans the two faces.
+	 */
 	public double sigmaEff;
 	/** Volume fraction of the conducting voxels, and of those that span the two faces (dead ends removed). */
 	public double phiTotal, phiSpanning;

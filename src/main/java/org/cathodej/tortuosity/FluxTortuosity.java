@@ -33,8 +33,24 @@ public final class FluxTortuosity {
 		public int maxIterations = 100_000;
 		public int threads = Parallel.defaultThreads();
 		public boolean layers = false, potential = false, currentDensity = false;
-		/** Multigrid-preconditioned (default) or Jacobi-preconditioned conjugate gradients. */
-		public boolean multigrid = true;
+		/** Preconditioner of the conjugate gradients; see {@link Preconditioning}. */
+		public Preconditioning preconditioning = Preconditioning.AGGREGATION;
+	}
+
+	/** How the conjugate gradients are preconditioned (systems of at most 4096 voxels always use Jacobi). */
+	public enum Preconditioning {
+		/**
+		 * Default: multigrid W-cycle on the actual conducting domain ({@link AggregationMultigrid}); iteration counts
+		 * stay about the same for tortuous, low-fraction and high-contrast phases.
+		 */
+		AGGREGATION,
+		/**
+		 * The former multigrid V-cycle on 2x2x2 blocks of the whole grid ({@link Multigrid}): a little less memory,
+		 * but its iteration count grows with the tortuosity (kept for comparison).
+		 */
+		BLOCKS,
+		/** Diagonal scaling only: many iterations; for tests. */
+		JACOBI
 	}
 
 	private FluxTortuosity() {}
@@ -81,13 +97,13 @@ public final class FluxTortuosity {
 			r.seconds = (System.nanoTime() - t0) / 1e9;
 			return r;
 		}
-		boolean multigrid = opt.multigrid && spanning > 4096;
+		Preconditioning pre = spanning > 4096 ? opt.preconditioning : Preconditioning.JACOBI;
 		// everything the solve allocates, checked before any of it (the class volume exists already: 1 byte per voxel)
-		long bytes = ConductionSystem.solverBytes(v.w, v.h, v.d, spanning, sigma.length - 1, multigrid, opt.threads);
+		long bytes = ConductionSystem.solverBytes(v.w, v.h, v.d, spanning, sigma.length - 1, pre, opt.threads);
 		MemoryBudget.require(bytes, "Tortuosity (Flux) solver for " + v.w + "x" + v.h + "x" + v.d + " voxels (" + spanning + " conducting)",
 			1 + bytes / voxels);
 		ConductionSystem s = new ConductionSystem(v, sigma, vs, axis, spanning, opt.threads, progress.range(0.05, 0.1));
-		Multigrid mg = multigrid ? new Multigrid(s) : null;
+		Preconditioner mg = pre == Preconditioning.JACOBI ? null : pre == Preconditioning.BLOCKS ? new Multigrid(s) : new AggregationMultigrid(s);
 		long t1 = System.nanoTime();
 		PcgSolver.Outcome o = PcgSolver.solve(s, mg, opt.tolerance, opt.balanceTolerance, opt.maxIterations, progress.range(0.1, 0.95));
 		r.iterations = o.iterations;
@@ -97,7 +113,8 @@ public final class FluxTortuosity {
 		r.currentIn = o.currentIn;
 		r.currentOut = o.currentOut;
 		r.converged = o.converged;
-		double current = 0.5 * (o.currentIn + o.currentOut);
+		// the dissipated power (= current at potential difference 1) has an error quadratic in the solver's
+		double current = s.power(o.e);
 		double length = s.nAxis * vs.along(axis);
 		double area = 1;
 		for (int b = 0; b < 3; b++)

@@ -15,7 +15,7 @@ import org.cathodej.task.Parallel;
  * (piecewise-constant aggregation makes the Galerkin operator too stiff); the coarsest level is solved exactly
  * (Cholesky).
  */
-final class Multigrid {
+final class Multigrid implements Preconditioner {
 
 	static final float OVER_CORRECTION = 1.6f;
 	static final int COARSEST = 512;
@@ -231,7 +231,8 @@ final class Multigrid {
 	 * out = M^-1 r: one V-cycle from 0. The fine smoother's intermediate vectors (z = omega D^-1 r and
 	 * z + P x_coarse) are not stored: each thread recomputes them slice by slice in its window ({@link ConductionSystem.Dense}).
 	 */
-	void apply(float[] r, float[] out) {
+	@Override
+	public void apply(float[] r, float[] out) {
 		Level c = levels.get(0);
 		int cw = c.w, cwh = c.w * c.h, n = s.n, w = s.w, h = s.h;
 		float om = OMEGA;
@@ -249,7 +250,7 @@ final class Multigrid {
 			for (int Z = from; Z < to; Z++) {
 				java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
 				for (int zz = 2 * Z; zz < Math.min(s.d, 2 * Z + 2); zz++)
-					s.sweep(ConductionSystem.RESTRICT, zz, t, null, r, 0, c.b, Z * cwh, cw);
+					s.sweep(ConductionSystem.RESTRICT, zz, t, null, r, 0, c.b, Z * cwh, cw, null);
 			}
 		});
 		cycle(0);

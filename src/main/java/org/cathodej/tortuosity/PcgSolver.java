@@ -19,13 +19,14 @@ final class PcgSolver {
 
 	/** Iterations between recomputing the true residual in double (restarting the recurrence). */
 	static final int REPLACE_EVERY = 2000;
+	static final boolean TRACE = Boolean.getBoolean("pcg.trace");
 
 	static Outcome solve(ConductionSystem s, double tolerance, double balanceTolerance, int maxIterations, Progress progress) {
 		return solve(s, null, tolerance, balanceTolerance, maxIterations, progress);
 	}
 
 	/** @param mg multigrid preconditioner, or null for Jacobi */
-	static Outcome solve(ConductionSystem s, Multigrid mg, double tolerance, double balanceTolerance, int maxIterations,
+	static Outcome solve(ConductionSystem s, Preconditioner mg, double tolerance, double balanceTolerance, int maxIterations,
 		Progress progress) {
 		int n = s.n, d = s.d, t = s.threads;
 		// four vectors: q = A p is dead once r is updated and then holds the preconditioned residual
@@ -39,19 +40,24 @@ final class PcgSolver {
 		Outcome o = new Outcome();
 		o.e = e;
 		int it = 0, sinceRestart = 0, itAtMin = 0;
-		double lastTrue = Double.POSITIVE_INFINITY, minRr = rr;
+		double lastTrue = Double.POSITIVE_INFINITY, minRr = rr, rrAtRestart = rr;
 		double rz = restart(s, mg, r, p, part);
 		while (true) {
 			o.relResidual = Math.sqrt(rr) / bnorm;
 			balance(s, e, o);
 			boolean met = o.relResidual <= tolerance && o.balance <= balanceTolerance;
+			if (TRACE) System.out.printf(java.util.Locale.ROOT, "  it %d res %.3e bal %.3e%n", it, o.relResidual, o.balance);
 			if (rr < minRr) {
 				minRr = rr;
 				itAtMin = it;
 			}
 			// the float recurrence stalls near its precision limit (or drifts): check the true residual and restart from it
 			boolean stalled = it - itAtMin > 50 || rr > 1e4 * minRr;
-			if (met || stalled || sinceRestart >= REPLACE_EVERY || it >= maxIterations) {
+			// residual met but not the balance: the float recurrence may have drifted from the true residual (for
+			// tortuous phases the current is small, so the balance needs more than the recurrence carries): replace it
+			// by the true one each time it has dropped another 1e3 since the last restart
+			boolean replace = !met && o.relResidual <= tolerance && rr < 1e-6 * rrAtRestart;
+			if (met || stalled || replace || sinceRestart >= REPLACE_EVERY || it >= maxIterations) {
 				s.residual(e, r, part, part2);
 				rr = sum(part2);
 				double trueRes = Math.sqrt(rr) / bnorm;
@@ -61,7 +67,7 @@ final class PcgSolver {
 					break;
 				}
 				if (it >= maxIterations) break;
-				if ((met || stalled) && trueRes > 0.5 * lastTrue) {
+				if ((met || stalled || replace) && trueRes > 0.5 * lastTrue) {
 					// no progress since the last check: float precision reached
 					o.converged = o.balance <= balanceTolerance;
 					o.stalled = true;
@@ -70,7 +76,7 @@ final class PcgSolver {
 				lastTrue = Math.min(lastTrue, trueRes);
 				rz = restart(s, mg, r, p, part);
 				sinceRestart = 0;
-				minRr = rr;
+				minRr = rrAtRestart = rr;
 				itAtMin = it;
 			}
 			if ((it & 7) == 0) {
@@ -141,7 +147,7 @@ final class PcgSolver {
 	}
 
 	/** p = M^-1 r; returns r.p. */
-	private static double restart(ConductionSystem s, Multigrid mg, float[] r, float[] p, double[] part) {
+	private static double restart(ConductionSystem s, Preconditioner mg, float[] r, float[] p, double[] part) {
 		if (mg != null) mg.apply(r, p);
 		Parallel.forEach(s.d, s.threads, z -> {
 			double rz = 0;

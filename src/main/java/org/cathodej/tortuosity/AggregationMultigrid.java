@@ -1,0 +1,277 @@
+package org.cathodej.tortuosity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cathodej.task.Parallel;
+
+/**
+ * Multigrid preconditioner on the actual conducting domain. Coarse unknowns are aggregates: connected pieces of the
+ * system inside 2x2x2 blocks ({@link FineAggregates}), then the same for the cells of a coarse level inside 2x2x2
+ * blocks of its blocks, joined only by strong conductances; so particles that touch only elsewhere, dead ends and thin
+ * necks are never lumped together. Coarse operators are the Galerkin products P^T A P of the piecewise-constant P
+ * ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
+ * <p>
+ * Cycle: red-black Gauss-Seidel on the fine level (red, black before the coarse correction; black, red after),
+ * symmetric Gauss-Seidel on the coarse levels, W-cycle ({@link #GAMMA} coarse cycles per level), coarse corrections
+ * scaled by {@link #ALPHA} (piecewise-constant aggregates make the Galerkin operator too stiff). The cycle is a fixed
+ * symmetric positive definite linear operator, as the conjugate gradients need, and its arithmetic order does not
+ * depend on the thread count (bit-identical results).
+ */
+final class AggregationMultigrid implements Preconditioner {
+
+	/** Strength of a conductance relative to the geometric mean of the two cells' largest ones, for aggregating. */
+	static double THETA = Double.parseDouble(System.getProperty("amg.theta", "0.25"));
+	static float ALPHA = Float.parseFloat(System.getProperty("amg.alpha", "1.6"));
+	static final int GAMMA = 2;
+	/** The coarsest level has at most this many cells (unless coarsening stops short). */
+	static int COARSEST = Integer.getInteger("amg.coarsest", 2000);
+
+	final ConductionSystem s;
+	final FineAggregates fa;
+	final List<CoarseLevel> levels = new ArrayList<>();
+	private final EnvelopeCholesky coarsest;
+	private final float[] acc;
+
+	AggregationMultigrid(ConductionSystem s) {
+		this.s = s;
+		fa = new FineAggregates(s, strongClassPairs(s));
+		CoarseLevel l = fromFine();
+		levels.add(l);
+		while (l.n > COARSEST && (long) l.bw * l.bh * l.bd > 1) {
+			CoarseLevel c = coarsen(l);
+			l.keepUpper();
+			levels.add(c);
+			l = c;
+		}
+		coarsest = new EnvelopeCholesky(l.n, l.ptr, l.col, l.val, l.diag);
+		l.keepUpper();
+		acc = new float[levels.get(0).n];
+		if (Boolean.getBoolean("amg.verbose")) {
+			StringBuilder sb = new StringBuilder("levels: " + s.n);
+			for (CoarseLevel lv : levels) sb.append(" -> ").append(lv.n).append('/').append(lv.col.length);
+			System.out.println(sb);
+		}
+	}
+
+	/** Class pairs whose face conductance is strong: g_pq >= THETA sqrt(g_pp g_qq). */
+	private static boolean[] strongClassPairs(ConductionSystem s) {
+		int k1 = s.k1;
+		boolean[] strong = new boolean[k1 * k1];
+		for (int p = 1; p < k1; p++)
+			for (int q = 1; q < k1; q++)
+				strong[p * k1 + q] = s.g[0][p * k1 + q] >= THETA * Math.sqrt((double) s.g[0][p * k1 + p] * s.g[0][q * k1 + q]);
+		return strong;
+	}
+
+	/**
+	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates, and about one
+	 * coarse cell per 5 system voxels with 3 stored conductances each, the further levels about a fifth more.
+	 * {@link #bytes()} gives the actual figure.
+	 */
+	static long estimateBytes(int w, int h, int d, long n) {
+		long cells = n / 5;
+		return FineAggregates.bytes(w, h, d, n) + (cells * (16 + 4 + 4 + 24) * 6) / 5;
+	}
+
+	/** Bytes the levels keep while solving. */
+	long bytes() {
+		long b = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 4L * acc.length + coarsest.bytes();
+		for (CoarseLevel l : levels) b += l.bytes() - (l == levels.get(0) ? 4L * l.first.length : 0); // level 1 shares fa.first
+		return b;
+	}
+
+	private CoarseLevel fromFine() {
+		int bwh = fa.bw * fa.bh, w = s.w, h = s.h, n = s.n;
+		CoarseLevel c = new CoarseLevel(fa.count, fa.bw, fa.bh, fa.bd, fa.first);
+		CoarseLevel.RowBuilder[] rows = new CoarseLevel.RowBuilder[fa.bd];
+		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
+			ConductionSystem.Window win = s.new Window();
+			for (int Z = from; Z < to; Z++) {
+				int base = fa.first[Z * bwh];
+				CoarseLevel.RowBuilder rb = new CoarseLevel.RowBuilder(base, fa.first[(Z + 1) * bwh] - base);
+				for (int z = 2 * Z; z < Math.min(s.d, 2 * Z + 2); z++) {
+					int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
+					byte[] cz = s.v.cls[z], cl = z > 0 ? s.v.cls[z - 1] : null, ch = z < s.d - 1 ? s.v.cls[z + 1] : null;
+					float[] gx = s.g[0], gy = s.g[1], gz = s.g[2];
+					for (int y = 0, i = 0; y < h; y++) {
+						int row = fa.row(y, z), rlo = fa.row(y - 1, z), rhi = fa.row(y + 1, z), zlo = fa.row(y, z - 1), zhi = fa.row(y, z + 1);
+						for (int x = 0; x < w; x++, i++) {
+							int k = ix[i], j;
+							if (k == n) continue;
+							int kc = ConductionSystem.cls(cz[i]), ck = kc * s.k1, I = fa.of(row, x, k);
+							if (x > 0 && (j = ix[i - 1]) != n) rb.add(I, fa.of(row, x - 1, j), gx[ck + ConductionSystem.cls(cz[i - 1])]);
+							if (x < w - 1 && (j = ix[i + 1]) != n) rb.add(I, fa.of(row, x + 1, j), gx[ck + ConductionSystem.cls(cz[i + 1])]);
+							if (y > 0 && (j = ix[i - w]) != n) rb.add(I, fa.of(rlo, x, j), gy[ck + ConductionSystem.cls(cz[i - w])]);
+							if (y < h - 1 && (j = ix[i + w]) != n) rb.add(I, fa.of(rhi, x, j), gy[ck + ConductionSystem.cls(cz[i + w])]);
+							if (lo != null && (j = lo[i]) != n) rb.add(I, fa.of(zlo, x, j), gz[ck + ConductionSystem.cls(cl[i])]);
+							if (hi != null && (j = hi[i]) != n) rb.add(I, fa.of(zhi, x, j), gz[ck + ConductionSystem.cls(ch[i])]);
+							int a = s.coord(x, y, z);
+							if (a == 0) c.dir[I] += (float) s.gd[kc];
+							if (a == s.nAxis - 1) c.dir[I] += (float) s.gd[kc];
+						}
+					}
+				}
+				rows[Z] = rb;
+			}
+		});
+		c.setRows(rows);
+		return c;
+	}
+
+	/** Aggregates the cells of level f inside 2x2x2 blocks of its blocks, joined by strong conductances. */
+	private CoarseLevel coarsen(CoarseLevel f) {
+		int bw = FineAggregates.half(f.bw), bh = FineAggregates.half(f.bh), bd = FineAggregates.half(f.bd), bwh = bw * bh;
+		float[] maxOff = new float[f.n];
+		for (int i = 0; i < f.n; i++)
+			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) maxOff[i] = Math.max(maxOff[i], f.val[a]);
+		int[] owner = new int[f.n], lab = new int[f.n], first = new int[bwh * bd + 1];
+		forEachBlock(f, bw, bh, bd, (S, cells, m) -> {
+			for (int a = 0; a < m; a++) owner[cells[a]] = S;
+		});
+		// strong conductances only; where that leaves more than half the cells, any conductance (coarsening must go on)
+		for (double theta : new double[] { THETA, 0 }) {
+			forEachBlock(f, bw, bh, bd, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, lab));
+			for (int S = 0; S < bwh * bd; S++) first[S + 1] += first[S];
+			if (first[bwh * bd] <= f.n / 2) break;
+		}
+		CoarseLevel c = new CoarseLevel(first[bwh * bd], bw, bh, bd, first);
+		int[] parent = new int[f.n];
+		for (int i = 0; i < f.n; i++) parent[i] = first[owner[i]] + lab[i];
+		f.parent = parent;
+		CoarseLevel.RowBuilder[] rows = new CoarseLevel.RowBuilder[bd];
+		int fwh = f.bw * f.bh;
+		Parallel.forEachBlock(bd, s.threads, (from, to) -> {
+			for (int Z = from; Z < to; Z++) {
+				int base = first[Z * bwh];
+				CoarseLevel.RowBuilder rb = new CoarseLevel.RowBuilder(base, first[(Z + 1) * bwh] - base);
+				// the cells of slabs 2Z and 2Z + 1 are those of coarse slab Z
+				for (int i = f.first[Math.min(2 * Z, f.bd) * fwh], end = f.first[Math.min(2 * Z + 2, f.bd) * fwh]; i < end; i++) {
+					int I = parent[i];
+					c.dir[I] += f.dir[i];
+					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.add(I, parent[f.col[a]], f.val[a]);
+				}
+				rows[Z] = rb;
+			}
+		});
+		c.setRows(rows);
+		return c;
+	}
+
+	interface BlockCells {
+		void accept(int block, int[] cells, int m);
+	}
+
+	/** Calls back, in parallel over slabs, with the cells of f in each block of the next level (bw x bh x bd). */
+	private void forEachBlock(CoarseLevel f, int bw, int bh, int bd, BlockCells body) {
+		int fwh = f.bw * f.bh;
+		Parallel.forEachBlock(bd, s.threads, (from, to) -> {
+			int[] cells = new int[64];
+			for (int Z = from; Z < to; Z++)
+				for (int Y = 0; Y < bh; Y++)
+					for (int X = 0; X < bw; X++) {
+						int m = 0;
+						for (int q = 0; q < 8; q++) {
+							int x = 2 * X + (q & 1), y = 2 * Y + (q >> 1 & 1), z = 2 * Z + (q >> 2);
+							if (x >= f.bw || y >= f.bh || z >= f.bd) continue;
+							int b = z * fwh + y * f.bw + x;
+							for (int i = f.first[b]; i < f.first[b + 1]; i++) {
+								if (m == cells.length) cells = Arrays.copyOf(cells, 2 * m);
+								cells[m++] = i;
+							}
+						}
+						body.accept((Z * bh + Y) * bw + X, cells, m);
+					}
+		});
+	}
+
+	/**
+	 * Connected components of one block's cells (conductances of at least theta times the geometric mean of the two
+	 * cells' largest), by union-find with the smaller root winning; numbered in cell order into lab.
+	 */
+	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, int[] lab) {
+		for (int a = 0; a < m; a++) lab[cells[a]] = a;
+		int[] root = new int[m];
+		for (int a = 0; a < m; a++) root[a] = a;
+		for (int a = 0; a < m; a++) {
+			int i = cells[a];
+			for (int e = f.ptr[i]; e < f.ptr[i + 1]; e++) {
+				int j = f.col[e];
+				if (j < i || owner[j] != S || f.val[e] < theta * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
+				int ra = find(root, a), rb = find(root, lab[j]);
+				if (ra != rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
+			}
+		}
+		int count = 0;
+		int[] map = new int[m];
+		Arrays.fill(map, -1);
+		for (int a = 0; a < m; a++) {
+			int r = find(root, a);
+			if (map[r] < 0) map[r] = count++;
+			lab[cells[a]] = map[r];
+		}
+		return count;
+	}
+
+	private static int find(int[] root, int a) {
+		while (root[a] != a) a = root[a] = root[root[a]];
+		return a;
+	}
+
+	@Override
+	public void apply(float[] r, float[] out) {
+		CoarseLevel c = levels.get(0);
+		// pre-smoothing from 0: red voxels r / D (computed in the window), then the black ones
+		ConductionSystem.SliceValues red = (z, ix, o) -> {
+			for (int y = 0, i = 0; y < s.h; y++)
+				for (int x = 0; x < s.w; x++, i++) {
+					int k = ix[i];
+					o[i] = k == s.n || ((x + y + z) & 1) != 0 ? 0 : r[k] / s.diag(k);
+				}
+		};
+		s.sweepAll(ConductionSystem.GS_BLACK, red, out, r, 1, null);
+		int bwh = fa.bw * fa.bh;
+		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
+			ConductionSystem.Dense t = s.new Dense(s.new Window(), s.of(out));
+			for (int Z = from; Z < to; Z++) {
+				Arrays.fill(c.b, fa.first[Z * bwh], fa.first[(Z + 1) * bwh], 0f);
+				for (int z = 2 * Z; z < Math.min(s.d, 2 * Z + 2); z++)
+					s.sweep(ConductionSystem.RESTRICT_AGG, z, t, null, r, 0, c.b, 0, 0, fa);
+			}
+		});
+		Arrays.fill(c.x, 0f);
+		for (int g = 0; g < GAMMA; g++) cycle(0);
+		Parallel.forEachBlock(s.d, s.threads, (from, to) -> {
+			ConductionSystem.Window win = s.new Window();
+			for (int z = from; z < to; z++) {
+				int[] ix = win.slice(z);
+				for (int y = 0, i = 0; y < s.h; y++) {
+					int row = fa.row(y, z);
+					for (int x = 0; x < s.w; x++, i++) {
+						int k = ix[i];
+						if (k != s.n) out[k] += ALPHA * c.x[fa.of(row, x, k)];
+					}
+				}
+			}
+		});
+		s.sweepAll(ConductionSystem.GS_BLACK, s.of(out), out, r, 1, null);
+		s.sweepAll(ConductionSystem.GS_RED, s.of(out), out, r, 1, null);
+	}
+
+	/** One cycle on coarse level li from its current x. */
+	private void cycle(int li) {
+		CoarseLevel l = levels.get(li);
+		if (li == levels.size() - 1) {
+			coarsest.solve(l.b, l.x);
+			return;
+		}
+		CoarseLevel c = levels.get(li + 1);
+		l.gaussSeidel(true, acc);
+		l.restrictTo(c, acc);
+		Arrays.fill(c.x, 0f);
+		for (int g = 0; g < GAMMA; g++) cycle(li + 1);
+		l.prolongFrom(c, ALPHA);
+		l.gaussSeidel(false, acc);
+	}
+}
