@@ -195,7 +195,7 @@ class FluxTortuosityTest {
 		FluxTortuosity.Options mg = opts(), jac = opts();
 		mg.tolerance = jac.tolerance = 1e-5;
 		mg.balanceTolerance = jac.balanceTolerance = 1e-5;
-		jac.multigrid = false;
+		jac.preconditioning = FluxTortuosity.Preconditioning.JACOBI;
 		for (int axis = 0; axis < 3; axis++) {
 			FluxResult a = solve(spheres, c, vs, mg, axis).get(0);
 			FluxResult b = solve(spheres, c, vs, jac, axis).get(0);
