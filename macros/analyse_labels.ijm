@@ -34,12 +34,13 @@ for (i = 0; i < 3; i++)
 
 // Connected clusters and CAM utilisation (collector at z = 0, separator at z = max; 6 and 26 as bounds)
 selectImage(labels);
+beforeClasses = newestImage();
 run("Connectivity and CAM Utilisation", labelsOpt + " connectivity=both axis=z collector_face=0 interface_estimator=Crofton output_dir=[" + out + "]");
 summary = summary + "\n## CAM utilisation (6- / 26-connectivity)\n\n";
 summary = summary + "- active CAM fraction: " + d2s(getResult("active_fraction", 0), 4) + " / " + d2s(getResult("active_fraction", 1), 4) + "\n";
 summary = summary + "- electronically connected: " + d2s(getResult("electronic_fraction", 0), 4) + " / " + d2s(getResult("electronic_fraction", 1), 4) + "; ionically connected: " + d2s(getResult("ionic_fraction", 0), 4) + " / " + d2s(getResult("ionic_fraction", 1), 4) + "\n";
 summary = summary + "- ISE reaching the separator: " + d2s(getResult("ise_connected_fraction", 0), 4) + "; active CAM-ISE interface: " + d2s(getResult("active_interface_fraction", 0), 4) + " of the total\n";
-close(replace(labels, "\\.tif+$", "") + "-cam-classes-6");
+closeImagesSince(beforeClasses); // the class image this step opened, not a window of that title
 
 // Surface and interface areas (Eq. 1), per volume and per CAM mass, and CAM coverage
 selectImage(labels);
@@ -87,3 +88,25 @@ summary = summary + "\n## Report\n\n[report.html](report.html): key numbers, plo
 
 File.saveString(summary, out + "summary.md");
 print("CathodeJ: results written to " + out);
+
+// Closes the images opened since newestImage() returned 'mark' (ImageJ numbers new images -1, -2, ... downwards),
+// never an image that was open before: a user's windows stay, whatever their titles.
+function closeImagesSince(mark) {
+	current = 0;
+	if (nImages > 0) current = getImageID();
+	for (i = nImages; i >= 1; i--) {
+		selectImage(i);
+		if (getImageID() < mark) close();
+	}
+	if (current != 0 && isOpen(current)) selectImage(current);
+}
+
+// The ID of the newest open image (0 when none is open); images opened later have smaller IDs.
+function newestImage() {
+	if (nImages == 0) return 0;
+	current = getImageID();
+	id = 0;
+	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
+	selectImage(current);
+	return id;
+}
