@@ -61,4 +61,26 @@ class MacroWindowsTest {
 		assertFalse(r.log().contains("Macro Error"), r.log());
 		assertTrue(r.log().contains("voxels: 1728"), "the current 12^3 image, not the older 8^3 namesake\n" + r.log());
 	}
+
+	@Test
+	void renamedPipelinesAnswerToTheirFormerNames() {
+		MacroHarness.Result r = MacroHarness.run("List.setCommands;\n"
+			+ "print(\"new: \" + List.get(\"Demo: Full Chain on Synthetic Samples\"));\n"
+			+ "print(\"old: \" + List.get(\"Main Job Demo\"));\n"
+			+ "print(\"old series: \" + List.get(\"Sample Series Demo\"));\n", "");
+		assertTrue(r.log().contains("new: ij.plugin.Macro_Runner(\"JAR:macros/main_job.ijm\")"), r.log());
+		assertTrue(r.log().contains("old: ij.plugin.Macro_Runner(\"JAR:macros/main_job.ijm\")"), r.log());
+		assertTrue(r.log().contains("old series: ij.plugin.Macro_Runner(\"JAR:macros/sample_series.ijm\")"), r.log());
+	}
+
+	@Test
+	void submenusInWorkflowOrder() throws java.io.IOException {
+		java.util.List<String> seen = new java.util.ArrayList<>();
+		for (String l : java.nio.file.Files.readAllLines(Paths.get("plugins.config"))) {
+			if (!l.startsWith("Plugins>CathodeJ>")) continue;
+			String sub = l.substring("Plugins>CathodeJ>".length(), l.indexOf(',')).split(">")[0].trim();
+			if (!seen.contains(sub)) seen.add(sub);
+		}
+		org.junit.jupiter.api.Assertions.assertEquals(java.util.Arrays.asList("Preprocess", "Segment", "Analyze", "Compare", "Generate", "Pipelines", "Help"), seen);
+	}
 }
