@@ -79,6 +79,7 @@ public class CommandBridge implements PlugIn {
 
 	/** Stops the running macro, showing the reason as a macro error (printed when headless). */
 	private static void abortMacro(String message) {
+		PipelineStatus.done(); // the pipeline macro stops here: no stale "Pipeline step" in later statuses
 		Interpreter interp = Interpreter.getInstance();
 		if (interp != null && message != null) interp.abort(message);
 		throw new RuntimeException(Macro.MACRO_CANCELED);
