@@ -74,7 +74,8 @@ final class ParameterDialog {
 		Dialog(CommandSpec spec, Map<String, String> initial, String error) {
 			this.spec = spec;
 			gd = new GenericDialog("CathodeJ: " + spec.label());
-			if (error != null) gd.addMessage("Please correct: " + wrap(error), null, java.awt.Color.RED);
+			if (error != null) // one line per message, so each stays a plain (readable, testable) label
+				for (String line : wrap("Please correct: " + error).split("\n")) gd.addMessage(line, null, java.awt.Color.RED);
 			if (!spec.description().isEmpty()) gd.addMessage(wrap(spec.description()));
 			Object defaults = spec.newInstance();
 			for (ParameterSpec p : spec.inputs()) add(p, initial.containsKey(p.name()) ? initial.get(p.name()) : ParameterSpec.format(p.get(defaults)));
