@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-import org.cathodej.ij1.FijiContext;
-import org.cathodej.image.ImageFiles;
+import org.cathodej.run.FijiContext;
+import org.cathodej.imagej.ImageFiles;
 import org.cathodej.results.Version;
-import org.cathodej.run.AnalysisSuite;
+import org.cathodej.workflow.suite.AnalysisSuite;
 import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandResult;
 import org.cathodej.run.CommandRunner;
@@ -385,7 +385,7 @@ public final class Main {
 		ImagePlus virtual;
 		try {
 			// a folder of TIFF slices, file.h5:/dataset, or a TIFF too large for memory: a virtual stack the analyses stream
-			virtual = org.cathodej.image.VolumeSources.openVirtual(file);
+			virtual = org.cathodej.imagej.VolumeSources.openVirtual(file);
 		} catch (IllegalArgumentException e) {
 			throw new UncheckedIOException(e.getMessage(), new java.io.IOException(e.getMessage()));
 		}

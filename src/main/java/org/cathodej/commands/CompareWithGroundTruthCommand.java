@@ -1,6 +1,6 @@
 package org.cathodej.commands;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.results.Undefined;
 import org.cathodej.segment.Comparison;

@@ -1,7 +1,7 @@
 package org.cathodej.commands;
 
-import org.cathodej.image.ImagePlusSource;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.ImagePlusSource;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.MemoryBudget;

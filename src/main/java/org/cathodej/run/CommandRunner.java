@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.cathodej.commands.CathodeJCommand;
 import org.cathodej.commands.LabelAnalysisCommand;
-import org.cathodej.image.Checksums;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Checksums;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
 import org.cathodej.results.Table;
