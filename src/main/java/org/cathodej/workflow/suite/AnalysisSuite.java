@@ -1,15 +1,9 @@
 package org.cathodej.workflow.suite;
 
-import org.cathodej.run.CommandCatalog;
-import org.cathodej.run.CommandResult;
-import org.cathodej.run.CommandRunner;
-import org.cathodej.run.CommandSpec;
-import org.cathodej.run.ImageSource;
-import org.cathodej.run.ParameterSpec;
-import org.cathodej.run.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,28 +12,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cathodej.commands.ChordLengthCommand;
+import org.cathodej.commands.ConnectivityCommand;
+import org.cathodej.commands.LabelAnalysisCommand;
+import org.cathodej.commands.PhaseFractionsCommand;
+import org.cathodej.commands.PoresCommand;
+import org.cathodej.commands.SurfaceAreasCommand;
+import org.cathodej.commands.TortuosityFluxCommand;
+import org.cathodej.commands.TortuosityRandomWalkCommand;
+import org.cathodej.run.CommandCatalog;
+import org.cathodej.run.CommandResult;
+import org.cathodej.run.CommandRunner;
+import org.cathodej.run.CommandSpec;
+import org.cathodej.run.ImageSource;
+import org.cathodej.run.ParameterSpec;
+import org.cathodej.run.ResultFiles;
 import org.cathodej.task.Progress;
 
 import ij.ImagePlus;
 
 /**
- * The full analysis of one label image: every command of the Analyze menu (taken from plugins.config through
- * {@link CommandCatalog}, never from a list), in menu order, with one set of options of which each command gets the
- * keys it has. Used by {@code cathodej analyse} and by the sample series.
+ * The full analysis of one label image: the commands of {@link #ANALYSES}, in that order, with one set of options of
+ * which each command gets the keys it has. Used by {@code cathodej analyse}, the sample series and the report. The
+ * list, not the menu placement, defines the analysis: a new analysis joins it here (its plugins.config line gives
+ * its label and parameters through {@link CommandCatalog}).
  */
 public final class AnalysisSuite {
 
-	public static final String SUBMENU = "Analyze";
+	/** The analyses of a label image, in the order they run and are reported. */
+	public static final List<Class<? extends LabelAnalysisCommand>> ANALYSES = Collections.unmodifiableList(Arrays.asList(
+		PhaseFractionsCommand.class, TortuosityFluxCommand.class, TortuosityRandomWalkCommand.class, ConnectivityCommand.class,
+		SurfaceAreasCommand.class, ChordLengthCommand.class, PoresCommand.class));
 
 	private final List<CommandCatalog.Entry> analyses = new ArrayList<>();
 
 	public AnalysisSuite(CommandCatalog catalog) {
-		for (CommandCatalog.Entry e : catalog.entries())
-			if (e.submenu().equals(SUBMENU)) analyses.add(e);
-		if (analyses.isEmpty()) throw new IllegalStateException("no Analyze commands found in plugins.config");
+		for (Class<? extends LabelAnalysisCommand> type : ANALYSES) {
+			CommandCatalog.Entry found = null;
+			for (CommandCatalog.Entry e : catalog.entries())
+				if (e.spec().type() == type) found = e;
+			if (found == null) throw new IllegalStateException(type.getName() + " (an analysis of the suite) has no plugins.config line");
+			analyses.add(found);
+		}
 	}
 
-	/** The Analyze commands in menu order. */
+	/** The analyses, in the order of {@link #ANALYSES}. */
 	public List<CommandCatalog.Entry> entries() {
 		return Collections.unmodifiableList(analyses);
 	}
