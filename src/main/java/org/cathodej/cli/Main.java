@@ -121,8 +121,8 @@ public final class Main {
 	}
 
 	/**
-	 * {@code cathodej analyse labels.tif [key=value ...] --out DIR}: every command of the Analyze menu on one label
-	 * image, in menu order, into one folder. A key is passed to each command that has it (e.g. the label values to
+	 * {@code cathodej analyse labels.tif [key=value ...] --out DIR}: the analyses of {@link AnalysisSuite#ANALYSES} (the
+	 * Analyze menu) on one label image, in that order, into one folder. A key is passed to each command that has it (e.g. the label values to
 	 * all); a key that no analysis has is an error. Stops at the first failure.
 	 */
 	private int analyse(String[] args) {
@@ -130,7 +130,7 @@ public final class Main {
 		try {
 			suite = new AnalysisSuite(catalog);
 		} catch (IllegalStateException e) {
-			throw new Usage("no Analyze commands found");
+			throw new Usage(e.getMessage());
 		}
 		List<CommandCatalog.Entry> analyses = suite.entries();
 		Map<String, String> keys = new LinkedHashMap<>();
