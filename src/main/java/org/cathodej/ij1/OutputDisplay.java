@@ -43,6 +43,7 @@ final class OutputDisplay {
 			} else if (v instanceof ImagePlus) {
 				ImagePlus imp = (ImagePlus) v;
 				imp.setTitle(ImageChoice.unique(imp.getTitle()));
+				if (!headless) org.cathodej.imagej.ColourKey.draw(imp); // which colour is which phase or class
 				imp.show();
 			} else {
 				IJ.log(r.spec().label() + ": " + o.name() + " = " + v);

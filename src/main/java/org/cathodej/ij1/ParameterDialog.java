@@ -200,13 +200,18 @@ final class ParameterDialog {
 	static String beside(ParameterSpec p) {
 		String l = p.label().trim();
 		if (l.replace(' ', '_').equalsIgnoreCase(p.name()) || l.length() > 40) return "";
-		return l;
+		return micro(l);
+	}
+
+	/** One spelling of micrometres in what the user reads: "um" (as typed in sources) shows as "µm". */
+	static String micro(String text) {
+		return text.replaceAll("\\bum\\b", "\u00b5m");
 	}
 
 	/** Wraps text at {@link #WRAP} characters, at spaces. */
 	static String wrap(String text) {
 		StringBuilder out = new StringBuilder();
-		for (String para : text.split("\n")) {
+		for (String para : micro(text).split("\n")) {
 			int col = 0;
 			if (out.length() > 0) out.append('\n');
 			for (String w : para.split(" ")) {
