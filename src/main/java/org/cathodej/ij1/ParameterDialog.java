@@ -191,16 +191,25 @@ final class ParameterDialog {
 	 * key with a capital.
 	 */
 	static String fieldLabel(ParameterSpec p) {
-		String asKey = p.label().trim().replace(' ', '_');
-		if (asKey.toLowerCase(Locale.ROOT).equals(p.name())) return asKey;
+		String head = labelHead(p);
+		if (head != null) return head.replace(' ', '_');
 		return Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
 	}
 
-	/** Text beside a field: the command's label when it says more than the key (short; the rest is in Help). */
+	/** Text beside a field: what the command's label says beyond the key, e.g. the unit (short; the rest is in Help). */
 	static String beside(ParameterSpec p) {
+		String l = p.label().trim(), head = labelHead(p);
+		if (head != null) l = l.substring(head.length()).trim();
+		return l.length() > 40 ? "" : micro(l);
+	}
+
+	/** The start of the command's label that spells the key ("CAM radius" of "CAM radius (um)"), or null. */
+	private static String labelHead(ParameterSpec p) {
 		String l = p.label().trim();
-		if (l.replace(' ', '_').equalsIgnoreCase(p.name()) || l.length() > 40) return "";
-		return micro(l);
+		int n = p.name().length();
+		if (l.length() < n || !l.substring(0, n).replace(' ', '_').toLowerCase(Locale.ROOT).equals(p.name())) return null;
+		if (l.length() > n && l.charAt(n) != ' ') return null;
+		return l.substring(0, n);
 	}
 
 	/** One spelling of micrometres in what the user reads: "um" (as typed in sources) shows as "µm". */
