@@ -25,7 +25,7 @@ import net.imglib2.type.numeric.RealType;
 /** Segment > Apply Pixel Classifier: labels (with the phase LUT), optional probabilities and uncertainty, fractions. */
 @Plugin(type = Command.class, label = "Apply Pixel Classifier",
 	description = "Applies a saved pixel classifier to BSE (+SE) stacks: phase labels, optional probability maps and uncertainty, phase fractions with an uncertainty range")
-public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
+public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "BSE image", persist = false)
 	public ImagePlus bse;

@@ -16,7 +16,7 @@ import ij.measure.ResultsTable;
 /** Preprocess > Correct Illumination: divide by a strongly blurred copy, rescaled to the input range. */
 @Plugin(type = Command.class, label = "Correct Illumination",
 	description = "Evens out uneven illumination by dividing each image by a strongly blurred (Gaussian) copy of itself, rescaled to the input range")
-public class CorrectIlluminationCommand extends CathodeJCommand {
+public class CorrectIlluminationCommand extends CathodeJCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "Image", persist = false)
 	public ImagePlus image;

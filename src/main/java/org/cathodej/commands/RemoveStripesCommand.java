@@ -20,7 +20,7 @@ import ij.measure.ResultsTable;
 /** Preprocess > Remove Stripes: curtaining removal by combined wavelet-Fourier filtering, optionally with automatic parameters. */
 @Plugin(type = Command.class, label = "Remove Stripes",
 	description = "Removes curtaining stripes by wavelet-Fourier filtering (Münch et al. 2009) of the stripe layer; automatic mode chooses stripe width, levels and sigma")
-public class RemoveStripesCommand extends CathodeJCommand {
+public class RemoveStripesCommand extends CathodeJCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "Image", persist = false)
 	public ImagePlus image;

@@ -22,7 +22,7 @@ import net.imglib2.type.numeric.RealType;
 /** Segment > Threshold Three Phases: Otsu thresholds on BSE (CAM vs ISE) and SE (pores), clean-up. */
 @Plugin(type = Command.class, label = "Threshold Three Phases",
 	description = "Pores from the SE stack (Otsu) and CAM vs ISE from the BSE stack (Otsu), or a three-class Otsu on BSE alone; minimum island size and majority clean-up")
-public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
+public class ThresholdThreePhasesCommand extends PhaseLabelsCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "BSE image", persist = false)
 	public ImagePlus bse;

@@ -79,7 +79,46 @@ final class ParameterDialog {
 			if (!spec.description().isEmpty()) gd.addMessage(wrap(spec.description()));
 			Object defaults = spec.newInstance();
 			for (ParameterSpec p : spec.inputs()) add(p, initial.containsKey(p.name()) ? initial.get(p.name()) : ParameterSpec.format(p.get(defaults)));
+			if (org.cathodej.run.SlicePreview.class.isAssignableFrom(spec.type()) && Macro.getOptions() == null
+				&& !java.awt.GraphicsEnvironment.isHeadless())
+				gd.addButton("Preview on current slice", e -> {
+					Answer now = showing();
+					new Thread(() -> SlicePreviewRun.show(spec, now.values, now.images), "CathodeJ preview").start();
+				});
 			gd.addHelp(Guide.html(spec));
+		}
+
+		/** The values the dialog shows now, read from its fields (for a preview; the dialog stays open). */
+		Answer showing() {
+			Answer a = new Answer();
+			int choice = 0, number = 0, box = 0, text = 0;
+			for (ParameterSpec p : spec.inputs()) {
+				switch (p.kind()) {
+					case IMAGE: {
+						int i = ((java.awt.Choice) gd.getChoices().get(choice++)).getSelectedIndex();
+						List<ImagePlus> list = lists.get(p.name());
+						int at = p.isRequired() ? i : i - 1;
+						if (at >= 0 && at < list.size()) {
+							a.values.put(p.name(), list.get(at).getTitle());
+							a.images.put(list.get(at).getTitle(), list.get(at));
+						}
+						break;
+					}
+					case INTEGER:
+					case REAL:
+						a.values.put(p.name(), ((TextField) gd.getNumericFields().get(number++)).getText().trim());
+						break;
+					case BOOLEAN:
+						if (((java.awt.Checkbox) gd.getCheckboxes().get(box++)).getState()) a.values.put(p.name(), "true");
+						break;
+					case CHOICE:
+						a.values.put(p.name(), ((java.awt.Choice) gd.getChoices().get(choice++)).getSelectedItem());
+						break;
+					default:
+						a.values.put(p.name(), ((TextField) gd.getStringFields().get(text++)).getText());
+				}
+			}
+			return a;
 		}
 
 		private void add(ParameterSpec p, String v) {

@@ -99,7 +99,28 @@ public final class GuiScenario {
 		report.add("profile_tables=" + countFrames("Phase Fractions - Fraction Profiles - sample"));
 		report.add("profile_plots=" + countFrames("Phase Fractions - Fraction Profile Plot - sample"));
 
-		// 5. every dialog fits a 1600 px screen (<= 700 px wide)
+		// 5. preview on the current slice: one preview window, replaced by the next preview
+		ImagePlus grey = IJ.createImage("stripes", "32-bit ramp", 64, 64, 4);
+		grey.show();
+		IJ.wait(300);
+		grey.setSlice(3);
+		run = start(CommandSpec.of(org.cathodej.commands.RemoveStripesCommand.class));
+		gd = dialog("CathodeJ: Remove Stripes", null);
+		Button preview = button(gd, "Preview on current slice");
+		for (int k = 0; k < 2; k++) {
+			EventQueue.invokeAndWait(() -> preview.dispatchEvent(new ActionEvent(preview, ActionEvent.ACTION_PERFORMED, preview.getLabel())));
+			for (int i = 0; i < 100 && countImages("Remove Stripes preview") == 0; i++) Thread.sleep(100);
+			Thread.sleep(500);
+		}
+		report.add("preview_windows=" + countImages("Remove Stripes preview"));
+		ImagePlus pv = firstImage("Remove Stripes preview");
+		report.add("preview_title=" + (pv == null ? "" : pv.getTitle()));
+		report.add("preview_slices=" + (pv == null ? 0 : pv.getStackSize()));
+		press(gd, 1);
+		run.join(10_000);
+		report.add("input_slices_after_preview=" + grey.getStackSize());
+
+		// 6. every dialog fits a 1600 px screen (<= 700 px wide)
 		int widest = 0;
 		String widestName = "";
 		for (CommandCatalog.Entry e : CommandCatalog.load(GuiScenario.class.getClassLoader()).entries()) {
@@ -172,6 +193,30 @@ public final class GuiScenario {
 			if (k instanceof java.awt.Container) sb.append(redText((java.awt.Container) k));
 		}
 		return sb.toString();
+	}
+
+	private static Button button(java.awt.Container c, String label) {
+		for (java.awt.Component k : c.getComponents()) {
+			if (k instanceof Button && label.equals(((Button) k).getLabel())) return (Button) k;
+			if (k instanceof java.awt.Container) {
+				Button b = button((java.awt.Container) k, label);
+				if (b != null) return b;
+			}
+		}
+		return null;
+	}
+
+	private static int countImages(String prefix) {
+		int n = 0;
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) for (int id : ids) if (WindowManager.getImage(id).getTitle().startsWith(prefix)) n++;
+		return n;
+	}
+
+	private static ImagePlus firstImage(String prefix) {
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) for (int id : ids) if (WindowManager.getImage(id).getTitle().startsWith(prefix)) return WindowManager.getImage(id);
+		return null;
 	}
 
 	private static int countFrames(String title) {
