@@ -116,6 +116,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 		profile_plot = profilePlot(r, u, vs);
 		if (thickness_image) {
 			local_thickness = Volumes.toImagePlus(r.thickness, labels.getTitle() + "-local-thickness", vs);
+			org.cathodej.imagej.ColourKey.wantBar(local_thickness, "local thickness");
 			local_thickness.getProcessor().setMinAndMax(0, Math.max(r.maxThickness, 1e-9));
 			local_thickness.setProperty("Info", "Local thickness (pore diameter, " + u + "); 0 = not pore");
 		}

@@ -143,6 +143,8 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		String ax = FluxResult.axisName(last.axis);
 		if (last.potential != null) potential = Volumes.toImagePlus(last.potential, title + " potential " + ax, vs);
 		if (last.currentDensity != null) current_density = Volumes.toImagePlus(last.currentDensity, title + " current density " + ax, vs);
+		if (potential != null) org.cathodej.imagej.ColourKey.wantBar(potential, "potential");
+		if (current_density != null) org.cathodej.imagej.ColourKey.wantBar(current_density, "current density");
 	}
 
 	/** Says which axes an Esc kept and which it left unsolved. */

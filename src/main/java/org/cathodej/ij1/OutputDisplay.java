@@ -45,6 +45,7 @@ final class OutputDisplay {
 				imp.setTitle(ImageChoice.unique(imp.getTitle()));
 				if (!headless) org.cathodej.imagej.ColourKey.draw(imp); // which colour is which phase or class
 				imp.show();
+				if (!headless) org.cathodej.imagej.ColourKey.drawBar(imp); // where values matter: a calibration bar
 			} else {
 				IJ.log(r.spec().label() + ": " + o.name() + " = " + v);
 			}
