@@ -99,7 +99,26 @@ public final class GuiScenario {
 		report.add("profile_tables=" + countFrames("Phase Fractions - Fraction Profiles - sample"));
 		report.add("profile_plots=" + countFrames("Phase Fractions - Fraction Profile Plot - sample"));
 
-		// 5. preview on the current slice: one preview window, replaced by the next preview
+		// 5. a further image input offers the images of the first one's size, and follows a change of the first
+		IJ.selectWindow(older.getID());
+		IJ.wait(300);
+		run = start(CommandSpec.of(org.cathodej.commands.CompareWithGroundTruthCommand.class));
+		gd = dialog("CathodeJ: Compare with Ground Truth", null);
+		Choice first = (Choice) gd.getChoices().get(0), truth = (Choice) gd.getChoices().get(1);
+		report.add("truth_items=" + truth.getItemCount());
+		int other = first.getSelectedIndex() == 0 ? 1 : 0;
+		EventQueue.invokeAndWait(() -> {
+			first.select(other);
+			for (java.awt.event.ItemListener l : first.getItemListeners())
+				l.itemStateChanged(new java.awt.event.ItemEvent(first, java.awt.event.ItemEvent.ITEM_STATE_CHANGED, first.getItem(other), java.awt.event.ItemEvent.SELECTED));
+		});
+		report.add("truth_items_after_change=" + truth.getItemCount());
+		press(gd, 0);
+		run.join(60_000);
+		ResultsTable cmp = ResultsTable.getResultsTable("Results");
+		report.add("compared_voxels_ok=" + (cmp != null && cmp.size() > 0));
+
+		// 6. preview on the current slice: one preview window, replaced by the next preview
 		ImagePlus grey = IJ.createImage("stripes", "32-bit ramp", 64, 64, 4);
 		grey.show();
 		IJ.wait(300);
@@ -120,7 +139,7 @@ public final class GuiScenario {
 		run.join(10_000);
 		report.add("input_slices_after_preview=" + grey.getStackSize());
 
-		// 6. every dialog fits a 1600 px screen (<= 700 px wide)
+		// 7. every dialog fits a 1600 px screen (<= 700 px wide)
 		int widest = 0;
 		String widestName = "";
 		for (CommandCatalog.Entry e : CommandCatalog.load(GuiScenario.class.getClassLoader()).entries()) {
