@@ -238,7 +238,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 		Plot p = new Plot("Void profile along z", "z (" + u + ")", "area fraction");
 		double top = 0;
 		for (double f : r.poreFractionZ) top = Math.max(top, f);
-		p.setLimits(0, Math.max(d - 1, 1) * vs.z(), 0, Math.max(0.01, top * 1.1));
+		p.setLimits(0, Math.max(d - 1, 1) * vs.z(), 0, Math.max(0.01, top * 1.45)); // headroom: the legend sits above the curves
 		Object[][] lines = { { r.poreFractionZ, Color.black, "all pores" }, { r.iseEnclosedFractionZ, new Color(0x3C8CDC), "pores in ISE" },
 			{ r.camTouchingFractionZ, new Color(0xE0A030), "pores touching CAM" }, { r.isolatedFractionZ, Color.red, "isolated voids" } };
 		StringBuilder legend = new StringBuilder();
