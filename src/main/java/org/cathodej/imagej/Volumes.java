@@ -129,6 +129,20 @@ public final class Volumes {
 		if (imp.getNChannels() > 1 || imp.getNFrames() > 1)
 			throw new IllegalArgumentException(imp.getTitle() + " has " + imp.getNChannels() + " channels and " + imp.getNFrames()
 				+ " frames; CathodeJ expects a single-channel z-stack (Image > Color > Split Channels, or Image > Hyperstacks > Re-order).");
+		requireCompleteFile(imp);
+	}
+
+	/**
+	 * An image Fiji opened from a truncated TIFF holds fewer slices than the file's header promises, silently (the
+	 * macro route opens files itself): refused while the image is as it was read. Once edited (slices deleted, say),
+	 * the file no longer describes it and it is taken as it is.
+	 */
+	private static void requireCompleteFile(ImagePlus imp) {
+		ij.io.FileInfo fi = imp.getOriginalFileInfo();
+		if (imp.changes || fi == null || fi.fileName == null || fi.directory == null || fi.directory.isEmpty()) return;
+		java.nio.file.Path file = java.nio.file.Paths.get(fi.directory, fi.fileName);
+		if (java.nio.file.Files.isRegularFile(file) && (fi.fileFormat == ij.io.FileInfo.TIFF || fi.fileFormat == ij.io.FileInfo.UNKNOWN))
+			ImageFiles.requireComplete(imp, file);
 	}
 
 	/**
