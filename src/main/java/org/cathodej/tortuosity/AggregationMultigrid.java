@@ -14,7 +14,7 @@ import org.cathodej.task.Parallel;
  * ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
  * <p>
  * Cycle: red-black Gauss-Seidel on the fine level (red, black before the coarse correction; black, red after),
- * symmetric Gauss-Seidel on the coarse levels, W-cycle ({@link #GAMMA} coarse cycles per level), coarse corrections
+ * symmetric Gauss-Seidel on the coarse levels (hybrid between chunks of slabs, parallel: {@link CoarseLevel}), W-cycle ({@link #GAMMA} coarse cycles per level), coarse corrections
  * scaled by {@link #ALPHA} (piecewise-constant aggregates make the Galerkin operator too stiff). The cycle is a fixed
  * symmetric positive definite linear operator, as the conjugate gradients need, and its arithmetic order does not
  * depend on the thread count (bit-identical results).
@@ -267,11 +267,11 @@ final class AggregationMultigrid implements Preconditioner {
 			return;
 		}
 		CoarseLevel c = levels.get(li + 1);
-		l.gaussSeidel(true, acc);
-		l.restrictTo(c, acc);
+		l.gaussSeidel(true, acc, s.threads);
+		l.restrictTo(c, acc, s.threads);
 		Arrays.fill(c.x, 0f);
 		for (int g = 0; g < GAMMA; g++) cycle(li + 1);
-		l.prolongFrom(c, ALPHA);
-		l.gaussSeidel(false, acc);
+		l.prolongFrom(c, ALPHA, s.threads);
+		l.gaussSeidel(false, acc, s.threads);
 	}
 }
