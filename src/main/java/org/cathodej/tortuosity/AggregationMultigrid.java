@@ -219,10 +219,15 @@ final class AggregationMultigrid implements Preconditioner {
 		return a;
 	}
 
+	/**
+	 * out = M^-1 r in two passes over the volume, each a chain of {@link ConductionSystem.Dense} windows computing
+	 * its half-sweeps slice by slice (no intermediate vector): (1) red voxels r / D from 0, black Gauss-Seidel, residual
+	 * of the red voxels restricted to the aggregates (the black ones' is 0); the coarse cycles; (2) the red values plus
+	 * the scaled coarse correction (the black ones are overwritten next), black Gauss-Seidel, red Gauss-Seidel.
+	 */
 	@Override
 	public void apply(float[] r, float[] out) {
 		CoarseLevel c = levels.get(0);
-		// pre-smoothing from 0: red voxels r / D (computed in the window), then the black ones
 		ConductionSystem.SliceValues red = (z, ix, o) -> {
 			for (int y = 0, i = 0; y < s.h; y++)
 				for (int x = 0; x < s.w; x++, i++) {
@@ -230,34 +235,45 @@ final class AggregationMultigrid implements Preconditioner {
 					o[i] = k == s.n || ((x + y + z) & 1) != 0 ? 0 : r[k] / s.diag(k);
 				}
 		};
-		s.sweepAll(ConductionSystem.GS_BLACK, red, out, r, 1, null);
 		int bwh = fa.bw * fa.bh;
 		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
-			ConductionSystem.Dense t = s.new Dense(s.new Window(), s.of(out));
+			ConductionSystem.Window win = s.new Window(WINDOW);
+			ConductionSystem.Dense r0 = s.new Dense(win, red);
+			ConductionSystem.Dense x1 = s.new Dense(win, (z, ix, o) -> s.gsSlice(1, z, r0, r, o));
 			for (int Z = from; Z < to; Z++) {
 				Arrays.fill(c.b, fa.first[Z * bwh], fa.first[(Z + 1) * bwh], 0f);
 				for (int z = 2 * Z; z < Math.min(s.d, 2 * Z + 2); z++)
-					s.sweep(ConductionSystem.RESTRICT_AGG, z, t, null, r, 0, c.b, 0, 0, fa);
+					s.sweep(ConductionSystem.RESTRICT_AGG, z, x1, null, r, 0, c.b, 0, 0, fa);
 			}
 		});
 		Arrays.fill(c.x, 0f);
 		for (int g = 0; g < GAMMA; g++) cycle(0);
-		Parallel.forEachBlock(s.d, s.threads, (from, to) -> {
-			ConductionSystem.Window win = s.new Window();
-			for (int z = from; z < to; z++) {
-				int[] ix = win.slice(z);
-				for (int y = 0, i = 0; y < s.h; y++) {
-					int row = fa.row(y, z);
-					for (int x = 0; x < s.w; x++, i++) {
-						int k = ix[i];
-						if (k != s.n) out[k] += ALPHA * c.x[fa.of(row, x, k)];
-					}
+		ConductionSystem.SliceValues corrected = (z, ix, o) -> {
+			red.fill(z, ix, o);
+			for (int y = 0, i = 0; y < s.h; y++) {
+				int row = fa.row(y, z);
+				for (int x = 0; x < s.w; x++, i++) {
+					int k = ix[i];
+					if (k != s.n) o[i] += ALPHA * c.x[fa.of(row, x, k)];
 				}
 			}
+		};
+		Parallel.forEachBlock(s.d, s.threads, (from, to) -> {
+			ConductionSystem.Window win = s.new Window(WINDOW);
+			ConductionSystem.Dense x2 = s.new Dense(win, corrected);
+			ConductionSystem.Dense x3 = s.new Dense(win, (z, ix, o) -> s.gsSlice(1, z, x2, r, o));
+			float[] o = new float[s.w * s.h];
+			for (int z = from; z < to; z++) {
+				s.gsSlice(0, z, x3, r, o);
+				int[] ix = win.slice(z);
+				for (int i = 0; i < o.length; i++)
+					if (ix[i] != s.n) out[ix[i]] = o[i];
+			}
 		});
-		s.sweepAll(ConductionSystem.GS_BLACK, s.of(out), out, r, 1, null);
-		s.sweepAll(ConductionSystem.GS_RED, s.of(out), out, r, 1, null);
 	}
+
+	/** Slices of compact indices each thread keeps for the chained windows of {@link #apply} (they read 2 ahead). */
+	static final int WINDOW = 5;
 
 	/** One cycle on coarse level li from its current x. */
 	private void cycle(int li) {
