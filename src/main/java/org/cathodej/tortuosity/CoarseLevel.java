@@ -6,8 +6,7 @@ import org.cathodej.task.Parallel;
 
 /**
  * One coarse level of the {@link AggregationMultigrid}: cells (aggregates) numbered in the raster order of this
- * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0). Full rows while the levels are built, then only the
- * upper triangle (j > i) is kept: 12 bytes per cell (x, b, diagonal), 4 per row start, 4 to the next level, 8 per
+ * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start: 12 bytes per cell (x, b, diagonal), 4 per row start, 4 to the next level, 8 per
  * stored conductance. The smoother is symmetric Gauss-Seidel (forward before the coarse correction, backward after)
  * in a fixed number of chunks of block slabs, run in parallel; its result does not depend on the thread count.
  */
@@ -23,7 +22,6 @@ final class CoarseLevel {
 	float[] dir;
 	/** Cell of the next level each cell belongs to (null on the coarsest). */
 	int[] parent;
-	private boolean upper;
 
 	CoarseLevel(int n, int bw, int bh, int bd, int[] first) {
 		this.n = n;
@@ -57,8 +55,16 @@ final class CoarseLevel {
 			Arrays.fill(head, -1);
 		}
 
-		/** Adds conductance g between cells i (a row of this slab) and j; nothing within one cell. */
-		void add(int i, int j, float g) {
+		/**
+		 * Adds conductance g between cells i and j to the row of the lower one (which must be a row of this slab);
+		 * nothing within one cell.
+		 */
+		void addPair(int i, int j, float g) {
+			if (i < j) add(i, j, g);
+			else add(j, i, g);
+		}
+
+		private void add(int i, int j, float g) {
 			if (i == j) return;
 			int r = i - base;
 			for (int a = head[r]; a >= 0; a = next[a])
@@ -81,47 +87,58 @@ final class CoarseLevel {
 		}
 	}
 
-	/** Copies the slabs' rows into full sparse rows; diagonal = Dirichlet part + the row's conductances. */
-	void setRows(RowBuilder[] rows) {
+	/**
+	 * Copies the slabs' rows (upper triangle: each conductance once, in the row of its lower cell) into the sparse
+	 * rows; diagonal = Dirichlet part + the conductances of both ends, summed in a fixed order. Returns the bytes of
+	 * this level and its builders at the peak (rows allocated, builders not yet freed).
+	 */
+	long setRows(RowBuilder[] rows) {
 		ptr = new int[n + 1];
 		for (RowBuilder rb : rows)
 			for (int r = 0; r < rb.n; r++) ptr[rb.base + r + 1] = rb.len[r];
 		for (int i = 0; i < n; i++) ptr[i + 1] += ptr[i];
 		col = new int[ptr[n]];
 		val = new float[ptr[n]];
+		long peak = 20L * n + 4 + 8L * ptr[n] + (parent != null ? 4L * n : 0);
+		for (RowBuilder rb : rows) peak += 12L * rb.col.length + 12L * rb.n;
 		for (int z = 0; z < rows.length; z++) {
 			RowBuilder rb = rows[z];
 			rows[z] = null; // free the slab's pool as soon as it is copied
-			for (int r = 0; r < rb.n; r++) {
-				int i = rb.base + r, o = ptr[i];
-				for (int a = rb.head[r]; a >= 0; a = rb.next[a], o++) {
+			for (int r = 0; r < rb.n; r++)
+				for (int a = rb.head[r], o = ptr[rb.base + r]; a >= 0; a = rb.next[a], o++) {
 					col[o] = rb.col[a];
 					val[o] = rb.val[a];
 				}
-				float d = dir[i];
-				for (int a = ptr[i]; a < ptr[i + 1]; a++) d += val[a];
-				diag[i] = d;
-			}
 		}
+		System.arraycopy(dir, 0, diag, 0, n);
+		for (int i = 0; i < n; i++)
+			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+				diag[i] += val[e];
+				diag[col[e]] += val[e];
+			}
+		return peak;
 	}
 
-	/** Keeps only the upper triangle of the rows (the levels are built). */
-	void keepUpper() {
-		int o = 0;
-		int[] np = new int[n + 1];
-		for (int i = 0; i < n; i++) {
-			for (int e = ptr[i]; e < ptr[i + 1]; e++)
-				if (col[e] > i) {
-					col[o] = col[e];
-					val[o++] = val[e];
-				}
-			np[i + 1] = o;
-		}
-		ptr = np;
-		col = Arrays.copyOf(col, o);
-		val = Arrays.copyOf(val, o);
-		dir = null;
-		upper = true;
+	/** The exact solver of this level (the coarsest): full symmetric rows made from the upper triangle for it. */
+	EnvelopeCholesky factor() {
+		int[] fp = new int[n + 1];
+		for (int i = 0; i < n; i++)
+			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+				fp[i + 1]++;
+				fp[col[e] + 1]++;
+			}
+		for (int i = 0; i < n; i++) fp[i + 1] += fp[i];
+		int[] fc = new int[fp[n]], at = Arrays.copyOf(fp, n);
+		float[] fv = new float[fp[n]];
+		for (int i = 0; i < n; i++)
+			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+				int j = col[e];
+				fc[at[i]] = j;
+				fv[at[i]++] = val[e];
+				fc[at[j]] = i;
+				fv[at[j]++] = val[e];
+			}
+		return new EnvelopeCholesky(n, fp, fc, fv, diag);
 	}
 
 	long bytes() {
@@ -235,7 +252,4 @@ final class CoarseLevel {
 		});
 	}
 
-	boolean isUpper() {
-		return upper;
-	}
 }

@@ -41,15 +41,19 @@ final class ConductionSystem {
 	final VoxelSize vs;
 
 	/**
-	 * Bytes a solve allocates besides the class volume: per spanning voxel four float vectors of the conjugate
-	 * gradients and the diagonal (a byte code for one conducting class, else a float), the coarse levels, and per
-	 * thread the sliding windows (three slices of indices and three of values).
+	 * Bytes a solve allocates besides the class volume, at its peak: per spanning voxel the diagonal (a byte code for
+	 * one conducting class, else a float), and the larger of (a) while the preconditioner is built, its build peak,
+	 * and (b) while solving, four float vectors of the conjugate gradients per spanning voxel and the coarse levels;
+	 * and per thread the sliding windows (up to {@link AggregationMultigrid#WINDOW} slices of indices and seven of
+	 * values).
 	 */
 	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, FluxTortuosity.Preconditioning pre, int threads) {
-		long perSpanning = 16 + (conductingClasses == 1 ? 1 : 4);
+		long diagonal = (conductingClasses == 1 ? 1 : 4) * spanning;
 		long levels = pre == FluxTortuosity.Preconditioning.BLOCKS ? Multigrid.bytes(w, h, d)
 			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBytes(w, h, d, spanning) : 0;
-		return perSpanning * spanning + levels + 24L * w * h * threads + 4L * (d + 1);
+		long build = pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBuildBytes(w, h, d, spanning) : levels;
+		long windows = 4L * w * h * (AggregationMultigrid.WINDOW + 7) * threads;
+		return diagonal + Math.max(build, 16 * spanning + levels) + windows + 4L * (d + 1);
 	}
 
 	/** Sweep modes, see {@link #sweep}. */

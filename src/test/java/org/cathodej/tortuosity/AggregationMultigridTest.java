@@ -54,4 +54,33 @@ class AggregationMultigridTest {
 		assertEquals(bma, amb, 1e-4 * norm, "b.M^-1 a = a.M^-1 b");
 		assertTrue(ama > 0);
 	}
+
+	/** The memory check's estimate against the arrays actually alive at the build's peak and while solving. */
+	@Test
+	void memoryCheckBoundsTheBuildPeakAndTheSolve() {
+		for (long seed = 1; seed <= 3; seed++)
+			for (int label = 0; label <= 1; label++) {
+				Conductivities c = Conductivities.singlePhase(label);
+				ConductionClasses v = ConductionClasses.read(Vols.spheres(64, 60, 70, 3 + seed, 0.3 + 0.1 * seed, seed), c, 2, Progress.NONE);
+				long n = v.markSpanning(2, Progress.NONE);
+				if (n < 4096) continue;
+				ConductionSystem s = new ConductionSystem(v, c.classConductivity(), VoxelSize.uncalibrated(), 2, n, 2, Progress.NONE);
+				AggregationMultigrid m = new AggregationMultigrid(s);
+				long windows = 4L * s.w * s.h * (AggregationMultigrid.WINDOW + 7) * 2;
+				long actual = n + Math.max(m.buildPeak, 16 * n + m.bytes()) + windows;
+				long estimate = ConductionSystem.solverBytes(s.w, s.h, s.d, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
+				String what = "seed " + seed + " label " + label + " phi_s " + (double) n / (64 * 60 * 70) + ": estimate " + estimate + ", actual " + actual
+					+ " (build " + m.buildPeak + ", levels " + m.bytes() + ")";
+				assertTrue(estimate >= actual, what);
+				assertTrue(estimate < 1.5 * actual, what);
+			}
+	}
+
+	@Test
+	void atMost16BytesPerVoxelAtHalfFractionForOneClass() {
+		long w = 512, h = 512, d = 400, n = w * h * d / 2;
+		long bytes = ConductionSystem.solverBytes((int) w, (int) h, (int) d, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
+		double perVoxel = 1 + (double) bytes / (w * h * d); // + the class volume
+		assertTrue(perVoxel <= 16, "B/voxel " + perVoxel);
+	}
 }
