@@ -16,6 +16,7 @@ public final class Bench {
 	static final BenchCase[] CASES = {
 		new SegmentBench(),
 		new TortuosityBench(),
+		new TortuosityHardBench(),
 		new FractionsBench(),
 		new SurfaceBench(false),
 		new SurfaceBench(true),
