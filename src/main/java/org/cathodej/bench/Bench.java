@@ -26,6 +26,7 @@ public final class Bench {
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),
 		new DestripeQualityBench(),
+		new DestripeRealBench(),
 		new SeriesBench(),
 		new StreamingBench(),
 	};
