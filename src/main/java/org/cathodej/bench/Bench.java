@@ -27,6 +27,7 @@ public final class Bench {
 		PreprocessBench.illumination(),
 		new DestripeQualityBench(),
 		new DestripeRealBench(),
+		new AlignRealBench(),
 		new SeriesBench(),
 		new StreamingBench(),
 	};
