@@ -173,7 +173,7 @@ public final class DestripeRealBench implements BenchCase {
 	}
 
 	/** Before | after | removed of a 400 x 400 crop of the real curtained image, column-wide automatic (top) and local (bottom). */
-	static void curtainedFigure(int threads, Path png) throws Exception {
+	public static void curtainedFigure(int threads, Path png) throws Exception {
 		SharedData.Grey g = SharedData.open(CURTAINED);
 		PlanarImg<?, ?> st = PlanarImgs.floats(g.w, g.h, 1);
 		Slices.writeFloats(st, 0, g.pixels);
@@ -181,15 +181,15 @@ public final class DestripeRealBench implements BenchCase {
 		ByteProcessor fig = new ByteProcessor(3 * n, 2 * n);
 		float[] sorted = g.pixels.clone();
 		Arrays.sort(sorted);
-		float lo = sorted[sorted.length / 100], hi = sorted[sorted.length - 1 - sorted.length / 10000]; // particles unsaturated
+		float lo = sorted[sorted.length * 2 / 5], hi = sorted[sorted.length - 1 - sorted.length / 1000]; // the bright particles (60 % of the image) spread over the grey range
 		int row = 0;
-		for (int[] s : new int[][] { { 4, 0, 1 }, { 4, 48, 0 } }) {
+		for (int[] s : new int[][] { { 4, 0, 1 }, { 4, 48, 1 } }) {
 			float[] o = Slices.readFloats(PreprocessBench.real(Destriper.run(PreprocessBench.real(st), params(s, threads), Progress.NONE).output), 0, null);
 			float[] rem = new float[o.length];
 			for (int i = 0; i < o.length; i++) rem[i] = g.pixels[i] - o[i];
 			paste(fig, g.pixels, g.w, x0, y0, n, 0, row * n, lo, hi);
 			paste(fig, o, g.w, x0, y0, n, n, row * n, lo, hi);
-			float r = (hi - lo) / 8; // removed: +-1/8 of the display range, mid-grey = 0
+			float r = (hi - lo) / 3; // removed: +-1/3 of the display range, mid-grey = 0
 			paste(fig, rem, g.w, x0, y0, n, 2 * n, row * n, -r, r);
 			row++;
 		}
