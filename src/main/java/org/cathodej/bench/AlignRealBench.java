@@ -28,7 +28,7 @@ public final class AlignRealBench implements BenchCase {
 
 	@Override
 	public String[] defaultSizes() {
-		return new String[] { "256x256x32" };
+		return new String[] { "384x384x24", "256x256x32" };
 	}
 
 	@Override
