@@ -27,6 +27,8 @@ public final class Bench {
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),
 		new DestripeQualityBench(),
+		new DestripeRealBench(),
+		new AlignRealBench(),
 		new SeriesBench(),
 		new StreamingBench(),
 	};
