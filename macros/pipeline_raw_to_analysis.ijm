@@ -64,6 +64,7 @@ if (classifier == "") {
 } else {
 	run("Apply Pixel Classifier", "bse=[" + bse + "]" + seOpt + " classifier_file=[" + classifier + "] " + labelsOpt + " output_dir=[" + seg + "]");
 	route = "pixel classifier " + classifier;
+	if (truthA != "") route = route + " (demo: trained on every 12th pixel of every 8th slice of the truth)";
 }
 labels = getTitle();
 quality = "";
