@@ -28,10 +28,26 @@ public final class SlabStreamer {
 		void done(Slab slab, P partial);
 	}
 
+	/**
+	 * Runs the kernel over every slab of the plan; a source that is a {@link SlabExecutor} runs it itself (unless a
+	 * listener needs the slabs here).
+	 */
 	public static <P extends Serializable> P run(VolumeSource src, SlabPlan plan, SlabKernel<P> kernel, SlabListener<P> listener,
 		Progress progress) {
+		if (listener == null && src instanceof SlabExecutor) return ((SlabExecutor) src).runSlabs(plan, kernel, progress);
+		return runRange(src, plan, 0, plan.count(), kernel, listener, progress);
+	}
+
+	/**
+	 * Slabs {@code from} (inclusive) to {@code to} (exclusive) of the plan, merged left to right: the loop a worker of a
+	 * distributed run uses for its share of the slabs (here, never delegated to a {@link SlabExecutor}).
+	 */
+	public static <P extends Serializable> P runRange(VolumeSource src, SlabPlan plan, int from, int to, SlabKernel<P> kernel,
+		SlabListener<P> listener, Progress progress) {
+		if (from < 0 || to > plan.count() || from >= to)
+			throw new IllegalArgumentException("Slab range [" + from + ", " + to + ") is not within the " + plan.count() + " slabs of the plan");
 		Progress p = progress == null ? Progress.NONE : progress;
-		int n = plan.count();
+		int n = to - from;
 		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "CathodeJ slab reader");
 			t.setDaemon(true);
@@ -39,13 +55,13 @@ public final class SlabStreamer {
 		});
 		try {
 			long t0 = System.nanoTime();
-			Future<Slab> next = reader.submit(() -> Slab.read(src, plan, 0, kernel.haloBelow(), kernel.haloAbove()));
+			Future<Slab> next = reader.submit(() -> Slab.read(src, plan, from, kernel.haloBelow(), kernel.haloAbove()));
 			P acc = null;
 			for (int i = 0; i < n; i++) {
 				p.checkCancelled();
 				Slab slab = get(next);
 				int k = i + 1;
-				next = k < n ? reader.submit(() -> Slab.read(src, plan, k, kernel.haloBelow(), kernel.haloAbove())) : null;
+				next = k < n ? reader.submit(() -> Slab.read(src, plan, from + k, kernel.haloBelow(), kernel.haloAbove())) : null;
 				P part = kernel.partial(slab);
 				if (listener != null) listener.done(slab, part);
 				acc = acc == null ? part : kernel.merge(acc, part);
