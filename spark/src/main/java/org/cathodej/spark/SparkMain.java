@@ -30,6 +30,8 @@ public final class SparkMain {
 		System.setProperty("java.awt.headless", "true");
 		SparkConf conf = new SparkConf().setAppName("CathodeJ " + (args.length > 0 ? args[0] : ""));
 		if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+		// each task analyses its slabs with the cores Spark gives a task (the commands size their kernels on the driver)
+		if (System.getProperty("cathodej.threads") == null) System.setProperty("cathodej.threads", conf.get("spark.task.cpus", "1"));
 		int code;
 		try (JavaSparkContext sc = new JavaSparkContext(conf)) {
 			code = run(sc, args, System.out, System.err);
