@@ -21,15 +21,18 @@ import ij.ImagePlus;
 
 /**
  * A streamed label analysis of the plugin (Phase Fractions, Surface and Interface Areas, Chord Length Distribution,
- * Connectivity and CAM Utilisation) on Spark. The command itself runs on the driver, with the same macro keys, tables
+ * Connectivity and CAM Utilisation; and Tortuosity (Random Walk), its walkers split over tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
  * and provenance as in Fiji or on the command line; its label image is a {@link SparkVolume}, so every slab pass of
  * the command (the plugin's SlabStreamer) runs as a Spark job whose partials the driver merges in slab order.
  */
 public final class LabelAnalysisJob {
 
-	/** File stems of the analyses that stream (the others would load the whole volume on the driver). */
-	static final List<String> STREAMED = Arrays.asList("phase_fractions", "surface_and_interface_areas", "chord_length_distribution",
-		"connectivity_and_cam_utilisation");
+	/**
+	 * File stems of the analyses whose work runs on the executors: the streamed ones (the others would load the whole
+	 * volume on the driver), and the random walk (the driver holds the phase mask, the executors walk).
+	 */
+	static final List<String> DISTRIBUTED = Arrays.asList("phase_fractions", "surface_and_interface_areas", "chord_length_distribution",
+		"connectivity_and_cam_utilisation", "tortuosity_random_walk");
 
 	private final JavaSparkContext sc;
 	private final int partitions;
@@ -57,8 +60,8 @@ public final class LabelAnalysisJob {
 	 */
 	public Outcome run(String command, String input, Map<String, String> options, Path out, boolean overwrite) {
 		CommandCatalog.Entry e = CommandCatalog.load().find(command);
-		if (e == null || !STREAMED.contains(e.spec().fileStem()))
-			throw new IllegalArgumentException("'" + command + "' is not a streamed label analysis; Spark runs " + String.join(", ", STREAMED) + ".");
+		if (e == null || !DISTRIBUTED.contains(e.spec().fileStem()))
+			throw new IllegalArgumentException("'" + command + "' is not a streamed label analysis; Spark runs " + String.join(", ", DISTRIBUTED) + ".");
 		CommandSpec spec = e.spec();
 		Map<String, String> opts = new LinkedHashMap<>(options);
 		for (String k : new String[] { "output_dir", "overwrite" })

@@ -102,6 +102,6 @@ public final class SparkMain {
 	}
 
 	static final String USAGE_TEXT = "usage: cathodej-spark ANALYSIS INPUT [key=value ...] --out DIR [--overwrite] [--partitions N]\n"
-		+ "  ANALYSIS: " + String.join(", ", LabelAnalysisJob.STREAMED) + "\n"
+		+ "  ANALYSIS: " + String.join(", ", LabelAnalysisJob.DISTRIBUTED) + "\n"
 		+ "  INPUT: a folder of TIFF slices (any Hadoop path) or file.h5:/dataset (a shared filesystem)";
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.CancellationException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
+import org.cathodej.tortuosity.RandomWalkTortuosity;
+import org.apache.spark.broadcast.Broadcast;
 import org.cathodej.volume.SlabExecutor;
 import org.cathodej.volume.SlabKernel;
 import org.cathodej.volume.SlabPlan;
@@ -20,9 +22,9 @@ import org.cathodej.volume.VolumeSource;
  * right with {@link SlabStreamer#runRange} (the single-JVM loop itself), and returns one partial. The driver merges
  * the partials in slab order with the kernel's own merge. Only these partials travel (per-slab sums, boundary
  * slices of labels, never the volume). On the driver the volume reads like any source (e.g. for the checksum of the
- * provenance).
+ * provenance). It also runs the walkers of a random walk ({@link #runWalkers}).
  */
-public final class SparkVolume implements VolumeSource, SlabExecutor {
+public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner {
 
 	private final transient JavaSparkContext sc;
 	private final SourceSpec spec;
@@ -51,16 +53,42 @@ public final class SparkVolume implements VolumeSource, SlabExecutor {
 		List<int[]> runs = runs(plan.count(), partitions);
 		SourceSpec s = spec;
 		sc.setJobDescription(kernel.getClass().getSimpleName() + ": " + plan + " in " + runs.size() + " tasks");
-		List<P> partials;
+		List<P> partials = collect(sc.parallelize(runs, runs.size()).map(r -> run(s, plan, r, kernel)));
+		p.report(1, plan.count() + " slabs done on the cluster");
+		return kernel.mergeAll(partials); // collect() keeps the partition order, which is the slab order
+	}
+
+	/**
+	 * The random walk's walkers split into {@code partitions} runs of consecutive walkers, one task each; the walk
+	 * (phase mask, 1 byte per voxel) is broadcast once per executor. Integer sums: the same numbers for any split.
+	 */
+	@Override
+	public long[][][] runWalkers(RandomWalkTortuosity.Walk walk, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		p.checkCancelled();
+		List<int[]> runs = runs(walk.walkers(), partitions);
+		Broadcast<RandomWalkTortuosity.Walk> b = sc.broadcast(walk);
+		sc.setJobDescription("Random walk: " + walk.walkers() + " walkers in " + runs.size() + " tasks");
 		try {
-			partials = sc.parallelize(runs, runs.size()).map(r -> run(s, plan, r, kernel)).collect();
+			long[][][] sum = walk.emptySums();
+			for (long[][][] part : collect(sc.parallelize(runs, runs.size()).map(r -> RandomWalkTortuosity.walkers(b.value(), r[0], r[1], Progress.NONE))))
+				RandomWalkTortuosity.add(sum, part);
+			p.report(1, walk.walkers() + " walkers done on the cluster");
+			return sum;
+		} finally {
+			b.destroy();
+		}
+	}
+
+	/** collect() with Spark's failures as unchecked exceptions (a stop as a {@link CancellationException}). */
+	private static <T> List<T> collect(org.apache.spark.api.java.JavaRDD<T> rdd) {
+		try {
+			return rdd.collect();
 		} catch (Exception e) { // Spark's SparkException is checked in Java's eyes but not declared by collect()
 			if (String.valueOf(e.getMessage()).contains("cancelled")) throw (CancellationException) new CancellationException("Spark job stopped").initCause(e);
 			if (e instanceof RuntimeException) throw (RuntimeException) e;
 			throw new IllegalStateException("Spark job failed: " + e.getMessage(), e);
 		}
-		p.report(1, plan.count() + " slabs done on the cluster");
-		return kernel.mergeAll(partials); // collect() keeps the partition order, which is the slab order
 	}
 
 	private static <P extends Serializable> P run(SourceSpec spec, SlabPlan plan, int[] run, SlabKernel<P> kernel) {

@@ -35,7 +35,8 @@ import ij.ImagePlus;
 /**
  * Every streamed label analysis on Spark (local[2]) writes the tables of the single-machine run, byte for byte, for
  * 1, 2, 3 and 7 tasks over slabs of 2 slices (so clusters and chords cross many slab and task boundaries); the class
- * image of Connectivity too. A stopped job leaves no output.
+ * image of Connectivity too; the random walk with its walkers split over 1, 2, 3 and 7 tasks. A stopped job leaves
+ * no output.
  */
 class LabelAnalysisJobTest {
 
@@ -73,11 +74,16 @@ class LabelAnalysisJobTest {
 	}
 
 	static void sameTables(String command, Map<String, String> options) {
-		Path streamed = local(command, options, "always"), inMemory = local(command, options, "never");
+		sameTables(command, options, "always");
+	}
+
+	/** @param streaming "always" for the streamed analyses, "auto" for the random walk (the driver loads the volume) */
+	static void sameTables(String command, Map<String, String> options, String streaming) {
+		Path streamed = local(command, options, streaming), inMemory = local(command, options, "never");
 		for (int parts : new int[] { 1, 2, 3, 7 }) {
 			Path out = tmp.resolve("spark-" + command + "-" + parts);
 			Map<String, String> o = new LinkedHashMap<>(options);
-			o.put("streaming", "always");
+			o.put("streaming", streaming);
 			new LabelAnalysisJob(sc, parts).run(command, slices.getPath(), o, out, false);
 			Map<String, byte[]> got = TestVolumes.files(out, ".csv"), want = TestVolumes.files(streamed, ".csv");
 			assertEquals(want.keySet(), got.keySet(), command + ", " + parts + " tasks");
@@ -123,6 +129,16 @@ class LabelAnalysisJobTest {
 		o.put("connectivity", "26");
 		sameTables("connectivity_and_cam_utilisation", o);
 		assertTrue(TestVolumes.files(tmp.resolve("spark-connectivity_and_cam_utilisation-3"), ".tif").size() >= 25, "class slices written");
+	}
+
+	@Test
+	void randomWalkSplitOverWalkers() {
+		Map<String, String> o = new HashMap<>();
+		o.put("walkers", "301");
+		o.put("steps", "1500");
+		o.put("samples", "50");
+		o.put("phase", "pore");
+		sameTables("tortuosity_random_walk", o, "auto");
 	}
 
 	@Test
