@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-import org.cathodej.ij1.FijiContext;
-import org.cathodej.image.ImageFiles;
+import org.cathodej.run.FijiContext;
+import org.cathodej.imagej.ImageFiles;
 import org.cathodej.results.Version;
-import org.cathodej.run.AnalysisSuite;
+import org.cathodej.workflow.suite.AnalysisSuite;
 import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandResult;
 import org.cathodej.run.CommandRunner;
@@ -121,8 +121,8 @@ public final class Main {
 	}
 
 	/**
-	 * {@code cathodej analyse labels.tif [key=value ...] --out DIR}: every command of the Analyze menu on one label
-	 * image, in menu order, into one folder. A key is passed to each command that has it (e.g. the label values to
+	 * {@code cathodej analyse labels.tif [key=value ...] --out DIR}: the analyses of {@link AnalysisSuite#ANALYSES} (the
+	 * Analyze menu) on one label image, in that order, into one folder. A key is passed to each command that has it (e.g. the label values to
 	 * all); a key that no analysis has is an error. Stops at the first failure.
 	 */
 	private int analyse(String[] args) {
@@ -130,7 +130,7 @@ public final class Main {
 		try {
 			suite = new AnalysisSuite(catalog);
 		} catch (IllegalStateException e) {
-			throw new Usage("no Analyze commands found");
+			throw new Usage(e.getMessage());
 		}
 		List<CommandCatalog.Entry> analyses = suite.entries();
 		Map<String, String> keys = new LinkedHashMap<>();
@@ -385,7 +385,7 @@ public final class Main {
 		ImagePlus virtual;
 		try {
 			// a folder of TIFF slices, file.h5:/dataset, or a TIFF too large for memory: a virtual stack the analyses stream
-			virtual = org.cathodej.image.VolumeSources.openVirtual(file);
+			virtual = org.cathodej.imagej.VolumeSources.openVirtual(file);
 		} catch (IllegalArgumentException e) {
 			throw new UncheckedIOException(e.getMessage(), new java.io.IOException(e.getMessage()));
 		}

@@ -3,7 +3,7 @@ package org.cathodej.commands;
 import java.util.List;
 import java.util.Locale;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;

@@ -2,8 +2,8 @@ package org.cathodej.commands;
 
 import java.util.Map;
 
-import org.cathodej.image.PhaseLut;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.PhaseLut;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.phase.PhaseVolumes;

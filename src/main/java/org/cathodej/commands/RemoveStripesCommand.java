@@ -1,9 +1,9 @@
 package org.cathodej.commands;
 
 import org.cathodej.destripe.Destriper;
-import org.cathodej.image.GreyInput;
+import org.cathodej.imagej.GreyInput;
 import org.cathodej.image.Slices;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;

@@ -2,8 +2,8 @@ package org.cathodej.commands;
 
 import java.util.List;
 
-import org.cathodej.image.GreyInput;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.GreyInput;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;

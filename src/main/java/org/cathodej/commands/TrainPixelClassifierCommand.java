@@ -8,7 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.segment.IntensityNormalisation;

@@ -257,7 +257,7 @@ public final class LocalThickness {
 						g.thresholds(c2, thr);
 					}
 					float vc = ridgeValue(g, x, y, z, c2, thr);
-					if (vc < 0) continue;
+					if (vc == Float.NEGATIVE_INFINITY) continue;
 					if (n == rd.length) {
 						rxy = Arrays.copyOf(rxy, 2 * n);
 						rd = Arrays.copyOf(rd, 2 * n);
@@ -276,7 +276,7 @@ public final class LocalThickness {
 		/** The value of voxel (x, y, z) when it is on the ridge, -1 when a neighbour's ball replaces its ball. */
 		private static float ridgeValue(Geometry g, int x, int y, int z, float c2, double[] thr) {
 			int w = g.w, h = g.h, d = g.d, i = y * w + x;
-			float vc = -1;
+			float vc = Float.NaN;
 			boolean interior = x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1;
 			for (int k = 0; k < 26; k++) {
 				int nx = x + g.off[k][0], ny = y + g.off[k][1], nz = z + g.off[k][2];
@@ -285,12 +285,12 @@ public final class LocalThickness {
 				if (n2 > c2 && n2 > thr[k]) {
 					// n's ball covers c's; it replaces c if its value is not smaller (certain when d(n) exceeds
 					// d(c) by more than the largest possible sub-voxel gain and wall-constant difference)
-					if (Math.sqrt(n2) - Math.sqrt(c2) >= g.valueSlack) return -1;
-					if (vc < 0) vc = g.value(x, y, z);
-					if (g.value(nx, ny, nz) >= vc) return -1;
+					if (Math.sqrt(n2) - Math.sqrt(c2) >= g.valueSlack) return Float.NEGATIVE_INFINITY;
+					if (Float.isNaN(vc)) vc = g.value(x, y, z);
+					if (g.value(nx, ny, nz) >= vc) return Float.NEGATIVE_INFINITY;
 				}
 			}
-			return vc < 0 ? g.value(x, y, z) : vc;
+			return Float.isNaN(vc) ? g.value(x, y, z) : vc;
 		}
 
 		/** The ridge balls sorted by decreasing value (key = float bits of the value << 32 | index); frees the lists. */
@@ -614,7 +614,9 @@ public final class LocalThickness {
 			double t = Math.min(hs[a] / 2, (hi - lo) / 2);
 			g2 += t * t;
 		}
-		double sWall = fw > 0 ? Math.sqrt(fh / fw) : wallCorrection;
+		// at most 2 d: with strongly anisotropic voxels (8:1) a thin wall across the fine axis next to a coarse-axis
+		// neighbour would otherwise give a negative diameter (and -1 marks "not on the ridge")
+		double sWall = Math.min(2 * c, fw > 0 ? Math.sqrt(fh / fw) : wallCorrection);
 		return (float) (2 * (c + Math.sqrt(g2)) - sWall / 2);
 	}
 
