@@ -15,7 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.cathodej.image.TiffFolderSource;
+import org.cathodej.imagej.TiffFolderSource;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.volume.VolumeSource;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.cathodej.ij1.FijiContext;
-import org.cathodej.image.SourceStack;
+import org.cathodej.run.FijiContext;
+import org.cathodej.imagej.SourceStack;
 import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandResult;
 import org.cathodej.run.CommandRunner;

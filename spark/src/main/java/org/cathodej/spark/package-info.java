@@ -4,5 +4,6 @@
  * parameters, tables and provenance, and their slab passes ({@link org.cathodej.volume.SlabKernel}) run on the
  * executors through {@link org.cathodej.spark.SparkVolume}, a {@link org.cathodej.volume.SlabExecutor}; the
  * driver merges the small per-run partials in slab order, so the numbers equal the single-machine ones.
+ * Tier: spark (a separate build product on top of the plugin; Spark and Hadoop are provided by the cluster).
  */
 package org.cathodej.spark;

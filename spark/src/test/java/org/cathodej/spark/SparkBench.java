@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.cathodej.ij1.FijiContext;
-import org.cathodej.image.TiffSliceWriter;
-import org.cathodej.image.VolumeSources;
+import org.cathodej.run.FijiContext;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.imagej.VolumeSources;
 import org.cathodej.phantom.LabelVolume;
 import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandRunner;

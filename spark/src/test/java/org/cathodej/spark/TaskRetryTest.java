@@ -15,7 +15,7 @@ import org.cathodej.connectivity.Connectivity;
 import org.cathodej.connectivity.StreamedCamUtilisation;
 import org.cathodej.fractions.FractionsKernel;
 import org.cathodej.fractions.PhaseFractions;
-import org.cathodej.image.TiffFolderSource;
+import org.cathodej.imagej.TiffFolderSource;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Progress;

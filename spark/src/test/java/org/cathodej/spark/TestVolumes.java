@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.cathodej.image.TiffSliceWriter;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phantom.LabelVolume;
 import org.cathodej.phantom.SyntheticCathode;
