@@ -174,7 +174,8 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		File dir = new File(output_dir.trim(), base + "-cam-classes-" + c.neighbours());
 		dir.getParentFile().mkdirs();
 		try (TiffSliceWriter wr = new TiffSliceWriter(dir, "classes", src.width(), src.height(), src.depth(), vs, overwrite)) {
-			CamUtilisation.Result r = StreamedCamUtilisation.compute(src, plan, pl, vs, o, (z, cls) -> wr.write(z, cls, src.width(), src.height()), p);
+			int w = src.width(), h = src.height(); // the sink captures no source: it may travel to the workers of a distributed run
+			CamUtilisation.Result r = StreamedCamUtilisation.compute(src, plan, pl, vs, o, (z, cls) -> wr.write(z, cls, w, h), p);
 			wr.commit();
 			note("Wrote the class image (" + CamClass.legend() + ") as TIFF slices to " + dir);
 			return r;
