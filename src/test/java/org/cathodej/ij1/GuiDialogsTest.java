@@ -65,6 +65,7 @@ class GuiDialogsTest {
 		assertEquals("1", r.get("results_windows"), all);
 		assertEquals("1", r.get("profile_tables"), all);
 		assertEquals("1", r.get("profile_plots"), all);
+		assertEquals("true", r.get("windows_apart"), "result windows do not open on one spot\n" + all);
 		assertEquals("1", r.get("truth_items"), "only the image of the first one's size\n" + all);
 		assertEquals("1", r.get("truth_items_after_change"), all);
 		assertEquals("true", r.get("compared_voxels_ok"), all);

@@ -98,6 +98,9 @@ public final class GuiScenario {
 		report.add("results_windows=" + countFrames("Results"));
 		report.add("profile_tables=" + countFrames("Phase Fractions - Fraction Profiles - sample"));
 		report.add("profile_plots=" + countFrames("Phase Fractions - Fraction Profile Plot - sample"));
+		java.awt.Window table = WindowManager.getWindow("Phase Fractions - Fraction Profiles - sample"),
+			plot = WindowManager.getWindow("Phase Fractions - Fraction Profile Plot - sample");
+		report.add("windows_apart=" + (table != null && plot != null && !table.getLocation().equals(plot.getLocation())));
 
 		// 5. a further image input offers the images of the first one's size, and follows a change of the first
 		IJ.selectWindow(older.getID());
