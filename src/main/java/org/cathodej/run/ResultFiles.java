@@ -27,7 +27,8 @@ import ij.measure.ResultsTable;
  * sidecar holding the provenance (version, command, parameters, conventions, inputs with checksums, the macro line).
  * Refuses, before the command runs, to overwrite existing files unless asked.
  */
-final class ResultFiles {
+public final class ResultFiles {
+
 
 	private final CommandSpec spec;
 	private final Path dir;
@@ -47,7 +48,7 @@ final class ResultFiles {
 		return name == null ? null : dir.resolve(name);
 	}
 
-	static Path sidecar(Path file) {
+	public static Path sidecar(Path file) {
 		String n = file.getFileName().toString();
 		return file.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".json");
 	}
@@ -68,7 +69,7 @@ final class ResultFiles {
 		}
 		if (!existing.isEmpty())
 			throw new IllegalArgumentException(spec.label() + " would overwrite " + String.join(", ", existing) + " in " + dir
-				+ ". Choose another output folder or set overwrite=true.");
+				+ ". " + OutputPaths.OVERWRITE_HINT);
 	}
 
 	/**
