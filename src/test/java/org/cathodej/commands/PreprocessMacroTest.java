@@ -24,7 +24,7 @@ class PreprocessMacroTest {
 	void demoPipelineWritesPreprocessedStacksAndTransforms() throws Exception {
 		MacroHarness.run("close(\"*\");", ""); // the demo runs when no image is open (ImageJ state is shared between tests)
 		MacroHarness.Result r = MacroHarness.runFile(Paths.get("macros/preprocess_fibsem.ijm"), tmp.toString());
-		Path bse = tmp.resolve("synthetic-cathode-seed3-BSE-aligned-preprocessed.tif"), se = tmp.resolve("synthetic-cathode-seed3-SE-aligned-preprocessed.tif");
+		Path bse = tmp.resolve("synthetic-cathode-96x96x12-seed3-BSE-aligned-preprocessed.tif"), se = tmp.resolve("synthetic-cathode-96x96x12-seed3-SE-aligned-preprocessed.tif");
 		assertTrue(Files.exists(bse), r.log() + "\n" + java.util.Arrays.toString(tmp.toFile().list()));
 		assertTrue(Files.exists(se), r.log());
 		ImagePlus a = IJ.openImage(bse.toString()), b = IJ.openImage(se.toString());
@@ -58,9 +58,9 @@ class PreprocessMacroTest {
 		String macro = "setBatchMode(true);\n"
 			+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=3 seed=2\");\n"
 			+ "run(\"Synthetic FIB-SEM\", \"curtain_amplitude=8000 curtain_width=3 seed=2\");\n"
-			+ "selectImage(\"synthetic-cathode-seed2-BSE\"); run(\"Duplicate...\", \"title=copy duplicate\"); selectImage(\"synthetic-cathode-seed2-BSE\");\n"
-			+ "run(\"Remove Stripes\", \"image=synthetic-cathode-seed2-BSE removed_stripes output_dir=[\" + getArgument() + \"]\");\n"
-			+ "imageCalculator(\"Difference create stack\", \"synthetic-cathode-seed2-BSE\", \"copy\"); getStatistics(a, m, min, max); print(\"input changed by \" + max);\n"
+			+ "selectImage(\"synthetic-cathode-64x64x3-seed2-BSE\"); run(\"Duplicate...\", \"title=copy duplicate\"); selectImage(\"synthetic-cathode-64x64x3-seed2-BSE\");\n"
+			+ "run(\"Remove Stripes\", \"image=synthetic-cathode-64x64x3-seed2-BSE removed_stripes output_dir=[\" + getArgument() + \"]\");\n"
+			+ "imageCalculator(\"Difference create stack\", \"synthetic-cathode-64x64x3-seed2-BSE\", \"copy\"); getStatistics(a, m, min, max); print(\"input changed by \" + max);\n"
 			+ "selectImage(\"copy\"); saveAs(\"Tiff\", getArgument() + \"/input.tif\");\n";
 		MacroHarness.Result r = MacroHarness.run(macro, tmp.toString());
 		assertTrue(r.log().contains("input changed by 0"), r.log());
@@ -82,6 +82,36 @@ class PreprocessMacroTest {
 		assertTrue(energy > 0, "nothing removed from a curtained stack");
 	}
 
+	/**
+	 * An old Remove Stripes line (no curtain_length) and curtain_length=0 give the same pixels; curtain_length=16 runs
+	 * the local estimate (other pixels, its column in the table) on the same input.
+	 */
+	@Test
+	void curtainLengthZeroKeepsOldMacrosAndLocalCurtainsRun() throws Exception {
+		String run = "run(\"Remove Stripes\", \"image=synthetic-cathode-seed2-BSE %s output_dir=[\" + getArgument() + \"/%s]\"); selectImage(\"synthetic-cathode-seed2-BSE\");\n";
+		String macro = "setBatchMode(true);\n"
+			+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=2 seed=2\");\n"
+			+ "run(\"Synthetic FIB-SEM\", \"curtain_amplitude=8000 curtain_width=3 seed=2\");\n"
+			+ String.format(run, "", "old") + String.format(run, "curtain_length=0", "zero") + String.format(run, "curtain_length=16", "local")
+			+ "File.saveString(\"done\", getArgument() + \"/done.txt\");\n";
+		MacroHarness.Result r = MacroHarness.run(macro, tmp.toString());
+		assertTrue(Files.exists(tmp.resolve("done.txt")), r.log());
+		ImagePlus[] out = new ImagePlus[3];
+		String[] dirs = { "old", "zero", "local" };
+		for (int k = 0; k < 3; k++) out[k] = IJ.openImage(tmp.resolve(dirs[k]).resolve("remove_stripes_destriped.tif").toString());
+		boolean differs = false;
+		for (int z = 1; z <= 2; z++) {
+			short[] old = (short[]) out[0].getStack().getPixels(z);
+			assertArrayEquals(old, (short[]) out[1].getStack().getPixels(z), "slice " + z);
+			differs |= !java.util.Arrays.equals(old, (short[]) out[2].getStack().getPixels(z));
+		}
+		assertTrue(differs, "curtain_length=16 changed nothing");
+		String table = new String(Files.readAllBytes(tmp.resolve("local").resolve("remove_stripes_stripes.csv")), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(table.contains("curtain_length"), table);
+		String old = new String(Files.readAllBytes(tmp.resolve("old").resolve("remove_stripes_stripes.csv")), java.nio.charset.StandardCharsets.UTF_8);
+		assertFalse(old.contains("curtain_length"), old);
+	}
+
 	/** SE aligned together with BSE, and SE aligned later from the saved CSV or MultiStackReg file: same pixels. */
 	@Test
 	void savedTransformsGiveBitIdenticalStacksThroughTheCommands() throws Exception {
@@ -90,8 +120,8 @@ class PreprocessMacroTest {
 			String macro = "setBatchMode(true);\n"
 				+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=6 voxel_size=0.05 slice_thickness=0.05 cam_fraction=0.45 cam_radius=0.5 cam_radius_sd=0.1 overlap=0.1 pore_fraction=0.08 pore_radius=0.2 clustering=0 seed=2\");\n"
 				+ "run(\"Synthetic FIB-SEM\", \"drift_step=1.2 rotation_step=0.3 seed=2\");\n"
-				+ "run(\"Align Stack\", \"stack=synthetic-cathode-seed2-BSE second=synthetic-cathode-seed2-SE transformation=rigid canvas=expand fill_value=7 save_multistackreg=[" + out.resolve("msr.txt") + "] output_dir=[" + out.resolve("a") + "]\");\n"
-				+ "run(\"Align Stack\", \"stack=synthetic-cathode-seed2-SE canvas=expand fill_value=7 transform_file=[" + out.resolve(file) + "] output_dir=[" + out.resolve("b") + "]\");\n"
+				+ "run(\"Align Stack\", \"stack=synthetic-cathode-64x64x6-seed2-BSE second=synthetic-cathode-64x64x6-seed2-SE transformation=rigid canvas=expand fill_value=7 save_multistackreg=[" + out.resolve("msr.txt") + "] output_dir=[" + out.resolve("a") + "]\");\n"
+				+ "run(\"Align Stack\", \"stack=synthetic-cathode-64x64x6-seed2-SE canvas=expand fill_value=7 transform_file=[" + out.resolve(file) + "] output_dir=[" + out.resolve("b") + "]\");\n"
 				+ "File.saveString(\"done\", getArgument());\n";
 			Files.createDirectories(out);
 			MacroHarness.Result r = MacroHarness.run(macro, out.resolve("done.txt").toString());
