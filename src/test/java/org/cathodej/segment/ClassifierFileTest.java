@@ -90,6 +90,21 @@ class ClassifierFileTest {
 	}
 
 	@Test
+	void textureFamiliesKeepFormatTwoAndRoundTrip(@TempDir Path tmp) throws Exception {
+		RandomForest.Params p = new RandomForest.Params();
+		p.trees = 4;
+		FeatureSettings fs = new FeatureSettings(false, new double[] { 0.05, 0.1 }, "um", FeatureSettings.parseFamilies("gauss,lbp,membrane"), 1);
+		PixelClassifier c = PixelClassifier.train(bse(data.bse), scribbles, new int[] { 1, 2, 3 }, VS, fs, IntensityNormalisation.NONE, p, 1, 64L << 20,
+			2, Progress.NONE);
+		Path f = tmp.resolve("t.classifier");
+		c.save(f);
+		assertTrue(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains("version=2\n"));
+		PixelClassifier b = PixelClassifier.load(f);
+		assertEquals(fs, b.settings());
+		assertEquals(c.forest(), b.forest());
+	}
+
+	@Test
 	void eightBitImagesAreRefusedByASixteenBitClassifierUnlessNormalised() {
 		PixelClassifier raw = train(IntensityNormalisation.NONE, false);
 		PlanarImg<UnsignedByteType, ?> eight = eightBit(data.bse, 1 / 256.0);
