@@ -36,8 +36,12 @@ public final class PixelClassifier {
 
 	/** First line of a classifier file. */
 	public static final String MAGIC = "CathodeJ pixel classifier";
-	/** File format version written by this code. */
-	public static final int VERSION = 2;
+	/**
+	 * Newest file format version this code reads and writes. Version 3 is version 2 whose feature line names the
+	 * in-plane texture families (lbp, membrane); it is written only for such classifiers, so that builds from before
+	 * them refuse these files as newer instead of calling them damaged, while all other files stay version 2.
+	 */
+	public static final int VERSION = 3;
 	public static final int CLASSES = 3;
 
 	private final FeatureSettings settings;
@@ -47,7 +51,7 @@ public final class PixelClassifier {
 	private final IntensityNormalisation normalisation;
 	private final boolean balanced;
 	private final GreyRange[] ranges; // per channel; null for version-1 files (not checked)
-	private int fileVersion = VERSION;
+	private int fileVersion = -1; // -1: trained here, see fileVersion()
 
 	public PixelClassifier(FeatureSettings settings, RandomForest forest, long seed, long[] samplesPerClass) {
 		this(settings, forest, seed, samplesPerClass, IntensityNormalisation.NONE, false, null);
@@ -81,7 +85,7 @@ public final class PixelClassifier {
 	/** Grey range of each training channel, or null (version-1 file). */
 	public GreyRange[] greyRanges() { return ranges == null ? null : ranges.clone(); }
 	/** Format version of the file this classifier was read from ({@link #VERSION} when trained here). */
-	public int fileVersion() { return fileVersion; }
+	public int fileVersion() { return fileVersion < 0 ? writtenVersion() : fileVersion; }
 
 	/** The normalisation maps of each channel ({@link IntensityNormalisation#maps}). */
 	public double[][][] maps(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels) {
@@ -454,10 +458,15 @@ public final class PixelClassifier {
 		}
 	}
 
+	/** The format version {@link #write} records: 3 with texture features, else 2 (see {@link #VERSION}). */
+	int writtenVersion() {
+		return settings.has(FeatureSettings.Family.LBP) || settings.has(FeatureSettings.Family.MEMBRANE) ? 3 : 2;
+	}
+
 	public void write(DataOutputStream out) throws IOException {
 		StringBuilder hd = new StringBuilder();
 		hd.append(MAGIC).append('\n');
-		hd.append("version=").append(VERSION).append('\n');
+		hd.append("version=").append(writtenVersion()).append('\n');
 		hd.append("features=").append(settings.encode()).append('\n');
 		hd.append("classes=pore,CAM,ISE\n");
 		hd.append("seed=").append(seed).append('\n');
@@ -486,7 +495,7 @@ public final class PixelClassifier {
 	}
 
 	/**
-	 * Reads a classifier (format 1 or 2; format 1 files have no normalisation, no class weights and no grey ranges,
+	 * Reads a classifier (format 1, 2 or 3; format 1 files have no normalisation, no class weights and no grey ranges,
 	 * and keep their old behaviour: nothing is checked). A file that starts like a classifier but is cut short or
 	 * garbled gives "the classifier file X is damaged: ...".
 	 */
