@@ -95,7 +95,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		convention("kappa", "kappa = sum(phi_i sigma_i) / sigma_eff (single phase: phi / sigma_eff); kappa_spanning uses the voxels "
 			+ "connected to both faces only (isolated and dead-end clusters removed)");
 		convention("conductivities", cond.toString());
-		convention("solver", "conjugate gradients preconditioned by an aggregation-multigrid V-cycle, float vectors, true residual checked in double");
+		convention("solver", "conjugate gradients preconditioned by an aggregation-multigrid W-cycle, float vectors, true residual checked in double");
 
 		List<FluxResult> rs = FluxTortuosity.compute(labelVolume(true, "Tortuosity (Flux)"), cond, vs, axes, o, progress());
 		tortuosity = new ResultsTable();

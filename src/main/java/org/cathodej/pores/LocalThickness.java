@@ -257,7 +257,7 @@ public final class LocalThickness {
 						g.thresholds(c2, thr);
 					}
 					float vc = ridgeValue(g, x, y, z, c2, thr);
-					if (vc == Float.NEGATIVE_INFINITY) continue;
+					if (Float.isNaN(vc)) continue;
 					if (n == rd.length) {
 						rxy = Arrays.copyOf(rxy, 2 * n);
 						rd = Arrays.copyOf(rd, 2 * n);
@@ -273,7 +273,8 @@ public final class LocalThickness {
 			phaseCount[z] = cnt;
 		}
 
-		/** The value of voxel (x, y, z) when it is on the ridge, -1 when a neighbour's ball replaces its ball. */
+		/** The value of voxel (x, y, z) when it is on the ridge, NaN when a neighbour's ball replaces its ball (NaN, not
+		 * -1: no value can then be mistaken for the marker). */
 		private static float ridgeValue(Geometry g, int x, int y, int z, float c2, double[] thr) {
 			int w = g.w, h = g.h, d = g.d, i = y * w + x;
 			float vc = Float.NaN;
@@ -285,9 +286,9 @@ public final class LocalThickness {
 				if (n2 > c2 && n2 > thr[k]) {
 					// n's ball covers c's; it replaces c if its value is not smaller (certain when d(n) exceeds
 					// d(c) by more than the largest possible sub-voxel gain and wall-constant difference)
-					if (Math.sqrt(n2) - Math.sqrt(c2) >= g.valueSlack) return Float.NEGATIVE_INFINITY;
+					if (Math.sqrt(n2) - Math.sqrt(c2) >= g.valueSlack) return Float.NaN;
 					if (Float.isNaN(vc)) vc = g.value(x, y, z);
-					if (g.value(nx, ny, nz) >= vc) return Float.NEGATIVE_INFINITY;
+					if (g.value(nx, ny, nz) >= vc) return Float.NaN;
 				}
 			}
 			return Float.isNaN(vc) ? g.value(x, y, z) : vc;
@@ -579,7 +580,8 @@ public final class LocalThickness {
 	/**
 	 * Diameter of the inscribed ball credited to voxel c: 2 (d(c) + g) - s/2, s = the voxel size across the wall
 	 * (RMS of the voxel sizes weighted by how steeply d falls along each axis: the slab-normal size for a slab, the
-	 * voxel size for isotropic voxels; the smallest voxel size when d is flat around c), g = how far the
+	 * voxel size for isotropic voxels; the smallest voxel size when d is flat around c; never more than d(c), so the
+	 * value is at least 1.5 d(c) > 0), g = how far the
 	 * true distance maximum may lie off c's centre: per axis, when c is a maximum of d along that axis (neither face
 	 * neighbour larger), the peak of a slope-1 tent through the two neighbours is (larger - smaller)/2 beyond c (at
 	 * most half a voxel); g = the length of that offset vector. 0 on slopes and along flat ridges.
@@ -614,9 +616,9 @@ public final class LocalThickness {
 			double t = Math.min(hs[a] / 2, (hi - lo) / 2);
 			g2 += t * t;
 		}
-		// at most 2 d: with strongly anisotropic voxels (8:1) a thin wall across the fine axis next to a coarse-axis
-		// neighbour would otherwise give a negative diameter (and -1 marks "not on the ridge")
-		double sWall = Math.min(2 * c, fw > 0 ? Math.sqrt(fh / fw) : wallCorrection);
+		// the voxel across the wall is no larger than the distance c to the nearest outside voxel centre; without the
+		// cap, at the volume border (axis skipped) with strongly anisotropic voxels s/2 could exceed 2 c: a negative value
+		double sWall = Math.min(c, fw > 0 ? Math.sqrt(fh / fw) : wallCorrection);
 		return (float) (2 * (c + Math.sqrt(g2)) - sWall / 2);
 	}
 

@@ -16,6 +16,7 @@ public final class Bench {
 	static final BenchCase[] CASES = {
 		new SegmentBench(),
 		new TortuosityBench(),
+		new TortuosityHardBench(),
 		new FractionsBench(),
 		new SurfaceBench(false),
 		new SurfaceBench(true),
@@ -26,6 +27,8 @@ public final class Bench {
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),
 		new DestripeQualityBench(),
+		new DestripeRealBench(),
+		new AlignRealBench(),
 		new SeriesBench(),
 		new StreamingBench(),
 	};

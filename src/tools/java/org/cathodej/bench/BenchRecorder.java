@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.cathodej.results.Csv;
+
 /**
  * Times a step and measures the heap it needs: the largest heap use seen during the step minus the heap in use
  * before it (the step's working memory beyond its input). Heap use is sampled every millisecond by a watcher
@@ -60,13 +62,16 @@ public final class BenchRecorder {
 		long peak = Math.max(max.get(), heapUsed());
 		long voxels = (long) size[0] * size[1] * size[2];
 		double extra = Math.max(0, peak - before);
-		String row = String.format(Locale.ROOT, "%s,%s,%dx%dx%d,%d,%d,%.3f,%.4g,%.1f,%.2f,%s", benchCase, step, size[0], size[1],
-			size[2], voxels, threads, s, voxels / s, extra / (1 << 20), extra / voxels, note == null ? "" : note.replace(',', ';'));
-		console.println(row);
+		// figures rounded on purpose (timings on a shared machine); quoting by the project's one CSV writer
+		String row = Csv.line(new StringBuilder(), benchCase, step, size[0] + "x" + size[1] + "x" + size[2], Long.toString(voxels),
+			Integer.toString(threads), String.format(Locale.ROOT, "%.3f", s), String.format(Locale.ROOT, "%.4g", voxels / s),
+			String.format(Locale.ROOT, "%.1f", extra / (1 << 20)), String.format(Locale.ROOT, "%.2f", extra / voxels), note == null ? "" : note)
+			.toString();
+		console.print(row);
 		if (csv != null) {
 			try {
 				if (!Files.exists(csv)) Files.write(csv, (HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-				Files.write(csv, (row + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+				Files.write(csv, row.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
 			} catch (IOException e) {
 				console.println("could not append to " + csv + ": " + e.getMessage());
 			}

@@ -151,6 +151,7 @@ public final class GuideWriter {
 		return new ImagePlus(imp.getTitle() + " z=" + z, rgb);
 	}
 
+	// ~90 lines on purpose: the page is written top to bottom in the order a reader sees it (tooling, not shipped)
 	private String page(CommandCatalog.Entry e, Example ex, String failure) {
 		CommandSpec spec = e.spec();
 		Object defaults = spec.newInstance();

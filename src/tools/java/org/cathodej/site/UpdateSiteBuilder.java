@@ -90,6 +90,7 @@ public final class UpdateSiteBuilder {
 	 *
 	 * @return file path to what happened to it, sorted by path
 	 */
+	// ~90 lines: each item's record is matched, versioned and chained in one pass, as Fiji's updater reads them back
 	public Map<String, Status> build(Path siteDir) throws IOException {
 		Files.createDirectories(siteDir);
 		Path db = siteDir.resolve("db.xml.gz");
@@ -167,8 +168,22 @@ public final class UpdateSiteBuilder {
 				if (t.getKey().startsWith("jars/") && !t.getKey().equals(e.getKey().filename))
 					e.getKey().current.dependencies.add(new Dependency(t.getKey(), t.getValue()));
 		}
-		// files no longer published: keep the record without a current version, so Fiji removes the file
-		for (Record r : oldByName.values()) {
+		retire(oldByName.values(), out, report);
+
+		// store the files, then the index (so a reader never sees a record whose file is missing)
+		storeFiles(siteDir, itemOf, report);
+		byte[] bytes = out.toGzip();
+		if (!Files.exists(db) || !Arrays.equals(Files.readAllBytes(db), bytes)) {
+			Path tmp = siteDir.resolve("db.xml.gz.tmp");
+			Files.write(tmp, bytes);
+			Files.move(tmp, db, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		return report;
+	}
+
+	/** Files no longer published: their records stay without a current version, so Fiji removes the file. */
+	private void retire(java.util.Collection<Record> gone, SiteIndex out, Map<String, Status> report) {
+		for (Record r : gone) {
 			if (out.records.containsKey(r.filename)) continue;
 			Record rec = new Record(r.filename);
 			rec.executable = r.executable;
@@ -182,8 +197,10 @@ public final class UpdateSiteBuilder {
 			}
 			out.add(rec);
 		}
+	}
 
-		// store the files, then the index (so a reader never sees a record whose file is missing)
+	/** Copies each new or changed file to {@code <path>-<timestamp>}; never overwrites a published file with other content. */
+	private static void storeFiles(Path siteDir, Map<Record, Item> itemOf, Map<String, Status> report) throws IOException {
 		for (Map.Entry<Record, Item> e : itemOf.entrySet()) {
 			Record rec = e.getKey();
 			Path stored = siteDir.resolve(rec.filename + "-" + rec.current.timestamp);
@@ -197,13 +214,6 @@ public final class UpdateSiteBuilder {
 			Files.copy(e.getValue().source, tmp, StandardCopyOption.REPLACE_EXISTING);
 			Files.move(tmp, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
-		byte[] bytes = out.toGzip();
-		if (!Files.exists(db) || !Arrays.equals(Files.readAllBytes(db), bytes)) {
-			Path tmp = siteDir.resolve("db.xml.gz.tmp");
-			Files.write(tmp, bytes);
-			Files.move(tmp, db, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		return report;
 	}
 
 	/**
