@@ -79,7 +79,7 @@ class StandaloneClusterIT {
 	Process java(String name, Path home, List<String> args) throws IOException {
 		List<String> cmd = new ArrayList<>();
 		cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-		cmd.add("-Xmx384m");
+		cmd.add(name.equals("submit") ? "-Xmx768m" : "-Xmx384m"); // the submit JVM is the driver (client mode); Spark wants >= 450 MB
 		cmd.addAll(Arrays.asList(System.getProperty("spark.jvm.opens").trim().split("\\s+")));
 		cmd.add("-cp");
 		cmd.add(home.resolve("jars") + File.separator + "*");
