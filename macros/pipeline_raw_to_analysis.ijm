@@ -21,6 +21,7 @@ if (out == "") out = getDirectory("Choose an output folder");
 if (!endsWith(out, "/") && !endsWith(out, File.separator)) out = out + File.separator;
 File.makeDirectory(out);
 setBatchMode(true);
+mark = newestImage(); // images open before this macro are the user's: never closed here
 labelsOpt = "pore_label=" + pore + " cam_label=" + cam + " ise_label=" + ise;
 truthNote = "";
 
@@ -39,7 +40,7 @@ if (nImages == 0) {
 // 1. preprocessing: the shipped macro, read from CathodeJ's jar (works from Fiji's menu and from files)
 pre = out + "preprocess" + File.separator;
 call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/preprocess_fibsem.ijm", pre);
-run("Close All");
+closeImagesSince(mark);
 files = getFileList(pre);
 bse = ""; se = "";
 for (i = 0; i < files.length; i++) {
@@ -151,4 +152,26 @@ function qualityRow(name) {
 	for (i = 0; i < 3; i++) r = r + " | " + d2s(getResult("iou", i), 4);
 	for (i = 0; i < 3; i++) r = r + " | " + d2s(getResult("segmented_fraction", i), 4) + " (" + d2s(getResult("true_fraction", i), 4) + ")";
 	return r + " |\n";
+}
+
+// Closes the images opened since newestImage() returned 'mark' (ImageJ numbers new images -1, -2, ... downwards),
+// never an image that was open before: a user's windows stay, whatever their titles.
+function closeImagesSince(mark) {
+	current = 0;
+	if (nImages > 0) current = getImageID();
+	for (i = nImages; i >= 1; i--) {
+		selectImage(i);
+		if (getImageID() < mark) close();
+	}
+	if (current != 0 && isOpen(current)) selectImage(current);
+}
+
+// The ID of the newest open image (0 when none is open); images opened later have smaller IDs.
+function newestImage() {
+	if (nImages == 0) return 0;
+	current = getImageID();
+	id = 0;
+	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
+	selectImage(current);
+	return id;
 }

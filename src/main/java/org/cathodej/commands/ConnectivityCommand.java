@@ -276,6 +276,9 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		byte[][] rgb = CamClass.lut();
 		imp.getProcessor().setColorModel(new IndexColorModel(8, 256, rgb[0], rgb[1], rgb[2]));
 		imp.setLut(new LUT(new IndexColorModel(8, 256, rgb[0], rgb[1], rgb[2]), 0, 255));
+		java.util.Map<String, Integer> key = new java.util.LinkedHashMap<>();
+		for (CamClass k : CamClass.values()) if (k != CamClass.BACKGROUND) key.put(k.displayName() + " (" + k.value() + ")", k.rgb());
+		org.cathodej.imagej.ColourKey.set(imp, key);
 		imp.setDisplayRange(0, 255);
 		imp.setProperty("Info", "CAM classes (" + c.neighbours() + "-connectivity): " + CamClass.legend());
 		return imp;
