@@ -64,7 +64,7 @@ class LabelAnalysisJobTest {
 	}
 
 	static Path local(String command, Map<String, String> options, String streaming, String input) {
-		Path out = tmp.resolve("local-" + command + "-" + streaming + "-" + Math.abs(input.hashCode()));
+		Path out = tmp.resolve("local-" + command + "-" + streaming + "-" + Math.abs((input + new java.util.TreeMap<>(options)).hashCode()));
 		if (Files.exists(out)) return out;
 		ImagePlus imp = VolumeSources.openVirtual(input);
 		if (streaming.equals("never")) imp = imp.duplicate();
