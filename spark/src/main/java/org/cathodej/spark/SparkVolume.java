@@ -83,7 +83,7 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	}
 
 	/** collect() with Spark's failures as unchecked exceptions (a stop as a {@link CancellationException}). */
-	private static <T> List<T> collect(JavaRDD<T> rdd) {
+	static <T> List<T> collect(JavaRDD<T> rdd) {
 		try {
 			return rdd.collect();
 		} catch (Exception e) { // Spark's SparkException is checked in Java's eyes but not declared by collect()
