@@ -15,6 +15,7 @@ import org.cathodej.run.MacroOptions;
  * The entry point of {@code cathodej-spark.jar} for spark-submit (or {@code scripts/cathodej-spark} in local mode):
  * <pre>
  * cathodej-spark ANALYSIS INPUT [key=value ...] --out DIR [--overwrite] [--partitions N]
+ * cathodej-spark sample_series sample_table=TABLE.csv [key=value ...] --out DIR [--overwrite]
  * </pre>
  * ANALYSIS is a streamed label analysis by label or file stem ({@code phase_fractions}, ...), INPUT a folder of
  * TIFF slices on any Hadoop path or {@code file.h5:/dataset} on a shared filesystem; keys are the Fiji command's
@@ -43,7 +44,8 @@ public final class SparkMain {
 	public static int run(JavaSparkContext sc, String[] args, PrintStream out, PrintStream err) {
 		try {
 			Args a = Args.parse(args);
-			LabelAnalysisJob.Outcome o = new LabelAnalysisJob(sc, a.partitions).run(a.command, a.input, a.options, a.out, a.overwrite);
+			LabelAnalysisJob.Outcome o = a.isSeries() ? new SampleSeriesJob(sc).run(a.options, a.out, a.overwrite)
+				: new LabelAnalysisJob(sc, a.partitions).run(a.command, a.input, a.options, a.out, a.overwrite);
 			for (String n : o.result.notes()) err.println("note: " + n);
 			for (Path f : o.files) out.println(f);
 			return OK;
@@ -81,8 +83,13 @@ public final class SparkMain {
 				else for (Map.Entry<String, String> e : MacroOptions.parse(s).entrySet())
 					if (a.options.put(e.getKey(), e.getValue()) != null) throw new IllegalArgumentException("parameter '" + e.getKey() + "' is given twice");
 			}
-			if (a.command == null || a.input == null || a.out == null) throw new IllegalArgumentException(USAGE_TEXT);
+			if (a.command == null || (a.input == null) != a.isSeries() || a.out == null) throw new IllegalArgumentException(USAGE_TEXT);
 			return a;
+		}
+
+		/** Sample Series takes no image: its samples are in sample_table. */
+		boolean isSeries() {
+			return command != null && command.replace('-', '_').equalsIgnoreCase("sample_series");
 		}
 
 		private static String value(String[] args, int i, String opt) {
@@ -102,6 +109,7 @@ public final class SparkMain {
 	}
 
 	static final String USAGE_TEXT = "usage: cathodej-spark ANALYSIS INPUT [key=value ...] --out DIR [--overwrite] [--partitions N]\n"
+		+ "       cathodej-spark sample_series sample_table=TABLE.csv [key=value ...] --out DIR [--overwrite]\n"
 		+ "  ANALYSIS: " + String.join(", ", LabelAnalysisJob.DISTRIBUTED) + "\n"
 		+ "  INPUT: a folder of TIFF slices (any Hadoop path) or file.h5:/dataset (a shared filesystem)";
 }

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
 import org.cathodej.tortuosity.RandomWalkTortuosity;
-import org.apache.spark.broadcast.Broadcast;
 import org.cathodej.volume.SlabExecutor;
 import org.cathodej.volume.SlabKernel;
 import org.cathodej.volume.SlabPlan;
@@ -30,6 +31,7 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	private final SourceSpec spec;
 	private final VolumeSource local;
 	private final int partitions;
+
 	/** @param partitions Spark tasks per pass (at most one per slab); 0 = Spark's default parallelism */
 	public SparkVolume(JavaSparkContext sc, SourceSpec spec, int partitions) {
 		this.sc = sc;
@@ -81,7 +83,7 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	}
 
 	/** collect() with Spark's failures as unchecked exceptions (a stop as a {@link CancellationException}). */
-	private static <T> List<T> collect(org.apache.spark.api.java.JavaRDD<T> rdd) {
+	static <T> List<T> collect(JavaRDD<T> rdd) {
 		try {
 			return rdd.collect();
 		} catch (Exception e) { // Spark's SparkException is checked in Java's eyes but not declared by collect()

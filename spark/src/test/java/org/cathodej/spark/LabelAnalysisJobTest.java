@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.ImagePlus;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
 
 /**
  * Every streamed label analysis on Spark (local[2]) writes the tables of the single-machine run, byte for byte, for
@@ -58,9 +60,13 @@ class LabelAnalysisJobTest {
 
 	/** The single-machine run: the plugin's command on the folder (streamed, or whole in memory with streaming=never). */
 	static Path local(String command, Map<String, String> options, String streaming) {
-		Path out = tmp.resolve("local-" + command + "-" + streaming);
+		return local(command, options, streaming, slices.getPath());
+	}
+
+	static Path local(String command, Map<String, String> options, String streaming, String input) {
+		Path out = tmp.resolve("local-" + command + "-" + streaming + "-" + Math.abs((input + new java.util.TreeMap<>(options)).hashCode()));
 		if (Files.exists(out)) return out;
-		ImagePlus imp = VolumeSources.openVirtual(slices.getPath());
+		ImagePlus imp = VolumeSources.openVirtual(input);
 		if (streaming.equals("never")) imp = imp.duplicate();
 		ImagePlus img = imp;
 		Map<String, String> o = new LinkedHashMap<>(options);
@@ -129,6 +135,28 @@ class LabelAnalysisJobTest {
 		o.put("connectivity", "26");
 		sameTables("connectivity_and_cam_utilisation", o);
 		assertTrue(TestVolumes.files(tmp.resolve("spark-connectivity_and_cam_utilisation-3"), ".tif").size() >= 25, "class slices written");
+	}
+
+	@Test
+	void hdf5OnASharedPathAndAFolderAsAHadoopUri() throws Exception {
+		Path h5 = tmp.resolve("labels.h5");
+		ImagePlus imp = VolumeSources.openVirtual(slices.getPath());
+		try (WritableHdfFile f = HdfFile.write(h5)) {
+			byte[][][] d = new byte[imp.getStackSize()][imp.getHeight()][imp.getWidth()];
+			for (int z = 0; z < d.length; z++)
+				for (int y = 0; y < d[z].length; y++) System.arraycopy((byte[]) imp.getStack().getPixels(z + 1), y * imp.getWidth(), d[z][y], 0, imp.getWidth());
+			f.putGroup("exp").putDataset("labels", d).putAttribute("element_size_um", new double[] { 0.15, 0.1, 0.1 });
+		}
+		String[] inputs = { h5 + ":/exp/labels", slices.toURI().toString() };
+		for (String command : new String[] { "phase_fractions", "connectivity_and_cam_utilisation" })
+			for (String input : inputs) {
+				Path want = local(command, slabs(3), "always", input.startsWith("file:") ? slices.getPath() : input);
+				Path out = tmp.resolve("spark-in-" + command + "-" + Math.abs(input.hashCode()));
+				new LabelAnalysisJob(sc, 3).run(command, input, slabs(3), out, false);
+				Map<String, byte[]> w = TestVolumes.files(want, ".csv"), g = TestVolumes.files(out, ".csv");
+				assertEquals(w.keySet(), g.keySet(), input);
+				for (String f : w.keySet()) assertArrayEquals(w.get(f), g.get(f), input + " " + f);
+			}
 	}
 
 	@Test

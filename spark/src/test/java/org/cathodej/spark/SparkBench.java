@@ -28,13 +28,19 @@ import ij.ImagePlus;
  */
 public final class SparkBench {
 
-	static final String[] ANALYSES = LabelAnalysisJob.DISTRIBUTED.subList(0, 4).toArray(new String[0]); // the streamed ones
+	/** The streamed analyses, or those named in -Dbench.analyses=a,b. */
+	static final String[] ANALYSES = System.getProperty("bench.analyses") != null ? System.getProperty("bench.analyses").split(",")
+		: LabelAnalysisJob.DISTRIBUTED.subList(0, 4).toArray(new String[0]);
 
 	public static void main(String[] a) throws Exception {
 		System.setProperty("java.awt.headless", "true");
 		File dir = new File(a[1]);
 		if (a[0].equals("gen")) {
 			generate(dir, a[2]);
+			return;
+		}
+		if (a[0].equals("read")) {
+			readRates(dir);
 			return;
 		}
 		int slab = Integer.parseInt(a[2]);
@@ -70,6 +76,18 @@ public final class SparkBench {
 			}
 		}
 		StagedOutput.deleteTree(out);
+	}
+
+	/** Reads every slice with each of the two folder readers, twice (the second pass from the page cache). */
+	static void readRates(File dir) {
+		org.cathodej.volume.VolumeSource[] sources = { new org.cathodej.imagej.TiffFolderSource(dir, null),
+			HadoopSliceFolder.open(dir.getPath(), null, new org.apache.hadoop.conf.Configuration()) };
+		for (int pass = 0; pass < 2; pass++)
+			for (org.cathodej.volume.VolumeSource s : sources) {
+				long t0 = System.nanoTime();
+				for (int z = 0; z < s.depth(); z++) s.readPlanes(z, z + 1);
+				report("read-" + pass, 1, s.getClass().getSimpleName(), t0, s.voxels());
+			}
 	}
 
 	/** null (a first, untimed Phase Fractions: class loading and JIT), then the analyses. */

@@ -59,13 +59,18 @@ class StandaloneClusterIT {
 		}
 	}
 
-	/** A Spark home whose jars/ links the Maven-resolved Spark jars (provided scope: Spark and what it needs). */
+	/**
+	 * A Spark home whose jars/ links the Maven-resolved jars: Spark and its dependencies, and (because Maven merges
+	 * the scopes of shared dependencies) the plugin's third-party libraries; not CathodeJ itself nor the test libraries.
+	 */
 	Path sparkHome() throws IOException {
 		Path home = tmp.resolve("spark-home"), jars = home.resolve("jars");
 		Files.createDirectories(jars);
 		Files.write(home.resolve("RELEASE"), "Spark 3.5 from Maven jars (CathodeJ test)\n".getBytes(StandardCharsets.UTF_8));
-		for (String j : read(TARGET.resolve("spark-classpath.txt")).split(File.pathSeparator)) {
+		for (String j : read(TARGET.resolve("classpath.txt")).split(File.pathSeparator)) {
 			Path jar = Paths.get(j);
+			String n = jar.getFileName().toString();
+			if (n.startsWith("CathodeJ_") || n.startsWith("junit-") || n.startsWith("opentest4j") || n.startsWith("apiguardian")) continue;
 			if (!Files.exists(jars.resolve(jar.getFileName()))) Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
 		}
 		return home;
@@ -74,7 +79,7 @@ class StandaloneClusterIT {
 	Process java(String name, Path home, List<String> args) throws IOException {
 		List<String> cmd = new ArrayList<>();
 		cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-		cmd.add("-Xmx384m");
+		cmd.add(name.equals("submit") ? "-Xmx768m" : "-Xmx384m"); // the submit JVM is the driver (client mode); Spark wants >= 450 MB
 		cmd.addAll(Arrays.asList(System.getProperty("spark.jvm.opens").trim().split("\\s+")));
 		cmd.add("-cp");
 		cmd.add(home.resolve("jars") + File.separator + "*");
@@ -91,10 +96,11 @@ class StandaloneClusterIT {
 		return p;
 	}
 
-	boolean waitForLog(String name, String text, int seconds) throws Exception {
+	boolean waitForLog(Process p, String name, String text, int seconds) throws Exception {
 		Path log = tmp.resolve(name + ".log");
 		for (int i = 0; i < seconds * 2; i++) {
 			if (Files.exists(log) && read(log).contains(text)) return true;
+			if (!p.isAlive()) return false;
 			Thread.sleep(500);
 		}
 		return false;
@@ -106,12 +112,12 @@ class StandaloneClusterIT {
 		Path home = sparkHome();
 		int port = freePort();
 		String master = "spark://127.0.0.1:" + port;
-		java("master", home, Arrays.asList("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + port, "--webui-port",
+		Process m = java("master", home, Arrays.asList("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + port, "--webui-port",
 			"" + freePort()));
-		assertTrue(waitForLog("master", "I have been elected leader", 120), "master started: " + read(tmp.resolve("master.log")));
-		java("worker", home, Arrays.asList("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2", "--memory", "1g",
+		assertTrue(waitForLog(m, "master", "I have been elected leader", 120), "master started: " + read(tmp.resolve("master.log")));
+		Process w = java("worker", home, Arrays.asList("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2", "--memory", "1g",
 			"--webui-port", "" + freePort(), master));
-		assertTrue(waitForLog("worker", "Successfully registered with master", 120), "worker registered: " + read(tmp.resolve("worker.log")));
+		assertTrue(waitForLog(w, "worker", "Successfully registered with master", 120), "worker registered: " + read(tmp.resolve("worker.log")));
 
 		Path out = tmp.resolve("results");
 		String opens = System.getProperty("spark.jvm.opens").trim().replaceAll("\\s+", " ");

@@ -74,6 +74,21 @@ public class SampleSeriesCommand extends CathodeJCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Series report file (in the output folder)")
 	public String report;
 
+	/** The options every analysis of every sample gets: the label values and {@code analysis_options}. */
+	public static Map<String, String> analysisOptions(int pore, int cam, int ise, String analysisOptions) {
+		Map<String, String> options = new LinkedHashMap<>();
+		options.put("pore_label", Integer.toString(pore));
+		options.put("cam_label", Integer.toString(cam));
+		options.put("ise_label", Integer.toString(ise));
+		if (analysisOptions != null && !analysisOptions.trim().isEmpty()) {
+			Map<String, String> extra = MacroOptions.parse(analysisOptions);
+			for (String k : Arrays.asList("output_dir", "overwrite", "labels", "pore_label", "cam_label", "ise_label"))
+				if (extra.containsKey(k)) throw new IllegalArgumentException("analysis_options must not set " + k + " (it is a parameter of Sample Series itself).");
+			options.putAll(extra);
+		}
+		return options;
+	}
+
 	@Override
 	public void run() {
 		if (sample_table == null || sample_table.trim().isEmpty())
@@ -96,16 +111,7 @@ public class SampleSeriesCommand extends CathodeJCommand {
 			throw new IllegalArgumentException("No process parameter '" + x + "' in the sample table; its columns are: "
 				+ String.join(", ", table.parameterNames()) + ".");
 
-		Map<String, String> options = new LinkedHashMap<>();
-		options.put("pore_label", Integer.toString(pore_label));
-		options.put("cam_label", Integer.toString(cam_label));
-		options.put("ise_label", Integer.toString(ise_label));
-		if (analysis_options != null && !analysis_options.trim().isEmpty()) {
-			Map<String, String> extra = MacroOptions.parse(analysis_options);
-			for (String k : Arrays.asList("output_dir", "overwrite", "labels", "pore_label", "cam_label", "ise_label"))
-				if (extra.containsKey(k)) throw new IllegalArgumentException("analysis_options must not set " + k + " (it is a parameter of Sample Series itself).");
-			options.putAll(extra);
-		}
+		Map<String, String> options = analysisOptions(pore_label, cam_label, ise_label, analysis_options);
 		AnalysisSuite suite = new AnalysisSuite(CommandCatalog.load());
 		suite.checkOptions(options, "the analyses of Sample Series"); // every value of every step, before the first runs
 

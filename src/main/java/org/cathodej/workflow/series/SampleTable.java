@@ -31,7 +31,12 @@ public final class SampleTable {
 		this.samples = samples;
 	}
 
-	public static SampleTable read(Path csv) {
+	/** The table with sample {@code i} alone: what a worker analysing one sample of the series needs. */
+	public SampleTable only(int i) {
+		return new SampleTable(source, parameterNames, java.util.Collections.singletonList(samples.get(i)));
+	}
+
+		public static SampleTable read(Path csv) {
 		CsvTable t;
 		try {
 			t = CsvTable.read(csv);
