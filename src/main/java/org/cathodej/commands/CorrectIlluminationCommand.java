@@ -1,8 +1,8 @@
 package org.cathodej.commands;
 
 import org.cathodej.illumination.IlluminationCorrector;
-import org.cathodej.image.GreyInput;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.GreyInput;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;

@@ -1,10 +1,9 @@
 package org.cathodej.commands;
 
 import org.cathodej.destripe.Destriper;
-import org.cathodej.image.GreyInput;
-import org.cathodej.image.Slices;
-import org.cathodej.image.Volumes;
-import org.cathodej.task.MemoryBudget;
+import org.cathodej.imagej.GreyInput;
+import org.cathodej.imagej.Volumes;
+import org.cathodej.results.Table;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -12,10 +11,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
-import net.imglib2.type.numeric.real.FloatType;
-import ij.measure.ResultsTable;
 
 /** Preprocess > Remove Stripes: curtaining removal by combined wavelet-Fourier filtering, optionally with automatic parameters. */
 @Plugin(type = Command.class, label = "Remove Stripes",
@@ -57,7 +52,7 @@ public class RemoveStripesCommand extends CathodeJCommand {
 	public boolean removed_stripes = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Stripe Removal")
-	public ResultsTable stripes;
+	public Table stripes;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Destriped")
 	public ImagePlus destriped;
@@ -98,29 +93,22 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		destriped = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-destriped", null);
 		destriped.setCalibration(image.getCalibration().copy());
 		if (removed_stripes) {
-			MemoryBudget.require(4L * image.getWidth() * image.getHeight() * image.getStackSize(), "Removed stripes image", 4);
-			PlanarImg<FloatType, ?> diff = PlanarImgs.floats(image.getWidth(), image.getHeight(), image.getStackSize());
-			for (int z = 0; z < image.getStackSize(); z++) {
-				float[] a = Slices.readFloats(Volumes.real(image), z, null), b = Slices.readFloats(Volumes.real(destriped), z, null);
-				float[] d = (float[]) Slices.planeArray(diff, z);
-				for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
-			}
-			removed = Volumes.toImagePlus(diff, Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
+			removed = Volumes.toImagePlus(r.removedStripes(Volumes.real(image)), Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
 			removed.setCalibration(image.getCalibration().copy());
 		}
-		stripes = new ResultsTable();
+		stripes = new Table();
 		for (int z = 0; z < r.stats.length; z++) {
 			Destriper.SliceStats s = r.stats[z];
-			stripes.incrementCounter();
-			stripes.addValue("slice", z + 1);
-			stripes.addValue("stripe_energy_before", s.stripeBefore);
-			stripes.addValue("stripe_energy_after", s.stripeAfter);
-			stripes.addValue("stripe_energy_removed_fraction", s.stripeRemovedFraction());
-			stripes.addValue("structure_energy_lost_fraction", s.structureLostFraction());
-			stripes.addValue("stripe_width", r.stripeWidth);
-			stripes.addValue("levels", r.levels);
-			stripes.addValue("sigma", r.sigma);
-			if (r.curtainLength > 0) stripes.addValue("curtain_length", r.curtainLength);
+			stripes.addRow();
+			stripes.set("slice", z + 1);
+			stripes.set("stripe_energy_before", s.stripeBefore);
+			stripes.set("stripe_energy_after", s.stripeAfter);
+			stripes.set("stripe_energy_removed_fraction", s.stripeRemovedFraction());
+			stripes.set("structure_energy_lost_fraction", s.structureLostFraction());
+			stripes.set("stripe_width", r.stripeWidth);
+			stripes.set("levels", r.levels);
+			stripes.set("sigma", r.sigma);
+			if (r.curtainLength > 0) stripes.set("curtain_length", r.curtainLength);
 		}
 	}
 }

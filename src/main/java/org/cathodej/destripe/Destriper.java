@@ -13,8 +13,11 @@ import org.cathodej.task.Progress;
 import org.jtransforms.fft.FloatFFT_1D;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * Curtaining (stripe) removal by combined wavelet-Fourier filtering (after Münch et al., Opt. Express 17, 8567,
@@ -106,6 +109,29 @@ public final class Destriper {
 			this.sigma = sigma;
 			this.wavelet = wavelet;
 			this.stats = stats;
+		}
+
+		/**
+		 * What the filter removed from {@code input} (the stack this result was computed from): input minus
+		 * {@link #output}, voxel by voxel, as 32-bit slices; so only curtains should show.
+		 */
+		public PlanarImg<FloatType, FloatArray> removedStripes(RandomAccessibleInterval<? extends RealType<?>> input) {
+			int w = Slices.width(input), h = Slices.height(input), d = Slices.depth(input);
+			if (w != Slices.width(output) || h != Slices.height(output) || d != Slices.depth(output))
+				throw new IllegalArgumentException("the input is " + w + "x" + h + "x" + d + ", the destriped stack " + Slices.width(output) + "x"
+					+ Slices.height(output) + "x" + Slices.depth(output));
+			MemoryBudget.require(4L * w * h * d, "Removed stripes image", 4);
+			@SuppressWarnings("unchecked")
+			RandomAccessibleInterval<? extends RealType<?>> out = (RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) output;
+			PlanarImg<FloatType, FloatArray> diff = PlanarImgs.floats(w, h, d);
+			float[] a = null, b = null;
+			for (int z = 0; z < d; z++) {
+				a = Slices.readFloats(input, z, a);
+				b = Slices.readFloats(out, z, b);
+				float[] r = diff.getPlane(z).getCurrentStorageArray();
+				for (int i = 0; i < r.length; i++) r[i] = a[i] - b[i];
+			}
+			return diff;
 		}
 	}
 
