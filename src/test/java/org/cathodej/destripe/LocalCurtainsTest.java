@@ -64,6 +64,28 @@ class LocalCurtainsTest {
 		return DestriperTest.slice(r.output, 0);
 	}
 
+	/** Horizontal curtains are the transposed case; bad lengths get a clear message and leave the input alone. */
+	@Test
+	void horizontalAndBadInput() {
+		int w = 40, h = 60;
+		Random rnd = new Random(5);
+		float[] img = new float[w * h];
+		for (int i = 0; i < img.length; i++) img[i] = (float) (10 * rnd.nextGaussian() + (i % w == 7 && i / w > 20 ? 30 : 0));
+		float[] v = filter(img, w, h, 4, 12), t = Destriper.transpose(img, w, h), copy = img.clone();
+		float[] hz = Destriper.filter(t, h, w, DB5, 6, 1, Destriper.Direction.HORIZONTAL, 4, 12);
+		assertArrayEquals(v, Destriper.transpose(hz, h, w));
+		assertArrayEquals(copy, img);
+		net.imglib2.img.planar.PlanarImg<?, ?> st = net.imglib2.img.planar.PlanarImgs.floats(w, h, 1);
+		org.cathodej.image.Slices.writeFloats(st, 0, img);
+		for (int[] bad : new int[][] { { 4, 30 }, { 4, -1 }, { 0, 8 } }) {
+			Destriper.Params p = new Destriper.Params();
+			p.stripeWidth = bad[0];
+			p.curtainLength = bad[1];
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Destriper.run(DestriperTest.real(st), p, null));
+			assertTrue(e.getMessage().contains("curtain length"), e.getMessage());
+		}
+	}
+
 	@Test
 	void garroteShrinksWeakEvidenceToZero() {
 		assertEquals(0, LocalCurtains.garrote(1, 2));
