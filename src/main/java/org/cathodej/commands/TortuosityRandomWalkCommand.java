@@ -2,6 +2,7 @@ package org.cathodej.commands;
 
 import java.awt.Color;
 
+import org.cathodej.image.SourceStack;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
@@ -66,7 +67,10 @@ public class TortuosityRandomWalkCommand extends LabelAnalysisCommand {
 		convention("tau", "free-space MSD slope / least-squares MSD slope (with intercept) over the fit window; "
 			+ "standard error from " + "the spread over 20 independent walker groups");
 		int label = pl.valueOf(Phase.parse(phase));
-		RandomWalkResult r = RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, progress());
+		// a volume on a cluster (cathodej-spark) runs the walkers there; the numbers do not depend on where they run
+		Object src = labels.getStack() instanceof SourceStack ? ((SourceStack) labels.getStack()).source() : null;
+		RandomWalkTortuosity.WalkerRunner runner = src instanceof RandomWalkTortuosity.WalkerRunner ? (RandomWalkTortuosity.WalkerRunner) src : null;
+		RandomWalkResult r = RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, runner, progress());
 		String u2 = vs.unit() + "^2";
 		tortuosity = new ResultsTable();
 		String[] names = { "x", "y", "z", "total" };

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import org.cathodej.image.ImageFiles;
+import org.cathodej.imagej.ImageFiles;
 
 import ij.ImagePlus;
 
