@@ -2,7 +2,7 @@ package org.cathodej.commands;
 
 import java.awt.Color;
 
-import org.cathodej.image.SourceStack;
+import org.cathodej.imagej.SourceStack;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
