@@ -9,7 +9,10 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
+import org.cathodej.volume.SliceSink;
+
 import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
@@ -19,17 +22,25 @@ import ij.process.ShortProcessor;
  * target when every slice is written; {@link #abort()} (e.g. after Esc) deletes it, so no half-written output is
  * left. An existing target is never overwritten unless asked.
  */
-public final class TiffSliceWriter implements AutoCloseable {
+public final class TiffSliceWriter implements SliceSink {
+
+	/**
+	 * ImagePlus property naming the TIFF-slice folder a streamed command wrote its output image to: the runner then
+	 * writes only the provenance sidecar (folder name + ".json") beside it.
+	 */
+	public static final String FOLDER_PROPERTY = "CathodeJ.slice_folder";
 
 	private final File target, tmp;
 	private final String prefix;
-	private final int depth, digits;
+	private final int width, height, depth, digits;
 	private final VoxelSize vs;
 	private boolean committed;
 
 	public TiffSliceWriter(File target, String prefix, int width, int height, int depth, VoxelSize vs, boolean overwrite) {
 		this.target = target;
 		this.prefix = prefix;
+		this.width = width;
+		this.height = height;
 		this.depth = depth;
 		this.vs = vs;
 		this.digits = Math.max(4, Integer.toString(depth - 1).length());
@@ -40,9 +51,16 @@ public final class TiffSliceWriter implements AutoCloseable {
 		if (!tmp.mkdirs()) throw new UncheckedIOException(new IOException("Cannot create " + tmp));
 	}
 
-	/** Writes slice z (0-based): byte[] or short[] of width*height. Thread-safe for distinct z. */
+	/** Writes slice z (0-based): byte[], short[] or float[] of the folder's width*height. Thread-safe for distinct z. */
+	@Override
+	public void write(int z, Object pixels) {
+		write(z, pixels, width, height);
+	}
+
+	/** Writes slice z (0-based): byte[], short[] or float[] of width*height. Thread-safe for distinct z. */
 	public void write(int z, Object pixels, int width, int height) {
 		ImageProcessor ip = pixels instanceof byte[] ? new ByteProcessor(width, height, (byte[]) pixels)
+			: pixels instanceof float[] ? new FloatProcessor(width, height, (float[]) pixels)
 			: new ShortProcessor(width, height, (short[]) pixels, null);
 		ImagePlus imp = new ImagePlus(prefix, ip);
 		Volumes.calibrate(imp, vs);
@@ -65,7 +83,13 @@ public final class TiffSliceWriter implements AutoCloseable {
 		return target;
 	}
 
+	@Override
+	public void complete() {
+		commit();
+	}
+
 	/** Deletes the temporary folder unless committed. */
+	@Override
 	public void abort() {
 		if (!committed) delete(tmp);
 	}

@@ -1,11 +1,15 @@
 package org.cathodej.volume;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 
 import org.cathodej.task.Progress;
 
@@ -30,8 +34,22 @@ public final class SlabStreamer {
 
 	public static <P extends Serializable> P run(VolumeSource src, SlabPlan plan, SlabKernel<P> kernel, SlabListener<P> listener,
 		Progress progress) {
+		List<P> acc = new ArrayList<>(1);
+		drive(plan.count(), i -> Slab.read(src, plan, i, kernel.haloBelow(), kernel.haloAbove()), (slab, i) -> {
+			P part = kernel.partial(slab);
+			if (listener != null) listener.done(slab, part);
+			if (acc.isEmpty()) acc.add(part);
+			else acc.set(0, kernel.merge(acc.get(0), part));
+		}, progress);
+		return acc.get(0);
+	}
+
+	/**
+	 * The slab loop shared by the analyses and the streamed outputs: reads item i + 1 on a second thread while item i
+	 * is processed, in order; reports "slab i/n, about s left"; Esc (cancellation) is seen between items.
+	 */
+	public static <T> void drive(int n, IntFunction<T> read, ObjIntConsumer<T> process, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
-		int n = plan.count();
 		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "CathodeJ slab reader");
 			t.setDaemon(true);
@@ -39,26 +57,22 @@ public final class SlabStreamer {
 		});
 		try {
 			long t0 = System.nanoTime();
-			Future<Slab> next = reader.submit(() -> Slab.read(src, plan, 0, kernel.haloBelow(), kernel.haloAbove()));
-			P acc = null;
+			Future<T> next = reader.submit(() -> read.apply(0));
 			for (int i = 0; i < n; i++) {
 				p.checkCancelled();
-				Slab slab = get(next);
+				T slab = get(next);
 				int k = i + 1;
-				next = k < n ? reader.submit(() -> Slab.read(src, plan, k, kernel.haloBelow(), kernel.haloAbove())) : null;
-				P part = kernel.partial(slab);
-				if (listener != null) listener.done(slab, part);
-				acc = acc == null ? part : kernel.merge(acc, part);
+				next = k < n ? reader.submit(() -> read.apply(k)) : null;
+				process.accept(slab, i);
 				double s = (System.nanoTime() - t0) * 1e-9;
 				p.report(k / (double) n, String.format(Locale.ROOT, "slab %d/%d, about %.0f s left", k, n, s / k * (n - k)));
 			}
-			return acc;
 		} finally {
 			reader.shutdownNow();
 		}
 	}
 
-	private static Slab get(Future<Slab> f) {
+	private static <T> T get(Future<T> f) {
 		try {
 			return f.get();
 		} catch (InterruptedException e) {

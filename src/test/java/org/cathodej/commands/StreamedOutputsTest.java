@@ -1,0 +1,132 @@
+package org.cathodej.commands;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+import org.cathodej.image.TiffSliceWriter;
+import org.cathodej.task.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ShortProcessor;
+
+/**
+ * The volume-to-volume commands streamed into a TIFF-slice folder give the voxels of the in-memory command, for slab
+ * heights 1, 2, 3 and 7 on odd-sized stacks; Esc or a failure leaves no folder (and no hidden partial folder).
+ */
+class StreamedOutputsTest {
+
+	static final int[] SLABS = { 1, 2, 3, 7 };
+
+	@TempDir
+	Path tmp;
+
+	/** A 16-bit 41 x 37 x 11 stack: a lit corner, grains and noise, calibrated 0.05 x 0.05 x 0.08. */
+	static ImagePlus grey(String title, long seed) {
+		int w = 41, h = 37, d = 11;
+		Random r = new Random(seed);
+		ImageStack st = new ImageStack(w, h);
+		for (int z = 0; z < d; z++) {
+			short[] p = new short[w * h];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					double v = 9000 + 120 * x + 40 * y + 300 * z + ((x / 5 + y / 4 + z) % 3) * 6000 + r.nextGaussian() * 700 + ((x * 7) % 9 == 0 ? 4000 : 0);
+					p[y * w + x] = (short) Math.max(0, Math.min(65535, Math.round(v)));
+				}
+			st.addSlice(new ShortProcessor(w, h, p, null));
+		}
+		ImagePlus imp = new ImagePlus(title, st);
+		imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 0.05;
+		imp.getCalibration().pixelDepth = 0.08;
+		imp.getCalibration().setUnit("micron");
+		return imp;
+	}
+
+	static void assertSameVoxels(ImagePlus expected, ImagePlus actual, String what) {
+		assertEquals(expected.getStackSize(), actual.getStackSize(), what);
+		assertEquals(expected.getBitDepth(), actual.getBitDepth(), what);
+		for (int z = 1; z <= expected.getStackSize(); z++) {
+			Object a = expected.getStack().getPixels(z), b = actual.getStack().getPixels(z);
+			if (a instanceof byte[]) assertArrayEquals((byte[]) a, (byte[]) b, what + " slice " + z);
+			else if (a instanceof short[]) assertArrayEquals((short[]) a, (short[]) b, what + " slice " + z);
+			else assertArrayEquals((float[]) a, (float[]) b, what + " slice " + z);
+		}
+	}
+
+	/** Runs the command in memory and streamed with every slab height; the folders must hold the same voxels. */
+	<C extends CathodeJCommand> void identical(java.util.function.Supplier<C> make, Consumer<C> streamed, java.util.function.Function<C, ImagePlus> out,
+		String name) {
+		C mem = make.get();
+		mem.run();
+		ImagePlus expected = out.apply(mem);
+		assertFalse(expected.getStack().isVirtual(), name + " in memory");
+		for (int sh : SLABS) {
+			C c = make.get();
+			c.output_dir = tmp.resolve(name + sh).toString();
+			streamed.accept(c);
+			c.run();
+			ImagePlus got = out.apply(c);
+			assertTrue(got.getStack().isVirtual(), name + ": streamed output is a slice folder");
+			assertTrue(new File(String.valueOf(got.getProperty(TiffSliceWriter.FOLDER_PROPERTY))).isDirectory());
+			assertSameVoxels(expected, got, name + " slab height " + sh);
+		}
+	}
+
+	/** Cancels at the second slab: no output folder and no hidden partial folder remain. */
+	<C extends CathodeJCommand> void cancelLeavesNothing(C c) {
+		File dir = tmp.resolve("cancel-" + c.getClass().getSimpleName()).toFile();
+		c.output_dir = dir.getPath();
+		int[] calls = { 0 };
+		c.setProgress(new Progress() {
+			@Override
+			public void report(double f, String s) {}
+
+			@Override
+			public boolean isCancelled() {
+				return ++calls[0] > 2;
+			}
+		});
+		assertThrows(CancellationException.class, c::run);
+		String[] left = dir.list();
+		assertTrue(left == null || left.length == 0, "left behind: " + (left == null ? "" : String.join(", ", left)));
+	}
+
+	static CorrectIlluminationCommand illumination(ImagePlus in) {
+		CorrectIlluminationCommand c = new CorrectIlluminationCommand();
+		c.image = in;
+		c.sigma = 0.3;
+		c.streaming = "never";
+		return c;
+	}
+
+	@Test
+	void correctIlluminationStreamedIsIdentical() {
+		ImagePlus in = grey("bse", 1);
+		int[] k = { 0 };
+		identical(() -> illumination(in), c -> {
+			c.streaming = "always";
+			c.slab_slices = SLABS[k[0]++];
+		}, c -> c.corrected, "illum");
+		CorrectIlluminationCommand c = illumination(in);
+		c.streaming = "always";
+		c.slab_slices = 2;
+		cancelLeavesNothing(c);
+		CorrectIlluminationCommand d = illumination(in);
+		d.streaming = "always";
+		d.blur_3d = true;
+		d.output_dir = tmp.resolve("3d").toString();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, d::run);
+		assertTrue(e.getMessage().contains("slice mode"), e.getMessage());
+	}
+}
