@@ -74,9 +74,13 @@ public final class Slab {
 
 	/** Global slice z (core or halo) as floats (a new array). */
 	public float[] floats(int z) {
-		Object p = plane(z);
+		return floats(plane(z));
+	}
+
+	/** A byte[] (unsigned), short[] (unsigned) or float[] plane as floats (a new array). */
+	public static float[] floats(Object p) {
 		if (p instanceof float[]) return ((float[]) p).clone();
-		float[] f = new float[width * height];
+		float[] f = new float[java.lang.reflect.Array.getLength(p)];
 		if (p instanceof byte[]) {
 			byte[] b = (byte[]) p;
 			for (int i = 0; i < f.length; i++) f[i] = b[i] & 0xff;

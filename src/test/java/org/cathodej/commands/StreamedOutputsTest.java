@@ -129,4 +129,80 @@ class StreamedOutputsTest {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, d::run);
 		assertTrue(e.getMessage().contains("slice mode"), e.getMessage());
 	}
+
+	static RemoveStripesCommand stripes(ImagePlus in, boolean automatic) {
+		RemoveStripesCommand c = new RemoveStripesCommand();
+		c.image = in;
+		c.automatic = automatic;
+		c.levels = 3;
+		c.streaming = "never";
+		return c;
+	}
+
+	@Test
+	void removeStripesStreamedIsIdenticalAlsoInAutomaticMode() {
+		ImagePlus in = grey("bse", 2);
+		for (boolean auto : new boolean[] { false, true }) {
+			int[] k = { 0 };
+			String[] table = new String[1];
+			identical(() -> stripes(in, auto), c -> {
+				c.streaming = "always";
+				c.slab_slices = SLABS[k[0]++];
+			}, c -> {
+				String t = org.cathodej.results.Csv.of(org.cathodej.run.ResultsTables.toTable(c.stripes));
+				if (table[0] == null) table[0] = t;
+				assertEquals(table[0], t, "stripe energies");
+				return c.destriped;
+			}, "stripes" + auto);
+		}
+		RemoveStripesCommand c = stripes(in, false);
+		c.streaming = "always";
+		c.slab_slices = 3;
+		cancelLeavesNothing(c);
+	}
+
+	static AlignStackCommand align(ImagePlus a, ImagePlus b, String file) {
+		AlignStackCommand c = new AlignStackCommand();
+		c.stack = a;
+		c.second = b;
+		c.canvas = "expand";
+		c.transformation = "rigid";
+		c.transform_file = file;
+		c.streaming = "never";
+		return c;
+	}
+
+	@Test
+	void alignStackAppliesALoadedDriftStreamedIdentically() {
+		ImagePlus a = grey("bse", 3), b = grey("se", 4);
+		String msr = tmp.resolve("drift-msr.txt").toString();
+		AlignStackCommand est = align(a, b, "");
+		est.save_multistackreg = msr;
+		est.run();
+		for (boolean second : new boolean[] { true, false }) {
+			int[] k = { 0 };
+			String[] table = new String[1];
+			ImagePlus[] sec = new ImagePlus[1];
+			identical(() -> align(a, second ? b : null, msr), c -> {
+				c.streaming = "always";
+				c.slab_slices = SLABS[k[0]++];
+			}, c -> {
+				String t = org.cathodej.results.Csv.of(c.drift);
+				if (table[0] == null) table[0] = t;
+				assertEquals(table[0], t, "drift table with ncc");
+				if (second && sec[0] == null) sec[0] = c.second_aligned;
+				else if (second) assertSameVoxels(sec[0], c.second_aligned, "second stack");
+				return c.aligned;
+			}, "align" + second);
+		}
+		AlignStackCommand c = align(a, b, "");
+		c.streaming = "always";
+		c.output_dir = tmp.resolve("estimate").toString();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::run);
+		assertTrue(e.getMessage().contains("apply step only"), e.getMessage());
+		AlignStackCommand x = align(a, b, msr);
+		x.streaming = "always";
+		x.slab_slices = 2;
+		cancelLeavesNothing(x);
+	}
 }
