@@ -205,4 +205,43 @@ class StreamedOutputsTest {
 		x.slab_slices = 2;
 		cancelLeavesNothing(x);
 	}
+
+	static ThresholdThreePhasesCommand threshold(ImagePlus bse, ImagePlus se, boolean majority) {
+		ThresholdThreePhasesCommand c = new ThresholdThreePhasesCommand();
+		c.bse = bse;
+		c.se = se;
+		c.smoothing = 0.06;
+		c.majority_filter = majority;
+		c.streaming = "never";
+		return c;
+	}
+
+	@Test
+	void thresholdThreePhasesStreamedIsIdenticalWithAndWithoutSeAndMajority() {
+		ImagePlus bse = grey("bse", 5), se = grey("se", 6);
+		for (ImagePlus s : new ImagePlus[] { se, null })
+			for (boolean maj : new boolean[] { true, false }) {
+				int[] k = { 0 };
+				String[] table = new String[1];
+				identical(() -> threshold(bse, s, maj), c -> {
+					c.streaming = "always";
+					c.slab_slices = SLABS[k[0]++];
+				}, c -> {
+					String t = org.cathodej.results.Csv.of(org.cathodej.run.ResultsTables.toTable(c.summary));
+					if (table[0] == null) table[0] = t;
+					assertEquals(table[0], t, "thresholds and counts");
+					return c.phase_labels;
+				}, "threshold" + (s != null) + maj);
+			}
+		ThresholdThreePhasesCommand c = threshold(bse, se, true);
+		c.streaming = "always";
+		c.min_island = 5;
+		c.output_dir = tmp.resolve("islands").toString();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::run);
+		assertTrue(e.getMessage().contains("min_island=0"), e.getMessage());
+		ThresholdThreePhasesCommand x = threshold(bse, se, true);
+		x.streaming = "always";
+		x.slab_slices = 2;
+		cancelLeavesNothing(x);
+	}
 }
