@@ -244,4 +244,63 @@ class StreamedOutputsTest {
 		x.slab_slices = 2;
 		cancelLeavesNothing(x);
 	}
+
+	/** A small 3D-feature classifier trained on BSE + SE of the phantom, scribbles on every 7th voxel of the grain pattern. */
+	static Path classifier(Path dir, ImagePlus bse, ImagePlus se) throws Exception {
+		int w = bse.getWidth(), h = bse.getHeight(), d = bse.getStackSize();
+		net.imglib2.img.planar.PlanarImg<net.imglib2.type.numeric.integer.UnsignedByteType, ?> scr = net.imglib2.img.planar.PlanarImgs.unsignedBytes(w, h, d);
+		for (int z = 0; z < d; z++) {
+			byte[] p = (byte[]) org.cathodej.image.Slices.planeArray(scr, z);
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					if ((x + 3 * y + z) % 7 == 0) p[y * w + x] = (byte) ((x / 5 + y / 4 + z) % 3 + 1);
+		}
+		org.cathodej.segment.forest.RandomForest.Params rp = new org.cathodej.segment.forest.RandomForest.Params();
+		rp.trees = 6;
+		org.cathodej.segment.features.FeatureSettings fs = new org.cathodej.segment.features.FeatureSettings(true, new double[] { 0.05, 0.1 }, "micron",
+			org.cathodej.segment.features.FeatureSettings.DEFAULT_FAMILIES, 2);
+		org.cathodej.segment.PixelClassifier c = org.cathodej.segment.PixelClassifier.train(java.util.Arrays.asList(org.cathodej.image.Volumes.real(bse),
+			org.cathodej.image.Volumes.real(se)), scr, new int[] { 1, 2, 3 }, org.cathodej.image.Volumes.voxelSize(bse), fs, rp, 7, 64L << 20, 2, Progress.NONE);
+		Path f = dir.resolve("phantom.classifier");
+		c.save(f);
+		return f;
+	}
+
+	static ApplyPixelClassifierCommand classify(ImagePlus bse, ImagePlus se, Path file, double smoothing, boolean keep) {
+		ApplyPixelClassifierCommand c = new ApplyPixelClassifierCommand();
+		c.bse = bse;
+		c.se = se;
+		c.classifier_file = file.toString();
+		c.smoothing = smoothing;
+		c.keep_training_proportions = keep;
+		c.memory_mb = 16; // several feature slabs
+		c.streaming = "never";
+		return c;
+	}
+
+	@Test
+	void applyPixelClassifierStreamedIsIdentical() throws Exception {
+		ImagePlus bse = grey("bse", 7), se = grey("se", 8);
+		Path file = classifier(tmp, bse, se);
+		for (boolean keep : new boolean[] { false, true }) {
+			int[] k = { 0 };
+			String[] table = new String[1];
+			identical(() -> classify(bse, se, file, keep ? 0 : 1.2, keep), c -> {
+				c.streaming = "always";
+				c.slab_slices = SLABS[k[0]++];
+			}, c -> {
+				String t = org.cathodej.results.Csv.of(org.cathodej.run.ResultsTables.toTable(c.fractions));
+				if (table[0] == null) table[0] = t;
+				assertEquals(table[0], t, "fractions and priors");
+				return c.phase_labels;
+			}, "classify" + keep);
+		}
+		try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(tmp)) {
+			all.forEach(f -> assertFalse(f.toString().endsWith(".tmp") || f.toString().endsWith(".partial"), "intermediate left: " + f));
+		}
+		ApplyPixelClassifierCommand x = classify(bse, se, file, 0, false);
+		x.streaming = "always";
+		x.slab_slices = 2;
+		cancelLeavesNothing(x);
+	}
 }
