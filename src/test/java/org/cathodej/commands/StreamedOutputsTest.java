@@ -303,4 +303,29 @@ class StreamedOutputsTest {
 		x.slab_slices = 2;
 		cancelLeavesNothing(x);
 	}
+
+	/** From the command line a slice folder streams by itself; the output folder gets its provenance sidecar beside it. */
+	@Test
+	void commandLineStreamsAFolderAndWritesTheSidecar() throws Exception {
+		ImagePlus in = grey("bse", 9);
+		Path tif = tmp.resolve("bse.tif"), folder = tmp.resolve("bse");
+		ij.IJ.saveAsTiff(in, tif.toString());
+		try (TiffSliceWriter w = new TiffSliceWriter(folder.toFile(), "bse", in.getWidth(), in.getHeight(), in.getStackSize(),
+			org.cathodej.image.Volumes.voxelSize(in), false)) {
+			for (int z = 0; z < in.getStackSize(); z++) w.write(z, in.getStack().getPixels(z + 1));
+			w.commit();
+		}
+		Path mem = tmp.resolve("mem"), str = tmp.resolve("streamed");
+		StreamingCommandsTest.cli("correct_illumination", tif.toString(), "sigma=0.3", "streaming=never", "--out", mem.toString());
+		StreamingCommandsTest.cli("correct_illumination", folder.toString(), "sigma=0.3", "slab_slices=3", "--out", str.toString());
+		Path out = str.resolve("bse-illum");
+		assertTrue(out.toFile().isDirectory(), String.join(", ", str.toFile().list()));
+		String side = new String(java.nio.file.Files.readAllBytes(str.resolve("bse-illum.json")), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(side.contains("\"file\": \"bse-illum\"") && side.contains("slab by slab"), side);
+		assertFalse(str.resolve("correct_illumination_corrected.tif").toFile().exists());
+		ImagePlus expected = ij.IJ.openImage(mem.resolve("correct_illumination_corrected.tif").toString());
+		org.cathodej.image.TiffFolderSource got = new org.cathodej.image.TiffFolderSource(out.toFile(), null);
+		Object[] planes = got.readPlanes(0, got.depth());
+		for (int z = 0; z < planes.length; z++) assertArrayEquals((short[]) expected.getStack().getPixels(z + 1), (short[]) planes[z], "slice " + z);
+	}
 }
