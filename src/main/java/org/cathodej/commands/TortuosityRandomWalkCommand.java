@@ -3,6 +3,8 @@ package org.cathodej.commands;
 import java.awt.Color;
 
 import org.cathodej.image.VoxelSize;
+import org.cathodej.image.Volumes;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Parallel;
@@ -51,6 +53,11 @@ public class TortuosityRandomWalkCommand extends LabelAnalysisCommand {
 	public Plot msd_plot;
 
 	@Override
+	protected boolean supportsStreaming() {
+		return true; // the walk holds a 1-bit phase mask built slice by slice
+	}
+
+	@Override
 	public void run() {
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
@@ -66,7 +73,10 @@ public class TortuosityRandomWalkCommand extends LabelAnalysisCommand {
 		convention("tau", "free-space MSD slope / least-squares MSD slope (with intercept) over the fit window; "
 			+ "standard error from " + "the spread over 20 independent walker groups");
 		int label = pl.valueOf(Phase.parse(phase));
-		RandomWalkResult r = RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, progress());
+		VolumeSource src = streamedSource("Tortuosity (Random Walk)", 1 / 8.0);
+		if (src != null) Volumes.require3D(labels, "Tortuosity (Random Walk)");
+		RandomWalkResult r = src != null ? RandomWalkTortuosity.compute(src, label, vs, o, progress())
+			: RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, progress());
 		String u2 = vs.unit() + "^2";
 		tortuosity = new ResultsTable();
 		String[] names = { "x", "y", "z", "total" };

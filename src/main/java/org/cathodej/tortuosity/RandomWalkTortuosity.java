@@ -1,9 +1,11 @@
 package org.cathodej.tortuosity;
 
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -45,9 +47,48 @@ public final class RandomWalkTortuosity {
 		Slices.requireVolume(labels);
 		check(opt);
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
-		MemoryBudget.require((long) w * h * d, "Random-walk phase mask of " + w + "x" + h + "x" + d + " voxels", 1);
+		requireMask(w, h, d);
 		long[] phase = new long[1];
-		boolean[][] in = mask(labels, phaseLabel, opt.threads, phase);
+		long[][] in = mask(w, h, d, z -> Slices.readInts(labels, z, null), phaseLabel, opt.threads, phase);
+		return walkAll(in, phase[0], w, h, phaseLabel, vs, opt, progress);
+	}
+
+	/**
+	 * The same walk on a volume read slice by slice from a source (a virtual stack, a slice folder, an HDF5 dataset):
+	 * only the 1-bit phase mask is held, so volumes 8 (16-bit labels: 16) times larger than the heap can be walked.
+	 * Results equal {@link #compute(RandomAccessibleInterval, int, VoxelSize, Options, Progress)} on the same voxels.
+	 */
+	public static RandomWalkResult compute(VolumeSource src, int phaseLabel, VoxelSize vs, Options opt, Progress progress) {
+		check(opt);
+		int w = src.width(), h = src.height(), d = src.depth();
+		if (src.bitDepth() == 32) throw new IllegalArgumentException(src.description() + " is a 32-bit image; the random walk needs 8- or 16-bit labels.");
+		requireMask(w, h, d);
+		long[] phase = new long[1];
+		long[][] in = mask(w, h, d, z -> ints(src.readPlanes(z, z + 1)[0]), phaseLabel, 1, phase);
+		return walkAll(in, phase[0], w, h, phaseLabel, vs, opt, progress);
+	}
+
+	private static int[] ints(Object plane) {
+		int[] v;
+		if (plane instanceof byte[]) {
+			byte[] b = (byte[]) plane;
+			v = new int[b.length];
+			for (int i = 0; i < b.length; i++) v[i] = b[i] & 0xff;
+		} else {
+			short[] b = (short[]) plane;
+			v = new int[b.length];
+			for (int i = 0; i < b.length; i++) v[i] = b[i] & 0xffff;
+		}
+		return v;
+	}
+
+	private static void requireMask(int w, int h, int d) {
+		MemoryBudget.require(((long) w * h + 63) / 64 * 8 * d, "Random-walk phase mask (1 bit per voxel) of " + w + "x" + h + "x" + d + " voxels", 1 / 8.0);
+	}
+
+	private static RandomWalkResult walkAll(long[][] in, long phaseVoxels, int w, int h, int phaseLabel, VoxelSize vs, Options opt, Progress progress) {
+		int d = in.length;
+		long[] phase = { phaseVoxels };
 		RandomWalkResult res = new RandomWalkResult();
 		res.phi = phase[0] / ((double) w * h * d);
 		res.walkers = opt.walkers;
@@ -97,18 +138,17 @@ public final class RandomWalkTortuosity {
 			throw new IllegalArgumentException("Fit window must satisfy 0 <= from < to <= 1, got " + opt.fitFrom + " .. " + opt.fitTo);
 	}
 
-	/** in[z][x + w y]: the voxel has the phase label; count[0] = how many do. */
-	private static boolean[][] mask(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, int threads, long[] count) {
-		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
-		boolean[][] in = new boolean[d][];
+	/** in[z]: bit x + w y is set when the voxel has the phase label (1 bit per voxel); count[0] = how many do. */
+	private static long[][] mask(int w, int h, int d, IntFunction<int[]> slice, int phaseLabel, int threads, long[] count) {
+		long[][] in = new long[d][];
 		long[] cnt = new long[d];
 		Parallel.forEach(d, threads, z -> {
-			int[] buf = Slices.readInts(labels, z, null);
-			boolean[] m = new boolean[w * h];
+			int[] buf = slice.apply(z);
+			long[] m = new long[(w * h + 63) / 64];
 			long c = 0;
-			for (int i = 0; i < m.length; i++)
+			for (int i = 0; i < w * h; i++)
 				if (buf[i] == phaseLabel) {
-					m[i] = true;
+					m[i >>> 6] |= 1L << i;
 					c++;
 				}
 			in[z] = m;
@@ -118,21 +158,25 @@ public final class RandomWalkTortuosity {
 		return in;
 	}
 
+	private static boolean bit(long[] plane, int i) {
+		return (plane[i >>> 6] >>> i & 1L) != 0;
+	}
+
 	/**
 	 * One walker: a uniform start in the phase, then steps by the cumulative axis/direction probabilities {@code cum};
 	 * the squared unfolded displacement per axis (voxels^2) at each sample time t[k] is added to s[axis][k].
 	 */
-	private static void walk(boolean[][] in, int w, int h, double[] cum, long[] t, SplittableRandom rnd, long[][] s) {
+	private static void walk(long[][] in, int w, int h, double[] cum, long[] t, SplittableRandom rnd, long[][] s) {
 		int d = in.length;
 		int x, y, z;
 		do {
 			x = rnd.nextInt(w);
 			y = rnd.nextInt(h);
 			z = rnd.nextInt(d);
-		} while (!in[z][y * w + x]);
+		} while (!bit(in[z], y * w + x));
 		// unfolded displacement (u), folded position (f) and the orientation of the mirror copy (o)
 		int ux = 0, uy = 0, uz = 0, ox = 1, oy = 1, oz = 1;
-		boolean[] plane = in[z];
+		long[] plane = in[z];
 		long step = 0;
 		for (int k = 0; k < t.length; k++) {
 			long end = t[k];
@@ -143,7 +187,7 @@ public final class RandomWalkTortuosity {
 					if (nf < 0 || nf >= w) {
 						ox = -ox; // crossed a mirror: same voxel in the mirrored copy
 						ux += sgn;
-					} else if (plane[y * w + nf]) {
+					} else if (bit(plane, y * w + nf)) {
 						x = nf;
 						ux += sgn;
 					}
@@ -152,7 +196,7 @@ public final class RandomWalkTortuosity {
 					if (nf < 0 || nf >= h) {
 						oy = -oy;
 						uy += sgn;
-					} else if (plane[nf * w + x]) {
+					} else if (bit(plane, nf * w + x)) {
 						y = nf;
 						uy += sgn;
 					}
@@ -161,7 +205,7 @@ public final class RandomWalkTortuosity {
 					if (nf < 0 || nf >= d) {
 						oz = -oz;
 						uz += sgn;
-					} else if (in[nf][y * w + x]) {
+					} else if (bit(in[nf], y * w + x)) {
 						z = nf;
 						plane = in[z];
 						uz += sgn;
