@@ -59,4 +59,14 @@ class TortuositySubVolumeCommandTest {
 		e = assertThrows(IllegalArgumentException.class, c::run);
 		assertTrue(e.getMessage().contains("one axis"), e.getMessage());
 	}
+
+	/** Pores and Voids on a (generated, virtual) volume far beyond the heap: refused before reading, with the memory and the alternative. */
+	@Test
+	void poresRefuseAVolumeThatDoesNotFitWithTheSubVolumeAlternative() {
+		PoresCommand c = new PoresCommand();
+		c.labels = org.cathodej.image.SourceStack.imagePlus(new org.cathodej.volume.GeneratedSource(8192, 8192, 4096, 0, 1, 2), "huge");
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::run);
+		String m = e.getMessage();
+		assertTrue(m.contains("8192x8192x4096") && m.contains("GB") && m.contains("sub-volumes") && m.contains("subvolume_edge"), m);
+	}
 }
