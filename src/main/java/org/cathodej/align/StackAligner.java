@@ -85,10 +85,7 @@ public final class StackAligner {
 		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
 		if (d < 2) throw new IllegalArgumentException("Alignment needs a stack of at least 2 slices, got a single slice");
 		if (w < 16 || h < 16) throw new IllegalArgumentException("Alignment needs slices of at least 16x16 pixels, got " + w + "x" + h);
-		int[] roi = p.roi == null ? new int[] { 0, 0, w, h } : p.roi.clone();
-		if (roi[0] < 0 || roi[1] < 0 || roi[2] < 16 || roi[3] < 16 || roi[0] + roi[2] > w || roi[1] + roi[3] > h)
-			throw new IllegalArgumentException("The alignment region " + roi[2] + "x" + roi[3] + " at (" + roi[0] + ", " + roi[1]
-				+ ") must lie inside the " + w + "x" + h + " slice and be at least 16x16 pixels");
+		int[] roi = region(p, w, h);
 		boolean rigid = p.transform == DriftTable.Type.RIGID_BODY, refine = rigid || p.refine;
 		int pw = PhaseCorrelation.niceSize(roi[2]), ph = PhaseCorrelation.niceSize(roi[3]);
 		int px = roi[0] + (roi[2] - pw) / 2, py = roi[1] + (roi[3] - ph) / 2;
@@ -160,6 +157,15 @@ public final class StackAligner {
 			}
 		}
 		return new DriftTable(w, h, rigid ? DriftTable.Type.RIGID_BODY : DriftTable.Type.TRANSLATION, g, null).snapped();
+	}
+
+	/** The alignment region {x, y, width, height}: the whole slice, or the given one checked to lie inside it. */
+	private static int[] region(Params p, int w, int h) {
+		int[] roi = p.roi == null ? new int[] { 0, 0, w, h } : p.roi.clone();
+		if (roi[0] < 0 || roi[1] < 0 || roi[2] < 16 || roi[3] < 16 || roi[0] + roi[2] > w || roi[1] + roi[3] > h)
+			throw new IllegalArgumentException("The alignment region " + roi[2] + "x" + roi[3] + " at (" + roi[0] + ", " + roi[1]
+				+ ") must lie inside the " + w + "x" + h + " slice and be at least 16x16 pixels");
+		return roi;
 	}
 
 	private static void tick(Progress pr, int[] done, int n) {

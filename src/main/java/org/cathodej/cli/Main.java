@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-import org.cathodej.ij1.FijiContext;
-import org.cathodej.image.ImageFiles;
+import org.cathodej.run.FijiContext;
+import org.cathodej.imagej.ImageFiles;
 import org.cathodej.results.Version;
-import org.cathodej.run.AnalysisSuite;
+import org.cathodej.workflow.suite.AnalysisSuite;
 import org.cathodej.run.CommandCatalog;
 import org.cathodej.run.CommandResult;
 import org.cathodej.run.CommandRunner;
@@ -121,8 +121,8 @@ public final class Main {
 	}
 
 	/**
-	 * {@code cathodej analyse labels.tif [key=value ...] --out DIR}: every command of the Analyze menu on one label
-	 * image, in menu order, into one folder. A key is passed to each command that has it (e.g. the label values to
+	 * {@code cathodej analyse labels.tif [key=value ...] --out DIR}: the analyses of {@link AnalysisSuite#ANALYSES} (the
+	 * Analyze menu) on one label image, in that order, into one folder. A key is passed to each command that has it (e.g. the label values to
 	 * all); a key that no analysis has is an error. Stops at the first failure.
 	 */
 	private int analyse(String[] args) {
@@ -130,7 +130,7 @@ public final class Main {
 		try {
 			suite = new AnalysisSuite(catalog);
 		} catch (IllegalStateException e) {
-			throw new Usage("no Analyze commands found");
+			throw new Usage(e.getMessage());
 		}
 		List<CommandCatalog.Entry> analyses = suite.entries();
 		Map<String, String> keys = new LinkedHashMap<>();
@@ -255,11 +255,36 @@ public final class Main {
 		List<ParameterSpec> imageParams = new ArrayList<>();
 		for (ParameterSpec p : spec.inputs())
 			if (p.kind() == ParameterSpec.Kind.IMAGE) imageParams.add(p);
+		CommandArgs ca = parseArgs(spec, args);
+		Map<String, String> options = ca.options;
+		Map<String, String> imageFiles = ca.imageFiles;
+		boolean progress = ca.progress;
+		assignPositional(spec, imageParams, ca.positional, imageFiles);
+		String outDir = options.get("output_dir");
+		if (outDir == null || outDir.trim().isEmpty())
+			throw new Usage("give an output folder: --out DIR (results are saved there as CSV + JSON, PNG, TIFF).");
+		checkBeforeOpening(spec, imageParams, options, imageFiles);
+		ImageSource images = openImages(imageParams, imageFiles, options);
+		long t0 = System.nanoTime();
+		CommandResult r = new CommandRunner(FijiContext.get()).run(spec, options, images, progress ? new StderrProgress(spec.label(), err) : Progress.NONE);
+		for (String n : r.notes()) err.println("note: " + n);
+		for (Path f : r.files()) out.println(f);
+		err.println(spec.label() + " done in " + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s; "
+			+ r.files().size() + " files in " + outDir + ". Macro: " + r.macroLine());
+		return OK;
+	}
 
-		Map<String, String> options = new LinkedHashMap<>();
-		Map<String, String> imageFiles = new LinkedHashMap<>();
-		List<String> positional = new ArrayList<>();
-		boolean progress = false;
+	/** A command's arguments sorted: options by key, image files by parameter, positional files, --progress. */
+	private static final class CommandArgs {
+		final Map<String, String> options = new LinkedHashMap<>();
+		final Map<String, String> imageFiles = new LinkedHashMap<>();
+		final List<String> positional = new ArrayList<>();
+		boolean progress;
+	}
+
+	private CommandArgs parseArgs(CommandSpec spec, String[] args) {
+		CommandArgs ca = new CommandArgs();
+		Map<String, String> options = ca.options, imageFiles = ca.imageFiles;
 		for (int i = 1; i < args.length; i++) {
 			String a = args[i];
 			if (a.equals("--out") || a.equals("-o") || a.equals("--input")) {
@@ -270,14 +295,18 @@ public final class Main {
 			} else if (a.startsWith("--out=")) put(options, "output_dir", a.substring(6));
 			else if (a.startsWith("--input=")) keyValue(spec, a.substring(8), options, imageFiles, "--input ");
 			else if (a.equals("--overwrite")) put(options, "overwrite", "true");
-			else if (a.equals("--progress")) progress = true;
+			else if (a.equals("--progress")) ca.progress = true;
 			else if (a.startsWith("-") && !a.contains("=")) throw new Usage("unknown option '" + a + "' (see cathodej help " + spec.fileStem() + ")");
 			else if (a.contains("=") && a.indexOf('=') > 0 && a.substring(0, a.indexOf('=')).matches("[A-Za-z][A-Za-z0-9_]*"))
 				keyValue(spec, a, options, imageFiles, "");
 			else if (isFlag(spec, a) && !Files.exists(Paths.get(a))) put(options, a.toLowerCase(java.util.Locale.ROOT), "true");
-			else positional.add(a);
+			else ca.positional.add(a);
 		}
-		// positional arguments fill the image inputs not given by key, in order
+		return ca;
+	}
+
+	/** Positional arguments fill the image inputs not given by key, in order. */
+	private static void assignPositional(CommandSpec spec, List<ParameterSpec> imageParams, List<String> positional, Map<String, String> imageFiles) {
 		int k = 0;
 		for (String file : positional) {
 			while (k < imageParams.size() && imageFiles.containsKey(imageParams.get(k).name())) k++;
@@ -289,10 +318,11 @@ public final class Main {
 			}
 			imageFiles.put(imageParams.get(k).name(), file);
 		}
-		String outDir = options.get("output_dir");
-		if (outDir == null || outDir.trim().isEmpty())
-			throw new Usage("give an output folder: --out DIR (results are saved there as CSV + JSON, PNG, TIFF).");
-		// check every key and value before opening large files
+	}
+
+	/** Every key and value, and the required images, checked before opening large files. */
+	private static void checkBeforeOpening(CommandSpec spec, List<ParameterSpec> imageParams, Map<String, String> options,
+		Map<String, String> imageFiles) {
 		for (Map.Entry<String, String> e : options.entrySet()) {
 			ParameterSpec p = spec.input(e.getKey());
 			if (p == null) throw new Usage("unknown parameter '" + e.getKey() + "' for " + spec.label() + ". Valid parameters: " + names(spec.inputs()) + ".");
@@ -302,8 +332,13 @@ public final class Main {
 			if (p.isRequired() && !imageFiles.containsKey(p.name()))
 				throw new Usage(spec.label() + " needs an image file for '" + p.name() + "' (" + p.label() + "): cathodej " + spec.fileStem()
 					+ " " + p.name().toUpperCase() + ".tif ... (see cathodej help " + spec.fileStem() + ")");
+	}
 
-		// open the images; the first image input is "the current image" (as in Fiji), the others are named by title
+	/**
+	 * Opens the images; the first image input is "the current image" (as in Fiji), the others are named by title
+	 * (recorded into {@code options}).
+	 */
+	private ImageSource openImages(List<ParameterSpec> imageParams, Map<String, String> imageFiles, Map<String, String> options) {
 		Map<String, ImagePlus> byName = new HashMap<>();
 		ImagePlus current = null;
 		boolean first = true;
@@ -319,7 +354,7 @@ public final class Main {
 			first = false;
 		}
 		final ImagePlus cur = current;
-		ImageSource images = new ImageSource() {
+		return new ImageSource() {
 			@Override
 			public ImagePlus byName(String name) {
 				return byName.get(name);
@@ -330,13 +365,6 @@ public final class Main {
 				return cur;
 			}
 		};
-		long t0 = System.nanoTime();
-		CommandResult r = new CommandRunner(FijiContext.get()).run(spec, options, images, progress ? new StderrProgress(spec.label(), err) : Progress.NONE);
-		for (String n : r.notes()) err.println("note: " + n);
-		for (Path f : r.files()) out.println(f);
-		err.println(spec.label() + " done in " + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s; "
-			+ r.files().size() + " files in " + outDir + ". Macro: " + r.macroLine());
-		return OK;
 	}
 
 	private static boolean isFlag(CommandSpec spec, String a) {
@@ -385,7 +413,7 @@ public final class Main {
 		ImagePlus virtual;
 		try {
 			// a folder of TIFF slices, file.h5:/dataset, or a TIFF too large for memory: a virtual stack the analyses stream
-			virtual = org.cathodej.image.VolumeSources.openVirtual(file);
+			virtual = org.cathodej.imagej.VolumeSources.openVirtual(file);
 		} catch (IllegalArgumentException e) {
 			throw new UncheckedIOException(e.getMessage(), new java.io.IOException(e.getMessage()));
 		}

@@ -1,7 +1,7 @@
 package org.cathodej.commands;
 
-import org.cathodej.image.PhaseLut;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.PhaseLut;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phantom.AnalyticPhantoms;
 import org.cathodej.phantom.LabelVolume;

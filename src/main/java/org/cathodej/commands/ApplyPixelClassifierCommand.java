@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.results.Table;
 import org.cathodej.segment.ClassificationResult;
-import org.cathodej.image.TiffSliceWriter;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.segment.PixelClassifier;
 import org.cathodej.segment.StreamedClassification;
 import org.cathodej.volume.SlabPlan;
@@ -28,7 +29,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -81,7 +81,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 	public int slab_slices = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pixel Classifier Fractions")
-	public ResultsTable fractions;
+	public Table fractions;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Phase labels")
 	public ImagePlus phase_labels;
@@ -188,19 +188,19 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 
 	private void fractionsTable(ClassificationResult r, PhaseLabels pl) {
 		convention("fraction_range", "low: voxels whose phase wins by >= margin; high: voxels where the phase is within margin of the winner");
-		fractions = new ResultsTable();
+		fractions = new Table();
 		for (Phase p : Phase.values()) {
 			int i = p.ordinal();
-			fractions.incrementCounter();
-			fractions.addLabel(p.displayName());
-			fractions.addValue("label_value", pl.valueOf(p));
-			fractions.addValue("voxels", r.counts[i]);
-			fractions.addValue("volume_fraction", r.fraction(i));
-			fractions.addValue("fraction_low", r.fractionLow(i));
-			fractions.addValue("fraction_high", r.fractionHigh(i));
-			fractions.addValue("soft_fraction", r.softFraction(i));
-			fractions.addValue("training_share", r.trainingPriors[i]);
-			fractions.addValue("estimated_prior", r.estimatedPriors == null ? Double.NaN : r.estimatedPriors[i]);
+			fractions.addRow();
+			fractions.label(p.displayName());
+			fractions.set("label_value", pl.valueOf(p));
+			fractions.set("voxels", r.counts[i]);
+			fractions.set("volume_fraction", r.fraction(i));
+			fractions.set("fraction_low", r.fractionLow(i));
+			fractions.set("fraction_high", r.fractionHigh(i));
+			fractions.set("soft_fraction", r.softFraction(i));
+			fractions.set("training_share", r.trainingPriors[i]);
+			fractions.set("estimated_prior", r.estimatedPriors == null ? Double.NaN : r.estimatedPriors[i]);
 		}
 	}
 }

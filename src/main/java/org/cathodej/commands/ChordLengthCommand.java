@@ -79,24 +79,10 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
 		if (spacing < 1) throw new IllegalArgumentException("Line spacing must be at least 1 voxel, got " + spacing);
-		int threads = Parallel.defaultThreads();
 		ChordOptions opt = new ChordOptions(spacing, keep_boundary_chords, miles_lantuejoul);
-		VolumeSource src = streamedSource("Chord Length Distribution", 0);
-		if (src != null && (src.width() < 2 || src.height() < 2 || src.depth() < 2)) labelVolume(true, "Chord Length Distribution");
-		ChordResult r;
-		GeometryCounts g;
-		if (src != null) {
-			// two passes over the slabs: chords, then the Crofton counts for S_V
-			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + 1, "Chord Length Distribution");
-			ChordKernel ck = new ChordKernel(GeometryKernel.ofLabels(false, threads, pl.pore(), pl.cam(), pl.ise()).lut(), 3, opt, threads);
-			r = ck.result(SlabStreamer.run(src, plan, ck, progress().range(0, 0.6)), vs, opt);
-			g = SlabStreamer.run(src, plan, GeometryKernel.ofLabels(false, threads, pl.pore(), pl.cam(), pl.ise()), progress().range(0.6, 1))
-				.counts(vs);
-		} else {
-			ClassVolume cv = ClassVolume.fromPhases(labelVolume(true, "Chord Length Distribution"), pl);
-			r = ChordAnalyzer.measure(cv, vs, opt, threads, progress().range(0, 0.6));
-			g = GeometryScanner.scan(cv, vs, false, threads, progress().range(0.6, 1)); // Crofton S_V only
-		}
+		Measured m = measure(pl, vs, opt);
+		ChordResult r = m.chords;
+		GeometryCounts g = m.counts;
 		double um = vs.micronsPerUnit();
 		boolean metric = !Double.isNaN(um) && vs.isCalibrated();
 		if (!metric) {
@@ -105,6 +91,57 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 		}
 		String lu = metric ? "um" : vs.unit();
 		if (miles_lantuejoul && keep_boundary_chords) note("Miles-Lantuejoul weighting applies to complete chords only; ignored because boundary chords are kept.");
+		stateConventions();
+		chords = new ResultsTable();
+		cld = new ResultsTable();
+		Plot[] plots = new Plot[3];
+		for (Phase p : Phase.values()) {
+			int c = p.ordinal();
+			double crofton = CauchyChord.fromSurface(g, c);
+			if (g.voxelCount(c) == 0) note("No " + p.displayName() + " voxels (label " + pl.valueOf(p) + "): its chord statistics are 0.");
+			ChordDistribution[] ds = new ChordDistribution[3];
+			for (int a = 0; a < 3; a++) {
+				ds[a] = r.distribution(c, a);
+				chordRow(p, a, r, ds[a], crofton, um, lu);
+			}
+			plots[c] = cldPlot(p, ds, binEdges(ds, um), um, lu);
+		}
+		cld_plot_pore = plots[0];
+		cld_plot_cam = plots[1];
+		cld_plot_ise = plots[2];
+	}
+
+	/** The chords and the Crofton counts (for S_V) of one measurement. */
+	private static final class Measured {
+		final ChordResult chords;
+		final GeometryCounts counts;
+
+		Measured(ChordResult chords, GeometryCounts counts) {
+			this.chords = chords;
+			this.counts = counts;
+		}
+	}
+
+	/** In memory, or streamed slab by slab when the label image asks for it (identical results). */
+	private Measured measure(PhaseLabels pl, VoxelSize vs, ChordOptions opt) {
+		int threads = Parallel.defaultThreads();
+		VolumeSource src = streamedSource("Chord Length Distribution", 0);
+		if (src != null && (src.width() < 2 || src.height() < 2 || src.depth() < 2)) labelVolume(true, "Chord Length Distribution");
+		if (src != null) {
+			// two passes over the slabs: chords, then the Crofton counts for S_V
+			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + 1, "Chord Length Distribution");
+			ChordKernel ck = new ChordKernel(GeometryKernel.ofLabels(false, threads, pl.pore(), pl.cam(), pl.ise()).lut(), 3, opt, threads);
+			ChordResult r = ck.result(SlabStreamer.run(src, plan, ck, progress().range(0, 0.6)), vs, opt);
+			GeometryCounts g = SlabStreamer.run(src, plan, GeometryKernel.ofLabels(false, threads, pl.pore(), pl.cam(), pl.ise()), progress().range(0.6, 1))
+				.counts(vs);
+			return new Measured(r, g);
+		}
+		ClassVolume cv = ClassVolume.fromPhases(labelVolume(true, "Chord Length Distribution"), pl);
+		return new Measured(ChordAnalyzer.measure(cv, vs, opt, threads, progress().range(0, 0.6)),
+			GeometryScanner.scan(cv, vs, false, threads, progress().range(0.6, 1))); // Crofton S_V only
+	}
+
+	private void stateConventions() {
 		convention("chord_lines", "lines along x, y and z at lateral positions 0, spacing, 2 spacing, ... voxels; chord = maximal run of one phase; "
 			+ "length = voxels x voxel size along the axis");
 		convention("boundary_chords", keep_boundary_chords ? "kept (truncated at the border)"
@@ -114,90 +151,89 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 		convention("histogram", (log_scale ? "logarithmic bins from one voxel to the longest chord" : "linear bins of a whole number of voxels "
 			+ "from 0.5 voxel (equal voxel sizes; else from 0)") + ", common to the three axes of a phase; count_fraction and length_fraction "
 			+ "sum to 1 per phase and axis; total_length = sum of the chord lengths in the bin");
+	}
 
-		chords = new ResultsTable();
-		cld = new ResultsTable();
-		Plot[] plots = new Plot[3];
-		for (Phase p : Phase.values()) {
-			int c = p.ordinal();
-			double crofton = CauchyChord.fromSurface(g, c);
-			if (g.voxelCount(c) == 0) note("No " + p.displayName() + " voxels (label " + pl.valueOf(p) + "): its chord statistics are 0.");
-			double max = 0, min = Double.MAX_VALUE;
-			ChordDistribution[] ds = new ChordDistribution[3];
-			for (int a = 0; a < 3; a++) {
-				ds[a] = r.distribution(c, a);
-				max = Math.max(max, ds[a].maxVoxels() * ds[a].step * um);
-				min = Math.min(min, ds[a].step * um);
-				ChordDistribution d = ds[a];
-				chords.incrementCounter();
-				chords.addLabel(p.displayName() + " " + d.axis);
-				chords.addValue("phase", p.displayName());
-				chords.addValue("axis", d.axis);
-				chords.addValue("lines", r.lines(a));
-				chords.addValue("chords", d.count());
-				chords.addValue("weighted_chords", d.weightedCount());
-				chords.addValue("mean", d.mean() * um);
-				chords.addValue("median", d.median() * um);
-				chords.addValue("length_weighted_mean", d.lengthWeightedMean() * um);
-				chords.addValue("max", d.maxVoxels() * d.step * um);
-				chords.addValue("total_length", d.totalLength() * um);
-				chords.addValue("unit", lu);
-				chords.addValue("line_fraction", r.lineFraction(c, a));
-				double cm = r.cauchyMean(c, a) * um;
-				chords.addValue("cauchy_mean", cm);
-				chords.addValue("cauchy_ratio", CauchyChord.ratio(d.mean() * um, cm));
-				chords.addValue("crofton_mean", crofton * um);
-				chords.addValue("crofton_ratio", CauchyChord.ratio(d.mean(), crofton));
-			}
-			if (max == 0) max = 1;
-			double[] edges;
-			boolean sameStep = ds[0].step == ds[1].step && ds[0].step == ds[2].step;
-			if (!log_scale && sameStep) {
-				// bins of a whole number of voxels, centred on the discrete lengths (no empty aliasing bins)
-				long maxN = Math.max(ds[0].maxVoxels(), Math.max(ds[1].maxVoxels(), ds[2].maxVoxels()));
-				long bw = Math.max(1, (maxN + bins - 1) / bins);
-				edges = new double[bins + 1];
-				for (int b = 0; b <= bins; b++) edges[b] = (0.5 + b * bw) * ds[0].step * um;
-			} else edges = ChordDistribution.edges(log_scale ? min : 0, max, bins, log_scale);
-			Plot plot = new Plot("CLD " + p.displayName(), "chord length (" + lu + ")",
-				"length".equals(plot_weighting) ? "length-weighted fraction" : "count fraction");
-			if (log_scale) plot.setLogScaleX();
-			StringBuilder legend = new StringBuilder();
-			double ymax = 0;
-			for (int a = 0; a < 3; a++) {
-				double[][] hst = histogram(ds[a], edges, um);
-				double[] x = new double[bins], y = new double[bins];
-				for (int b = 0; b < bins; b++) {
-					double lo = edges[b], hi = edges[b + 1];
-					x[b] = log_scale ? Math.sqrt(lo * hi) : 0.5 * (lo + hi);
-					y[b] = "length".equals(plot_weighting) ? hst[b][2] : hst[b][1];
-					ymax = Math.max(ymax, y[b]);
-					cld.incrementCounter();
-					cld.addValue("phase", p.displayName());
-					cld.addValue("axis", ds[a].axis);
-					cld.addValue("bin", b);
-					cld.addValue("bin_start", lo);
-					cld.addValue("bin_end", hi);
-					cld.addValue("bin_centre", x[b]);
-					cld.addValue("unit", lu);
-					cld.addValue("count", hst[b][0]);
-					cld.addValue("count_fraction", hst[b][1]);
-					cld.addValue("length_fraction", hst[b][2]);
-					cld.addValue("total_length", hst[b][3]);
-				}
-				plot.setColor(AXIS_COLORS[a]);
-				plot.setLineWidth(2);
-				plot.addPoints(x, y, Plot.LINE);
-				legend.append(ds[a].axis).append('\n');
-			}
-			plot.setLimits(log_scale ? edges[0] : 0, edges[bins], 0, ymax > 0 ? 1.05 * ymax : 1);
-			plot.setColor(Color.black);
-			plot.addLegend(legend.toString().trim());
-			plots[c] = plot;
+	/** One row of the chords table: a phase along one axis. */
+	private void chordRow(Phase p, int a, ChordResult r, ChordDistribution d, double crofton, double um, String lu) {
+		int c = p.ordinal();
+		chords.incrementCounter();
+		chords.addLabel(p.displayName() + " " + d.axis);
+		chords.addValue("phase", p.displayName());
+		chords.addValue("axis", d.axis);
+		chords.addValue("lines", r.lines(a));
+		chords.addValue("chords", d.count());
+		chords.addValue("weighted_chords", d.weightedCount());
+		chords.addValue("mean", d.mean() * um);
+		chords.addValue("median", d.median() * um);
+		chords.addValue("length_weighted_mean", d.lengthWeightedMean() * um);
+		chords.addValue("max", d.maxVoxels() * d.step * um);
+		chords.addValue("total_length", d.totalLength() * um);
+		chords.addValue("unit", lu);
+		chords.addValue("line_fraction", r.lineFraction(c, a));
+		double cm = r.cauchyMean(c, a) * um;
+		chords.addValue("cauchy_mean", cm);
+		chords.addValue("cauchy_ratio", CauchyChord.ratio(d.mean() * um, cm));
+		chords.addValue("crofton_mean", crofton * um);
+		chords.addValue("crofton_ratio", CauchyChord.ratio(d.mean(), crofton));
+	}
+
+	/** Bin edges common to the three axes of a phase, in output units. */
+	private double[] binEdges(ChordDistribution[] ds, double um) {
+		double max = 0, min = Double.MAX_VALUE;
+		for (ChordDistribution d : ds) {
+			max = Math.max(max, d.maxVoxels() * d.step * um);
+			min = Math.min(min, d.step * um);
 		}
-		cld_plot_pore = plots[0];
-		cld_plot_cam = plots[1];
-		cld_plot_ise = plots[2];
+		if (max == 0) max = 1;
+		double[] edges;
+		boolean sameStep = ds[0].step == ds[1].step && ds[0].step == ds[2].step;
+		if (!log_scale && sameStep) {
+			// bins of a whole number of voxels, centred on the discrete lengths (no empty aliasing bins)
+			long maxN = Math.max(ds[0].maxVoxels(), Math.max(ds[1].maxVoxels(), ds[2].maxVoxels()));
+			long bw = Math.max(1, (maxN + bins - 1) / bins);
+			edges = new double[bins + 1];
+			for (int b = 0; b <= bins; b++) edges[b] = (0.5 + b * bw) * ds[0].step * um;
+		} else edges = ChordDistribution.edges(log_scale ? min : 0, max, bins, log_scale);
+		return edges;
+	}
+
+	/** The CLD plot of a phase (one curve per axis) and its rows of the cld table. */
+	private Plot cldPlot(Phase p, ChordDistribution[] ds, double[] edges, double um, String lu) {
+		Plot plot = new Plot("CLD " + p.displayName(), "chord length (" + lu + ")",
+			"length".equals(plot_weighting) ? "length-weighted fraction" : "count fraction");
+		if (log_scale) plot.setLogScaleX();
+		StringBuilder legend = new StringBuilder();
+		double ymax = 0;
+		for (int a = 0; a < 3; a++) {
+			double[][] hst = histogram(ds[a], edges, um);
+			double[] x = new double[bins], y = new double[bins];
+			for (int b = 0; b < bins; b++) {
+				double lo = edges[b], hi = edges[b + 1];
+				x[b] = log_scale ? Math.sqrt(lo * hi) : 0.5 * (lo + hi);
+				y[b] = "length".equals(plot_weighting) ? hst[b][2] : hst[b][1];
+				ymax = Math.max(ymax, y[b]);
+				cld.incrementCounter();
+				cld.addValue("phase", p.displayName());
+				cld.addValue("axis", ds[a].axis);
+				cld.addValue("bin", b);
+				cld.addValue("bin_start", lo);
+				cld.addValue("bin_end", hi);
+				cld.addValue("bin_centre", x[b]);
+				cld.addValue("unit", lu);
+				cld.addValue("count", hst[b][0]);
+				cld.addValue("count_fraction", hst[b][1]);
+				cld.addValue("length_fraction", hst[b][2]);
+				cld.addValue("total_length", hst[b][3]);
+			}
+			plot.setColor(AXIS_COLORS[a]);
+			plot.setLineWidth(2);
+			plot.addPoints(x, y, Plot.LINE);
+			legend.append(ds[a].axis).append('\n');
+		}
+		plot.setLimits(log_scale ? edges[0] : 0, edges[bins], 0, ymax > 0 ? 1.05 * ymax : 1);
+		plot.setColor(Color.black);
+		plot.addLegend(legend.toString().trim());
+		return plot;
 	}
 
 	/** Histogram with edges in output units (um when calibrated). */

@@ -1,8 +1,8 @@
 package org.cathodej.commands;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.phase.PhaseLabels;
-import org.cathodej.results.Undefined;
+import org.cathodej.run.ResultsTables;
 import org.cathodej.segment.Comparison;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
@@ -55,9 +55,9 @@ public class CompareWithGroundTruthCommand extends LabelAnalysisCommand {
 		for (int p = 0; p < 3; p++) {
 			quality.incrementCounter();
 			quality.addLabel(Comparison.name(p));
-			Undefined.put(quality, "iou", c.iou(p), "the phase is in neither image");
-			Undefined.put(quality, "recall", c.recall(p), "the phase is absent from the ground truth");
-			Undefined.put(quality, "precision", c.precision(p), "the phase is absent from the segmentation");
+			ResultsTables.put(quality, "iou", c.iou(p), "the phase is in neither image");
+			ResultsTables.put(quality, "recall", c.recall(p), "the phase is absent from the ground truth");
+			ResultsTables.put(quality, "precision", c.precision(p), "the phase is absent from the segmentation");
 			quality.addValue("true_fraction", c.truthFraction(p));
 			quality.addValue("segmented_fraction", c.segmentedFraction(p));
 			quality.addValue("fraction_error", c.fractionError(p));

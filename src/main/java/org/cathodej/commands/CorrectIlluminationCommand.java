@@ -4,11 +4,11 @@ import java.io.File;
 
 import org.cathodej.illumination.IlluminationCorrector;
 import org.cathodej.illumination.StreamedIllumination;
-import org.cathodej.image.TiffSliceWriter;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.VolumeSource;
-import org.cathodej.image.GreyInput;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.GreyInput;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;

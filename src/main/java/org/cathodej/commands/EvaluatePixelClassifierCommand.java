@@ -3,10 +3,11 @@ package org.cathodej.commands;
 import java.util.List;
 import java.util.Locale;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.results.Table;
 import org.cathodej.segment.Comparison;
 import org.cathodej.segment.PixelClassifier;
 import org.cathodej.segment.SliceEvaluation;
@@ -17,7 +18,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
@@ -64,10 +64,10 @@ public class EvaluatePixelClassifierCommand extends ClassifierTrainingCommand {
 	public boolean keep_training_proportions = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Evaluation per Slice")
-	public ResultsTable per_slice;
+	public Table per_slice;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Held-out Summary")
-	public ResultsTable held_out;
+	public Table held_out;
 
 	@SuppressWarnings("unchecked")
 	@Override
@@ -89,34 +89,34 @@ public class EvaluatePixelClassifierCommand extends ClassifierTrainingCommand {
 			.wrap(ground_truth);
 		SliceEvaluation.Result r = SliceEvaluation.run(ch, truth, tl, training_slice - 1, training_fraction, seed, vs, featureSettings(vs, ch),
 			intensityNormalisation(), forestParams(), o, progress());
-		per_slice = new ResultsTable();
+		per_slice = new Table();
 		for (int z = 0; z < r.perSlice.size(); z++) {
-			per_slice.incrementCounter();
-			per_slice.addValue("slice", z + 1);
-			per_slice.addValue("training", z == r.trainingSlice ? 1 : 0);
+			per_slice.addRow();
+			per_slice.set("slice", z + 1);
+			per_slice.set("training", z == r.trainingSlice ? 1 : 0);
 			row(per_slice, r.perSlice.get(z));
 		}
-		held_out = new ResultsTable();
-		held_out.incrementCounter();
-		held_out.addValue("training_slice", training_slice);
-		held_out.addValue("held_out_slices", r.perSlice.size() - 1);
-		held_out.addValue("accuracy", r.heldOutMean(Comparison::accuracy));
-		held_out.addValue("balanced_accuracy", r.heldOutMean(Comparison::balancedAccuracy));
-		held_out.addValue("mean_iou", r.heldOutMean(Comparison::meanIoU));
-		for (Phase p : Phase.values()) held_out.addValue("iou_" + key(p), r.heldOutMean(c -> c.iou(p.ordinal())));
-		for (Phase p : Phase.values()) held_out.addValue("abs_fraction_error_" + key(p), r.heldOutMean(c -> Math.abs(c.fractionError(p.ordinal()))));
-		for (Phase p : Phase.values()) held_out.addValue("training_voxels_" + key(p), r.trainingSamples[p.ordinal()]);
+		held_out = new Table();
+		held_out.addRow();
+		held_out.set("training_slice", training_slice);
+		held_out.set("held_out_slices", r.perSlice.size() - 1);
+		held_out.set("accuracy", r.heldOutMean(Comparison::accuracy));
+		held_out.set("balanced_accuracy", r.heldOutMean(Comparison::balancedAccuracy));
+		held_out.set("mean_iou", r.heldOutMean(Comparison::meanIoU));
+		for (Phase p : Phase.values()) held_out.set("iou_" + key(p), r.heldOutMean(c -> c.iou(p.ordinal())));
+		for (Phase p : Phase.values()) held_out.set("abs_fraction_error_" + key(p), r.heldOutMean(c -> Math.abs(c.fractionError(p.ordinal()))));
+		for (Phase p : Phase.values()) held_out.set("training_voxels_" + key(p), r.trainingSamples[p.ordinal()]);
 		ij.IJ.log(String.format(Locale.ROOT, "Evaluate Pixel Classifier: training %.2f s, applying %.2f s (%d slices)", r.trainSeconds, r.applySeconds,
 			r.perSlice.size()));
 		if (r.perSlice.size() == 1) note("The stack has one slice: there is no held-out slice, so the held-out means are empty.");
 	}
 
-	private static void row(ResultsTable t, Comparison c) {
-		t.addValue("accuracy", c.accuracy());
-		t.addValue("balanced_accuracy", c.balancedAccuracy());
-		t.addValue("mean_iou", c.meanIoU());
-		for (Phase p : Phase.values()) t.addValue("iou_" + key(p), c.iou(p.ordinal()));
-		for (Phase p : Phase.values()) t.addValue("fraction_error_" + key(p), c.fractionError(p.ordinal()));
+	private static void row(Table t, Comparison c) {
+		t.set("accuracy", c.accuracy());
+		t.set("balanced_accuracy", c.balancedAccuracy());
+		t.set("mean_iou", c.meanIoU());
+		for (Phase p : Phase.values()) t.set("iou_" + key(p), c.iou(p.ordinal()));
+		for (Phase p : Phase.values()) t.set("fraction_error_" + key(p), c.fractionError(p.ordinal()));
 	}
 
 	private static String key(Phase p) {

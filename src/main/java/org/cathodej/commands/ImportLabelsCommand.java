@@ -2,11 +2,10 @@ package org.cathodej.commands;
 
 import java.util.Map;
 
-import org.cathodej.image.PhaseLut;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.PhaseLut;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
-import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.segment.LabelImport;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
@@ -57,8 +56,7 @@ public class ImportLabelsCommand extends PhaseLabelsCommand {
 		LabelImport.Mapping m = new LabelImport.Mapping(pore_values, cam_values, ise_values);
 		LabelImport.Result r = LabelImport.apply((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(source), m,
 			pl, unmapped_value, Parallel.defaultThreads(), progress());
-		int max = Math.max(unmapped_value, Math.max(pore_label, Math.max(cam_label, ise_label)));
-		phase_labels = Volumes.toImagePlus(PhaseVolumes.narrowest(r.labels, source.getWidth(), source.getHeight(), max),
+		phase_labels = Volumes.toImagePlus(r.labels,
 			SegmentSupport.baseTitle(source) + "-phases", Volumes.voxelSize(source));
 		PhaseLut.apply(phase_labels, pl);
 		values = new ResultsTable();

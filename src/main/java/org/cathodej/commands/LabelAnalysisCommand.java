@@ -1,7 +1,11 @@
 package org.cathodej.commands;
 
-import org.cathodej.image.ImagePlusSource;
-import org.cathodej.image.Volumes;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cathodej.imagej.ImagePlusSource;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.MemoryBudget;
@@ -86,6 +90,16 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 		if (need3D) Volumes.require3D(labels, step);
 		Volumes.requireLabelImage(labels, step);
 		return (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes.wrap(labels);
+	}
+
+	/** The label values, stated in the provenance of every result of a label analysis. */
+	@Override
+	public Map<String, Object> standingConventions() {
+		Map<String, Object> labels = new LinkedHashMap<>();
+		labels.put("pore_label", pore_label);
+		labels.put("cam_label", cam_label);
+		labels.put("ise_label", ise_label);
+		return Collections.singletonMap("phase_labels", labels);
 	}
 
 	/** Voxel size of the label image; notes when it is uncalibrated so results are in voxel units. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.pores.PoreAnalysis;

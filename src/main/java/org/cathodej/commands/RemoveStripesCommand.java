@@ -4,14 +4,13 @@ import java.io.File;
 
 import org.cathodej.destripe.Destriper;
 import org.cathodej.destripe.StreamedDestriper;
-import org.cathodej.image.TiffSliceWriter;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.VolumeSource;
-import org.cathodej.image.GreyInput;
-import org.cathodej.image.Slices;
-import org.cathodej.image.Volumes;
-import org.cathodej.task.MemoryBudget;
+import org.cathodej.imagej.GreyInput;
+import org.cathodej.imagej.Volumes;
+import org.cathodej.results.Table;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -19,10 +18,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import net.imglib2.img.planar.PlanarImg;
-import net.imglib2.img.planar.PlanarImgs;
-import net.imglib2.type.numeric.real.FloatType;
-import ij.measure.ResultsTable;
 
 /** Preprocess > Remove Stripes: curtaining removal by combined wavelet-Fourier filtering, optionally with automatic parameters. */
 @Plugin(type = Command.class, label = "Remove Stripes",
@@ -41,6 +36,10 @@ public class RemoveStripesCommand extends CathodeJCommand {
 	@Parameter(label = "Stripe width (px)", description = "widest curtain separated from the structure (running median across the stripes) before filtering; 0 = filter the whole image (Münch's original)",
 		min = "0", max = "256")
 	public int stripe_width = 4;
+
+	@Parameter(label = "Curtain length (px)", description = "partial-height curtains: the stripe layer is estimated in windows of 2 x curtain_length + 1 px along the stripes (running median, weak evidence shrunk to zero; levels and sigma unused); curtains shorter than about curtain_length stay; 0 = column-wide filter",
+		min = "0", max = "4096")
+	public int curtain_length = 0;
 
 	@Parameter(label = "Levels", description = "wavelet decomposition levels (capped by the slice size): more reaches the coarse part of the curtains", min = "1", max = "12")
 	public int levels = 6;
@@ -68,7 +67,7 @@ public class RemoveStripesCommand extends CathodeJCommand {
 	public int slab_slices = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Stripe Removal")
-	public ResultsTable stripes;
+	public Table stripes;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Destriped")
 	public ImagePlus destriped;
@@ -94,18 +93,21 @@ public class RemoveStripesCommand extends CathodeJCommand {
 	public void run() {
 		GreyInput.require(image, "Remove Stripes");
 		if (stripe_width < 0) throw new IllegalArgumentException("stripe_width must be >= 0 pixels, got " + stripe_width);
+		if (curtain_length < 0) throw new IllegalArgumentException("curtain_length must be >= 0 pixels, got " + curtain_length);
 		Destriper.Params p = new Destriper.Params();
 		p.direction = Destriper.Direction.parse(direction);
 		p.wavelet = wavelet;
 		p.levels = levels;
 		p.sigma = sigma;
 		p.stripeWidth = stripe_width;
+		p.curtainLength = curtain_length;
 		p.auto = automatic;
 		p.maxStructureLoss = max_structure_loss;
 		p.threads = Parallel.defaultThreads();
 		boolean stream = StreamedImageOutput.streams(this, streaming, image, image.getBitDepth() / 8 + (removed_stripes ? 4 : 0));
 		Destriper.Result r = stream ? streamed(p) : Destriper.run(Volumes.real(image), p, progress());
-		if (automatic) note("Automatic stripe filter: stripe width " + r.stripeWidth + " px, " + r.levels + " levels, sigma " + r.sigma);
+		if (automatic) note("Automatic stripe filter: stripe width " + r.stripeWidth + " px"
+			+ (curtain_length > 0 ? ", curtain length " + curtain_length + " px" : ", " + r.levels + " levels, sigma " + r.sigma));
 		else if (r.levels != levels) note("Levels reduced to " + r.levels + " (the slice is too small for more).");
 		convention("stripe_width_used", r.stripeWidth);
 		convention("levels_used", r.levels);
@@ -113,6 +115,8 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		int sw = r.stripeWidth;
 		convention("stripe_layer", sw > 0 ? "image minus its running median across the stripes over " + (2 * sw + 1) + " px, outliers along each column replaced by its robust smooth profile; the filter runs on the layer"
 			: "none: the filter runs on the whole image");
+		if (curtain_length > 0) convention("curtain_estimate", "running median of the stripe layer along the stripes over " + (2 * curtain_length + 1)
+			+ " px, shrunk to zero below 2 standard errors of that median (non-negative garrote); the median across the stripes is retaken of the slice minus the estimate, 4 passes");
 		convention("stripe_energy", "slice height x sum over columns of the squared column mean of the image minus its running median across the stripes (half-width "
 			+ (sw > 0 ? sw : 4) + " px)");
 		convention("structure_lost", "energy removed beyond the stripe energy removed, as a fraction of the slice's variance energy (an upper estimate: strong curtains bias the stripe energy low)");
@@ -122,28 +126,22 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		} else if (removed_stripes) note("No removed stripes image when streaming (it would be a second whole volume): check the filter on a "
 			+ "sub-stack in memory (Image > Duplicate with a slice range, streaming=never).");
 		if (removed_stripes && !stream) {
-			MemoryBudget.require(4L * image.getWidth() * image.getHeight() * image.getStackSize(), "Removed stripes image", 4);
-			PlanarImg<FloatType, ?> diff = PlanarImgs.floats(image.getWidth(), image.getHeight(), image.getStackSize());
-			for (int z = 0; z < image.getStackSize(); z++) {
-				float[] a = Slices.readFloats(Volumes.real(image), z, null), b = Slices.readFloats(Volumes.real(destriped), z, null);
-				float[] d = (float[]) Slices.planeArray(diff, z);
-				for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
-			}
-			removed = Volumes.toImagePlus(diff, Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
+			removed = Volumes.toImagePlus(r.removedStripes(Volumes.real(image)), Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
 			removed.setCalibration(image.getCalibration().copy());
 		}
-		stripes = new ResultsTable();
+		stripes = new Table();
 		for (int z = 0; z < r.stats.length; z++) {
 			Destriper.SliceStats s = r.stats[z];
-			stripes.incrementCounter();
-			stripes.addValue("slice", z + 1);
-			stripes.addValue("stripe_energy_before", s.stripeBefore);
-			stripes.addValue("stripe_energy_after", s.stripeAfter);
-			stripes.addValue("stripe_energy_removed_fraction", s.stripeRemovedFraction());
-			stripes.addValue("structure_energy_lost_fraction", s.structureLostFraction());
-			stripes.addValue("stripe_width", r.stripeWidth);
-			stripes.addValue("levels", r.levels);
-			stripes.addValue("sigma", r.sigma);
+			stripes.addRow();
+			stripes.set("slice", z + 1);
+			stripes.set("stripe_energy_before", s.stripeBefore);
+			stripes.set("stripe_energy_after", s.stripeAfter);
+			stripes.set("stripe_energy_removed_fraction", s.stripeRemovedFraction());
+			stripes.set("structure_energy_lost_fraction", s.structureLostFraction());
+			stripes.set("stripe_width", r.stripeWidth);
+			stripes.set("levels", r.levels);
+			stripes.set("sigma", r.sigma);
+			if (r.curtainLength > 0) stripes.set("curtain_length", r.curtainLength);
 		}
 	}
 }

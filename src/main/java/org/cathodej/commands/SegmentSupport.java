@@ -3,9 +3,9 @@ package org.cathodej.commands;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cathodej.image.GreyInput;
-import org.cathodej.image.PhaseLut;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.GreyInput;
+import org.cathodej.imagej.PhaseLut;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.phase.PhaseVolumes;

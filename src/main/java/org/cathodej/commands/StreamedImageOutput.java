@@ -2,11 +2,11 @@ package org.cathodej.commands;
 
 import java.io.File;
 
-import org.cathodej.image.ImagePlusSource;
-import org.cathodej.image.SourceStack;
-import org.cathodej.image.TiffFolderSource;
-import org.cathodej.image.TiffSliceWriter;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.ImagePlusSource;
+import org.cathodej.imagej.SourceStack;
+import org.cathodej.imagej.TiffFolderSource;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.volume.SlabPlan;
@@ -33,7 +33,7 @@ final class StreamedImageOutput {
 		boolean virtual = imp.getStack().isVirtual();
 		long work = (long) (bytesPerVoxel * imp.getWidth() * imp.getHeight() * (double) imp.getStackSize());
 		boolean s = Streaming.of(streaming).streams(!virtual, work);
-		cmd.convention("streaming", s ? "yes: slab by slab into a TIFF-slice folder, voxels identical to the in-memory result"
+		cmd.record("streaming", s ? "yes: slab by slab into a TIFF-slice folder, voxels identical to the in-memory result"
 			: "no (whole volume in memory)");
 		return s;
 	}
@@ -49,7 +49,7 @@ final class StreamedImageOutput {
 		if (slabSlices <= 0 && sh > src.chunkDepth()) sh -= sh % src.chunkDepth(); // whole chunks per slab
 		Streaming.requireSlab(src.width(), src.height(), sh, bytesPerVoxel, step);
 		SlabPlan plan = new SlabPlan(src.depth(), sh);
-		cmd.note("Streamed " + src.description() + " in " + plan + ".");
+		cmd.remark("Streamed " + src.description() + " in " + plan + ".");
 		return plan;
 	}
 
@@ -75,7 +75,7 @@ final class StreamedImageOutput {
 	static ImagePlus open(CathodeJCommand cmd, File folder, VoxelSize vs, String what) {
 		ImagePlus imp = SourceStack.imagePlus(new TiffFolderSource(folder, vs), folder.getName());
 		imp.setProperty(TiffSliceWriter.FOLDER_PROPERTY, folder.getAbsolutePath());
-		cmd.note("Wrote " + what + " as TIFF slices to " + folder + ".");
+		cmd.remark("Wrote " + what + " as TIFF slices to " + folder + ".");
 		return imp;
 	}
 }

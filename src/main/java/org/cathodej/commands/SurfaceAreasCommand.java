@@ -8,7 +8,6 @@ import java.nio.file.Paths;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
-import org.cathodej.surface.GeometryCounts;
 import org.cathodej.surface.GeometryCounts.Estimator;
 import org.cathodej.surface.GeometryKernel;
 import org.cathodej.surface.MarchingCubesVariant;
@@ -74,16 +73,7 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 		if (export_stl && (output_dir == null || output_dir.trim().isEmpty()))
 			throw new IllegalArgumentException("Export STL meshes needs an output folder (output_dir).");
 		MarchingCubesVariant variant = MarchingCubesVariant.parse(mc_variant);
-		VolumeSource src = streamedSource("Surface and Interface Areas", 0);
-		if (src != null && export_stl) throw new IllegalArgumentException("STL export needs the whole volume in memory; use streaming=never "
-			+ "(or export the meshes of a sub-volume).");
-		if (src != null && (src.width() < 2 || src.height() < 2 || src.depth() < 2)) labelVolume(true, "Surface and Interface Areas");
-		PhaseSurfaces ps = src != null
-			? PhaseSurfaces.of(SlabStreamer.run(src, slabPlan(src, src.bytesPerVoxel() + 4, "Surface and Interface Areas"),
-				GeometryKernel.ofLabels(true, Parallel.defaultThreads(), pl.pore(), pl.cam(), pl.ise()), progress()).counts(vs)
-				.withMarchingCubes(variant))
-			: PhaseSurfaces.measure(labelVolume(true, "Surface and Interface Areas"), pl, vs, variant, Parallel.defaultThreads(),
-				export_stl ? progress().range(0, 0.5) : progress());
+		PhaseSurfaces ps = measure(pl, vs, variant);
 		for (String n : ps.notes) note(n);
 		double um = vs.micronsPerUnit();
 		boolean metric = !Double.isNaN(um) && vs.isCalibrated();
@@ -93,6 +83,30 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 				+ "^2 and densities in 1/" + vs.unit() + "; areas per CAM mass are 0.");
 		}
 		String lu = metric ? "um" : vs.unit();
+		stateConventions(variant);
+		if (ps.fraction[1] == 0) note("No CAM voxels: areas per CAM mass and CAM coverage are 0.");
+		areasTable(ps, um, metric, lu);
+		coverageTable(ps, um, lu);
+		if (ps.otherFraction == 0)
+			note("cam_other_share is the CAM surface facing labels other than pore/ISE (e.g. CAM-CAM contacts labelled separately); 0 here.");
+		if (export_stl) exportStl(ps, pl, vs);
+	}
+
+	/** In memory, or streamed slab by slab when the label image asks for it (identical counts). */
+	private PhaseSurfaces measure(PhaseLabels pl, VoxelSize vs, MarchingCubesVariant variant) {
+		VolumeSource src = streamedSource("Surface and Interface Areas", 0);
+		if (src != null && export_stl) throw new IllegalArgumentException("STL export needs the whole volume in memory; use streaming=never "
+			+ "(or export the meshes of a sub-volume).");
+		if (src != null && (src.width() < 2 || src.height() < 2 || src.depth() < 2)) labelVolume(true, "Surface and Interface Areas");
+		return src != null
+			? PhaseSurfaces.of(SlabStreamer.run(src, slabPlan(src, src.bytesPerVoxel() + 4, "Surface and Interface Areas"),
+				GeometryKernel.ofLabels(true, Parallel.defaultThreads(), pl.pore(), pl.cam(), pl.ise()), progress()).counts(vs)
+				.withMarchingCubes(variant))
+			: PhaseSurfaces.measure(labelVolume(true, "Surface and Interface Areas"), pl, vs, variant, Parallel.defaultThreads(),
+				export_stl ? progress().range(0, 0.5) : progress());
+	}
+
+	private void stateConventions(MarchingCubesVariant variant) {
 		convention("surface_boundary", "surfaces are open at the volume's outer faces (nothing is closed there), so S_a-b = (S_a + S_b - S_c)/2 holds");
 		convention("marching_cubes", "iso-level 1/2 on each phase mask, no smoothing, vertices at edge midpoints; " + AMBIGUITY[variant.ordinal()]
 			+ "; raw MC over-estimates curved surfaces by ~8-10 %; S_V = area / volume of the voxel-centre hull");
@@ -102,11 +116,12 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 		convention("faces", "exact count of shared voxel faces times the face area (QC; ~+50 % on isotropic surfaces)");
 		convention("interfaces", "marching cubes: Eq. 1, S_a-b = (S_a + S_b - S_c)/2 with S_c the mesh of the third phase; Crofton and faces: a-b neighbour pairs counted directly");
 		convention("specific_area_per_cam_mass", "S_V / (CAM volume fraction x CAM density), in m^2/g");
+	}
 
-		double phiCam = ps.fraction[1];
-		if (phiCam == 0) note("No CAM voxels: areas per CAM mass and CAM coverage are 0.");
+	/** One row per phase surface and per interface ({@link PhaseSurfaces#ROWS}). */
+	private void areasTable(PhaseSurfaces ps, double um, boolean metric, String lu) {
 		areas = new ResultsTable();
-		for (int row = 0; row < 6; row++) {
+		for (int row = 0; row < PhaseSurfaces.ROWS; row++) {
 			boolean pair = row >= 3;
 			String name = pair ? Phase.values()[PhaseSurfaces.PAIRS[row - 3][0]].displayName() + "-"
 				+ Phase.values()[PhaseSurfaces.PAIRS[row - 3][1]].displayName() : Phase.values()[row].displayName();
@@ -120,12 +135,14 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 			areas.addValue("area_unit", lu + "^2");
 			for (Estimator e : Estimator.values()) areas.addValue("sv_" + EST_COL[e.ordinal()], sv[e.ordinal()] / um);
 			areas.addValue("sv_unit", "1/" + lu);
-			for (Estimator e : Estimator.values()) {
-				double perMass = metric && phiCam > 0 ? sv[e.ordinal()] / um / (phiCam * cam_density) : 0;
-				areas.addValue("per_cam_mass_" + EST_COL[e.ordinal()] + "_m2_per_g", perMass);
-			}
-			areas.addValue("voxel_faces", faces(ps.counts, row));
+			for (Estimator e : Estimator.values())
+				areas.addValue("per_cam_mass_" + EST_COL[e.ordinal()] + "_m2_per_g", ps.areaPerCamMass(row, e, metric ? um : Double.NaN, cam_density));
+			areas.addValue("voxel_faces", ps.voxelFaces(row));
 		}
+	}
+
+	/** CAM surface shares facing ISE, pores and other labels, per estimator. */
+	private void coverageTable(PhaseSurfaces ps, double um, String lu) {
 		coverage = new ResultsTable();
 		for (Estimator e : Estimator.values()) {
 			double[] c = ps.camCoverage(e);
@@ -137,48 +154,36 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 			coverage.addValue("cam_surface", ps.surface[1][e.ordinal()] * um * um);
 			coverage.addValue("area_unit", lu + "^2");
 		}
-		if (ps.otherFraction == 0)
-			note("cam_other_share is the CAM surface facing labels other than pore/ISE (e.g. CAM-CAM contacts labelled separately); 0 here.");
-		if (export_stl) {
-			Path dir = Paths.get(output_dir.trim());
-			dir.toFile().mkdirs();
-			String base = labels.getTitle().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9_-]+", "_");
-			for (Phase p : Phase.values()) {
-				if (ps.fraction[p.ordinal()] == 0) continue;
-				File f = dir.resolve(base + "_" + p.displayName() + ".stl").toFile();
-				if (f.exists() && !overwrite) throw new IllegalArgumentException(f + " exists; tick 'Overwrite existing files' or choose another folder.");
-				try {
-					long n = StlExport.write(labelVolume(true, "STL export"), pl.valueOf(p), vs, f.toPath(),
-						progress().range(0.5 + 0.5 * p.ordinal() / 3, 0.5 + 0.5 * (p.ordinal() + 1) / 3));
-					note("Wrote " + n + " triangles to " + f);
-				} catch (IOException ex) {
-					throw new IllegalArgumentException("Could not write " + f + ": " + ex.getMessage());
-				}
-			}
-			for (int q = 0; q < 3; q++) {
-				Phase a = Phase.values()[PhaseSurfaces.PAIRS[q][0]], b = Phase.values()[PhaseSurfaces.PAIRS[q][1]];
-				if (ps.interfaceArea[q][Estimator.FACE_COUNT.ordinal()] == 0) continue;
-				File f = dir.resolve(base + "_" + a.displayName() + "-" + b.displayName() + ".stl").toFile();
-				if (f.exists() && !overwrite) throw new IllegalArgumentException(f + " exists; tick 'Overwrite existing files' or choose another folder.");
-				try {
-					long n = StlExport.write(labelVolume(true, "STL export"), pl.valueOf(a), pl.valueOf(b), vs, f.toPath(), progress());
-					note("Wrote " + n + " triangles of the " + a.displayName() + "-" + b.displayName() + " interface to " + f);
-				} catch (IOException ex) {
-					throw new IllegalArgumentException("Could not write " + f + ": " + ex.getMessage());
-				}
-			}
-		}
 	}
 
-	/** Exact number of shared voxel faces of a phase (against everything else) or a pair. */
-	private static double faces(GeometryCounts g, int row) {
-		long n = 0;
-		int all = (1 << (g.classes() + 1)) - 1;
-		for (int a = 0; a < 3; a++) {
-			int d = org.cathodej.surface.CroftonDirections.AXIS[a];
-			if (row < 3) n += g.transitions(d, GeometryCounts.set(row), all & ~GeometryCounts.set(row));
-			else n += g.transitions(d, GeometryCounts.set(PhaseSurfaces.PAIRS[row - 3][0]), GeometryCounts.set(PhaseSurfaces.PAIRS[row - 3][1]));
+	/** Binary STL meshes of every present phase and interface into output_dir. */
+	private void exportStl(PhaseSurfaces ps, PhaseLabels pl, VoxelSize vs) {
+		Path dir = Paths.get(output_dir.trim());
+		dir.toFile().mkdirs();
+		String base = labels.getTitle().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9_-]+", "_");
+		for (Phase p : Phase.values()) {
+			if (ps.fraction[p.ordinal()] == 0) continue;
+			File f = dir.resolve(base + "_" + p.displayName() + ".stl").toFile();
+			if (f.exists() && !overwrite) throw new IllegalArgumentException(f + " exists; tick 'Overwrite existing files' or choose another folder.");
+			try {
+				long n = StlExport.write(labelVolume(true, "STL export"), pl.valueOf(p), vs, f.toPath(),
+					progress().range(0.5 + 0.5 * p.ordinal() / 3, 0.5 + 0.5 * (p.ordinal() + 1) / 3));
+				note("Wrote " + n + " triangles to " + f);
+			} catch (IOException ex) {
+				throw new IllegalArgumentException("Could not write " + f + ": " + ex.getMessage());
+			}
 		}
-		return n;
+		for (int q = 0; q < 3; q++) {
+			Phase a = Phase.values()[PhaseSurfaces.PAIRS[q][0]], b = Phase.values()[PhaseSurfaces.PAIRS[q][1]];
+			if (ps.interfaceArea[q][Estimator.FACE_COUNT.ordinal()] == 0) continue;
+			File f = dir.resolve(base + "_" + a.displayName() + "-" + b.displayName() + ".stl").toFile();
+			if (f.exists() && !overwrite) throw new IllegalArgumentException(f + " exists; tick 'Overwrite existing files' or choose another folder.");
+			try {
+				long n = StlExport.write(labelVolume(true, "STL export"), pl.valueOf(a), pl.valueOf(b), vs, f.toPath(), progress());
+				note("Wrote " + n + " triangles of the " + a.displayName() + "-" + b.displayName() + " interface to " + f);
+			} catch (IOException ex) {
+				throw new IllegalArgumentException("Could not write " + f + ": " + ex.getMessage());
+			}
+		}
 	}
 }

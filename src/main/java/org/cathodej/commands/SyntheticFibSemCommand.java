@@ -1,6 +1,6 @@
 package org.cathodej.commands;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.render.FibSemRenderer;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;

@@ -3,16 +3,17 @@ package org.cathodej.commands;
 import java.io.File;
 import java.util.List;
 
-import org.cathodej.image.TiffSliceWriter;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.segment.StreamedThreshold;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.VolumeSource;
 
-import org.cathodej.image.GreyInput;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.GreyInput;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.results.Table;
 import org.cathodej.segment.ThresholdSegmentation;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
@@ -21,7 +22,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -63,7 +63,7 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
 	public int slab_slices = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Threshold Summary")
-	public ResultsTable summary;
+	public Table summary;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Phase labels")
 	public ImagePlus phase_labels;
@@ -110,19 +110,19 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
 		}
 		long[] n = r.voxelsPerPhase;
 		long tot = n[0] + n[1] + n[2];
-		summary = new ResultsTable();
+		summary = new Table();
 		for (Phase ph : Phase.values()) {
-			summary.incrementCounter();
-			summary.addLabel(ph.displayName());
-			summary.addValue("label_value", pl.valueOf(ph));
-			summary.addValue("voxels", n[ph.ordinal()]);
-			summary.addValue("volume_fraction", n[ph.ordinal()] / (double) tot);
-			summary.addValue("se_threshold", r.seThreshold);
-			summary.addValue("bse_threshold_1", r.bseThresholds[0]);
-			summary.addValue("bse_threshold_2", r.bseThresholds.length > 1 ? r.bseThresholds[1] : Double.NaN);
-			summary.addValue("islands_merged", r.islandsMerged);
-			summary.addValue("voxels_changed_by_islands", r.voxelsChangedByIslands);
-			summary.addValue("voxels_changed_by_majority", r.voxelsChangedByMajority);
+			summary.addRow();
+			summary.label(ph.displayName());
+			summary.set("label_value", pl.valueOf(ph));
+			summary.set("voxels", n[ph.ordinal()]);
+			summary.set("volume_fraction", n[ph.ordinal()] / (double) tot);
+			summary.set("se_threshold", r.seThreshold);
+			summary.set("bse_threshold_1", r.bseThresholds[0]);
+			summary.set("bse_threshold_2", r.bseThresholds.length > 1 ? r.bseThresholds[1] : Double.NaN);
+			summary.set("islands_merged", r.islandsMerged);
+			summary.set("voxels_changed_by_islands", r.voxelsChangedByIslands);
+			summary.set("voxels_changed_by_majority", r.voxelsChangedByMajority);
 		}
 	}
 }

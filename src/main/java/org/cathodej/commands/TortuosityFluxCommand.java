@@ -3,13 +3,13 @@ package org.cathodej.commands;
 import java.util.List;
 import java.util.Locale;
 
-import org.cathodej.image.ImagePlusSource;
+import org.cathodej.imagej.ImagePlusSource;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.tortuosity.FullSolveMemory;
 import org.cathodej.tortuosity.SubVolumeStudy;
 import org.cathodej.volume.VolumeSource;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
@@ -221,7 +221,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		convention("kappa", "kappa = sum(phi_i sigma_i) / sigma_eff (single phase: phi / sigma_eff); kappa_spanning uses the voxels "
 			+ "connected to both faces only (isolated and dead-end clusters removed)");
 		convention("conductivities", cond.toString());
-		convention("solver", "conjugate gradients preconditioned by an aggregation-multigrid V-cycle, float vectors, true residual checked in double");
+		convention("solver", "conjugate gradients preconditioned by an aggregation-multigrid W-cycle, float vectors, true residual checked in double");
 
 		if (!statedMemoryFits(cond, o)) return;
 		List<FluxResult> rs = FluxTortuosity.compute(labelVolume(true, "Tortuosity (Flux)"), cond, vs, axes, o, progress());

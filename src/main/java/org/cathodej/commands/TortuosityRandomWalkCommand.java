@@ -3,7 +3,7 @@ package org.cathodej.commands;
 import java.awt.Color;
 
 import org.cathodej.image.VoxelSize;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.volume.VolumeSource;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;

@@ -8,9 +8,10 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
+import org.cathodej.results.Table;
 import org.cathodej.segment.IntensityNormalisation;
 import org.cathodej.segment.PixelClassifier;
 import org.cathodej.segment.Scribbles;
@@ -25,7 +26,6 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
-import ij.measure.ResultsTable;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
@@ -62,7 +62,7 @@ public class TrainPixelClassifierCommand extends ClassifierTrainingCommand {
 	public String classifier_file = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Training Summary")
-	public ResultsTable summary;
+	public Table summary;
 
 	@SuppressWarnings("unchecked")
 	@Override
@@ -99,20 +99,20 @@ public class TrainPixelClassifierCommand extends ClassifierTrainingCommand {
 		} catch (IOException e) {
 			throw new IllegalArgumentException("Could not save the classifier to " + file + ": " + e.getMessage());
 		}
-		summary = new ResultsTable();
+		summary = new Table();
 		long total = 0;
 		for (long v : c.samplesPerClass()) total += v;
 		double labelled = total / ((double) bse.getWidth() * bse.getHeight() * bse.getStackSize());
 		for (Phase ph : Phase.values()) {
-			summary.incrementCounter();
-			summary.addLabel(ph.displayName());
-			summary.addValue("scribble_value", scribble[ph.ordinal()]);
-			summary.addValue("training_voxels", c.samplesPerClass()[ph.ordinal()]);
-			summary.addValue("training_share", c.samplesPerClass()[ph.ordinal()] / (double) total);
-			summary.addValue("labelled_fraction_of_volume", labelled);
-			summary.addValue("features", fs.numFeatures());
-			summary.addValue("trees", trees);
-			summary.addValue("nodes", c.forest().numNodes());
+			summary.addRow();
+			summary.label(ph.displayName());
+			summary.set("scribble_value", scribble[ph.ordinal()]);
+			summary.set("training_voxels", c.samplesPerClass()[ph.ordinal()]);
+			summary.set("training_share", c.samplesPerClass()[ph.ordinal()] / (double) total);
+			summary.set("labelled_fraction_of_volume", labelled);
+			summary.set("features", fs.numFeatures());
+			summary.set("trees", trees);
+			summary.set("nodes", c.forest().numNodes());
 		}
 		note("Classifier saved to " + file.getFileName() + " (" + fs + "; normalisation " + norm + "; training grey range "
 			+ java.util.Arrays.toString(c.greyRanges()) + ").");

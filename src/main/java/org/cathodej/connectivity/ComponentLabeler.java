@@ -60,16 +60,7 @@ public final class ComponentLabeler {
 		if ((long) w * h > Integer.MAX_VALUE) throw new IllegalArgumentException("A slice larger than 2^31 voxels is not supported");
 		Progress p = progress == null ? Progress.NONE : progress;
 		int n = w * h;
-		int[][] lab;
-		if (buffer != null) {
-			if (buffer.length != d) throw new IllegalArgumentException("Label buffer has " + buffer.length + " slices, expected " + d);
-			for (int[] b : buffer) if (b.length != n) throw new IllegalArgumentException("Label buffer slices must hold w*h ints");
-			lab = buffer;
-		} else {
-			MemoryBudget.require(4L * n * d, "Cluster labels of " + w + "x" + h + "x" + d + " voxels", 4.5);
-			lab = new int[d][];
-			for (int z = 0; z < d; z++) lab[z] = new int[n];
-		}
+		int[][] lab = labelArrays(buffer, w, h, d);
 
 		int chunks = Math.max(1, Math.min(Math.max(1, threads), d));
 		int[] z0 = new int[chunks + 1];
@@ -98,21 +89,7 @@ public final class ComponentLabeler {
 			total += local[k].n;
 		}
 		if (total >= Integer.MAX_VALUE) throw new IllegalStateException("More than 2^31 provisional cluster labels");
-		UnionFind g;
-		if (chunks == 1) g = local[0];
-		else {
-			int[] parent = new int[(int) total + 1];
-			for (int k = 0; k < chunks; k++) {
-				int[] lp = local[k].parent;
-				for (int i = 1, o = off[k]; i <= local[k].n; i++) parent[o + i] = o + lp[i];
-				local[k] = null;
-			}
-			g = new UnionFind(parent, (int) total);
-			for (int k = 1; k < chunks; k++) {
-				if (z0[k] == z0[k + 1]) continue;
-				mergeSeam(lab[z0[k]], off[k], lab[z0[k] - 1], off[k - 1], w, h, six, g);
-			}
-		}
+		UnionFind g = chunks == 1 ? local[0] : joinBlocks(local, off, (int) total, lab, z0, w, h, six);
 		int count = g.flatten();
 		int[] map = g.parent;
 		p.report(0.85, "Relabelling clusters");
@@ -147,6 +124,37 @@ public final class ComponentLabeler {
 		byte[] faces = faceFlags(lab, w, h, d, count);
 		p.report(1, "Clusters labelled");
 		return new Clusters(w, h, d, conn, lab, count, sizes, faces);
+	}
+
+	/** The label slices: {@code buffer} checked (d arrays of w*h ints), or new ones within the memory budget. */
+	private static int[][] labelArrays(int[][] buffer, int w, int h, int d) {
+		int n = w * h;
+		if (buffer != null) {
+			if (buffer.length != d) throw new IllegalArgumentException("Label buffer has " + buffer.length + " slices, expected " + d);
+			for (int[] b : buffer) if (b.length != n) throw new IllegalArgumentException("Label buffer slices must hold w*h ints");
+			return buffer;
+		}
+		MemoryBudget.require(4L * n * d, "Cluster labels of " + w + "x" + h + "x" + d + " voxels", 4.5);
+		int[][] lab = new int[d][];
+		for (int z = 0; z < d; z++) lab[z] = new int[n];
+		return lab;
+	}
+
+	/** One union-find over all blocks (block k's labels shifted by off[k]), merged across the block seams. */
+	private static UnionFind joinBlocks(UnionFind[] local, int[] off, int total, int[][] lab, int[] z0, int w, int h, boolean six) {
+		int chunks = local.length;
+		int[] parent = new int[total + 1];
+		for (int k = 0; k < chunks; k++) {
+			int[] lp = local[k].parent;
+			for (int i = 1, o = off[k]; i <= local[k].n; i++) parent[o + i] = o + lp[i];
+			local[k] = null;
+		}
+		UnionFind g = new UnionFind(parent, total);
+		for (int k = 1; k < chunks; k++) {
+			if (z0[k] == z0[k + 1]) continue;
+			mergeSeam(lab[z0[k]], off[k], lab[z0[k] - 1], off[k - 1], w, h, six, g);
+		}
+		return g;
 	}
 
 	private static void scan6(int[] cur, int[] prev, int w, int h, UnionFind uf) {

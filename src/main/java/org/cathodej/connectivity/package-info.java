@@ -23,5 +23,10 @@
  * ({@link org.cathodej.connectivity.CamClass}) from the collector face and separator-connected ISE, and measures
  * the CAM-ISE interfaces through {@link org.cathodej.surface.InterfaceArea} (the surface package's
  * estimators: Crofton by default, voxel faces x 2/3 beside it).
+ *
+ * <p>
+ * Tier: core.
+ * May import: other core packages, java.*, ImgLib2 and the numeric libraries (JTransforms, commons-math3, jhdf);
+ * never ij.*, org.scijava, java.awt or a higher tier.
  */
 package org.cathodej.connectivity;

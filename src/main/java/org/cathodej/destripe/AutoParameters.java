@@ -30,13 +30,18 @@ final class AutoParameters {
 
 	/** A setting of the filter. */
 	static final class Setting {
-		final int width, levels;
+		final int width, levels, length;
 		final double sigma;
 
 		Setting(int width, int levels, double sigma) {
+			this(width, levels, sigma, 0);
+		}
+
+		Setting(int width, int levels, double sigma, int length) {
 			this.width = width;
 			this.levels = levels;
 			this.sigma = sigma;
+			this.length = length;
 		}
 	}
 
@@ -74,6 +79,7 @@ final class AutoParameters {
 	static Setting choose(int w, int h, int d, IntFunction<float[]> slice, Wavelet wv, Destriper.Params p, Progress pr) {
 		AutoParameters a = new AutoParameters(w, h, d, slice, wv, p);
 		int maxL = Math.min(8, Destriper.maxLevels(a.cw, a.ch)), minL = Math.min(2, maxL); // one level removes too little
+		if (p.curtainLength > 0) return a.localWidth(maxL, pr);
 		List<Setting> widths = new ArrayList<>();
 		for (int wd : WIDTHS)
 			if (2 * wd + 1 <= Math.min(a.cw, a.ch)) widths.add(new Setting(wd, Math.min(6, maxL), 1));
@@ -86,6 +92,16 @@ final class AutoParameters {
 		return best;
 	}
 
+	/** Local curtains (levels and sigma unused): only the stripe width is chosen, at the given curtain length. */
+	private Setting localWidth(int levels, Progress pr) {
+		List<Setting> widths = new ArrayList<>();
+		for (int wd : WIDTHS)
+			if (wd > 0 && 2 * wd + 1 <= Math.min(cw, ch)) widths.add(new Setting(wd, levels, p.sigma, Math.min(p.curtainLength, (Math.min(cw, ch) - 1) / 2)));
+		Setting best = best(widths, pr);
+		pr.report(1, "Chose stripe width");
+		return best;
+	}
+
 	/** The best of the candidates (listed gentlest first within each width) by the criterion of the class comment. */
 	private Setting best(List<Setting> candidates, Progress pr) {
 		int nc = candidates.size();
@@ -95,8 +111,8 @@ final class AutoParameters {
 			pr.checkCancelled();
 			Setting s = candidates.get(c);
 			for (int k = 0; k < samples.length; k++) {
-				removed[c] += Destriper.distance(samples[k], Destriper.filter(samples[k], cw, ch, wv, s.levels, s.sigma, p.direction, s.width));
-				lost[c] += Destriper.distance(turned[k], Destriper.filter(turned[k], ch, cw, wv, s.levels, s.sigma, p.direction, s.width));
+				removed[c] += Destriper.distance(samples[k], Destriper.filter(samples[k], cw, ch, wv, s.levels, s.sigma, p.direction, s.width, s.length));
+				lost[c] += Destriper.distance(turned[k], Destriper.filter(turned[k], ch, cw, wv, s.levels, s.sigma, p.direction, s.width, s.length));
 			}
 			synchronized (done) {
 				pr.report(++done[0] / (double) nc, "Trying stripe filter settings " + done[0] + "/" + nc);

@@ -13,8 +13,11 @@ import org.cathodej.task.Progress;
 import org.jtransforms.fft.FloatFFT_1D;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * Curtaining (stripe) removal by combined wavelet-Fourier filtering (after Münch et al., Opt. Express 17, 8567,
@@ -70,6 +73,11 @@ public final class Destriper {
 		public double sigma = 1;
 		/** Widest curtain (pixels across) separated into the stripe layer; 0 = filter the whole image (Münch's original). */
 		public int stripeWidth = 4;
+		/**
+		 * Partial-height curtains: half-length (pixels along the stripes) of the window in which the stripe layer is
+		 * estimated ({@link LocalCurtains}; levels and sigma are then unused); 0 = column-wide (the filter above).
+		 */
+		public int curtainLength = 0;
 		/** Choose stripe width, levels and sigma automatically (per stack; see {@link AutoParameters}). */
 		public boolean auto = false;
 		/** Auto mode: largest allowed structure-energy loss as a fraction of the slice's variance energy. */
@@ -88,18 +96,42 @@ public final class Destriper {
 	public static final class Result {
 		public final PlanarImg<?, ?> output;
 		/** The setting used (chosen in automatic mode; levels capped by the slice size). */
-		public final int stripeWidth, levels;
+		public final int stripeWidth, levels, curtainLength;
 		public final double sigma;
 		public final String wavelet;
 		public final SliceStats[] stats;
 
-		Result(PlanarImg<?, ?> output, int stripeWidth, int levels, double sigma, String wavelet, SliceStats[] stats) {
+		Result(PlanarImg<?, ?> output, int stripeWidth, int curtainLength, int levels, double sigma, String wavelet, SliceStats[] stats) {
 			this.output = output;
 			this.stripeWidth = stripeWidth;
+			this.curtainLength = curtainLength;
 			this.levels = levels;
 			this.sigma = sigma;
 			this.wavelet = wavelet;
 			this.stats = stats;
+		}
+
+		/**
+		 * What the filter removed from {@code input} (the stack this result was computed from): input minus
+		 * {@link #output}, voxel by voxel, as 32-bit slices; so only curtains should show.
+		 */
+		public PlanarImg<FloatType, FloatArray> removedStripes(RandomAccessibleInterval<? extends RealType<?>> input) {
+			int w = Slices.width(input), h = Slices.height(input), d = Slices.depth(input);
+			if (w != Slices.width(output) || h != Slices.height(output) || d != Slices.depth(output))
+				throw new IllegalArgumentException("the input is " + w + "x" + h + "x" + d + ", the destriped stack " + Slices.width(output) + "x"
+					+ Slices.height(output) + "x" + Slices.depth(output));
+			MemoryBudget.require(4L * w * h * d, "Removed stripes image", 4);
+			@SuppressWarnings("unchecked")
+			RandomAccessibleInterval<? extends RealType<?>> out = (RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) output;
+			PlanarImg<FloatType, FloatArray> diff = PlanarImgs.floats(w, h, d);
+			float[] a = null, b = null;
+			for (int z = 0; z < d; z++) {
+				a = Slices.readFloats(input, z, a);
+				b = Slices.readFloats(out, z, b);
+				float[] r = diff.getPlane(z).getCurrentStorageArray();
+				for (int i = 0; i < r.length; i++) r[i] = a[i] - b[i];
+			}
+			return diff;
 		}
 	}
 
@@ -116,7 +148,6 @@ public final class Destriper {
 		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
 		Setting set = setting(w, h, d, z -> Slices.readFloats(stack, z, null), p, pr);
 		int bytes = Slices.greyBytes(stack);
-		// per working thread: the padded wavelet plane (about 2 x 2 slices) and up to 7 slice-sized float buffers
 		int threads = Math.max(1, Math.min(p.threads, d));
 		MemoryBudget.require((long) w * h * d * bytes + threads * bytesPerThread(w, h), "Destriped stack of " + w + "x" + h + "x" + d
 			+ " (with " + threads + " thread(s) working)", bytes);
@@ -134,7 +165,7 @@ public final class Destriper {
 		return set.result(out, stats);
 	}
 
-	/** Working memory of one thread filtering a w x h slice: the padded wavelet plane and up to 7 float buffers. */
+	/** Working memory of one thread filtering a w x h slice: the padded wavelet plane (about 2 x 2 slices) and up to 7 float buffers. */
 	static long bytesPerThread(int w, int h) {
 		return 4L * w * h * (4 + 7) + (1L << 20);
 	}
@@ -142,14 +173,15 @@ public final class Destriper {
 	/** The checked (and in automatic mode chosen) filter setting of a stack, applied slice by slice. */
 	static final class Setting {
 		final Wavelet wv;
-		final int levels, width;
+		final int levels, width, curtainLength;
 		final double sigma;
 		final Direction direction;
 
-		Setting(Wavelet wv, int levels, int width, double sigma, Direction direction) {
+		Setting(Wavelet wv, int levels, int width, int curtainLength, double sigma, Direction direction) {
 			this.wv = wv;
 			this.levels = levels;
 			this.width = width;
+			this.curtainLength = curtainLength;
 			this.sigma = sigma;
 			this.direction = direction;
 		}
@@ -159,13 +191,13 @@ public final class Destriper {
 			for (float v : in)
 				if (!Float.isFinite(v)) // one NaN would spread along its column (and through the wavelet transform)
 					throw new IllegalArgumentException("Slice " + (z + 1) + " has NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...)");
-			float[] o = filter(in, w, h, wv, levels, sigma, direction, width);
+			float[] o = filter(in, w, h, wv, levels, sigma, direction, width, curtainLength);
 			stats[z] = stats(in, o, w, h, direction, metricWidth(width));
 			return o;
 		}
 
 		Result result(PlanarImg<?, ?> out, SliceStats[] stats) {
-			return new Result(out, width, levels, sigma, wv.name(), stats);
+			return new Result(out, width, curtainLength, levels, sigma, wv.name(), stats);
 		}
 	}
 
@@ -177,9 +209,14 @@ public final class Destriper {
 		Wavelet wv = Wavelet.of(p.wavelet);
 		if (p.stripeWidth < 0 || 2 * p.stripeWidth + 1 > Math.min(w, h))
 			throw new IllegalArgumentException("stripe width must be between 0 and " + (Math.min(w, h) - 1) / 2 + " pixels for " + w + "x" + h + " slices, got " + p.stripeWidth);
-		if (!p.auto) return new Setting(wv, Math.min(p.levels, maxLevels(w, h)), p.stripeWidth, p.sigma, p.direction);
+		int along = p.direction == Direction.VERTICAL ? h : w;
+		if (p.curtainLength < 0 || 2 * p.curtainLength + 1 > along)
+			throw new IllegalArgumentException("curtain length must be between 0 and " + (along - 1) / 2 + " pixels for slices " + along + " pixels long along the stripes, got " + p.curtainLength);
+		if (p.curtainLength > 0 && p.stripeWidth == 0 && !p.auto)
+			throw new IllegalArgumentException("curtain length needs a stripe width > 0 (the local estimate works on the stripe layer)");
+		if (!p.auto) return new Setting(wv, Math.min(p.levels, maxLevels(w, h)), p.stripeWidth, p.curtainLength, p.sigma, p.direction);
 		AutoParameters.Setting best = AutoParameters.choose(w, h, d, slice, wv, p, pr.range(0, 0.3));
-		return new Setting(wv, best.levels, best.width, best.sigma, p.direction);
+		return new Setting(wv, best.levels, best.width, p.curtainLength, best.sigma, p.direction);
 	}
 
 	static double distance(float[] a, float[] b) {
@@ -206,12 +243,24 @@ public final class Destriper {
 	 * comment), 0 the whole image.
 	 */
 	public static float[] filter(float[] img, int w, int h, Wavelet wv, int levels, double sigma, Direction dir, int stripeWidth) {
+		return filter(img, w, h, wv, levels, sigma, dir, stripeWidth, 0);
+	}
+
+	/**
+	 * As {@link #filter(float[], int, int, Wavelet, int, double, Direction, int)}; {@code curtainLength} > 0 (with
+	 * stripeWidth > 0) estimates the stripe layer in windows along the stripes instead ({@link LocalCurtains}).
+	 */
+	public static float[] filter(float[] img, int w, int h, Wavelet wv, int levels, double sigma, Direction dir, int stripeWidth, int curtainLength) {
 		boolean vertical = dir == Direction.VERTICAL;
 		// work in a frame where the stripes run along the second axis (columns)
 		int ww = vertical ? w : h, hh = vertical ? h : w;
 		float[] src = vertical ? img : transpose(img, w, h);
 		float[] out;
-		if (stripeWidth == 0) out = waveletFourier(src, ww, hh, wv, levels, sigma);
+		if (curtainLength > 0) {
+			float[] est = new LocalCurtains(ww, hh, stripeWidth, curtainLength).estimate(src);
+			out = new float[src.length];
+			for (int i = 0; i < out.length; i++) out[i] = src[i] - est[i];
+		} else if (stripeWidth == 0) out = waveletFourier(src, ww, hh, wv, levels, sigma);
 		else {
 			StripeLayer sl = new StripeLayer(ww, hh, stripeWidth, sigma);
 			// first pass: the layer's robust profiles are a rough stripe estimate; taking them off the guide keeps

@@ -1,5 +1,6 @@
 package org.cathodej.ij1;
 
+import org.cathodej.run.FijiContext;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 

@@ -58,23 +58,8 @@ public final class IlluminationCorrector {
 		int bytes = Slices.greyBytes(stack);
 		long n = (long) w * h * d;
 		MemoryBudget.require(n * (bytes + (in3D ? 4 : 0)) + (long) w * h * 12 * threads, "Illumination correction of " + w + "x" + h + "x" + d, bytes + (in3D ? 4 : 0));
-		// input range
-		double[] mins = new double[d], maxs = new double[d];
-		Parallel.forEach(d, threads, z -> {
-			float[] a = Slices.readFloats(stack, z, null);
-			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-			for (float v : a) {
-				lo = Math.min(lo, v);
-				hi = Math.max(hi, v);
-			}
-			mins[z] = lo;
-			maxs[z] = hi;
-		});
-		double inMin = Double.MAX_VALUE, inMax = -Double.MAX_VALUE;
-		for (int z = 0; z < d; z++) {
-			inMin = Math.min(inMin, mins[z]);
-			inMax = Math.max(inMax, maxs[z]);
-		}
+		double[] inRange = greyRange(stack, threads);
+		double inMin = inRange[0], inMax = inRange[1];
 		// blurred copies: per slice on the fly, or the whole volume for 3D
 		float[][] blurred = null;
 		if (in3D) {
@@ -110,14 +95,41 @@ public final class IlluminationCorrector {
 			rMin = Math.min(rMin, rmin[z]);
 			rMax = Math.max(rMax, rmax[z]);
 		}
-		double scale = rMax > rMin ? (inMax - inMin) / (rMax - rMin) : 0, r0 = rMin, i0 = inMin;
+		double scale = rMax > rMin ? (inMax - inMin) / (rMax - rMin) : 0;
 		PlanarImg<?, ?> out = Slices.newGrey(bytes, w, h, d);
+		rescale(ratio, out, inMin, rMin, scale, threads);
+		pr.report(1, "Illumination corrected");
+		return new Result(out, sx, sy, sz, rMin, rMax, fmin, fmax, fmean);
+	}
+
+	/** Smallest and largest grey value of the stack. */
+	private static double[] greyRange(RandomAccessibleInterval<? extends RealType<?>> stack, int threads) {
+		int d = Slices.depth(stack);
+		double[] mins = new double[d], maxs = new double[d];
 		Parallel.forEach(d, threads, z -> {
+			float[] a = Slices.readFloats(stack, z, null);
+			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+			for (float v : a) {
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
+			mins[z] = lo;
+			maxs[z] = hi;
+		});
+		double inMin = Double.MAX_VALUE, inMax = -Double.MAX_VALUE;
+		for (int z = 0; z < d; z++) {
+			inMin = Math.min(inMin, mins[z]);
+			inMax = Math.max(inMax, maxs[z]);
+		}
+		return new double[] { inMin, inMax };
+	}
+
+	/** The ratio slices mapped linearly from [r0, ...] onto the input's grey range from i0, in the output's type; frees them. */
+	private static void rescale(float[][] ratio, PlanarImg<?, ?> out, double i0, double r0, double scale, int threads) {
+		Parallel.forEach(ratio.length, threads, z -> {
 			store(ratio[z], Slices.planeArray(out, z), i0, r0, scale);
 			ratio[z] = null;
 		});
-		pr.report(1, "Illumination corrected");
-		return new Result(out, sx, sy, sz, rMin, rMax, fmin, fmax, fmean);
 	}
 
 	/** Blur sigma in pixels along x, y, z (z = 0 per slice); refuses sigmas below one pixel. */

@@ -16,7 +16,7 @@ import net.imglib2.util.Fraction;
 
 /**
  * Java arrays (one per slice) to planar ImgLib2 images and back, sharing the arrays (no copy). UI-free: the home of
- * the conversions the algorithm packages need; {@link Volumes} does the same for ImagePlus.
+ * the conversions the algorithm packages need; {@code org.cathodej.imagej.Volumes} does the same for ImagePlus.
  */
 public final class Planes {
 

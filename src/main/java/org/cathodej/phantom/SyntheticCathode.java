@@ -58,19 +58,35 @@ public final class SyntheticCathode {
 		int cam = p.labels.cam(), ise = p.labels.ise(), pore = p.labels.pore();
 		if (Math.max(cam, Math.max(ise, pore)) > 255) throw new IllegalArgumentException("Phantom labels must be 0..255");
 		LabelVolume v = new LabelVolume(p.width, p.height, p.depth, p.voxelSize, ise);
-		VoxelSize vs = p.voxelSize;
-		double lx = p.width * vs.x(), ly = p.height * vs.y(), lz = p.depth * vs.z();
 		long total = v.voxels();
 		SplittableRandom rnd = new SplittableRandom(p.seed);
 		List<String> notes = new ArrayList<>();
-
-		// CAM: random sequential addition with an overlap limit; clustered spheres are placed touching an earlier one
-		long camTarget = Math.round(p.camFraction * total), camCount = 0;
 		List<Sphere> spheres = new ArrayList<>();
+		long camCount = packCam(p, v, rnd, spheres, notes, progress);
+		long[] carved = carvePores(p, v, rnd, spheres, notes, progress);
+		long poreCount = carved[0];
+		progress.report(1, "done");
+		long iseCount = total - camCount - poreCount;
+		return new Result(v, spheres.size(), (int) carved[1], camCount / (double) total, iseCount / (double) total, poreCount / (double) total, notes);
+	}
+
+	/** Placement attempts in a row that may fail before packing or carving stops (jammed). */
+	private static final int MAX_FAILURES = 20000;
+
+	/**
+	 * CAM: random sequential addition with an overlap limit; clustered spheres are placed touching an earlier one.
+	 * Adds the spheres to {@code spheres}; returns the CAM voxels painted.
+	 */
+	private static long packCam(Params p, LabelVolume v, SplittableRandom rnd, List<Sphere> spheres, List<String> notes, Progress progress) {
+		int cam = p.labels.cam();
+		VoxelSize vs = p.voxelSize;
+		double lx = p.width * vs.x(), ly = p.height * vs.y(), lz = p.depth * vs.z();
+		long total = v.voxels();
+		long camTarget = Math.round(p.camFraction * total), camCount = 0;
 		double cell = 2 * (p.camRadius + 3 * p.camRadiusSd) + 1e-9;
 		Map<Long, List<Sphere>> grid = new HashMap<>();
-		int failures = 0, maxFailures = 20000;
-		while (camCount < camTarget && failures < maxFailures) {
+		int failures = 0;
+		while (camCount < camTarget && failures < MAX_FAILURES) {
 			double r = Math.max(0.5 * Math.min(vs.x(), Math.min(vs.y(), vs.z())), p.camRadius + p.camRadiusSd * gaussian(rnd));
 			r = Math.min(r, p.camRadius + 3 * p.camRadiusSd);
 			Sphere s;
@@ -103,12 +119,20 @@ public final class SyntheticCathode {
 			notes.add(String.format(java.util.Locale.ROOT, "CAM packing stopped at %.3f of the %.3f asked (jammed at overlap %.2f)",
 				camCount / (double) total, p.camFraction, p.overlap));
 
-		// pores replace ISE only; clustered pores sit on CAM surfaces
+		return camCount;
+	}
+
+	/** Pores replace ISE only; clustered pores sit on CAM surfaces. Returns {pore voxels, pore blobs}. */
+	private static long[] carvePores(Params p, LabelVolume v, SplittableRandom rnd, List<Sphere> spheres, List<String> notes, Progress progress) {
+		int ise = p.labels.ise(), pore = p.labels.pore();
+		VoxelSize vs = p.voxelSize;
+		double lx = p.width * vs.x(), ly = p.height * vs.y(), lz = p.depth * vs.z();
+		long total = v.voxels();
 		long poreTarget = Math.round(p.poreFraction * total), poreCount = 0;
 		int blobs = 0;
-		failures = 0;
+		int failures = 0;
 		int[] onlyIse = { ise };
-		while (poreCount < poreTarget && failures < maxFailures) {
+		while (poreCount < poreTarget && failures < MAX_FAILURES) {
 			double r = p.poreRadius * (0.6 + 0.8 * rnd.nextDouble());
 			Sphere s;
 			if (!spheres.isEmpty() && rnd.nextDouble() < p.clustering) {
@@ -135,9 +159,7 @@ public final class SyntheticCathode {
 		if (poreCount < poreTarget)
 			notes.add(String.format(java.util.Locale.ROOT, "Pores reached %.3f of the %.3f asked (no ISE left to carve)",
 				poreCount / (double) total, p.poreFraction));
-		progress.report(1, "done");
-		long iseCount = total - camCount - poreCount;
-		return new Result(v, spheres.size(), blobs, camCount / (double) total, iseCount / (double) total, poreCount / (double) total, notes);
+		return new long[] { poreCount, blobs };
 	}
 
 	private static void check(Params p) {

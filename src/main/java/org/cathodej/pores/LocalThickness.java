@@ -257,7 +257,7 @@ public final class LocalThickness {
 						g.thresholds(c2, thr);
 					}
 					float vc = ridgeValue(g, x, y, z, c2, thr);
-					if (vc < 0) continue;
+					if (Float.isNaN(vc)) continue;
 					if (n == rd.length) {
 						rxy = Arrays.copyOf(rxy, 2 * n);
 						rd = Arrays.copyOf(rd, 2 * n);
@@ -273,10 +273,11 @@ public final class LocalThickness {
 			phaseCount[z] = cnt;
 		}
 
-		/** The value of voxel (x, y, z) when it is on the ridge, -1 when a neighbour's ball replaces its ball. */
+		/** The value of voxel (x, y, z) when it is on the ridge, NaN when a neighbour's ball replaces its ball (NaN, not
+		 * -1: no value can then be mistaken for the marker). */
 		private static float ridgeValue(Geometry g, int x, int y, int z, float c2, double[] thr) {
 			int w = g.w, h = g.h, d = g.d, i = y * w + x;
-			float vc = -1;
+			float vc = Float.NaN;
 			boolean interior = x > 0 && y > 0 && z > 0 && x < w - 1 && y < h - 1 && z < d - 1;
 			for (int k = 0; k < 26; k++) {
 				int nx = x + g.off[k][0], ny = y + g.off[k][1], nz = z + g.off[k][2];
@@ -285,12 +286,12 @@ public final class LocalThickness {
 				if (n2 > c2 && n2 > thr[k]) {
 					// n's ball covers c's; it replaces c if its value is not smaller (certain when d(n) exceeds
 					// d(c) by more than the largest possible sub-voxel gain and wall-constant difference)
-					if (Math.sqrt(n2) - Math.sqrt(c2) >= g.valueSlack) return -1;
-					if (vc < 0) vc = g.value(x, y, z);
-					if (g.value(nx, ny, nz) >= vc) return -1;
+					if (Math.sqrt(n2) - Math.sqrt(c2) >= g.valueSlack) return Float.NaN;
+					if (Float.isNaN(vc)) vc = g.value(x, y, z);
+					if (g.value(nx, ny, nz) >= vc) return Float.NaN;
 				}
 			}
-			return vc < 0 ? g.value(x, y, z) : vc;
+			return Float.isNaN(vc) ? g.value(x, y, z) : vc;
 		}
 
 		/** The ridge balls sorted by decreasing value (key = float bits of the value << 32 | index); frees the lists. */
@@ -579,7 +580,8 @@ public final class LocalThickness {
 	/**
 	 * Diameter of the inscribed ball credited to voxel c: 2 (d(c) + g) - s/2, s = the voxel size across the wall
 	 * (RMS of the voxel sizes weighted by how steeply d falls along each axis: the slab-normal size for a slab, the
-	 * voxel size for isotropic voxels; the smallest voxel size when d is flat around c), g = how far the
+	 * voxel size for isotropic voxels; the smallest voxel size when d is flat around c; never more than d(c), so the
+	 * value is at least 1.5 d(c) > 0), g = how far the
 	 * true distance maximum may lie off c's centre: per axis, when c is a maximum of d along that axis (neither face
 	 * neighbour larger), the peak of a slope-1 tent through the two neighbours is (larger - smaller)/2 beyond c (at
 	 * most half a voxel); g = the length of that offset vector. 0 on slopes and along flat ridges.
@@ -614,7 +616,9 @@ public final class LocalThickness {
 			double t = Math.min(hs[a] / 2, (hi - lo) / 2);
 			g2 += t * t;
 		}
-		double sWall = fw > 0 ? Math.sqrt(fh / fw) : wallCorrection;
+		// the voxel across the wall is no larger than the distance c to the nearest outside voxel centre; without the
+		// cap, at the volume border (axis skipped) with strongly anisotropic voxels s/2 could exceed 2 c: a negative value
+		double sWall = Math.min(c, fw > 0 ? Math.sqrt(fh / fw) : wallCorrection);
 		return (float) (2 * (c + Math.sqrt(g2)) - sWall / 2);
 	}
 

@@ -1,7 +1,5 @@
 package org.cathodej.results;
 
-import ij.measure.ResultsTable;
-
 /**
  * The one rule for values a table cannot give: a quantity that is zero by definition when a phase is absent (the
  * active share of no CAM) is written as 0; a quantity that does not exist without it (the mean diameter of no pores)
@@ -28,14 +26,8 @@ public final class Undefined {
 	/**
 	 * Sets {@code column} of the current (last) row: {@code v}, or NaN with {@code why} appended to the row's note
 	 * when {@code v} is not a number. The CSV writer puts the note column last and leaves it empty in rows without one.
+	 * (run.ResultsTables applies the same rule to an ImageJ ResultsTable.)
 	 */
-	public static void put(ResultsTable t, String column, double v, String why) {
-		t.addValue(column, v);
-		int row = t.size() - 1;
-		if (Double.isNaN(v)) note(t, row, column + ": " + why);
-	}
-
-	/** As {@link #put(ResultsTable, String, double, String)} for the current row of a pure {@link Table}. */
 	public static void put(Table t, String column, double v, String why) {
 		t.set(column, v);
 		if (Double.isNaN(v)) note(t, column + ": " + why);
@@ -45,17 +37,5 @@ public final class Undefined {
 	public static void note(Table t, String text) {
 		String old = t.text(t.rowCount() - 1, NOTE);
 		if (!old.contains(text)) t.set(NOTE, old.isEmpty() ? text : old + "; " + text);
-	}
-
-	/** Appends {@code text} to the note of {@code row}. */
-	public static void note(ResultsTable t, int row, String text) {
-		String old = noteOf(t, row);
-		if (!old.contains(text)) t.setValue(NOTE, row, old.isEmpty() ? text : old + "; " + text);
-	}
-
-	private static String noteOf(ResultsTable t, int row) {
-		if (!t.columnExists(NOTE)) return "";
-		String s = t.getStringValue(NOTE, row);
-		return s == null || !Double.isNaN(t.getValue(NOTE, row)) || s.equals("NaN") ? "" : s;
 	}
 }

@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodej.commands.CathodeJCommand;
-import org.cathodej.commands.LabelAnalysisCommand;
-import org.cathodej.image.Checksums;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.Checksums;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
 import org.cathodej.results.Table;
@@ -41,7 +39,7 @@ public final class CommandRunner {
 	 */
 	public CommandResult run(CommandSpec spec, Map<String, String> options, ImageSource images, Progress progress) {
 		checkKeys(spec, options);
-		CathodeJCommand defaults = spec.newInstance();
+		RunnableCommand defaults = spec.newInstance();
 		Map<String, Object> values = new LinkedHashMap<>();
 		CommandResult result = new CommandResult(spec);
 		Map<String, String> recorded = new LinkedHashMap<>();
@@ -101,7 +99,7 @@ public final class CommandRunner {
 
 	private CommandResult run(CommandSpec spec, Map<String, Object> values, CommandResult result, ResultFiles files, Progress progress) {
 		CommandModule module = createModule(spec);
-		CathodeJCommand command = (CathodeJCommand) module.getCommand();
+		RunnableCommand command = (RunnableCommand) module.getCommand();
 		command.setProgress(progress);
 		for (Map.Entry<String, Object> e : values.entrySet()) {
 			module.setInput(e.getKey(), e.getValue());
@@ -138,18 +136,12 @@ public final class CommandRunner {
 	}
 
 	/**
-	 * The conventions every result on an image states even when its command did not record them: the label values
-	 * of a label analysis, the axes and the length unit of the (first) input image.
+	 * The conventions every result on an image states even when its command did not record them: the command's
+	 * standing conventions (the label values of a label analysis), the axes and the length unit of the (first) input image.
 	 */
-	private static void addCommonConventions(CathodeJCommand command, Map<String, Object> values, CommandResult result) {
-		if (command instanceof LabelAnalysisCommand && !result.conventions.containsKey("phase_labels")) {
-			LabelAnalysisCommand l = (LabelAnalysisCommand) command;
-			Map<String, Object> labels = new LinkedHashMap<>();
-			labels.put("pore_label", l.pore_label);
-			labels.put("cam_label", l.cam_label);
-			labels.put("ise_label", l.ise_label);
-			result.conventions.put("phase_labels", labels);
-		}
+	private static void addCommonConventions(RunnableCommand command, Map<String, Object> values, CommandResult result) {
+		for (Map.Entry<String, Object> c : command.standingConventions().entrySet())
+			result.conventions.putIfAbsent(c.getKey(), c.getValue());
 		for (Object v : values.values())
 			if (v instanceof ImagePlus) {
 				VoxelSize vs = Volumes.voxelSize((ImagePlus) v);

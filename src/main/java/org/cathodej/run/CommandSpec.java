@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import org.cathodej.commands.CathodeJCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -16,11 +15,11 @@ public final class CommandSpec {
 
 	private static final List<String> LAST = java.util.Arrays.asList("output_dir", "overwrite");
 
-	private final Class<? extends CathodeJCommand> type;
+	private final Class<? extends RunnableCommand> type;
 	private final String label, description;
 	private final List<ParameterSpec> inputs = new ArrayList<>(), outputs = new ArrayList<>();
 
-	private CommandSpec(Class<? extends CathodeJCommand> type) {
+	private CommandSpec(Class<? extends RunnableCommand> type) {
 		this.type = type;
 		Plugin p = type.getAnnotation(Plugin.class);
 		if (p == null || p.label().isEmpty())
@@ -48,7 +47,7 @@ public final class CommandSpec {
 		inputs.addAll(tail);
 	}
 
-	public static CommandSpec of(Class<? extends CathodeJCommand> type) {
+	public static CommandSpec of(Class<? extends RunnableCommand> type) {
 		return new CommandSpec(type);
 	}
 
@@ -57,15 +56,15 @@ public final class CommandSpec {
 	public static CommandSpec forName(String className, ClassLoader loader) {
 		try {
 			Class<?> c = Class.forName(className, true, loader);
-			if (!CathodeJCommand.class.isAssignableFrom(c))
+			if (!RunnableCommand.class.isAssignableFrom(c))
 				throw new IllegalArgumentException(className + " is not a CathodeJ command");
-			return of((Class<? extends CathodeJCommand>) c);
+			return of((Class<? extends RunnableCommand>) c);
 		} catch (ClassNotFoundException e) {
 			throw new IllegalArgumentException("Command class not found: " + className, e);
 		}
 	}
 
-	public Class<? extends CathodeJCommand> type() { return type; }
+	public Class<? extends RunnableCommand> type() { return type; }
 
 	/** Menu label = macro command name, e.g. "Phase Fractions". */
 	public String label() { return label; }
@@ -106,7 +105,7 @@ public final class CommandSpec {
 	}
 
 	/** A fresh instance (for defaults and for running). */
-	public CathodeJCommand newInstance() {
+	public RunnableCommand newInstance() {
 		try {
 			return type.getDeclaredConstructor().newInstance();
 		} catch (ReflectiveOperationException e) {

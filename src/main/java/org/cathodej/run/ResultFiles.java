@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cathodej.image.TiffSliceWriter;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.results.Csv;
 import org.cathodej.results.Json;
 import org.cathodej.results.Version;
@@ -28,7 +28,7 @@ import ij.measure.ResultsTable;
  * sidecar holding the provenance (version, command, parameters, conventions, inputs with checksums, the macro line).
  * Refuses, before the command runs, to overwrite existing files unless asked.
  */
-final class ResultFiles {
+public final class ResultFiles {
 
 	private final CommandSpec spec;
 	private final Path dir;
@@ -48,7 +48,7 @@ final class ResultFiles {
 		return name == null ? null : dir.resolve(name);
 	}
 
-	static Path sidecar(Path file) {
+	public static Path sidecar(Path file) {
 		String n = file.getFileName().toString();
 		return file.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".json");
 	}

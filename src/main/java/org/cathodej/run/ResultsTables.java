@@ -52,4 +52,23 @@ public final class ResultsTables {
 		}
 		return t;
 	}
+
+	/** {@link Undefined#put(Table, String, double, String)} for the current (last) row of an ImageJ table. */
+	public static void put(ResultsTable t, String column, double v, String why) {
+		t.addValue(column, v);
+		int row = t.size() - 1;
+		if (Double.isNaN(v)) note(t, row, column + ": " + why);
+	}
+
+	/** Appends {@code text} to the note of {@code row} (the {@link Undefined#NOTE} column). */
+	public static void note(ResultsTable t, int row, String text) {
+		String old = noteOf(t, row);
+		if (!old.contains(text)) t.setValue(Undefined.NOTE, row, old.isEmpty() ? text : old + "; " + text);
+	}
+
+	private static String noteOf(ResultsTable t, int row) {
+		if (!t.columnExists(Undefined.NOTE)) return "";
+		String s = t.getStringValue(Undefined.NOTE, row);
+		return s == null || !Double.isNaN(t.getValue(Undefined.NOTE, row)) || s.equals("NaN") ? "" : s;
+	}
 }

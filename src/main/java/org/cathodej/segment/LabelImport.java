@@ -8,10 +8,12 @@ import java.util.TreeMap;
 import org.cathodej.image.Slices;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.IntegerType;
 
 /**
@@ -66,14 +68,14 @@ public final class LabelImport {
 	}
 
 	public static final class Result {
-		/** Output label values per slice (16-bit range). */
-		public final short[][] labels;
+		/** The imported label volume: the user's label values, 8-bit when they all fit, else 16-bit ({@link PhaseVolumes#narrowest}). */
+		public final PlanarImg<?, ?> labels;
 		/** Voxels per input value, mapped or not. */
 		public final TreeMap<Integer, Long> valueCounts = new TreeMap<>();
 		public final TreeMap<Integer, Long> unmapped = new TreeMap<>();
 		public final long[] phaseCounts = new long[3];
 
-		Result(short[][] l) {
+		Result(PlanarImg<?, ?> l) {
 			labels = l;
 		}
 	}
@@ -85,9 +87,8 @@ public final class LabelImport {
 		for (Phase p : Phase.values())
 			if (out.valueOf(p) == unmappedValue)
 				throw new IllegalArgumentException("The unmapped value " + unmappedValue + " equals the " + p.displayName() + " label; choose another.");
-		int d = Slices.depth(in), n = Slices.width(in) * Slices.height(in);
+		int w = Slices.width(in), h = Slices.height(in), d = Slices.depth(in), n = w * h;
 		short[][] lab = new short[d][n];
-		Result r = new Result(lab);
 		@SuppressWarnings("unchecked")
 		TreeMap<Integer, Long>[] counts = new TreeMap[d];
 		Parallel.forEach(d, threads, z -> {
@@ -113,6 +114,8 @@ public final class LabelImport {
 			if (run > 0) c.merge(last, run, Long::sum);
 			counts[z] = c;
 		});
+		int max = Math.max(unmappedValue, Math.max(out.pore(), Math.max(out.cam(), out.ise())));
+		Result r = new Result(PhaseVolumes.narrowest(lab, w, h, max));
 		for (TreeMap<Integer, Long> c : counts) c.forEach((k, v) -> r.valueCounts.merge(k, v, Long::sum));
 		r.valueCounts.forEach((k, v) -> {
 			Phase p = m.phaseOf(k);

@@ -1,7 +1,5 @@
 package org.cathodej.segment;
 
-import java.awt.Rectangle;
-import java.awt.Shape;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,19 +46,6 @@ public final class Scribbles {
 		public static Region ofPixels(String name, int slice, int[] x, int[] y) {
 			if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length");
 			return new Region(name, slice, x.clone(), y.clone());
-		}
-
-		/** The pixels whose centres (x + 0.5, y + 0.5) lie inside the shape. */
-		public static Region ofShape(String name, int slice, Shape shape) {
-			Rectangle b = shape.getBounds();
-			IntList xs = new IntList(), ys = new IntList();
-			for (int yy = b.y - 1; yy <= b.y + b.height; yy++)
-				for (int xx = b.x - 1; xx <= b.x + b.width; xx++)
-					if (shape.contains(xx + 0.5, yy + 0.5)) {
-						xs.add(xx);
-						ys.add(yy);
-					}
-			return new Region(name, slice, xs.toArray(), ys.toArray());
 		}
 
 		/** A mask over the bounds (x0, y0, w, h), row by row; null = the whole rectangle. */

@@ -89,4 +89,35 @@ public final class PhaseSurfaces {
 		double rest = 1 - ise - pore;
 		return new double[] { ise, pore, rest > 1e-9 ? rest : 0 };
 	}
+
+	/** Rows of the areas table: the three phase surfaces (phase ordinals), then the interfaces in {@link #PAIRS} order. */
+	public static final int ROWS = 6;
+
+	/** S_V of a row ({@link #ROWS}) by an estimator, in 1/unit. */
+	public double density(int row, Estimator e) {
+		return row < 3 ? surfaceDensity[row][e.ordinal()] : interfaceDensity[row - 3][e.ordinal()];
+	}
+
+	/**
+	 * Area per CAM mass of a row ({@link #ROWS}) in m^2/g: S_V (1/um) / (CAM volume fraction x CAM density in g/cm^3),
+	 * since 1/um per g/cm^3 is exactly m^2/g. 0 without CAM voxels, and when {@code micronsPerUnit} is NaN (the voxel
+	 * unit is no length, so there is no mass to refer to).
+	 */
+	public double areaPerCamMass(int row, Estimator e, double micronsPerUnit, double camDensity) {
+		double phiCam = fraction[1];
+		if (Double.isNaN(micronsPerUnit) || !(phiCam > 0)) return 0;
+		return density(row, e) / micronsPerUnit / (phiCam * camDensity);
+	}
+
+	/** Exact number of shared voxel faces of a row ({@link #ROWS}): a phase against everything else, or a pair. */
+	public long voxelFaces(int row) {
+		long n = 0;
+		int all = (1 << (counts.classes() + 1)) - 1;
+		for (int a = 0; a < 3; a++) {
+			int d = CroftonDirections.AXIS[a];
+			if (row < 3) n += counts.transitions(d, GeometryCounts.set(row), all & ~GeometryCounts.set(row));
+			else n += counts.transitions(d, GeometryCounts.set(PAIRS[row - 3][0]), GeometryCounts.set(PAIRS[row - 3][1]));
+		}
+		return n;
+	}
 }

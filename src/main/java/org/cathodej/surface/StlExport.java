@@ -42,30 +42,11 @@ public final class StlExport {
 		int[][] triEdges = new int[256][];
 		float[][] mesh = MarchingCubesAreas.mesh(vs.x(), vs.y(), vs.z(), triEdges);
 		int[] cls = new int[8];
-		float[][] outward = new float[256][3];
-		for (int c = 1; c < 255; c++) {
-			// from the inside corners' centroid towards the outside corners'
-			double[] in = new double[3], out = new double[3];
-			int ni = 0, no = 0;
-			for (int k = 0; k < 8; k++) {
-				double[] p = { (k & 1) * vs.x(), (k >> 1 & 1) * vs.y(), (k >> 2 & 1) * vs.z() };
-				double[] t = (c >> k & 1) != 0 ? in : out;
-				for (int i = 0; i < 3; i++) t[i] += p[i];
-				if ((c >> k & 1) != 0) ni++;
-				else no++;
-			}
-			for (int i = 0; i < 3; i++) outward[c][i] = (float) (out[i] / no - in[i] / ni);
-		}
+		float[][] outward = outwardDirections(vs);
 		long count = 0;
 		try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"); FileChannel ch = raf.getChannel()) {
 			raf.setLength(0);
-			ByteBuffer head = ByteBuffer.allocate(84).order(ByteOrder.LITTLE_ENDIAN);
-			byte[] title = ("CathodeJ marching cubes, label " + label + ", unit " + vs.unit()).getBytes(StandardCharsets.US_ASCII);
-			head.put(title, 0, Math.min(80, title.length));
-			head.position(80);
-			head.putInt(0);
-			head.flip();
-			ch.write(head);
+			writeHeader(ch, label, vs);
 			ByteBuffer buf = ByteBuffer.allocate(50 * 4096).order(ByteOrder.LITTLE_ENDIAN);
 			byte[] lo = new byte[area], hi = new byte[area];
 			int[] ints = new int[area];
@@ -93,43 +74,13 @@ public final class StlExport {
 						}
 						float ox = (float) (x * vs.x()), oy = (float) (y * vs.y()), oz = (float) (z * vs.z());
 						for (int t = 0; t < m.length; t += 9) {
-							if (labelB >= 0) {
-								int facing = 0;
-								for (int k = 0; k < 3; k++) {
-									int[] e = MarchingCubesAreas.EDGES[triEdges[c][t / 9 * 3 + k]];
-									int outside = cls[e[0]] == 0 ? e[1] : e[0];
-									if (cls[outside] == 1) facing++;
-								}
-								if (facing < 2) continue;
-							}
-							float ax = m[t] + ox, ay = m[t + 1] + oy, az = m[t + 2] + oz;
-							float bx = m[t + 3] + ox, by = m[t + 4] + oy, bz = m[t + 5] + oz;
-							float cx = m[t + 6] + ox, cy = m[t + 7] + oy, cz = m[t + 8] + oz;
-							float ux = bx - ax, uy = by - ay, uz = bz - az, vx = cx - ax, vy = cy - ay, vz = cz - az;
-							float nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-							float[] o = outward[c];
-							boolean flip = nx * o[0] + ny * o[1] + nz * o[2] < 0;
-							float len = (float) Math.sqrt(nx * nx + ny * ny + nz * nz);
-							if (len > 0) {
-								nx /= len;
-								ny /= len;
-								nz /= len;
-							}
-							if (flip) {
-								nx = -nx;
-								ny = -ny;
-								nz = -nz;
-							}
+							if (labelB >= 0 && !facesB(triEdges[c], t / 9, cls)) continue;
 							if (buf.remaining() < 50) {
 								buf.flip();
 								while (buf.hasRemaining()) ch.write(buf);
 								buf.clear();
 							}
-							buf.putFloat(nx).putFloat(ny).putFloat(nz);
-							buf.putFloat(ax).putFloat(ay).putFloat(az);
-							if (flip) buf.putFloat(cx).putFloat(cy).putFloat(cz).putFloat(bx).putFloat(by).putFloat(bz);
-							else buf.putFloat(bx).putFloat(by).putFloat(bz).putFloat(cx).putFloat(cy).putFloat(cz);
-							buf.putShort((short) 0);
+							putTriangle(buf, m, t, ox, oy, oz, outward[c]);
 							count++;
 						}
 					}
@@ -147,6 +98,72 @@ public final class StlExport {
 			ch.write(n, 80);
 		}
 		return count;
+	}
+
+	/** Per cube configuration: from the inside corners' centroid towards the outside corners' (orients the normals). */
+	private static float[][] outwardDirections(VoxelSize vs) {
+		float[][] outward = new float[256][3];
+		for (int c = 1; c < 255; c++) {
+			double[] in = new double[3], out = new double[3];
+			int ni = 0, no = 0;
+			for (int k = 0; k < 8; k++) {
+				double[] p = { (k & 1) * vs.x(), (k >> 1 & 1) * vs.y(), (k >> 2 & 1) * vs.z() };
+				double[] t = (c >> k & 1) != 0 ? in : out;
+				for (int i = 0; i < 3; i++) t[i] += p[i];
+				if ((c >> k & 1) != 0) ni++;
+				else no++;
+			}
+			for (int i = 0; i < 3; i++) outward[c][i] = (float) (out[i] / no - in[i] / ni);
+		}
+		return outward;
+	}
+
+	/** The 80-byte title and a triangle count of 0 (set when the count is known). */
+	private static void writeHeader(FileChannel ch, int label, VoxelSize vs) throws IOException {
+		ByteBuffer head = ByteBuffer.allocate(84).order(ByteOrder.LITTLE_ENDIAN);
+		byte[] title = ("CathodeJ marching cubes, label " + label + ", unit " + vs.unit()).getBytes(StandardCharsets.US_ASCII);
+		head.put(title, 0, Math.min(80, title.length));
+		head.position(80);
+		head.putInt(0);
+		head.flip();
+		ch.write(head);
+	}
+
+	/** Whether triangle {@code tri} of a cube faces label B: at least two of its vertices on edges from A to B. */
+	private static boolean facesB(int[] edges, int tri, int[] cls) {
+		int facing = 0;
+		for (int k = 0; k < 3; k++) {
+			int[] e = MarchingCubesAreas.EDGES[edges[tri * 3 + k]];
+			int outside = cls[e[0]] == 0 ? e[1] : e[0];
+			if (cls[outside] == 1) facing++;
+		}
+		return facing >= 2;
+	}
+
+	/** One STL record: unit normal oriented along {@code o}, three vertices (cube offset added), attribute 0. */
+	private static void putTriangle(ByteBuffer buf, float[] m, int t, float ox, float oy, float oz, float[] o) {
+		float ax = m[t] + ox, ay = m[t + 1] + oy, az = m[t + 2] + oz;
+		float bx = m[t + 3] + ox, by = m[t + 4] + oy, bz = m[t + 5] + oz;
+		float cx = m[t + 6] + ox, cy = m[t + 7] + oy, cz = m[t + 8] + oz;
+		float ux = bx - ax, uy = by - ay, uz = bz - az, vx = cx - ax, vy = cy - ay, vz = cz - az;
+		float nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+		boolean flip = nx * o[0] + ny * o[1] + nz * o[2] < 0;
+		float len = (float) Math.sqrt(nx * nx + ny * ny + nz * nz);
+		if (len > 0) {
+			nx /= len;
+			ny /= len;
+			nz /= len;
+		}
+		if (flip) {
+			nx = -nx;
+			ny = -ny;
+			nz = -nz;
+		}
+		buf.putFloat(nx).putFloat(ny).putFloat(nz);
+		buf.putFloat(ax).putFloat(ay).putFloat(az);
+		if (flip) buf.putFloat(cx).putFloat(cy).putFloat(cz).putFloat(bx).putFloat(by).putFloat(bz);
+		else buf.putFloat(bx).putFloat(by).putFloat(bz).putFloat(cx).putFloat(cy).putFloat(cz);
+		buf.putShort((short) 0);
 	}
 
 	/** Sum of the triangle areas of a binary STL file (for tests and QC). */

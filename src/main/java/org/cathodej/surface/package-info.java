@@ -17,5 +17,10 @@
  * estimator seam other analyses take (Crofton, marching cubes, voxel faces x 2/3; connectivity uses it). {@link org.cathodej.surface.PhaseSurfaces} is the
  * three-phase convenience behind the Surface and Interface Areas command; {@link org.cathodej.surface.StlExport}
  * writes a marching-cubes mesh as binary STL.
+ *
+ * <p>
+ * Tier: core.
+ * May import: other core packages, java.*, ImgLib2 and the numeric libraries (JTransforms, commons-math3, jhdf);
+ * never ij.*, org.scijava, java.awt or a higher tier.
  */
 package org.cathodej.surface;

@@ -14,7 +14,7 @@ import org.cathodej.task.Parallel;
  * ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
  * <p>
  * Cycle: red-black Gauss-Seidel on the fine level (red, black before the coarse correction; black, red after),
- * symmetric Gauss-Seidel on the coarse levels, W-cycle ({@link #GAMMA} coarse cycles per level), coarse corrections
+ * symmetric Gauss-Seidel on the coarse levels (hybrid between chunks of slabs, parallel: {@link CoarseLevel}), W-cycle ({@link #GAMMA} coarse cycles per level), coarse corrections
  * scaled by {@link #ALPHA} (piecewise-constant aggregates make the Galerkin operator too stiff). The cycle is a fixed
  * symmetric positive definite linear operator, as the conjugate gradients need, and its arithmetic order does not
  * depend on the thread count (bit-identical results).
@@ -31,7 +31,9 @@ final class AggregationMultigrid implements Preconditioner {
 	final ConductionSystem s;
 	final FineAggregates fa;
 	final List<CoarseLevel> levels = new ArrayList<>();
-	private final EnvelopeCholesky coarsest;
+	/** Largest sum of the arrays alive while the levels were built (the fine aggregates included). */
+	long buildPeak;
+	final EnvelopeCholesky coarsest;
 	private final float[] acc;
 
 	AggregationMultigrid(ConductionSystem s) {
@@ -41,12 +43,12 @@ final class AggregationMultigrid implements Preconditioner {
 		levels.add(l);
 		while (l.n > COARSEST && (long) l.bw * l.bh * l.bd > 1) {
 			CoarseLevel c = coarsen(l);
-			l.keepUpper();
+			l.dir = null;
 			levels.add(c);
 			l = c;
 		}
-		coarsest = new EnvelopeCholesky(l.n, l.ptr, l.col, l.val, l.diag);
-		l.keepUpper();
+		coarsest = l.factor();
+		l.dir = null;
 		acc = new float[levels.get(0).n];
 		if (Boolean.getBoolean("amg.verbose")) {
 			StringBuilder sb = new StringBuilder("levels: " + s.n);
@@ -66,13 +68,32 @@ final class AggregationMultigrid implements Preconditioner {
 	}
 
 	/**
-	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates, and about one
-	 * coarse cell per 5 system voxels with 3 stored conductances each, the further levels about a fifth more.
-	 * {@link #bytes()} gives the actual figure.
+	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates; about 0.18
+	 * first-level cells per system voxel (measured 0.15-0.18 on particle packings at phase fractions 0.35-0.62,
+	 * 0.22 for a phase near percolation) with 2.6 stored conductances each (measured 2.3-2.6), 12 bytes per cell for
+	 * x, b and the diagonal, 4 each for the row start, the parent and the smoother's scratch, the further levels
+	 * about a fifth more; the coarsest level's envelope factor. {@link #bytes()} gives the actual figure.
 	 */
 	static long estimateBytes(int w, int h, int d, long n) {
-		long cells = n / 5;
-		return FineAggregates.bytes(w, h, d, n) + (cells * (16 + 4 + 4 + 24) * 6) / 5;
+		long cells = n * 18 / 100;
+		return FineAggregates.bytes(w, h, d, n) + cells * (24 + 21) * 6 / 5 + coarsestBytes(n);
+	}
+
+	/** The coarsest factor: an envelope of about m^(2/3) per row for m cells (3D-like graphs, RCM order). */
+	private static long coarsestBytes(long n) {
+		double m = Math.min(COARSEST, n / 100.0);
+		return (long) (8 * Math.pow(m, 5 / 3.0) + 12 * m);
+	}
+
+	/**
+	 * Typical peak while the levels are built (before the vectors of the conjugate gradients exist): the fine
+	 * aggregates and the first coarse level being assembled, per cell (as {@link #estimateBytes}) its x, b, Dirichlet
+	 * part, diagonal and row start (20 bytes), the stored conductances (21) and the slab builders' pools of them (12
+	 * per entry, up to twice the entries, plus 12 per row). {@link #buildPeak} gives the actual figure.
+	 */
+	static long estimateBuildBytes(int w, int h, int d, long n) {
+		long cells = n * 18 / 100;
+		return FineAggregates.bytes(w, h, d, n) + cells * (20 + 21 + 2 * 32 + 12);
 	}
 
 	/** Bytes the levels keep while solving. */
@@ -92,21 +113,19 @@ final class AggregationMultigrid implements Preconditioner {
 				int base = fa.first[Z * bwh];
 				CoarseLevel.RowBuilder rb = new CoarseLevel.RowBuilder(base, fa.first[(Z + 1) * bwh] - base);
 				for (int z = 2 * Z; z < Math.min(s.d, 2 * Z + 2); z++) {
-					int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
-					byte[] cz = s.v.cls[z], cl = z > 0 ? s.v.cls[z - 1] : null, ch = z < s.d - 1 ? s.v.cls[z + 1] : null;
+					int[] ix = win.slice(z), hi = win.slice(z + 1);
+					byte[] cz = s.v.cls[z], ch = z < s.d - 1 ? s.v.cls[z + 1] : null;
 					float[] gx = s.g[0], gy = s.g[1], gz = s.g[2];
 					for (int y = 0, i = 0; y < h; y++) {
-						int row = fa.row(y, z), rlo = fa.row(y - 1, z), rhi = fa.row(y + 1, z), zlo = fa.row(y, z - 1), zhi = fa.row(y, z + 1);
+						int row = fa.row(y, z), rhi = fa.row(y + 1, z), zhi = fa.row(y, z + 1);
 						for (int x = 0; x < w; x++, i++) {
 							int k = ix[i], j;
 							if (k == n) continue;
 							int kc = ConductionSystem.cls(cz[i]), ck = kc * s.k1, I = fa.of(row, x, k);
-							if (x > 0 && (j = ix[i - 1]) != n) rb.add(I, fa.of(row, x - 1, j), gx[ck + ConductionSystem.cls(cz[i - 1])]);
-							if (x < w - 1 && (j = ix[i + 1]) != n) rb.add(I, fa.of(row, x + 1, j), gx[ck + ConductionSystem.cls(cz[i + 1])]);
-							if (y > 0 && (j = ix[i - w]) != n) rb.add(I, fa.of(rlo, x, j), gy[ck + ConductionSystem.cls(cz[i - w])]);
-							if (y < h - 1 && (j = ix[i + w]) != n) rb.add(I, fa.of(rhi, x, j), gy[ck + ConductionSystem.cls(cz[i + w])]);
-							if (lo != null && (j = lo[i]) != n) rb.add(I, fa.of(zlo, x, j), gz[ck + ConductionSystem.cls(cl[i])]);
-							if (hi != null && (j = hi[i]) != n) rb.add(I, fa.of(zhi, x, j), gz[ck + ConductionSystem.cls(ch[i])]);
+							// each face once, from its lower voxel (+x, +y, +z)
+							if (x < w - 1 && (j = ix[i + 1]) != n) rb.addPair(I, fa.of(row, x + 1, j), gx[ck + ConductionSystem.cls(cz[i + 1])]);
+							if (y < h - 1 && (j = ix[i + w]) != n) rb.addPair(I, fa.of(rhi, x, j), gy[ck + ConductionSystem.cls(cz[i + w])]);
+							if (hi != null && (j = hi[i]) != n) rb.addPair(I, fa.of(zhi, x, j), gz[ck + ConductionSystem.cls(ch[i])]);
 							int a = s.coord(x, y, z);
 							if (a == 0) c.dir[I] += (float) s.gd[kc];
 							if (a == s.nAxis - 1) c.dir[I] += (float) s.gd[kc];
@@ -116,7 +135,7 @@ final class AggregationMultigrid implements Preconditioner {
 				rows[Z] = rb;
 			}
 		});
-		c.setRows(rows);
+		buildPeak = Math.max(buildPeak, FineAggregates.bytes(s.w, s.h, s.d, s.n) + c.setRows(rows));
 		return c;
 	}
 
@@ -125,7 +144,10 @@ final class AggregationMultigrid implements Preconditioner {
 		int bw = FineAggregates.half(f.bw), bh = FineAggregates.half(f.bh), bd = FineAggregates.half(f.bd), bwh = bw * bh;
 		float[] maxOff = new float[f.n];
 		for (int i = 0; i < f.n; i++)
-			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) maxOff[i] = Math.max(maxOff[i], f.val[a]);
+			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) {
+				maxOff[i] = Math.max(maxOff[i], f.val[a]);
+				maxOff[f.col[a]] = Math.max(maxOff[f.col[a]], f.val[a]);
+			}
 		int[] owner = new int[f.n], lab = new int[f.n], first = new int[bwh * bd + 1];
 		forEachBlock(f, bw, bh, bd, (S, cells, m) -> {
 			for (int a = 0; a < m; a++) owner[cells[a]] = S;
@@ -150,12 +172,14 @@ final class AggregationMultigrid implements Preconditioner {
 				for (int i = f.first[Math.min(2 * Z, f.bd) * fwh], end = f.first[Math.min(2 * Z + 2, f.bd) * fwh]; i < end; i++) {
 					int I = parent[i];
 					c.dir[I] += f.dir[i];
-					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.add(I, parent[f.col[a]], f.val[a]);
+					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.addPair(I, parent[f.col[a]], f.val[a]);
 				}
 				rows[Z] = rb;
 			}
 		});
-		c.setRows(rows);
+		long alive = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 12L * f.n; // maxOff, owner, lab
+		for (CoarseLevel l : levels) alive += l.bytes();
+		buildPeak = Math.max(buildPeak, alive + c.setRows(rows));
 		return c;
 	}
 
@@ -188,7 +212,7 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/**
 	 * Connected components of one block's cells (conductances of at least theta times the geometric mean of the two
-	 * cells' largest), by union-find with the smaller root winning; numbered in cell order into lab.
+	 * cells' largest; the rows hold each conductance once, at its lower cell), by union-find with the smaller root winning; numbered in cell order into lab.
 	 */
 	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, int[] lab) {
 		for (int a = 0; a < m; a++) lab[cells[a]] = a;
@@ -219,10 +243,15 @@ final class AggregationMultigrid implements Preconditioner {
 		return a;
 	}
 
+	/**
+	 * out = M^-1 r in two passes over the volume, each a chain of {@link ConductionSystem.Dense} windows computing
+	 * its half-sweeps slice by slice (no intermediate vector): (1) red voxels r / D from 0, black Gauss-Seidel, residual
+	 * of the red voxels restricted to the aggregates (the black ones' is 0); the coarse cycles; (2) the red values plus
+	 * the scaled coarse correction (the black ones are overwritten next), black Gauss-Seidel, red Gauss-Seidel.
+	 */
 	@Override
 	public void apply(float[] r, float[] out) {
 		CoarseLevel c = levels.get(0);
-		// pre-smoothing from 0: red voxels r / D (computed in the window), then the black ones
 		ConductionSystem.SliceValues red = (z, ix, o) -> {
 			for (int y = 0, i = 0; y < s.h; y++)
 				for (int x = 0; x < s.w; x++, i++) {
@@ -230,34 +259,45 @@ final class AggregationMultigrid implements Preconditioner {
 					o[i] = k == s.n || ((x + y + z) & 1) != 0 ? 0 : r[k] / s.diag(k);
 				}
 		};
-		s.sweepAll(ConductionSystem.GS_BLACK, red, out, r, 1, null);
 		int bwh = fa.bw * fa.bh;
 		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
-			ConductionSystem.Dense t = s.new Dense(s.new Window(), s.of(out));
+			ConductionSystem.Window win = s.new Window(WINDOW);
+			ConductionSystem.Dense r0 = s.new Dense(win, red);
+			ConductionSystem.Dense x1 = s.new Dense(win, (z, ix, o) -> s.gsSlice(1, z, r0, r, o));
 			for (int Z = from; Z < to; Z++) {
 				Arrays.fill(c.b, fa.first[Z * bwh], fa.first[(Z + 1) * bwh], 0f);
 				for (int z = 2 * Z; z < Math.min(s.d, 2 * Z + 2); z++)
-					s.sweep(ConductionSystem.RESTRICT_AGG, z, t, null, r, 0, c.b, 0, 0, fa);
+					s.sweep(ConductionSystem.RESTRICT_AGG, z, x1, null, r, 0, c.b, 0, 0, fa);
 			}
 		});
 		Arrays.fill(c.x, 0f);
 		for (int g = 0; g < GAMMA; g++) cycle(0);
-		Parallel.forEachBlock(s.d, s.threads, (from, to) -> {
-			ConductionSystem.Window win = s.new Window();
-			for (int z = from; z < to; z++) {
-				int[] ix = win.slice(z);
-				for (int y = 0, i = 0; y < s.h; y++) {
-					int row = fa.row(y, z);
-					for (int x = 0; x < s.w; x++, i++) {
-						int k = ix[i];
-						if (k != s.n) out[k] += ALPHA * c.x[fa.of(row, x, k)];
-					}
+		ConductionSystem.SliceValues corrected = (z, ix, o) -> {
+			red.fill(z, ix, o);
+			for (int y = 0, i = 0; y < s.h; y++) {
+				int row = fa.row(y, z);
+				for (int x = 0; x < s.w; x++, i++) {
+					int k = ix[i];
+					if (k != s.n) o[i] += ALPHA * c.x[fa.of(row, x, k)];
 				}
 			}
+		};
+		Parallel.forEachBlock(s.d, s.threads, (from, to) -> {
+			ConductionSystem.Window win = s.new Window(WINDOW);
+			ConductionSystem.Dense x2 = s.new Dense(win, corrected);
+			ConductionSystem.Dense x3 = s.new Dense(win, (z, ix, o) -> s.gsSlice(1, z, x2, r, o));
+			float[] o = new float[s.w * s.h];
+			for (int z = from; z < to; z++) {
+				s.gsSlice(0, z, x3, r, o);
+				int[] ix = win.slice(z);
+				for (int i = 0; i < o.length; i++)
+					if (ix[i] != s.n) out[ix[i]] = o[i];
+			}
 		});
-		s.sweepAll(ConductionSystem.GS_BLACK, s.of(out), out, r, 1, null);
-		s.sweepAll(ConductionSystem.GS_RED, s.of(out), out, r, 1, null);
 	}
+
+	/** Slices of compact indices each thread keeps for the chained windows of {@link #apply} (they read 2 ahead). */
+	static final int WINDOW = 5;
 
 	/** One cycle on coarse level li from its current x. */
 	private void cycle(int li) {
@@ -267,11 +307,11 @@ final class AggregationMultigrid implements Preconditioner {
 			return;
 		}
 		CoarseLevel c = levels.get(li + 1);
-		l.gaussSeidel(true, acc);
-		l.restrictTo(c, acc);
+		l.gaussSeidel(true, acc, s.threads);
+		l.restrictTo(c, acc, s.threads);
 		Arrays.fill(c.x, 0f);
 		for (int g = 0; g < GAMMA; g++) cycle(li + 1);
-		l.prolongFrom(c, ALPHA);
-		l.gaussSeidel(false, acc);
+		l.prolongFrom(c, ALPHA, s.threads);
+		l.gaussSeidel(false, acc, s.threads);
 	}
 }

@@ -2,12 +2,13 @@ package org.cathodej.tortuosity;
 
 import java.util.Arrays;
 
+import org.cathodej.task.Parallel;
+
 /**
  * One coarse level of the {@link AggregationMultigrid}: cells (aggregates) numbered in the raster order of this
- * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0). Full rows while the levels are built, then only the
- * upper triangle (j > i) is kept: 12 bytes per cell (x, b, diagonal), 4 per row start, 4 to the next level, 8 per
- * stored conductance. The smoother is symmetric Gauss-Seidel (forward before the coarse correction, backward after),
- * sequential, so its result does not depend on the thread count.
+ * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start: 12 bytes per cell (x, b, diagonal), 4 per row start, 4 to the next level, 8 per
+ * stored conductance. The smoother is symmetric Gauss-Seidel (forward before the coarse correction, backward after)
+ * in a fixed number of chunks of block slabs, run in parallel; its result does not depend on the thread count.
  */
 final class CoarseLevel {
 
@@ -21,7 +22,6 @@ final class CoarseLevel {
 	float[] dir;
 	/** Cell of the next level each cell belongs to (null on the coarsest). */
 	int[] parent;
-	private boolean upper;
 
 	CoarseLevel(int n, int bw, int bh, int bd, int[] first) {
 		this.n = n;
@@ -55,8 +55,16 @@ final class CoarseLevel {
 			Arrays.fill(head, -1);
 		}
 
-		/** Adds conductance g between cells i (a row of this slab) and j; nothing within one cell. */
-		void add(int i, int j, float g) {
+		/**
+		 * Adds conductance g between cells i and j to the row of the lower one (which must be a row of this slab);
+		 * nothing within one cell.
+		 */
+		void addPair(int i, int j, float g) {
+			if (i < j) add(i, j, g);
+			else add(j, i, g);
+		}
+
+		private void add(int i, int j, float g) {
 			if (i == j) return;
 			int r = i - base;
 			for (int a = head[r]; a >= 0; a = next[a])
@@ -79,96 +87,169 @@ final class CoarseLevel {
 		}
 	}
 
-	/** Copies the slabs' rows into full sparse rows; diagonal = Dirichlet part + the row's conductances. */
-	void setRows(RowBuilder[] rows) {
+	/**
+	 * Copies the slabs' rows (upper triangle: each conductance once, in the row of its lower cell) into the sparse
+	 * rows; diagonal = Dirichlet part + the conductances of both ends, summed in a fixed order. Returns the bytes of
+	 * this level and its builders at the peak (rows allocated, builders not yet freed).
+	 */
+	long setRows(RowBuilder[] rows) {
 		ptr = new int[n + 1];
 		for (RowBuilder rb : rows)
 			for (int r = 0; r < rb.n; r++) ptr[rb.base + r + 1] = rb.len[r];
 		for (int i = 0; i < n; i++) ptr[i + 1] += ptr[i];
 		col = new int[ptr[n]];
 		val = new float[ptr[n]];
+		long peak = 20L * n + 4 + 8L * ptr[n] + (parent != null ? 4L * n : 0);
+		for (RowBuilder rb : rows) peak += 12L * rb.col.length + 12L * rb.n;
 		for (int z = 0; z < rows.length; z++) {
 			RowBuilder rb = rows[z];
 			rows[z] = null; // free the slab's pool as soon as it is copied
-			for (int r = 0; r < rb.n; r++) {
-				int i = rb.base + r, o = ptr[i];
-				for (int a = rb.head[r]; a >= 0; a = rb.next[a], o++) {
+			for (int r = 0; r < rb.n; r++)
+				for (int a = rb.head[r], o = ptr[rb.base + r]; a >= 0; a = rb.next[a], o++) {
 					col[o] = rb.col[a];
 					val[o] = rb.val[a];
 				}
-				float d = dir[i];
-				for (int a = ptr[i]; a < ptr[i + 1]; a++) d += val[a];
-				diag[i] = d;
-			}
 		}
+		System.arraycopy(dir, 0, diag, 0, n);
+		for (int i = 0; i < n; i++)
+			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+				diag[i] += val[e];
+				diag[col[e]] += val[e];
+			}
+		return peak;
 	}
 
-	/** Keeps only the upper triangle of the rows (the levels are built). */
-	void keepUpper() {
-		int o = 0;
-		int[] np = new int[n + 1];
-		for (int i = 0; i < n; i++) {
-			for (int e = ptr[i]; e < ptr[i + 1]; e++)
-				if (col[e] > i) {
-					col[o] = col[e];
-					val[o++] = val[e];
-				}
-			np[i + 1] = o;
-		}
-		ptr = np;
-		col = Arrays.copyOf(col, o);
-		val = Arrays.copyOf(val, o);
-		dir = null;
-		upper = true;
+	/** The exact solver of this level (the coarsest): full symmetric rows made from the upper triangle for it. */
+	EnvelopeCholesky factor() {
+		int[] fp = new int[n + 1];
+		for (int i = 0; i < n; i++)
+			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+				fp[i + 1]++;
+				fp[col[e] + 1]++;
+			}
+		for (int i = 0; i < n; i++) fp[i + 1] += fp[i];
+		int[] fc = new int[fp[n]], at = Arrays.copyOf(fp, n);
+		float[] fv = new float[fp[n]];
+		for (int i = 0; i < n; i++)
+			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+				int j = col[e];
+				fc[at[i]] = j;
+				fv[at[i]++] = val[e];
+				fc[at[j]] = i;
+				fv[at[j]++] = val[e];
+			}
+		return new EnvelopeCholesky(n, fp, fc, fv, diag);
 	}
 
 	long bytes() {
 		return 16L * n + 4 + 8L * col.length + (parent != null ? 4L * n : 0) + 4L * first.length;
 	}
 
+	/** Chunks of block slabs the smoother and restriction run in: fixed by the level's shape, never by the threads. */
+	static final int CHUNKS = 8;
+
 	/**
-	 * Symmetric Gauss-Seidel half: forward (rows in order) or backward, in place on x. acc (n floats of scratch) holds
-	 * the lower-triangle part of each row, pushed as cells are updated (forward) or gathered from the old x (backward).
+	 * First cell of each chunk: the level in {@link #CHUNKS} runs of whole block slabs, each starting at an even
+	 * slab (so each chunk restricts into its own slabs of the next level); one chunk for small levels.
 	 */
-	void gaussSeidel(boolean forward, float[] acc) {
-		Arrays.fill(acc, 0, n, 0f);
-		if (forward) {
-			for (int i = 0; i < n; i++) {
-				float v = b[i] + acc[i];
-				for (int e = ptr[i]; e < ptr[i + 1]; e++) v += val[e] * x[col[e]];
-				float xi = v / diag[i];
-				x[i] = xi;
-				for (int e = ptr[i]; e < ptr[i + 1]; e++) acc[col[e]] += val[e] * xi;
+	int[] chunkStarts() {
+		int c = n < (1 << 15) || bd < 2 * CHUNKS ? 1 : CHUNKS, wh = bw * bh;
+		int[] cs = new int[c + 1];
+		for (int k = 0; k <= c; k++) cs[k] = first[Math.min(bd, 2 * (int) ((long) (bd + 1) / 2 * k / c)) * wh];
+		return cs;
+	}
+
+	/** First cell of the block slab before the one holding cell lo (lo the first cell of a slab > 0). */
+	private int previousSlab(int lo) {
+		int wh = bw * bh, z = 0;
+		while (first[(z + 1) * wh] <= lo - 1) z++;
+		return first[z * wh];
+	}
+
+	/**
+	 * Symmetric Gauss-Seidel half, in place on x: forward (cells ascending) or backward, within each chunk; between
+	 * chunks the values from before the sweep are used (hybrid Gauss-Seidel), so the chunks run in parallel and the
+	 * result does not depend on the thread count. Forward then backward is a symmetric smoother. acc: n floats.
+	 */
+	void gaussSeidel(boolean forward, float[] acc, int threads) {
+		int[] cs = chunkStarts();
+		int c = cs.length - 1;
+		float[][] next = new float[c][];
+		// before any update: the lower couplings from the previous chunk into acc, the next chunk's first slab saved
+		Parallel.forEach(c, threads, k -> {
+			int lo = cs[k], hi = cs[k + 1];
+			Arrays.fill(acc, lo, hi, 0f);
+			if (k > 0) scatterFrom(previousSlab(lo), lo, lo, hi, acc);
+			if (k < c - 1) {
+				int end = first[(slabOf(hi) + 1) * bw * bh];
+				next[k] = Arrays.copyOfRange(x, hi, end);
 			}
-			return;
-		}
-		for (int j = 0; j < n; j++)
-			for (int e = ptr[j]; e < ptr[j + 1]; e++) acc[col[e]] += val[e] * x[j];
-		for (int i = n - 1; i >= 0; i--) {
-			float v = b[i] + acc[i];
-			for (int e = ptr[i]; e < ptr[i + 1]; e++) v += val[e] * x[col[e]];
-			x[i] = v / diag[i];
+		});
+		Parallel.forEach(c, threads, k -> {
+			int lo = cs[k], hi = cs[k + 1];
+			float[] xn = next[k];
+			if (forward) {
+				for (int i = lo; i < hi; i++) {
+					float v = b[i] + acc[i];
+					for (int e = ptr[i]; e < ptr[i + 1]; e++) v += val[e] * (col[e] < hi ? x[col[e]] : xn[col[e] - hi]);
+					float xi = v / diag[i];
+					x[i] = xi;
+					for (int e = ptr[i]; e < ptr[i + 1]; e++)
+						if (col[e] < hi) acc[col[e]] += val[e] * xi;
+				}
+				return;
+			}
+			scatterFrom(lo, hi, lo, hi, acc);
+			for (int i = hi - 1; i >= lo; i--) {
+				float v = b[i] + acc[i];
+				for (int e = ptr[i]; e < ptr[i + 1]; e++) v += val[e] * (col[e] < hi ? x[col[e]] : xn[col[e] - hi]);
+				x[i] = v / diag[i];
+			}
+		});
+	}
+
+	private int slabOf(int cell) {
+		int wh = bw * bh, z = 0;
+		while (first[(z + 1) * wh] <= cell) z++;
+		return z;
+	}
+
+	/** acc[c] += g_jc x_j for the rows j in [from, to) and their columns c in [lo, hi). */
+	private void scatterFrom(int from, int to, int lo, int hi, float[] acc) {
+		for (int j = from; j < to; j++) {
+			float xj = x[j];
+			for (int e = ptr[j]; e < ptr[j + 1]; e++) {
+				int c = col[e];
+				if (c >= lo && c < hi) acc[c] += val[e] * xj;
+			}
 		}
 	}
 
-	/** c.b = P^T (b - A x), using acc (n floats) for the residual. */
-	void restrictTo(CoarseLevel c, float[] acc) {
-		for (int i = 0; i < n; i++) acc[i] = b[i] - diag[i] * x[i];
-		for (int i = 0; i < n; i++)
-			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
-				acc[i] += val[e] * x[col[e]];
-				acc[col[e]] += val[e] * x[i];
-			}
-		Arrays.fill(c.b, 0f);
-		for (int i = 0; i < n; i++) c.b[parent[i]] += acc[i];
+	/** c.b = P^T (b - A x), in parallel over the chunks (each restricts into its own slabs of c); acc: n floats. */
+	void restrictTo(CoarseLevel c, float[] acc, int threads) {
+		int[] cs = chunkStarts();
+		int cwh = c.bw * c.bh;
+		Parallel.forEach(cs.length - 1, threads, k -> {
+			int lo = cs[k], hi = cs[k + 1];
+			for (int i = lo; i < hi; i++) acc[i] = b[i] - diag[i] * x[i];
+			if (k > 0) scatterFrom(previousSlab(lo), lo, lo, hi, acc);
+			for (int i = lo; i < hi; i++)
+				for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+					int j = col[e];
+					acc[i] += val[e] * x[j];
+					if (j < hi) acc[j] += val[e] * x[i];
+				}
+			int zlo = lo == 0 ? 0 : (slabOf(lo) + 1) / 2, zhi = hi == n ? c.bd : (slabOf(hi) + 1) / 2;
+			Arrays.fill(c.b, c.first[zlo * cwh], c.first[zhi * cwh], 0f);
+			for (int i = lo; i < hi; i++) c.b[parent[i]] += acc[i];
+		});
 	}
 
 	/** x += alpha P c.x. */
-	void prolongFrom(CoarseLevel c, float alpha) {
-		for (int i = 0; i < n; i++) x[i] += alpha * c.x[parent[i]];
+	void prolongFrom(CoarseLevel c, float alpha, int threads) {
+		Parallel.forEachBlock(n, chunkStarts().length > 2 ? threads : 1, (from, to) -> {
+			for (int i = from; i < to; i++) x[i] += alpha * c.x[parent[i]];
+		});
 	}
 
-	boolean isUpper() {
-		return upper;
-	}
 }

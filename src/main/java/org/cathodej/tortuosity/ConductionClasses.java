@@ -103,6 +103,12 @@ final class ConductionClasses {
 		return n;
 	}
 
+	/**
+	 * Scan-line flood fill: a queued voxel grows into its whole run along x of conducting voxels not yet marked, the
+	 * run is marked, and the first voxel of each such run it touches in the four neighbouring rows (y +- 1, z +- 1)
+	 * is queued; a voxel found marked when taken from the queue is skipped. Marks the same voxels as a voxel-by-voxel
+	 * fill with far fewer queue operations.
+	 */
 	private void fill(int axis, int layer, int bit, Progress progress) {
 		LongQueue q = new LongQueue();
 		long wh = (long) w * h;
@@ -115,36 +121,44 @@ final class ConductionClasses {
 				for (int x = 0; x < w; x++) {
 					if (axis == 0 && x != layer) continue;
 					int i = y * w + x;
-					if ((c[i] & CLASS_MASK) != 0 && (c[i] & bit) == 0) {
-						c[i] |= bit;
-						q.add(z * wh + i);
-					}
+					if (open(c[i], bit)) q.add(z * wh + i);
 				}
 			}
 		}
-		long visited = 0;
+		long visited = 0, runs = 0;
 		while (!q.isEmpty()) {
 			long p = q.poll();
-			int z = (int) (p / wh), i = (int) (p - z * wh), y = i / w, x = i - y * w;
+			int z = (int) (p / wh), i = (int) (p - z * wh), y = i / w, row = y * w;
 			byte[] c = cls[z];
-			if (x > 0) visit(c, i - 1, p - 1, bit, q);
-			if (x < w - 1) visit(c, i + 1, p + 1, bit, q);
-			if (y > 0) visit(c, i - w, p - w, bit, q);
-			if (y < h - 1) visit(c, i + w, p + w, bit, q);
-			if (z > 0) visit(cls[z - 1], i, p - wh, bit, q);
-			if (z < d - 1) visit(cls[z + 1], i, p + wh, bit, q);
-			if ((++visited & 0xfffff) == 0) {
+			if (!open(c[i], bit)) continue;
+			int x0 = i - row, x1 = x0;
+			while (x0 > 0 && open(c[row + x0 - 1], bit)) x0--;
+			while (x1 < w - 1 && open(c[row + x1 + 1], bit)) x1++;
+			for (int x = x0; x <= x1; x++) c[row + x] |= bit;
+			long base = z * wh;
+			if (y > 0) queueRuns(c, row - w, x0, x1, bit, base, q);
+			if (y < h - 1) queueRuns(c, row + w, x0, x1, bit, base, q);
+			if (z > 0) queueRuns(cls[z - 1], row, x0, x1, bit, base - wh, q);
+			if (z < d - 1) queueRuns(cls[z + 1], row, x0, x1, bit, base + wh, q);
+			visited += x1 - x0 + 1;
+			if ((++runs & 0xffff) == 0) {
 				progress.checkCancelled();
 				progress.report(Math.min(1, visited / (double) (wh * d)), "Finding spanning clusters");
 			}
 		}
 	}
 
-	private static void visit(byte[] c, int i, long p, int bit, LongQueue q) {
-		byte b = c[i];
-		if ((b & CLASS_MASK) != 0 && (b & bit) == 0) {
-			c[i] = (byte) (b | bit);
-			q.add(p);
+	private static boolean open(byte b, int bit) {
+		return (b & CLASS_MASK) != 0 && (b & bit) == 0;
+	}
+
+	/** Queues the first voxel of each run of open voxels of row {@code row} of slice c within [x0, x1]. */
+	private static void queueRuns(byte[] c, int row, int x0, int x1, int bit, long base, LongQueue q) {
+		boolean inRun = false;
+		for (int x = x0; x <= x1; x++) {
+			boolean o = open(c[row + x], bit);
+			if (o && !inRun) q.add(base + row + x);
+			inRun = o;
 		}
 	}
 

@@ -41,15 +41,19 @@ final class ConductionSystem {
 	final VoxelSize vs;
 
 	/**
-	 * Bytes a solve allocates besides the class volume: per spanning voxel four float vectors of the conjugate
-	 * gradients and the diagonal (a byte code for one conducting class, else a float), the coarse levels, and per
-	 * thread the sliding windows (three slices of indices and three of values).
+	 * Bytes a solve allocates besides the class volume, at its peak: per spanning voxel the diagonal (a byte code for
+	 * one conducting class, else a float), and the larger of (a) while the preconditioner is built, its build peak,
+	 * and (b) while solving, four float vectors of the conjugate gradients per spanning voxel and the coarse levels;
+	 * and per thread the sliding windows (up to {@link AggregationMultigrid#WINDOW} slices of indices and seven of
+	 * values).
 	 */
 	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, FluxTortuosity.Preconditioning pre, int threads) {
-		long perSpanning = 16 + (conductingClasses == 1 ? 1 : 4);
+		long diagonal = (conductingClasses == 1 ? 1 : 4) * spanning;
 		long levels = pre == FluxTortuosity.Preconditioning.BLOCKS ? Multigrid.bytes(w, h, d)
 			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBytes(w, h, d, spanning) : 0;
-		return perSpanning * spanning + levels + 24L * w * h * threads + 4L * (d + 1);
+		long build = pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBuildBytes(w, h, d, spanning) : levels;
+		long windows = 4L * w * h * (AggregationMultigrid.WINDOW + 7) * threads;
+		return diagonal + Math.max(build, 16 * spanning + levels) + windows + 4L * (d + 1);
 	}
 
 	/** Sweep modes, see {@link #sweep}. */
@@ -124,12 +128,23 @@ final class ConductionSystem {
 	 * thread slides along z; {@link #slice} returns null outside the volume. 12 w h bytes per thread.
 	 */
 	final class Window {
-		private final int[][] buf = new int[3][];
-		private final int[] at = { -1, -1, -1 };
+		private final int[][] buf;
+		private final int[] at;
+
+		Window() {
+			this(3);
+		}
+
+		/** A window of {@code depth} slices, for chained {@link Dense} windows that read ahead of each other. */
+		Window(int depth) {
+			buf = new int[depth][];
+			at = new int[depth];
+			java.util.Arrays.fill(at, -1);
+		}
 
 		int[] slice(int z) {
 			if (z < 0 || z >= d) return null;
-			int b = z % 3;
+			int b = z % buf.length;
 			if (at[b] != z) {
 				if (buf[b] == null) buf[b] = new int[w * h];
 				int[] out = buf[b];
@@ -271,6 +286,45 @@ final class ConductionSystem {
 				for (int a = 0; a < faces; a++) s += gd[kc];
 				diagonal[k] = (float) s;
 			}
+	}
+
+	/**
+	 * Gauss-Seidel on the voxels of one colour of slice z ((x + y + z) even = red = 0) into the dense slice o:
+	 * o = (r + the neighbours' share of t) / D there, o = t on the other colour, 0 outside the system. The same
+	 * arithmetic as {@link #sweep} in the GS modes, so chained {@link Dense} windows can run several half-sweeps in
+	 * one pass over the volume.
+	 */
+	void gsSlice(int colour, int z, Dense t, float[] r, float[] o) {
+		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
+		int[] ix = t.win.slice(z);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
+		float[] gx = g[0], gy = g[1], gz = g[2];
+		float cx = gx[3], cy = gy[3], cz = gz[3];
+		for (int y = 0, i = 0; y < h; y++) {
+			boolean yl = y > 0, yh = y < h - 1;
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k == n || ((x + y + z) & 1) != colour) {
+					o[i] = tc[i];
+					continue;
+				}
+				if (code != null) {
+					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
+					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
+					o[i] = (r[k] + cx * sx + cy * sy + cz * sz) / diagByCode[code[k]];
+					continue;
+				}
+				int ck = cls(c[i]) * k1;
+				float m = 0;
+				if (x > 0) m += gx[ck + cls(c[i - 1])] * tc[i - 1];
+				if (x < w - 1) m += gx[ck + cls(c[i + 1])] * tc[i + 1];
+				if (yl) m += gy[ck + cls(c[i - w])] * tc[i - w];
+				if (yh) m += gy[ck + cls(c[i + w])] * tc[i + w];
+				if (tl != null) m += gz[ck + cls(cl[i])] * tl[i];
+				if (th != null) m += gz[ck + cls(ch[i])] * th[i];
+				o[i] = (r[k] + m) / diagonal[k];
+			}
+		}
 	}
 
 	/** out = A in; the sum of in * out per slice into part. */

@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Exact solver of the coarsest level: reverse Cuthill-McKee ordering, then a Cholesky factor stored as the envelope
  * of each row (from its first non-zero to the diagonal), in double. For the 3D-like coarse graphs of a few thousand
- * cells the envelope is small, so factor and solves cost little next to a V-cycle.
+ * cells the envelope is small, so factor and solves cost little next to a cycle.
  */
 final class EnvelopeCholesky {
 

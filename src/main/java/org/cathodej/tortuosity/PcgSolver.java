@@ -4,7 +4,7 @@ import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 
 /**
- * Conjugate gradients (preconditioned by a {@link Multigrid} V-cycle, or by Jacobi) on a {@link ConductionSystem}, float vectors with double dot products
+ * Conjugate gradients (preconditioned by a multigrid cycle, {@link AggregationMultigrid} or {@link Multigrid}, or by Jacobi) on a {@link ConductionSystem}, float vectors with double dot products
  * summed per slice in a fixed order (so the result does not depend on the thread count). Stops when the relative
  * residual (relative to that of the linear start potential) is below {@code tolerance} AND the inlet and outlet currents agree to {@code balanceTolerance}.
  */

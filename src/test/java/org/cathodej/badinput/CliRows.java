@@ -40,7 +40,8 @@ final class CliRows {
 	/** Grey-level steps with the image arguments they need besides the main one. */
 	static final String[][] GREY_COMMANDS = { { "align_stack" }, { "correct_illumination" }, { "remove_stripes", "levels=2" },
 		{ "threshold_three_phases" }, { "apply_pixel_classifier", "classifier_file={classifier_bse}" },
-		{ "train_pixel_classifier", "training_labels={scribbles}", "trees=2", "scales=1", "classifier_file={out}/c.classifier" } };
+		{ "train_pixel_classifier", "training_labels={scribbles}", "trees=2", "scales=1", "classifier_file={out}/c.classifier" },
+		{ "evaluate_pixel_classifier", "ground_truth={labels}", "trees=2", "scales=1" } };
 
 	/** Input kinds every image command refuses: input, exit code, key phrase. */
 	static final String[][] BAD_IMAGES = { { "rgb", "2", "RGB" }, { "labels_channels", "2", "channels" }, { "labels_frames", "2", "frames" },
@@ -203,6 +204,12 @@ final class CliRows {
 			.fails(2, "sizes differ"));
 		rows.add(Row.cli("apply with margin out of range", with("apply_pixel_classifier", "{bse}", "margin=2")).fails(2, "outside"));
 		rows.add(Row.cli("apply a good classifier", with("apply_pixel_classifier", "{bse}")).ok(fileExists("apply_pixel_classifier_fractions.csv")));
+		rows.add(Row.cli("evaluate against a truth of another size", with("evaluate_pixel_classifier", "{bse}", "ground_truth={labels_small}", "trees=2",
+			"scales=1")).fails(2, "sizes differ"));
+		rows.add(Row.cli("evaluate training on a slice beyond the stack", with("evaluate_pixel_classifier", "{bse}", "ground_truth={labels}",
+			"training_slice=99", "trees=2", "scales=1")).fails(2, "slice"));
+		rows.add(Row.cli("evaluate against float truth", with("evaluate_pixel_classifier", "{bse}", "ground_truth={labels_float}", "trees=2",
+			"scales=1")).fails(2, "32-bit"));
 		rows.add(Row.cli("train on mismatched labels", with("train_pixel_classifier", "{bse}", "training_labels={labels_small}")).fails(2, "sizes differ"));
 		rows.add(Row.cli("train on float labels", with("train_pixel_classifier", "{bse}", "training_labels={labels_float}")).fails(2, "32-bit"));
 		rows.add(Row.cli("train saving under a file", with("train_pixel_classifier", "{bse}", "classifier_file={a_file}/c.classifier")).fails(3, "is a file"));

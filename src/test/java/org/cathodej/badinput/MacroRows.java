@@ -92,6 +92,11 @@ final class MacroRows {
 			+ out("classifier_file=[{missing}]") + "\");").fails(2, "not found"));
 		rows.add(Row.macro("Apply Pixel Classifier with a damaged classifier", "open(\"{bse}\"); run(\"Apply Pixel Classifier\", \""
 			+ out("classifier_file=[{classifier_truncated}]") + "\");").fails(2, "damaged|cannot read the classifier"));
+		// Fiji opens the file itself here and keeps the slices it could read; the command refuses the image
+		rows.add(Row.macro("Phase Fractions on a truncated TIFF opened in the macro", "open(\"{truncated}\"); run(\"Phase Fractions\", \""
+			+ out("") + "\");").fails(2, "truncated"));
+		rows.add(Row.macro("Phase Fractions on a truncated TIFF after deleting a slice", "open(\"{truncated}\"); run(\"Delete Slice\"); "
+			+ "run(\"Phase Fractions\", \"" + out("") + "\");").ok(Checks.fileExists("phase_fractions_fractions.csv")));
 		rows.add(Row.macro("Sample Series with a missing table", "run(\"Sample Series\", \"" + out("sample_table=[{missing}]") + "\");")
 			.fails(2, "not found"));
 		rows.add(Row.macro("Sample Series with a short row", "run(\"Sample Series\", \"" + out("sample_table=[{table_short}]") + "\");")

@@ -257,7 +257,7 @@ class MainTest {
 		assertTrue(r.err.contains("cannot open " + text + " as an image"), r.err);
 		r = cli("phase_fractions", "--input", "labels=" + tmp, "--out", out);
 		assertEquals(Main.FILE, r.code, r.toString());
-		assertTrue(r.err.contains("is a folder"), r.err);
+		assertTrue(r.err.contains("holds no .tif/.tiff slices"), r.err);
 	}
 
 	@Test

@@ -82,6 +82,36 @@ class PreprocessMacroTest {
 		assertTrue(energy > 0, "nothing removed from a curtained stack");
 	}
 
+	/**
+	 * An old Remove Stripes line (no curtain_length) and curtain_length=0 give the same pixels; curtain_length=16 runs
+	 * the local estimate (other pixels, its column in the table) on the same input.
+	 */
+	@Test
+	void curtainLengthZeroKeepsOldMacrosAndLocalCurtainsRun() throws Exception {
+		String run = "run(\"Remove Stripes\", \"image=synthetic-cathode-seed2-BSE %s output_dir=[\" + getArgument() + \"/%s]\"); selectImage(\"synthetic-cathode-seed2-BSE\");\n";
+		String macro = "setBatchMode(true);\n"
+			+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=2 seed=2\");\n"
+			+ "run(\"Synthetic FIB-SEM\", \"curtain_amplitude=8000 curtain_width=3 seed=2\");\n"
+			+ String.format(run, "", "old") + String.format(run, "curtain_length=0", "zero") + String.format(run, "curtain_length=16", "local")
+			+ "File.saveString(\"done\", getArgument() + \"/done.txt\");\n";
+		MacroHarness.Result r = MacroHarness.run(macro, tmp.toString());
+		assertTrue(Files.exists(tmp.resolve("done.txt")), r.log());
+		ImagePlus[] out = new ImagePlus[3];
+		String[] dirs = { "old", "zero", "local" };
+		for (int k = 0; k < 3; k++) out[k] = IJ.openImage(tmp.resolve(dirs[k]).resolve("remove_stripes_destriped.tif").toString());
+		boolean differs = false;
+		for (int z = 1; z <= 2; z++) {
+			short[] old = (short[]) out[0].getStack().getPixels(z);
+			assertArrayEquals(old, (short[]) out[1].getStack().getPixels(z), "slice " + z);
+			differs |= !java.util.Arrays.equals(old, (short[]) out[2].getStack().getPixels(z));
+		}
+		assertTrue(differs, "curtain_length=16 changed nothing");
+		String table = new String(Files.readAllBytes(tmp.resolve("local").resolve("remove_stripes_stripes.csv")), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(table.contains("curtain_length"), table);
+		String old = new String(Files.readAllBytes(tmp.resolve("old").resolve("remove_stripes_stripes.csv")), java.nio.charset.StandardCharsets.UTF_8);
+		assertFalse(old.contains("curtain_length"), old);
+	}
+
 	/** SE aligned together with BSE, and SE aligned later from the saved CSV or MultiStackReg file: same pixels. */
 	@Test
 	void savedTransformsGiveBitIdenticalStacksThroughTheCommands() throws Exception {

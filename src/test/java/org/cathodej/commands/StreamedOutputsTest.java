@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
-import org.cathodej.image.TiffSliceWriter;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.task.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +51,12 @@ class StreamedOutputsTest {
 		imp.getCalibration().pixelDepth = 0.08;
 		imp.getCalibration().setUnit("micron");
 		return imp;
+	}
+
+	/** A table output (pure Table or ImageJ ResultsTable) as CSV text. */
+	static String csv(Object t) {
+		return org.cathodej.results.Csv.of(t instanceof org.cathodej.results.Table ? (org.cathodej.results.Table) t
+			: org.cathodej.run.ResultsTables.toTable((ij.measure.ResultsTable) t));
 	}
 
 	static void assertSameVoxels(ImagePlus expected, ImagePlus actual, String what) {
@@ -149,7 +155,7 @@ class StreamedOutputsTest {
 				c.streaming = "always";
 				c.slab_slices = SLABS[k[0]++];
 			}, c -> {
-				String t = org.cathodej.results.Csv.of(org.cathodej.run.ResultsTables.toTable(c.stripes));
+				String t = csv(c.stripes);
 				if (table[0] == null) table[0] = t;
 				assertEquals(table[0], t, "stripe energies");
 				return c.destriped;
@@ -187,7 +193,7 @@ class StreamedOutputsTest {
 				c.streaming = "always";
 				c.slab_slices = SLABS[k[0]++];
 			}, c -> {
-				String t = org.cathodej.results.Csv.of(c.drift);
+				String t = csv(c.drift);
 				if (table[0] == null) table[0] = t;
 				assertEquals(table[0], t, "drift table with ncc");
 				if (second && sec[0] == null) sec[0] = c.second_aligned;
@@ -227,7 +233,7 @@ class StreamedOutputsTest {
 					c.streaming = "always";
 					c.slab_slices = SLABS[k[0]++];
 				}, c -> {
-					String t = org.cathodej.results.Csv.of(org.cathodej.run.ResultsTables.toTable(c.summary));
+					String t = csv(c.summary);
 					if (table[0] == null) table[0] = t;
 					assertEquals(table[0], t, "thresholds and counts");
 					return c.phase_labels;
@@ -259,8 +265,8 @@ class StreamedOutputsTest {
 		rp.trees = 6;
 		org.cathodej.segment.features.FeatureSettings fs = new org.cathodej.segment.features.FeatureSettings(true, new double[] { 0.05, 0.1 }, "micron",
 			org.cathodej.segment.features.FeatureSettings.DEFAULT_FAMILIES, 2);
-		org.cathodej.segment.PixelClassifier c = org.cathodej.segment.PixelClassifier.train(java.util.Arrays.asList(org.cathodej.image.Volumes.real(bse),
-			org.cathodej.image.Volumes.real(se)), scr, new int[] { 1, 2, 3 }, org.cathodej.image.Volumes.voxelSize(bse), fs, rp, 7, 64L << 20, 2, Progress.NONE);
+		org.cathodej.segment.PixelClassifier c = org.cathodej.segment.PixelClassifier.train(java.util.Arrays.asList(org.cathodej.imagej.Volumes.real(bse),
+			org.cathodej.imagej.Volumes.real(se)), scr, new int[] { 1, 2, 3 }, org.cathodej.imagej.Volumes.voxelSize(bse), fs, rp, 7, 64L << 20, 2, Progress.NONE);
 		Path f = dir.resolve("phantom.classifier");
 		c.save(f);
 		return f;
@@ -289,7 +295,7 @@ class StreamedOutputsTest {
 				c.streaming = "always";
 				c.slab_slices = SLABS[k[0]++];
 			}, c -> {
-				String t = org.cathodej.results.Csv.of(org.cathodej.run.ResultsTables.toTable(c.fractions));
+				String t = csv(c.fractions);
 				if (table[0] == null) table[0] = t;
 				assertEquals(table[0], t, "fractions and priors");
 				return c.phase_labels;
@@ -311,7 +317,7 @@ class StreamedOutputsTest {
 		Path tif = tmp.resolve("bse.tif"), folder = tmp.resolve("bse");
 		ij.IJ.saveAsTiff(in, tif.toString());
 		try (TiffSliceWriter w = new TiffSliceWriter(folder.toFile(), "bse", in.getWidth(), in.getHeight(), in.getStackSize(),
-			org.cathodej.image.Volumes.voxelSize(in), false)) {
+			org.cathodej.imagej.Volumes.voxelSize(in), false)) {
 			for (int z = 0; z < in.getStackSize(); z++) w.write(z, in.getStack().getPixels(z + 1));
 			w.commit();
 		}
@@ -324,7 +330,7 @@ class StreamedOutputsTest {
 		assertTrue(side.contains("\"file\": \"bse-illum\"") && side.contains("slab by slab"), side);
 		assertFalse(str.resolve("correct_illumination_corrected.tif").toFile().exists());
 		ImagePlus expected = ij.IJ.openImage(mem.resolve("correct_illumination_corrected.tif").toString());
-		org.cathodej.image.TiffFolderSource got = new org.cathodej.image.TiffFolderSource(out.toFile(), null);
+		org.cathodej.imagej.TiffFolderSource got = new org.cathodej.imagej.TiffFolderSource(out.toFile(), null);
 		Object[] planes = got.readPlanes(0, got.depth());
 		for (int z = 0; z < planes.length; z++) assertArrayEquals((short[]) expected.getStack().getPixels(z + 1), (short[]) planes[z], "slice " + z);
 	}

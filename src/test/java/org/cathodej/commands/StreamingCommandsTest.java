@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cathodej.cli.Main;
-import org.cathodej.image.TiffFolderSource;
-import org.cathodej.image.TiffSliceWriter;
-import org.cathodej.image.Volumes;
+import org.cathodej.imagej.TiffFolderSource;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.BeforeAll;

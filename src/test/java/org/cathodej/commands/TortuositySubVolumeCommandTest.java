@@ -64,7 +64,7 @@ class TortuositySubVolumeCommandTest {
 	@Test
 	void poresRefuseAVolumeThatDoesNotFitWithTheSubVolumeAlternative() {
 		PoresCommand c = new PoresCommand();
-		c.labels = org.cathodej.image.SourceStack.imagePlus(new org.cathodej.volume.GeneratedSource(8192, 8192, 4096, 0, 1, 2), "huge");
+		c.labels = org.cathodej.imagej.SourceStack.imagePlus(new org.cathodej.volume.GeneratedSource(8192, 8192, 4096, 0, 1, 2), "huge");
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::run);
 		String m = e.getMessage();
 		assertTrue(m.contains("8192x8192x4096") && m.contains("GB") && m.contains("sub-volumes") && m.contains("subvolume_edge"), m);

@@ -181,4 +181,46 @@ class DestriperTest {
 		e = assertThrows(IllegalArgumentException.class, () -> Destriper.run(real(ok), new Destriper.Params(), Progress.NONE));
 		assertTrue(e.getMessage().contains("NaN"), e.getMessage());
 	}
+
+	/**
+	 * The removed-stripes image is input minus output, voxel by voxel, and on a smooth image with added column
+	 * offsets it is those offsets: its column means follow them (correlation > 0.95) and it adds back to the input.
+	 */
+	@Test
+	void removedStripesAreInputMinusOutputAndShowTheCurtains() {
+		int w = 128, h = 96, d = 2;
+		java.util.Random rnd = new java.util.Random(3);
+		float[] offset = new float[w];
+		for (int x = 0; x < w; x++) offset[x] = rnd.nextDouble() < 0.15 ? (float) (200 * (rnd.nextDouble() - 0.5)) : 0;
+		PlanarImg<net.imglib2.type.numeric.real.FloatType, ?> in = net.imglib2.img.planar.PlanarImgs.floats(w, h, d);
+		for (int z = 0; z < d; z++) {
+			float[] a = slice(in, z);
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					a[y * w + x] = (float) (1000 + 300 * Math.sin(x / 9.0 + z) * Math.cos(y / 7.0)) + offset[x];
+		}
+		Destriper.Result r = Destriper.run(real(in), new Destriper.Params(), Progress.NONE);
+		PlanarImg<?, ?> removed = r.removedStripes(real(in));
+		for (int z = 0; z < d; z++) {
+			float[] a = slice(in, z), b = slice(r.output, z), c = slice(removed, z);
+			double[] mean = new double[w];
+			for (int i = 0; i < a.length; i++) {
+				assertEquals(a[i], b[i] + c[i], 1e-3, "input = output + removed at " + i);
+				mean[i % w] += c[i] / h;
+			}
+			double sxy = 0, sxx = 0, syy = 0, mo = 0, mm = 0;
+			for (int x = 0; x < w; x++) {
+				mo += offset[x] / w;
+				mm += mean[x] / w;
+			}
+			for (int x = 0; x < w; x++) {
+				sxy += (offset[x] - mo) * (mean[x] - mm);
+				sxx += (offset[x] - mo) * (offset[x] - mo);
+				syy += (mean[x] - mm) * (mean[x] - mm);
+			}
+			double corr = sxy / Math.sqrt(sxx * syy);
+			assertTrue(corr > 0.95, "column means of the removed image vs the added offsets: correlation " + corr);
+		}
+		assertThrows(IllegalArgumentException.class, () -> r.removedStripes(real(net.imglib2.img.planar.PlanarImgs.floats(w, h + 1, d))));
+	}
 }

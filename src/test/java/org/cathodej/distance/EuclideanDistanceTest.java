@@ -79,6 +79,15 @@ public class EuclideanDistanceTest {
 	}
 
 	@Test
+	void stronglyAnisotropic() {
+		// 8:1 voxels both ways (thin FIB-SEM slices and the reverse), walls and open borders
+		for (long seed = 30; seed <= 35; seed++) {
+			VoxelSize vs = seed % 2 == 0 ? new VoxelSize(0.05, 0.1, 0.4, "um") : new VoxelSize(0.4, 0.1, 0.05, "um");
+			compare(14, 12, 10, 0.7, seed, vs, seed % 3 == 0 ? Edge.OPEN : Edge.BACKGROUND, 2);
+		}
+	}
+
+	@Test
 	void noBackgroundOpenIsInfinite() {
 		compare(5, 4, 3, 1.1, 3, new VoxelSize(1, 1, 1, "um"), Edge.OPEN, 1);
 	}

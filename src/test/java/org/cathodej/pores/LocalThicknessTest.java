@@ -166,7 +166,7 @@ class LocalThicknessTest {
 				double t = Math.min(hs[ax] / 2, Math.abs(l - r) / 2);
 				g2 += t * t;
 			}
-			double sWall = fw > 0 ? Math.sqrt(fh / fw) : s;
+			double sWall = Math.min(dc, fw > 0 ? Math.sqrt(fh / fw) : s);
 			float val = (float) (2 * (dc + Math.sqrt(g2)) - sWall / 2);
 			for (int q = 0; q < a.length; q++) {
 				if (a[q] != 1) continue;
@@ -194,27 +194,53 @@ class LocalThicknessTest {
 		matchesBruteForceOnRandomVolumes(true);
 	}
 
-	private static void matchesBruteForceOnRandomVolumes(boolean containmentTable) {
-		for (long seed = 1; seed <= 8; seed++) {
-			SplittableRandom r = new SplittableRandom(seed);
-			int w = 14, h = 12, d = 10;
-			byte[] a = new byte[w * h * d];
-			// blobby random phase: a few random boxes and balls, label 1; others 0 or 2
-			for (int i = 0; i < a.length; i++) a[i] = (byte) (r.nextDouble() < 0.15 ? 2 : 0);
-			for (int b = 0; b < 6; b++) {
-				int cx = r.nextInt(w), cy = r.nextInt(h), cz = r.nextInt(d), rad = 1 + r.nextInt(4);
-				for (int z = 0; z < d; z++)
-					for (int y = 0; y < h; y++)
-						for (int x = 0; x < w; x++)
-							if ((x - cx) * (x - cx) + (y - cy) * (y - cy) + (z - cz) * (z - cz) <= rad * rad) a[(z * h + y) * w + x] = 1;
+	/**
+	 * Strongly anisotropic voxels (0.05 x 0.1 x 0.4 um and the reverse), where the wall constant s/2 can exceed a
+	 * thin phase's 2 d: both painting schemes against the brute force, and no negative value anywhere.
+	 */
+	@Test
+	void matchesBruteForceOnStronglyAnisotropicVoxels() {
+		for (VoxelSize vs : new VoxelSize[] { new VoxelSize(0.05, 0.1, 0.4, "um"), new VoxelSize(0.4, 0.1, 0.05, "um") })
+			for (boolean table : new boolean[] { true, false }) {
+				matchesBruteForceOnRandomVolumes(table, vs, 12);
+				for (long seed = 1; seed <= 12; seed++) {
+					float[][] got = run(randomVolume(seed, 14, 12, 10), 14, 12, 10, vs, Edge.BACKGROUND, table);
+					for (float[] pl : got)
+						for (float v : pl) assertTrue(v >= 0, "negative local thickness " + v + " (seed " + seed + ", " + vs + ")");
+				}
 			}
-			VoxelSize vs = seed % 2 == 0 ? ISO : new VoxelSize(0.8, 1.0, 1.7, "um");
+	}
+
+	private static void matchesBruteForceOnRandomVolumes(boolean containmentTable) {
+		matchesBruteForceOnRandomVolumes(containmentTable, new VoxelSize(0.8, 1.0, 1.7, "um"), 8);
+	}
+
+	/** Blobby random phase: a few random balls of label 1 in a background of 0 and 2. */
+	static byte[] randomVolume(long seed, int w, int h, int d) {
+		SplittableRandom r = new SplittableRandom(seed);
+		byte[] a = new byte[w * h * d];
+		for (int i = 0; i < a.length; i++) a[i] = (byte) (r.nextDouble() < 0.15 ? 2 : 0);
+		for (int b = 0; b < 6; b++) {
+			int cx = r.nextInt(w), cy = r.nextInt(h), cz = r.nextInt(d), rad = 1 + r.nextInt(4);
+			for (int z = 0; z < d; z++)
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++)
+						if ((x - cx) * (x - cx) + (y - cy) * (y - cy) + (z - cz) * (z - cz) <= rad * rad) a[(z * h + y) * w + x] = 1;
+		}
+		return a;
+	}
+
+	private static void matchesBruteForceOnRandomVolumes(boolean containmentTable, VoxelSize aniso, int seeds) {
+		for (long seed = 1; seed <= seeds; seed++) {
+			int w = 14, h = 12, d = 10;
+			byte[] a = randomVolume(seed, w, h, d);
+			VoxelSize vs = seed % 2 == 0 ? ISO : aniso;
 			Edge edge = seed % 3 == 0 ? Edge.OPEN : Edge.BACKGROUND;
 			float[][] got = run(a, w, h, d, vs, edge, containmentTable);
 			float[][] want = brute(a, w, h, d, vs, edge == Edge.BACKGROUND);
 			for (int z = 0; z < d; z++)
 				for (int i = 0; i < w * h; i++)
-					assertEquals(want[z][i], got[z][i], 1e-4, "seed " + seed + " at " + i + "," + z + " label " + a[z * w * h + i]);
+					assertEquals(want[z][i], got[z][i], 1e-4, "seed " + seed + " " + vs + " at " + i + "," + z + " label " + a[z * w * h + i]);
 		}
 	}
 }

@@ -75,7 +75,7 @@ class CommandConventionsTest {
 		for (String[] l : configLines()) {
 			if (!l[2].equals("org.cathodej.ij1.CommandBridge")) continue;
 			CommandSpec spec = CommandSpec.forName(l[3], getClass().getClassLoader());
-			CathodeJCommand defaults = spec.newInstance();
+			Object defaults = spec.newInstance();
 			List<String> names = new ArrayList<>();
 			for (ParameterSpec p : spec.inputs()) {
 				assertTrue(p.name().matches("[a-z][a-z0-9_]*"), spec.label() + ": '" + p.name() + "' is not lowercase snake_case");

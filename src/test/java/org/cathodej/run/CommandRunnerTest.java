@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.cathodej.commands.PhaseFractionsCommand;
 import org.cathodej.commands.SyntheticCathodeCommand;
-import org.cathodej.image.Checksums;
+import org.cathodej.imagej.Checksums;
 import org.cathodej.task.InsufficientMemoryException;
 import org.cathodej.task.Progress;
 import org.junit.jupiter.api.Test;

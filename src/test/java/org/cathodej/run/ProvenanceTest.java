@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 import org.cathodej.commands.LabelAnalysisCommand;
 import org.cathodej.guide.Example;
-import org.cathodej.ij1.FijiContext;
-import org.cathodej.image.Checksums;
-import org.cathodej.image.Volumes;
+import org.cathodej.run.FijiContext;
+import org.cathodej.imagej.Checksums;
+import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.results.Version;
 import org.cathodej.testing.MiniJson;

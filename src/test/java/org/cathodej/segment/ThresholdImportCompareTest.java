@@ -101,13 +101,21 @@ class ThresholdImportCompareTest {
 		PhaseLabels out = new PhaseLabels(10, 20, 30);
 		LabelImport.Result res = LabelImport.apply(in, m, out, 255, 2, Progress.NONE);
 		int[] expectOut = { 10, 20, 30, 20, 20, 255 };
+		assertTrue(res.labels.firstElement() instanceof net.imglib2.type.numeric.integer.UnsignedByteType, "values up to 255 are stored 8-bit");
 		for (int z = 0; z < d; z++) {
 			short[] a = (short[]) Slices.planeArray(in, z);
+			int[] o = ints(res.labels, z);
 			for (int i = 0; i < a.length; i++) {
 				int k = java.util.Arrays.binarySearch(values, a[i] & 0xffff);
-				assertEquals(expectOut[k], res.labels[z][i] & 0xffff);
+				assertEquals(expectOut[k], o[i]);
 			}
 		}
+		LabelImport.Result wide = LabelImport.apply(in, m, new PhaseLabels(10, 20, 300), 255, 2, Progress.NONE);
+		assertTrue(wide.labels.firstElement() instanceof net.imglib2.type.numeric.integer.UnsignedShortType, "a value over 255 needs 16 bits");
+		short[] a0 = (short[]) Slices.planeArray(in, 0);
+		int[] o0 = ints(wide.labels, 0);
+		for (int i = 0; i < a0.length; i++)
+			if (a0[i] == 3) assertEquals(300, o0[i], "ISE (input 3) at " + i);
 		assertEquals(1, res.unmapped.size());
 		assertEquals(expectCount[5], (long) res.unmapped.get(1000));
 		assertEquals(expectCount[1] + expectCount[3] + expectCount[4], res.phaseCounts[1]);
@@ -146,5 +154,10 @@ class ThresholdImportCompareTest {
 		assertEquals(tp1 / (double) t1, c.recall(1), 1e-12);
 		PlanarImg<UnsignedShortType, ?> small = PlanarImgs.unsignedShorts(w, h, d + 1);
 		assertThrows(IllegalArgumentException.class, () -> Comparison.of(seg, ps, small, pt, 1, Progress.NONE));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static int[] ints(PlanarImg<?, ?> labels, int z) {
+		return Slices.readInts((RandomAccessibleInterval<? extends net.imglib2.type.numeric.IntegerType<?>>) (RandomAccessibleInterval<?>) labels, z, null);
 	}
 }

@@ -87,7 +87,7 @@ class FijiInstallerEmulationTest {
 		try (ZipFile z = new ZipFile(fiji.resolve("plugins/CathodeJ_.jar").toFile())) {
 			// ImageJ 1.x reads the first entry ending in plugins.config, in plugins/ jars whose name has a '_'
 			assertNotNull(z.stream().filter(e -> e.getName().endsWith("plugins.config")).findFirst().orElse(null));
-			assertNotNull(z.getEntry("org/cathodej/site/UpdateSiteBuilder.class"), "the project's classes are in the jar");
+			assertNotNull(z.getEntry("org/cathodej/ij1/CommandBridge.class"), "the project's classes are in the jar");
 		}
 
 		// 2. a new build: the plugin jar is repacked (same classes), one macro changes, one is deleted

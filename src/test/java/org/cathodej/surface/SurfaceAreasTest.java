@@ -328,4 +328,28 @@ class SurfaceAreasTest {
 		assertEquals(w[2], w[5], 1e-9);
 		assertEquals(w[9], w[12], 1e-9);
 	}
+
+	/**
+	 * Area per CAM mass on a cube cut in half (CAM below, ISE above, n = 20): by voxel faces S_V of the CAM-ISE plane
+	 * is 1/((n - 1) dz), so with dz = 0.5 um, CAM fraction 1/2 and 5 g/cm^3 it is 1/(9.5 um) / 2.5 g/cm^3 = 0.0421 m^2/g;
+	 * the same in millimetres; 0 without a length unit and 0 without CAM.
+	 */
+	@Test
+	void areaPerCamMassInSquareMetresPerGram() {
+		int n = 20;
+		PlanarImg<UnsignedByteType, ByteArray> img = net.imglib2.img.planar.PlanarImgs.unsignedBytes(n, n, n);
+		for (int z = 0; z < n; z++) java.util.Arrays.fill(img.getPlane(z).getCurrentStorageArray(), (byte) (z < n / 2 ? 1 : 2));
+		int camIse = 5; // rows: pore, CAM, ISE, pore-CAM, pore-ISE, CAM-ISE
+		double expect = 1 / ((n - 1) * 0.5) / (0.5 * 5);
+		PhaseSurfaces um = PhaseSurfaces.measure(img, PhaseLabels.defaults(), new VoxelSize(0.5, 0.5, 0.5, "um"), 1, Progress.NONE);
+		assertEquals(expect, um.areaPerCamMass(camIse, Estimator.FACE_COUNT, 1, 5), 1e-12);
+		assertEquals(n * n, um.voxelFaces(camIse));
+		assertEquals(n * n, um.voxelFaces(1), "the CAM surface is the plane only: open at the volume's faces");
+		PhaseSurfaces mm = PhaseSurfaces.measure(img, PhaseLabels.defaults(), new VoxelSize(0.0005, 0.0005, 0.0005, "mm"), 1, Progress.NONE);
+		assertEquals(expect, mm.areaPerCamMass(camIse, Estimator.FACE_COUNT, 1000, 5), 1e-12);
+		assertEquals(0, um.areaPerCamMass(camIse, Estimator.FACE_COUNT, Double.NaN, 5));
+		for (int z = 0; z < n; z++) java.util.Arrays.fill(img.getPlane(z).getCurrentStorageArray(), (byte) (z < n / 2 ? 0 : 2));
+		PhaseSurfaces noCam = PhaseSurfaces.measure(img, PhaseLabels.defaults(), new VoxelSize(0.5, 0.5, 0.5, "um"), 1, Progress.NONE);
+		for (int row = 0; row < PhaseSurfaces.ROWS; row++) assertEquals(0, noCam.areaPerCamMass(row, Estimator.CROFTON13, 1, 5));
+	}
 }

@@ -1,0 +1,109 @@
+package org.cathodej.imagej;
+
+import org.cathodej.image.VoxelSize;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import org.cathodej.volume.SliceSink;
+
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+/**
+ * Writes a volume slice by slice as a TIFF-slice folder (name_0000.tif, ...) with the voxel size in each slice's
+ * ImageJ metadata. Slices go into a hidden temporary folder beside the target, which {@link #commit()} renames to the
+ * target when every slice is written; {@link #abort()} (e.g. after Esc) deletes it, so no half-written output is
+ * left. An existing target is never overwritten unless asked.
+ */
+public final class TiffSliceWriter implements SliceSink {
+
+	/**
+	 * ImagePlus property naming the TIFF-slice folder a streamed command wrote its output image to: the runner then
+	 * writes only the provenance sidecar (folder name + ".json") beside it.
+	 */
+	public static final String FOLDER_PROPERTY = "CathodeJ.slice_folder";
+
+	private final File target, tmp;
+	private final String prefix;
+	private final int width, height, depth, digits;
+	private final VoxelSize vs;
+	private boolean committed;
+
+	public TiffSliceWriter(File target, String prefix, int width, int height, int depth, VoxelSize vs, boolean overwrite) {
+		this.target = target;
+		this.prefix = prefix;
+		this.width = width;
+		this.height = height;
+		this.depth = depth;
+		this.vs = vs;
+		this.digits = Math.max(4, Integer.toString(depth - 1).length());
+		if (target.exists() && !overwrite)
+			throw new IllegalArgumentException(target + " exists; tick 'Overwrite existing files' or choose another folder.");
+		tmp = new File(target.getParentFile(), "." + target.getName() + ".partial");
+		delete(tmp);
+		if (!tmp.mkdirs()) throw new UncheckedIOException(new IOException("Cannot create " + tmp));
+	}
+
+	/** Writes slice z (0-based): byte[], short[] or float[] of the folder's width*height. Thread-safe for distinct z. */
+	@Override
+	public void write(int z, Object pixels) {
+		write(z, pixels, width, height);
+	}
+
+	/** Writes slice z (0-based): byte[], short[] or float[] of width*height. Thread-safe for distinct z. */
+	public void write(int z, Object pixels, int width, int height) {
+		ImageProcessor ip = pixels instanceof byte[] ? new ByteProcessor(width, height, (byte[]) pixels)
+			: pixels instanceof float[] ? new FloatProcessor(width, height, (float[]) pixels)
+			: new ShortProcessor(width, height, (short[]) pixels, null);
+		ImagePlus imp = new ImagePlus(prefix, ip);
+		Volumes.calibrate(imp, vs);
+		imp.setProperty("Info", "spacing=" + vs.z());
+		File f = new File(tmp, String.format(Locale.ROOT, "%s_%0" + digits + "d.tif", prefix, z));
+		if (!new FileSaver(imp).saveAsTiff(f.getPath())) throw new UncheckedIOException(new IOException("Cannot write " + f));
+	}
+
+	/** Moves the finished folder into place. */
+	public File commit() {
+		String[] n = tmp.list();
+		if (n == null || n.length != depth) throw new IllegalStateException("Only " + (n == null ? 0 : n.length) + " of " + depth + " slices were written");
+		try {
+			if (target.exists()) delete(target);
+			Files.move(tmp.toPath(), target.toPath(), StandardCopyOption.ATOMIC_MOVE);
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot move " + tmp + " to " + target, e);
+		}
+		committed = true;
+		return target;
+	}
+
+	@Override
+	public void complete() {
+		commit();
+	}
+
+	/** Deletes the temporary folder unless committed. */
+	@Override
+	public void abort() {
+		if (!committed) delete(tmp);
+	}
+
+	@Override
+	public void close() {
+		abort();
+	}
+
+	private static void delete(File f) {
+		File[] c = f.listFiles();
+		if (c != null) for (File x : c) delete(x);
+		f.delete();
+	}
+
+}

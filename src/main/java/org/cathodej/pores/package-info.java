@@ -1,0 +1,10 @@
+/**
+ * Pore analysis: local thickness (largest inscribed sphere), pore size distribution, isolated voids and crack-like
+ * voids, with the derived numbers in PoreAnalysis.Result.
+ *
+ * <p>
+ * Tier: core.
+ * May import: other core packages, java.*, ImgLib2 and the numeric libraries (JTransforms, commons-math3, jhdf);
+ * never ij.*, org.scijava, java.awt or a higher tier.
+ */
+package org.cathodej.pores;

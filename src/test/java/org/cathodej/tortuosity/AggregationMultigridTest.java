@@ -1,0 +1,86 @@
+package org.cathodej.tortuosity;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.SplittableRandom;
+
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.Progress;
+import org.junit.jupiter.api.Test;
+
+class AggregationMultigridTest {
+
+	/** A sphere packing large enough for coarse levels that run in chunks (parallel). */
+	private static ConductionSystem system(int threads, int axis) {
+		Conductivities c = Conductivities.singlePhase(0);
+		ConductionClasses v = ConductionClasses.read(Vols.spheres(84, 80, 88, 4, 0.4, 5), c, threads, Progress.NONE);
+		long spanning = v.markSpanning(axis, Progress.NONE);
+		return new ConductionSystem(v, c.classConductivity(), VoxelSize.uncalibrated(), axis, spanning, threads, Progress.NONE);
+	}
+
+	private static float[] random(int n, long seed) {
+		SplittableRandom rnd = new SplittableRandom(seed);
+		float[] r = new float[n];
+		for (int i = 0; i < n; i++) r[i] = (float) (rnd.nextDouble() - 0.5);
+		return r;
+	}
+
+	@Test
+	void chunkedCoarseLevelsGiveTheSameBitsOnAnyThreadCount() {
+		ConductionSystem s1 = system(1, 2), s3 = system(3, 2);
+		AggregationMultigrid m1 = new AggregationMultigrid(s1), m3 = new AggregationMultigrid(s3);
+		assertTrue(m1.levels.get(0).chunkStarts().length > 2, "the test needs a coarse level split in chunks");
+		assertEquals(m1.levels.size(), m3.levels.size());
+		float[] r = random(s1.n, 3), o1 = new float[s1.n], o3 = new float[s1.n];
+		m1.apply(r, o1);
+		m3.apply(r, o3);
+		assertArrayEquals(o1, o3);
+	}
+
+	@Test
+	void preconditionerIsSymmetricAndPositive() {
+		ConductionSystem s = system(2, 0);
+		AggregationMultigrid m = new AggregationMultigrid(s);
+		float[] a = random(s.n, 1), b = random(s.n, 2), ma = new float[s.n], mb = new float[s.n];
+		m.apply(a, ma);
+		m.apply(b, mb);
+		double bma = 0, amb = 0, ama = 0, norm = 0;
+		for (int i = 0; i < s.n; i++) {
+			bma += (double) b[i] * ma[i];
+			amb += (double) a[i] * mb[i];
+			ama += (double) a[i] * ma[i];
+			norm += Math.abs((double) b[i] * ma[i]);
+		}
+		assertEquals(bma, amb, 1e-4 * norm, "b.M^-1 a = a.M^-1 b");
+		assertTrue(ama > 0);
+	}
+
+	/** The memory check's estimate against the arrays actually alive at the build's peak and while solving. */
+	@Test
+	void memoryCheckBoundsTheBuildPeakAndTheSolve() {
+		for (long seed = 1; seed <= 3; seed++)
+			for (int label = 0; label <= 1; label++) {
+				Conductivities c = Conductivities.singlePhase(label);
+				ConductionClasses v = ConductionClasses.read(Vols.spheres(64, 60, 70, 3 + seed, 0.3 + 0.1 * seed, seed), c, 2, Progress.NONE);
+				long n = v.markSpanning(2, Progress.NONE);
+				if (n < 4096) continue;
+				ConductionSystem s = new ConductionSystem(v, c.classConductivity(), VoxelSize.uncalibrated(), 2, n, 2, Progress.NONE);
+				AggregationMultigrid m = new AggregationMultigrid(s);
+				long windows = 4L * s.w * s.h * (AggregationMultigrid.WINDOW + 7) * 2;
+				long actual = n + Math.max(m.buildPeak, 16 * n + m.bytes()) + windows;
+				long estimate = ConductionSystem.solverBytes(s.w, s.h, s.d, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
+				String what = "seed " + seed + " label " + label + " phi_s " + (double) n / (64 * 60 * 70) + ": estimate " + estimate + ", actual " + actual
+					+ " (build " + m.buildPeak + ", levels " + m.bytes() + ")";
+				assertTrue(estimate >= actual, what);
+				assertTrue(estimate < 1.5 * actual, what);
+			}
+	}
+
+	@Test
+	void atMost16BytesPerVoxelAtHalfFractionForOneClass() {
+		long w = 512, h = 512, d = 400, n = w * h * d / 2;
+		long bytes = ConductionSystem.solverBytes((int) w, (int) h, (int) d, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
+		double perVoxel = 1 + (double) bytes / (w * h * d); // + the class volume
+		assertTrue(perVoxel <= 16, "B/voxel " + perVoxel);
+	}
+}

@@ -1,0 +1,96 @@
+package org.cathodej.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phantom.SyntheticCathode;
+import org.cathodej.task.Progress;
+import org.cathodej.tortuosity.Conductivities;
+import org.cathodej.tortuosity.FluxResult;
+import org.cathodej.tortuosity.FluxTortuosity;
+
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+/**
+ * Tortuosity (Flux) on the hard cases: CAM, ISE and pore (pore fraction 0.2, near percolation) of Synthetic Cathodes
+ * in a homogeneous (clustering 0) and a clustered (0.6) setting, a three-phase contrast (CAM 1, ISE 1e-3, or
+ * -Dhard.contrast), and 2:1 voxels; along z. Choose cases with -Dhard.cases=cam-homog,cam-clust,... (default all).
+ * Besides wall seconds each row gives the process CPU seconds (all threads, GC included), so runs on a loaded
+ * machine can be compared, split at the first iteration report into setup (class volume, spanning marks, system,
+ * preconditioner, first preconditioner application) and iterations.
+ */
+public final class TortuosityHardBench implements BenchCase {
+
+	static final String[] ALL = { "cam-homog", "cam-clust", "ise-homog", "ise-clust", "pore-homog", "pore-clust", "contrast", "aniso" };
+
+	@Override
+	public String name() {
+		return "tortuosity-hard";
+	}
+
+	@Override
+	public String[] defaultSizes() {
+		return new String[] { "128", "256" };
+	}
+
+	@Override
+	public void run(int[] size, int threads, BenchRecorder out) throws Exception {
+		String sel = System.getProperty("hard.cases");
+		for (String c : sel == null ? ALL : sel.split(",")) {
+			if (!Arrays.asList(ALL).contains(c)) throw new IllegalArgumentException("unknown case " + c + "; cases: " + Arrays.toString(ALL));
+			runCase(c, size, threads, out);
+		}
+	}
+
+	private static void runCase(String c, int[] size, int threads, BenchRecorder out) throws Exception {
+		boolean clustered = c.endsWith("clust");
+		SyntheticCathode.Params p = new SyntheticCathode.Params();
+		p.width = size[0];
+		p.height = size[1];
+		p.depth = size[2];
+		p.clustering = clustered ? 0.6 : 0;
+		if (c.startsWith("pore")) p.poreFraction = 0.2;
+		p.seed = 1;
+		VoxelSize vs = c.equals("aniso") ? new VoxelSize(0.1, 0.1, 0.2, "\u00b5m") : new VoxelSize(0.1, 0.1, 0.1, "\u00b5m");
+		p.voxelSize = vs;
+		PlanarImg<UnsignedByteType, ByteArray> img = SyntheticCathode.generate(p, Progress.NONE).volume.toImg();
+		Conductivities cond = c.startsWith("ise") ? Conductivities.singlePhase(2)
+			: c.startsWith("pore") ? Conductivities.singlePhase(0)
+			: c.equals("contrast") ? new Conductivities().set(1, 1).set(2, Double.parseDouble(System.getProperty("hard.contrast", "1e-3")))
+			: Conductivities.singlePhase(1);
+		FluxTortuosity.Options o = new FluxTortuosity.Options();
+		o.threads = threads;
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		double[] cpuAtFirstIteration = { Double.NaN };
+		Progress firstIteration = new Progress() {
+			@Override
+			public void report(double fraction, String status) {
+				if (Double.isNaN(cpuAtFirstIteration[0]) && status.startsWith("Iteration")) cpuAtFirstIteration[0] = os.getProcessCpuTime() / 1e9;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		};
+		FluxResult[] res = new FluxResult[1];
+		double[] cpu = new double[2];
+		double load = os.getSystemLoadAverage();
+		out.time("tortuosity-hard", "flux " + c + " z", size, threads, () -> {
+			cpu[0] = os.getProcessCpuTime() / 1e9;
+			List<FluxResult> r = FluxTortuosity.compute(img, cond, vs, new int[] { 2 }, o, firstIteration);
+			cpu[1] = os.getProcessCpuTime() / 1e9;
+			return res[0] = r.get(0);
+		}, "");
+		FluxResult r = res[0];
+		System.out.println(String.format(Locale.ROOT,
+			"  %s: wall %.2fs (setup %.2fs) cpu %.2fs (setup %.2fs) load %.1f phi=%.4f phiSpan=%.4f kappa=%.6f iterations=%d residual=%.2e balance=%.2e converged=%s",
+			c, r.seconds, r.setupSeconds, cpu[1] - cpu[0], cpuAtFirstIteration[0] - cpu[0], load, r.phiTotal, r.phiSpanning, r.kappa, r.iterations,
+			r.relResidual, r.balance, r.converged));
+	}
+}
