@@ -13,6 +13,7 @@ if (output == "") output = getDirectory("Choose an output folder");
 if (!endsWith(output, "/") && !endsWith(output, File.separator)) output = output + File.separator;
 File.makeDirectory(output);
 setBatchMode(true);
+mark = newestImage(); // images open before this macro are the user's: never closed here
 
 if (input == "") {
 	input = output + "samples" + File.separator;
@@ -36,7 +37,7 @@ for (i = 0; i < files.length; i++) {
 	dir = output + name + File.separator;
 	// the same analysis as for a single sample, read from CathodeJ's jar (works from Fiji's menu and from files)
 	call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/analyse_labels.ijm", dir);
-	run("Close All");
+	closeImagesSince(mark);
 	// values read straight from the saved CSV files (opening them as tables is unreliable headless)
 	t = dir + "phase_fractions_fractions.csv";
 	row = "| " + name + " | " + d2s(csvValue(t, "volume_fraction", 0), 4) + " | " + d2s(csvValue(t, "volume_fraction", 1), 4) + " | " + d2s(csvValue(t, "volume_fraction", 2), 4);
@@ -58,4 +59,26 @@ function csvValue(path, column, row) {
 	for (k = 0; k < head.length; k++)
 		if (head[k] == column) return parseFloat(cells[k]);
 	exit("No column " + column + " in " + path);
+}
+
+// Closes the images opened since newestImage() returned 'mark' (ImageJ numbers new images -1, -2, ... downwards),
+// never an image that was open before: a user's windows stay, whatever their titles.
+function closeImagesSince(mark) {
+	current = 0;
+	if (nImages > 0) current = getImageID();
+	for (i = nImages; i >= 1; i--) {
+		selectImage(i);
+		if (getImageID() < mark) close();
+	}
+	if (current != 0 && isOpen(current)) selectImage(current);
+}
+
+// The ID of the newest open image (0 when none is open); images opened later have smaller IDs.
+function newestImage() {
+	if (nImages == 0) return 0;
+	current = getImageID();
+	id = 0;
+	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
+	selectImage(current);
+	return id;
 }

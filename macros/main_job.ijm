@@ -12,11 +12,12 @@ if (out == "") out = getDirectory("Choose an output folder");
 if (!endsWith(out, "/") && !endsWith(out, File.separator)) out = out + File.separator;
 File.makeDirectory(out);
 setBatchMode(true);
+mark = newestImage(); // images open before this macro are the user's: never closed here
 parts = newArray("analysis", "segmentation", "raw-to-analysis");
 macros = newArray("analyse_labels.ijm", "segment_phantom.ijm", "pipeline_raw_to_analysis.ijm");
 summary = "# CathodeJ main job\n\n";
 for (i = 0; i < parts.length; i++) {
-	run("Close All");
+	closeImagesSince(mark);
 	dir = out + parts[i] + File.separator;
 	call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/" + macros[i], dir);
 	if (!File.exists(dir + "summary.md")) exit("CathodeJ main job: " + macros[i] + " wrote no summary into " + dir);
@@ -24,3 +25,25 @@ for (i = 0; i < parts.length; i++) {
 }
 File.saveString(summary, out + "summary.md");
 print("CathodeJ: main job results in " + out);
+
+// Closes the images opened since newestImage() returned 'mark' (ImageJ numbers new images -1, -2, ... downwards),
+// never an image that was open before: a user's windows stay, whatever their titles.
+function closeImagesSince(mark) {
+	current = 0;
+	if (nImages > 0) current = getImageID();
+	for (i = nImages; i >= 1; i--) {
+		selectImage(i);
+		if (getImageID() < mark) close();
+	}
+	if (current != 0 && isOpen(current)) selectImage(current);
+}
+
+// The ID of the newest open image (0 when none is open); images opened later have smaller IDs.
+function newestImage() {
+	if (nImages == 0) return 0;
+	current = getImageID();
+	id = 0;
+	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
+	selectImage(current);
+	return id;
+}

@@ -7,6 +7,7 @@ if (out == "") out = getDirectory("temp") + "cathodej-segment";
 if (!endsWith(out, "/") && !endsWith(out, File.separator)) out = out + File.separator;
 File.makeDirectory(out);
 setBatchMode(true);
+mark = newestImage(); // images open before this macro are the user's: never closed here
 random("seed", 7);
 w = 96; h = 96; d = 24;
 run("Synthetic Cathode", "width=" + w + " height=" + h + " depth=" + d + " voxel_size=0.05 slice_thickness=0.05 seed=3");
@@ -67,5 +68,26 @@ run("Compare with Ground Truth", "labels=seg-threshold-phases ground_truth=seg-t
 summary = summary + row("threshold (SE Otsu pores, BSE Otsu)");
 File.saveString(summary, out + "summary.md");
 print(summary);
-names = newArray("seg-truth", "seg-BSE", "seg-SE", "seg-scribbles", "seg-classifier-phases", "seg-threshold-phases", "seg-BSE-uncertainty");
-for (i = 0; i < names.length; i++) if (isOpen(names[i])) close(names[i]);
+closeImagesSince(mark);
+
+// Closes the images opened since newestImage() returned 'mark' (ImageJ numbers new images -1, -2, ... downwards),
+// never an image that was open before: a user's windows stay, whatever their titles.
+function closeImagesSince(mark) {
+	current = 0;
+	if (nImages > 0) current = getImageID();
+	for (i = nImages; i >= 1; i--) {
+		selectImage(i);
+		if (getImageID() < mark) close();
+	}
+	if (current != 0 && isOpen(current)) selectImage(current);
+}
+
+// The ID of the newest open image (0 when none is open); images opened later have smaller IDs.
+function newestImage() {
+	if (nImages == 0) return 0;
+	current = getImageID();
+	id = 0;
+	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
+	selectImage(current);
+	return id;
+}

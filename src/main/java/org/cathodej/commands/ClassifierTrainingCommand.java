@@ -17,8 +17,8 @@ import net.imglib2.type.numeric.RealType;
  */
 public abstract class ClassifierTrainingCommand extends CathodeJCommand {
 
-	@Parameter(label = "Features", description = "comma-separated: gauss, dog, gradient, hessian, structure, variance, min, max, median; "
-		+ "'default' = all but structure and median (slow); 'all'")
+	@Parameter(label = "Features", description = "comma-separated: gauss, dog, gradient, hessian, structure, variance, min, max, median, "
+		+ "lbp, membrane (in-plane texture); 'default' = all but structure, median (slow), lbp and membrane; 'all'")
 	public String features = "default";
 
 	@Parameter(label = "Scales", description = "Gaussian sigmas / window radii, comma-separated, in the unit chosen below")

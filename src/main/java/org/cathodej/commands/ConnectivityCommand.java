@@ -174,7 +174,8 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		File dir = new File(output_dir.trim(), base + "-cam-classes-" + c.neighbours());
 		dir.getParentFile().mkdirs();
 		try (TiffSliceWriter wr = new TiffSliceWriter(dir, "classes", src.width(), src.height(), src.depth(), vs, overwrite)) {
-			CamUtilisation.Result r = StreamedCamUtilisation.compute(src, plan, pl, vs, o, (z, cls) -> wr.write(z, cls, src.width(), src.height()), p);
+			int w = src.width(), h = src.height(); // the sink captures no source: it may travel to the workers of a distributed run
+			CamUtilisation.Result r = StreamedCamUtilisation.compute(src, plan, pl, vs, o, (z, cls) -> wr.write(z, cls, w, h), p);
 			wr.commit();
 			note("Wrote the class image (" + CamClass.legend() + ") as TIFF slices to " + dir);
 			return r;
@@ -275,6 +276,9 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 		byte[][] rgb = CamClass.lut();
 		imp.getProcessor().setColorModel(new IndexColorModel(8, 256, rgb[0], rgb[1], rgb[2]));
 		imp.setLut(new LUT(new IndexColorModel(8, 256, rgb[0], rgb[1], rgb[2]), 0, 255));
+		java.util.Map<String, Integer> key = new java.util.LinkedHashMap<>();
+		for (CamClass k : CamClass.values()) if (k != CamClass.BACKGROUND) key.put(k.displayName() + " (" + k.value() + ")", k.rgb());
+		org.cathodej.imagej.ColourKey.set(imp, key);
 		imp.setDisplayRange(0, 255);
 		imp.setProperty("Info", "CAM classes (" + c.neighbours() + "-connectivity): " + CamClass.legend());
 		return imp;

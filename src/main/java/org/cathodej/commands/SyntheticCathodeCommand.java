@@ -86,7 +86,7 @@ public class SyntheticCathodeCommand extends PhaseLabelsCommand {
 		convention("voxel_centres", "voxel (i,j,k) is inside a sphere when its centre ((i+0.5)dx, (j+0.5)dy, (k+0.5)dz) is");
 		SyntheticCathode.Result r = SyntheticCathode.generate(p, progress());
 		r.notes.forEach(this::note);
-		phantom = Volumes.toImagePlus(r.volume.toImg(), "synthetic-cathode-seed" + seed, p.voxelSize);
+		phantom = Volumes.toImagePlus(r.volume.toImg(), "synthetic-cathode-" + width + "x" + height + "x" + depth + "-seed" + seed, p.voxelSize); // size and seed: repeated runs differ in title
 		PhaseLut.apply(phantom, p.labels);
 		summary = new ResultsTable();
 		summary.incrementCounter();

@@ -225,6 +225,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 
 		if (!statedMemoryFits(cond, o)) return;
 		List<FluxResult> rs = FluxTortuosity.compute(labelVolume(true, "Tortuosity (Flux)"), cond, vs, axes, o, progress());
+		if (rs.size() < axes.length) note(stoppedNote(rs, axes));
 		tortuosity = new ResultsTable();
 		for (FluxResult r : rs) {
 			String ax = FluxResult.axisName(r.axis);
@@ -269,5 +270,13 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		String ax = FluxResult.axisName(last.axis);
 		if (last.potential != null) potential = Volumes.toImagePlus(last.potential, title + " potential " + ax, vs);
 		if (last.currentDensity != null) current_density = Volumes.toImagePlus(last.currentDensity, title + " current density " + ax, vs);
+	}
+
+	/** Says which axes an Esc kept and which it left unsolved. */
+	static String stoppedNote(List<FluxResult> done, int[] axes) {
+		List<String> kept = new java.util.ArrayList<>(), left = new java.util.ArrayList<>();
+		for (int a = 0; a < axes.length; a++) (a < done.size() ? kept : left).add(FluxResult.axisName(axes[a]));
+		return "Stopped by Esc while solving along " + left.get(0) + ": the finished axes (" + String.join(", ", kept)
+			+ ") are reported; not solved: " + String.join(", ", left) + ".";
 	}
 }

@@ -2,6 +2,7 @@ package org.cathodej.commands;
 
 import java.awt.Color;
 
+import org.cathodej.imagej.SourceStack;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.volume.VolumeSource;
@@ -73,10 +74,13 @@ public class TortuosityRandomWalkCommand extends LabelAnalysisCommand {
 		convention("tau", "free-space MSD slope / least-squares MSD slope (with intercept) over the fit window; "
 			+ "standard error from " + "the spread over 20 independent walker groups");
 		int label = pl.valueOf(Phase.parse(phase));
+		// a volume on a cluster (cathodej-spark) runs the walkers there; the numbers do not depend on where they run
+		Object held = labels.getStack() instanceof SourceStack ? ((SourceStack) labels.getStack()).source() : null;
+		RandomWalkTortuosity.WalkerRunner runner = held instanceof RandomWalkTortuosity.WalkerRunner ? (RandomWalkTortuosity.WalkerRunner) held : null;
 		VolumeSource src = streamedSource("Tortuosity (Random Walk)", 1 / 8.0);
 		if (src != null) Volumes.require3D(labels, "Tortuosity (Random Walk)");
-		RandomWalkResult r = src != null ? RandomWalkTortuosity.compute(src, label, vs, o, progress())
-			: RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, progress());
+		RandomWalkResult r = src != null ? RandomWalkTortuosity.compute(src, label, vs, o, runner, progress())
+			: RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, runner, progress());
 		String u2 = vs.unit() + "^2";
 		tortuosity = new ResultsTable();
 		String[] names = { "x", "y", "z", "total" };

@@ -37,8 +37,11 @@ public final class StreamedCamUtilisation {
 
 	private StreamedCamUtilisation() {}
 
-	/** Receives the class image slice by slice (any order of slabs, slices in order within a slab). */
-	public interface SliceSink {
+	/**
+	 * Receives the class image slice by slice (any order of slabs, slices in order within a slab). Serializable so a
+	 * distributed run ({@link org.cathodej.volume.SlabExecutor}) can ship it to the workers with the kernel.
+	 */
+	public interface SliceSink extends Serializable {
 		void write(int z, byte[] classes);
 	}
 
@@ -194,7 +197,7 @@ public final class StreamedCamUtilisation {
 		final LabelKernel labeller;
 		final Classes classes;
 		final boolean keepIse;
-		final transient SliceSink sink;
+		final SliceSink sink;
 		static final int VALUES = 7; // class image values 0..6, each its own voxel class
 
 		public ClassKernel(LabelKernel labeller, Classes classes, boolean keepIseClasses, SliceSink sink) {
@@ -204,7 +207,7 @@ public final class StreamedCamUtilisation {
 			this.sink = sink;
 		}
 
-		/** The same kernel writing class slices to {@code s} (the sink is not serialised: executors attach their own). */
+		/** The same kernel writing class slices to {@code s}. */
 		public ClassKernel withSink(SliceSink s) {
 			return new ClassKernel(labeller, classes, keepIse, s);
 		}

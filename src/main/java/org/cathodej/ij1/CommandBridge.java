@@ -36,10 +36,19 @@ public class CommandBridge implements PlugIn {
 		if (options == null && java.awt.GraphicsEnvironment.isHeadless()) options = "";
 		boolean macro = options != null;
 		try {
-			Map<String, String> values = macro ? MacroOptions.parse(options) : ParameterDialog.ask(spec);
-			if (values == null) return; // dialog cancelled
+			Map<String, String> values;
+			WindowImages images;
+			if (macro) {
+				values = MacroOptions.parse(options);
+				images = new WindowImages();
+			} else {
+				ParameterDialog.Answer a = ParameterDialog.answer(spec);
+				if (a == null) return; // dialog cancelled
+				values = a.values;
+				images = new WindowImages(a.images); // the images picked, not whichever has their title
+			}
 			long t0 = System.nanoTime();
-			CommandResult r = new CommandRunner(FijiContext.get()).run(spec, values, new WindowImages(), new StatusBarProgress(spec.label()));
+			CommandResult r = new CommandRunner(FijiContext.get()).run(spec, values, images, new StatusBarProgress(spec.label()));
 			OutputDisplay.show(r);
 			IJ.showProgress(1.0);
 			IJ.showStatus(spec.label() + " done in " + IJ.d2s((System.nanoTime() - t0) / 1e9, 1) + " s");
@@ -71,6 +80,7 @@ public class CommandBridge implements PlugIn {
 
 	/** Stops the running macro, showing the reason as a macro error (printed when headless). */
 	private static void abortMacro(String message) {
+		PipelineStatus.done(); // the pipeline macro stops here: no stale "Pipeline step" in later statuses
 		Interpreter interp = Interpreter.getInstance();
 		if (interp != null && message != null) interp.abort(message);
 		throw new RuntimeException(Macro.MACRO_CANCELED);

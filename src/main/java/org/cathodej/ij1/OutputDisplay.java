@@ -1,20 +1,25 @@
 package org.cathodej.ij1;
 
 import java.awt.GraphicsEnvironment;
+import java.awt.Window;
 
 import org.cathodej.run.CommandResult;
 import org.cathodej.run.ParameterSpec;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.Plot;
+import ij.gui.PlotWindow;
 import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
 
 /**
  * Shows a command's outputs the way Fiji users expect: the first table in the Results window (so macros read it
- * with getResult/nResults, headless too), further tables in windows titled by their label, plots and images in
- * windows (in batch mode images become the macro's batch images). Notes and saved files go to the Log.
+ * with getResult/nResults, headless too); further tables and plots in windows titled "&lt;command&gt; - &lt;output&gt;"
+ * (plus " - &lt;input image&gt;"), which a re-run on the same image replaces instead of piling up; images in new
+ * windows under titles no open image has (in batch mode they become the macro's batch images). Notes and saved
+ * files go to the Log.
  */
 final class OutputDisplay {
 
@@ -32,16 +37,42 @@ final class OutputDisplay {
 					if (headless) Analyzer.setResultsTable(rt);
 					else rt.show("Results");
 					firstTable = false;
-				} else if (!headless) rt.show(o.label());
+				} else if (!headless) rt.show(windowTitle(r, o)); // show() reuses the table window of that title
 			} else if (v instanceof Plot) {
-				if (!headless) ((Plot) v).show();
+				if (!headless) showPlot((Plot) v, windowTitle(r, o));
 			} else if (v instanceof ImagePlus) {
-				((ImagePlus) v).show();
+				ImagePlus imp = (ImagePlus) v;
+				imp.setTitle(ImageChoice.unique(imp.getTitle()));
+				if (!headless) org.cathodej.imagej.ColourKey.draw(imp); // which colour is which phase or class
+				imp.show();
 			} else {
 				IJ.log(r.spec().label() + ": " + o.name() + " = " + v);
 			}
 		}
 		for (String n : r.notes()) IJ.log(r.spec().label() + ": " + n);
 		if (!r.files().isEmpty()) IJ.log(r.spec().label() + ": wrote " + r.files().size() + " files to " + r.files().get(0).getParent());
+	}
+
+	/** "&lt;command&gt; - &lt;output&gt;", with the first input image's title when there is one. */
+	static String windowTitle(CommandResult r, ParameterSpec output) {
+		String t = r.spec().label() + " - " + output.label();
+		for (ParameterSpec in : r.spec().inputs())
+			if (in.kind() == ParameterSpec.Kind.IMAGE) {
+				String title = r.parameters().get(in.name());
+				if (title != null && !title.isEmpty()) return t + " - " + title;
+			}
+		return t;
+	}
+
+	/** Draws into the open plot window of that title, else opens one. */
+	private static void showPlot(Plot plot, String title) {
+		Window w = WindowManager.getWindow(title);
+		plot.getImagePlus().setTitle(title);
+		if (w instanceof PlotWindow) {
+			((PlotWindow) w).drawPlot(plot);
+			return;
+		}
+		PlotWindow pw = plot.show();
+		if (pw != null) pw.getImagePlus().setTitle(title);
 	}
 }

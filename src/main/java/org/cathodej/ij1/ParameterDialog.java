@@ -1,99 +1,249 @@
 package org.cathodej.ij1;
 
+import java.awt.TextField;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.cathodej.run.CommandSpec;
 import org.cathodej.run.ParameterSpec;
 
 import ij.ImagePlus;
-import ij.WindowManager;
+import ij.Macro;
+import ij.Prefs;
 import ij.gui.GenericDialog;
 
 /**
- * The dialog of a command, built from its parameters. Field labels are the parameter names, so ImageJ's recorder
- * writes exactly the macro keys the runner reads; the human label is shown beside each field.
+ * The dialog of a command, built from its parameters. Each field's label is its macro key written the way ImageJ
+ * shows keys ("CAM_weight_fraction" shows as "CAM weight fraction" and records {@code cam_weight_fraction}), so the
+ * recorder writes exactly the keys the runner reads. In the GUI (never in a macro, where the recorded options rule)
+ * the values are remembered between runs in ImageJ's preferences, and an invalid entry re-opens the dialog with the
+ * reason and everything entered.
  */
 final class ParameterDialog {
 
 	static final String NONE = "*None*";
+	/** Widest description line, in characters (keeps dialogs under ~700 px). */
+	static final int WRAP = 80;
+
+	/** What the user chose: the values as macro text, and the images picked (by identity) under their titles. */
+	static final class Answer {
+		final Map<String, String> values = new LinkedHashMap<>();
+		final Map<String, ImagePlus> images = new HashMap<>();
+	}
 
 	private ParameterDialog() {}
 
-	/** Shows the dialog; returns the chosen values as macro text, or null when cancelled. */
+	/** The values of the dialog (or of the macro options it is fed), as macro text; null when cancelled. */
 	static Map<String, String> ask(CommandSpec spec) {
-		GenericDialog gd = new GenericDialog("CathodeJ: " + spec.label());
-		if (!spec.description().isEmpty()) gd.addMessage(spec.description());
-		Object defaults = spec.newInstance();
-		String[] titles = imageTitles();
-		boolean firstImage = true;
-		for (ParameterSpec p : spec.inputs()) {
-			Object d = p.get(defaults);
+		Answer a = answer(spec);
+		return a == null ? null : a.values;
+	}
+
+	/** The dialog; in the GUI it re-opens until the values are valid or it is cancelled. */
+	static Answer answer(CommandSpec spec) {
+		boolean gui = Macro.getOptions() == null;
+		Map<String, String> entered = gui ? remembered(spec) : new HashMap<>();
+		String error = null;
+		while (true) {
+			Dialog d = new Dialog(spec, entered, error);
+			d.gd.showDialog();
+			if (d.gd.wasCanceled()) return null;
+			try {
+				Answer a = d.read();
+				if (gui) remember(spec, a.values);
+				return a;
+			} catch (IllegalArgumentException e) {
+				if (!gui) throw e;
+				error = e.getMessage();
+				entered = d.entered;
+			}
+		}
+	}
+
+	/** One showing of the dialog: the fields in parameter order, and what was typed into them. */
+	private static final class Dialog {
+		final CommandSpec spec;
+		final GenericDialog gd;
+		final Map<String, List<ImagePlus>> lists = new HashMap<>();
+		final Map<String, String> entered = new HashMap<>();
+
+		Dialog(CommandSpec spec, Map<String, String> initial, String error) {
+			this.spec = spec;
+			gd = new GenericDialog("CathodeJ: " + spec.label());
+			if (error != null) // one line per message, so each stays a plain (readable, testable) label
+				for (String line : wrap("Please correct: " + error).split("\n")) gd.addMessage(line, null, java.awt.Color.RED);
+			if (!spec.description().isEmpty()) gd.addMessage(wrap(spec.description()));
+			Object defaults = spec.newInstance();
+			for (ParameterSpec p : spec.inputs()) add(p, initial.containsKey(p.name()) ? initial.get(p.name()) : ParameterSpec.format(p.get(defaults)));
+			gd.addHelp(Guide.html(spec));
+		}
+
+		private void add(ParameterSpec p, String v) {
+			String key = fieldLabel(p), beside = beside(p);
 			switch (p.kind()) {
 				case IMAGE: {
-					String[] items = p.isRequired() ? titles : prepend(NONE, titles);
-					if (items.length == 0) items = new String[] { NONE };
-					ImagePlus cur = WindowManager.getCurrentImage();
-					String def = firstImage && cur != null ? cur.getTitle() : items[0];
-					gd.addChoice(p.name(), items, def);
-					firstImage = false;
+					List<ImagePlus> list = ImageChoice.candidates(p);
+					lists.put(p.name(), list);
+					List<String> items = new ArrayList<>();
+					if (!p.isRequired()) items.add(NONE);
+					for (ImagePlus imp : list) items.add(imp.getTitle());
+					if (items.isEmpty()) items.add(NONE);
+					int def = p.isRequired() ? ImageChoice.defaultIndex(list) : 0;
+					gd.addChoice(key, items.toArray(new String[0]), items.get(Math.max(0, def)));
 					break;
 				}
 				case INTEGER:
-					gd.addNumericField(p.name(), ((Number) d).doubleValue(), 0, 10, p.label());
-					break;
 				case REAL: {
-					double v = ((Number) d).doubleValue();
-					gd.addNumericField(p.name(), v, decimals(v), 10, p.label());
+					double x = number(v);
+					gd.addNumericField(key, Double.isNaN(x) ? 0 : x, p.kind() == ParameterSpec.Kind.INTEGER ? 0 : decimals(x), 10, beside);
+					if (Double.isNaN(x) && gd.getNumericFields() != null) // keep an invalid entry as typed, so it can be corrected
+						((TextField) gd.getNumericFields().lastElement()).setText(v);
 					break;
 				}
 				case BOOLEAN:
-					gd.addCheckbox(p.name() + " (" + p.label() + ")", Boolean.TRUE.equals(d));
+					gd.addCheckbox(key + (beside.isEmpty() ? "" : " (" + beside + ")"), "true".equals(v));
 					break;
 				case CHOICE:
-					gd.addChoice(p.name(), p.choices().toArray(new String[0]), String.valueOf(d));
+					gd.addChoice(key, p.choices().toArray(new String[0]), p.choices().contains(v) ? v : p.choices().get(0));
 					break;
-				case PATH: {
-					String v = d == null ? "" : d.toString();
+				case PATH:
 					// the headless dialog of ij1-patcher has no browse fields; a text field records the same key
-					if (java.awt.GraphicsEnvironment.isHeadless()) gd.addStringField(p.name(), v, 30);
-					else if (p.style().contains("directory")) gd.addDirectoryField(p.name(), v, 30);
-					else gd.addFileField(p.name(), v, 30);
-					break;
-				}
-				default:
-					gd.addStringField(p.name(), d == null ? "" : d.toString(), 30);
-			}
-		}
-		gd.addHelp(help(spec));
-		gd.showDialog();
-		if (gd.wasCanceled()) return null;
-		Map<String, String> values = new LinkedHashMap<>();
-		for (ParameterSpec p : spec.inputs()) {
-			switch (p.kind()) {
-				case IMAGE: {
-					String t = gd.getNextChoice();
-					if (!NONE.equals(t)) values.put(p.name(), t);
-					break;
-				}
-				case INTEGER:
-				case REAL: {
-					double v = gd.getNextNumber();
-					if (gd.invalidNumber()) throw new IllegalArgumentException("'" + p.name() + "' is not a valid number.");
-					values.put(p.name(), ParameterSpec.format(v));
-					break;
-				}
-				case BOOLEAN:
-					if (gd.getNextBoolean()) values.put(p.name(), "true");
-					break;
-				case CHOICE:
-					values.put(p.name(), gd.getNextChoice());
+					if (java.awt.GraphicsEnvironment.isHeadless()) gd.addStringField(key, v, 30);
+					else if (p.style().contains("directory")) gd.addDirectoryField(key, v, 30);
+					else gd.addFileField(key, v, 30);
 					break;
 				default:
-					values.put(p.name(), gd.getNextString());
+					gd.addStringField(key, v, 30);
 			}
 		}
-		return values;
+
+		/** Reads the fields in order (all of them, so a correction dialog shows every entry), then checks them. */
+		Answer read() {
+			Answer a = new Answer();
+			String problem = null;
+			for (ParameterSpec p : spec.inputs()) {
+				String v;
+				switch (p.kind()) {
+					case IMAGE: {
+						int i = gd.getNextChoiceIndex();
+						List<ImagePlus> list = lists.get(p.name());
+						int at = p.isRequired() ? i : i - 1;
+						v = at >= 0 && at < list.size() ? list.get(at).getTitle() : null;
+						if (v != null) a.images.put(v, list.get(at));
+						else if (Macro.getOptions() != null) v = macroTitle(p); // an image named by the macro but not open now
+						break;
+					}
+					case INTEGER:
+					case REAL: {
+						TextField tf = gd.getNumericFields() == null ? null : (TextField) gd.getNumericFields().get(numberIndex(p));
+						double x = gd.getNextNumber();
+						v = gd.invalidNumber() ? (tf == null ? "" : tf.getText().trim()) : ParameterSpec.format(x);
+						if (gd.invalidNumber() && problem == null)
+							problem = "'" + p.name() + "': '" + v + "' is not a number" + (v.contains(",") ? " (use a point as decimal separator)." : ".");
+						break;
+					}
+					case BOOLEAN:
+						v = gd.getNextBoolean() ? "true" : null;
+						break;
+					case CHOICE:
+						v = gd.getNextChoice();
+						break;
+					default:
+						v = gd.getNextString();
+				}
+				entered.put(p.name(), v == null ? (p.kind() == ParameterSpec.Kind.BOOLEAN ? "false" : "") : v);
+				if (v == null) continue;
+				a.values.put(p.name(), v);
+				if (problem == null && p.kind() != ParameterSpec.Kind.IMAGE) {
+					try {
+						p.parse(v, spec.label());
+					} catch (IllegalArgumentException e) {
+						problem = e.getMessage();
+					}
+				}
+			}
+			if (problem != null) throw new IllegalArgumentException(problem);
+			return a;
+		}
+
+		private int numberIndex(ParameterSpec p) {
+			int i = 0;
+			for (ParameterSpec q : spec.inputs()) {
+				if (q == p) return i;
+				if (q.kind() == ParameterSpec.Kind.INTEGER || q.kind() == ParameterSpec.Kind.REAL) i++;
+			}
+			return i;
+		}
+
+		private String macroTitle(ParameterSpec p) {
+			String t = Macro.getValue(Macro.getOptions(), p.name(), null);
+			return t == null || NONE.equals(t) ? null : t;
+		}
+	}
+
+	/**
+	 * The field label: the macro key in ImageJ's form. ImageJ records a field under its label up to the first space,
+	 * lower-cased, and shows '_' as a space; so the command's own label is used when it spells the key, else the
+	 * key with a capital.
+	 */
+	static String fieldLabel(ParameterSpec p) {
+		String head = labelHead(p);
+		if (head != null) return head.replace(' ', '_');
+		return Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
+	}
+
+	/** Text beside a field: what the command's label says beyond the key, e.g. the unit (short; the rest is in Help). */
+	static String beside(ParameterSpec p) {
+		String l = p.label().trim(), head = labelHead(p);
+		if (head != null) l = l.substring(head.length()).trim();
+		return l.length() > 40 ? "" : micro(l);
+	}
+
+	/** The start of the command's label that spells the key ("CAM radius" of "CAM radius (um)"), or null. */
+	private static String labelHead(ParameterSpec p) {
+		String l = p.label().trim();
+		int n = p.name().length();
+		if (l.length() < n || !l.substring(0, n).replace(' ', '_').toLowerCase(Locale.ROOT).equals(p.name())) return null;
+		if (l.length() > n && l.charAt(n) != ' ') return null;
+		return l.substring(0, n);
+	}
+
+	/** One spelling of micrometres in what the user reads: "um" (as typed in sources) shows as "µm". */
+	static String micro(String text) {
+		return text.replaceAll("\\bum\\b", "\u00b5m");
+	}
+
+	/** Wraps text at {@link #WRAP} characters, at spaces. */
+	static String wrap(String text) {
+		StringBuilder out = new StringBuilder();
+		for (String para : micro(text).split("\n")) {
+			int col = 0;
+			if (out.length() > 0) out.append('\n');
+			for (String w : para.split(" ")) {
+				if (col > 0 && col + 1 + w.length() > WRAP) {
+					out.append('\n');
+					col = 0;
+				} else if (col > 0) {
+					out.append(' ');
+					col++;
+				}
+				out.append(w);
+				col += w.length();
+			}
+		}
+		return out.toString();
+	}
+
+	private static double number(String v) {
+		try {
+			return Double.parseDouble(v.trim());
+		} catch (RuntimeException e) {
+			return Double.NaN;
+		}
 	}
 
 	private static int decimals(double v) {
@@ -103,27 +253,26 @@ final class ParameterDialog {
 		return s.contains("E") ? 6 : Math.min(6, Math.max(1, s.length() - dot - 1));
 	}
 
-	private static String[] imageTitles() {
-		int[] ids = WindowManager.getIDList();
-		if (ids == null) return new String[0];
-		String[] t = new String[ids.length];
-		for (int i = 0; i < ids.length; i++) t[i] = WindowManager.getImage(ids[i]).getTitle();
-		return t;
+	static String prefKey(CommandSpec spec, ParameterSpec p) {
+		return "cathodej." + spec.fileStem() + "." + p.name();
 	}
 
-	private static String[] prepend(String first, String[] rest) {
-		String[] a = new String[rest.length + 1];
-		a[0] = first;
-		System.arraycopy(rest, 0, a, 1, rest.length);
-		return a;
+	/** The values of the last successful GUI run of this command (images are never remembered). */
+	static Map<String, String> remembered(CommandSpec spec) {
+		Map<String, String> m = new HashMap<>();
+		for (ParameterSpec p : spec.inputs()) {
+			if (p.kind() == ParameterSpec.Kind.IMAGE) continue;
+			String v = Prefs.get(prefKey(spec, p), null);
+			if (v != null) m.put(p.name(), v);
+		}
+		return m;
 	}
 
-	private static String help(CommandSpec spec) {
-		StringBuilder sb = new StringBuilder("<html><h3>").append(spec.label()).append("</h3><p>").append(spec.description())
-			.append("</p><table>");
-		for (ParameterSpec p : spec.inputs())
-			sb.append("<tr><td><b>").append(p.name()).append("</b></td><td>").append(p.label()).append(": ").append(p.description())
-				.append("</td></tr>");
-		return sb.append("</table><p>See the CathodeJ user guide (Plugins &gt; CathodeJ &gt; Help &gt; About CathodeJ).</p></html>").toString();
+	private static void remember(CommandSpec spec, Map<String, String> values) {
+		for (ParameterSpec p : spec.inputs()) {
+			if (p.kind() == ParameterSpec.Kind.IMAGE) continue;
+			String v = values.get(p.name());
+			Prefs.set(prefKey(spec, p), v == null ? (p.kind() == ParameterSpec.Kind.BOOLEAN ? "false" : "") : v);
+		}
 	}
 }

@@ -4,7 +4,7 @@ import org.cathodej.task.Progress;
 
 import ij.IJ;
 
-/** Progress in Fiji's status bar; Esc cancels. */
+/** Progress in Fiji's status bar (within the running pipeline step, if any: {@link PipelineStatus}); Esc cancels. */
 final class StatusBarProgress implements Progress {
 
 	private final String step;
@@ -20,8 +20,9 @@ final class StatusBarProgress implements Progress {
 		long now = System.nanoTime();
 		if (now - lastShown < 100_000_000L && fraction < 1) return; // at most 10 updates per second
 		lastShown = now;
-		IJ.showProgress(Math.min(1, fraction));
-		IJ.showStatus(step + ": " + (status == null ? "" : status) + " (Esc to stop)");
+		String pipeline = PipelineStatus.prefix();
+		IJ.showProgress(PipelineStatus.overall(Math.min(1, fraction)));
+		IJ.showStatus((pipeline.isEmpty() ? "" : pipeline + " - ") + step + ": " + (status == null ? "" : status) + " (Esc to stop)");
 	}
 
 	@Override

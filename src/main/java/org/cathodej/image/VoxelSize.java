@@ -4,7 +4,9 @@ package org.cathodej.image;
  * Physical size of one voxel along x, y and z, with its unit. Carried beside every ImgLib2 image because
  * imglib2 core has no calibrated axes. Anisotropic voxels (FIB-SEM: z = slice thickness) are the rule.
  */
-public final class VoxelSize {
+public final class VoxelSize implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final double x, y, z;
 	private final String unit;

@@ -33,5 +33,8 @@ public final class PhaseLut {
 		imp.getProcessor().setColorModel(lut);
 		if (imp.getStackSize() > 1) imp.getStack().setColorModel(lut);
 		imp.setDisplayRange(0, 255);
+		java.util.Map<String, Integer> key = new java.util.LinkedHashMap<>();
+		for (Phase p : Phase.values()) key.put(p.displayName() + " (" + labels.valueOf(p) + ")", p.rgb());
+		ColourKey.set(imp, key);
 	}
 }

@@ -81,7 +81,7 @@ public final class TiffFolderSource implements VolumeSource {
 	}
 
 	/** Natural order: digit runs compare as numbers ("s2" before "s10"), the rest as text. */
-	static final Comparator<String> NATURAL = (a, b) -> {
+	public static final Comparator<String> NATURAL = (a, b) -> {
 		int i = 0, j = 0;
 		while (i < a.length() && j < b.length()) {
 			char ca = a.charAt(i), cb = b.charAt(j);

@@ -21,9 +21,13 @@ import ij.process.ShortProcessor;
  * Writes a volume slice by slice as a TIFF-slice folder (name_0000.tif, ...) with the voxel size in each slice's
  * ImageJ metadata. Slices go into a hidden temporary folder beside the target, which {@link #commit()} renames to the
  * target when every slice is written; {@link #abort()} (e.g. after Esc) deletes it, so no half-written output is
- * left. An existing target is never overwritten unless asked.
+ * left. An existing target is never overwritten unless asked. Serializable so that workers which see the same
+ * filesystem (a Spark executor on a shared disk) can write their slices into the temporary folder; only the original
+ * commits.
  */
-public final class TiffSliceWriter implements SliceSink {
+public final class TiffSliceWriter implements SliceSink, java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/**
 	 * ImagePlus property naming the TIFF-slice folder a streamed command wrote its output image to: the runner then

@@ -17,6 +17,11 @@ import java.util.stream.Stream;
  */
 public final class OutputPaths {
 
+	/** What to do about existing results, in the words of each front end (dialog, macro, command line). */
+	public static final String OVERWRITE_HINT =
+		"Choose another output folder, or replace them: tick 'overwrite' (macro: add overwrite; command line: --overwrite).";
+
+
 	private OutputPaths() {}
 
 	/**

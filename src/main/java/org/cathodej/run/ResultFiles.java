@@ -30,6 +30,7 @@ import ij.measure.ResultsTable;
  */
 public final class ResultFiles {
 
+
 	private final CommandSpec spec;
 	private final Path dir;
 	private final boolean overwrite;
@@ -69,7 +70,7 @@ public final class ResultFiles {
 		}
 		if (!existing.isEmpty())
 			throw new IllegalArgumentException(spec.label() + " would overwrite " + String.join(", ", existing) + " in " + dir
-				+ ". Choose another output folder or set overwrite=true.");
+				+ ". " + OutputPaths.OVERWRITE_HINT);
 	}
 
 	/**

@@ -16,7 +16,9 @@ public final class Parallel {
 
 	/** Threads to use by default: the machine's processors (ImageJ's Prefs.getThreads is not UI-free). */
 	public static int defaultThreads() {
-		return Math.max(1, Runtime.getRuntime().availableProcessors());
+		// -Dcathodej.threads=N: a process that runs many analyses side by side (a Spark driver planning tasks of
+		// spark.task.cpus cores each) sets the threads of one analysis
+		return Math.max(1, Integer.getInteger("cathodej.threads", Runtime.getRuntime().availableProcessors()));
 	}
 
 	/**

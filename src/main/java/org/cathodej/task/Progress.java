@@ -33,6 +33,22 @@ public interface Progress {
 		};
 	}
 
+	/** This progress with {@code prefix} before every status (which axis, which step: "along z: Iteration 12 ..."). */
+	default Progress named(String prefix) {
+		Progress parent = this;
+		return new Progress() {
+			@Override
+			public void report(double fraction, String status) {
+				parent.report(fraction, prefix + (status == null ? "" : status));
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return parent.isCancelled();
+			}
+		};
+	}
+
 	/** Ignores reports and never cancels. */
 	Progress NONE = new Progress() {
 		@Override

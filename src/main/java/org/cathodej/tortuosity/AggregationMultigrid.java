@@ -253,10 +253,11 @@ final class AggregationMultigrid implements Preconditioner {
 	public void apply(float[] r, float[] out) {
 		CoarseLevel c = levels.get(0);
 		ConductionSystem.SliceValues red = (z, ix, o) -> {
-			for (int y = 0, i = 0; y < s.h; y++)
-				for (int x = 0; x < s.w; x++, i++) {
+			Arrays.fill(o, 0f);
+			for (int y = 0; y < s.h; y++)
+				for (int x = (y + z) & 1, i = y * s.w + x; x < s.w; x += 2, i += 2) {
 					int k = ix[i];
-					o[i] = k == s.n || ((x + y + z) & 1) != 0 ? 0 : r[k] / s.diag(k);
+					if (k != s.n) o[i] = r[k] / s.diag(k);
 				}
 		};
 		int bwh = fa.bw * fa.bh;

@@ -149,21 +149,20 @@ final class CoarseLevel {
 	static final int CHUNKS = 8;
 
 	/**
-	 * First cell of each chunk: the level in {@link #CHUNKS} runs of whole block slabs, each starting at an even
-	 * slab (so each chunk restricts into its own slabs of the next level); one chunk for small levels.
+	 * First block slab of each chunk: the level in {@link #CHUNKS} runs of whole block slabs, each starting at an
+	 * even slab (so each chunk restricts into its own slabs of the next level); one chunk for small levels. The last
+	 * entry is bd. Chunks may hold no cells (slabs without conducting voxels).
 	 */
-	int[] chunkStarts() {
-		int c = n < (1 << 15) || bd < 2 * CHUNKS ? 1 : CHUNKS, wh = bw * bh;
+	int[] chunkSlabs() {
+		int c = n < (1 << 15) || bd < 2 * CHUNKS ? 1 : CHUNKS;
 		int[] cs = new int[c + 1];
-		for (int k = 0; k <= c; k++) cs[k] = first[Math.min(bd, 2 * (int) ((long) (bd + 1) / 2 * k / c)) * wh];
+		for (int k = 0; k <= c; k++) cs[k] = Math.min(bd, 2 * (int) ((long) (bd + 1) / 2 * k / c));
 		return cs;
 	}
 
-	/** First cell of the block slab before the one holding cell lo (lo the first cell of a slab > 0). */
-	private int previousSlab(int lo) {
-		int wh = bw * bh, z = 0;
-		while (first[(z + 1) * wh] <= lo - 1) z++;
-		return first[z * wh];
+	/** First cell of block slab z (z may be bd: then n). */
+	private int cellOfSlab(int z) {
+		return first[Math.min(z, bd) * bw * bh];
 	}
 
 	/**
@@ -172,21 +171,18 @@ final class CoarseLevel {
 	 * result does not depend on the thread count. Forward then backward is a symmetric smoother. acc: n floats.
 	 */
 	void gaussSeidel(boolean forward, float[] acc, int threads) {
-		int[] cs = chunkStarts();
+		int[] cs = chunkSlabs();
 		int c = cs.length - 1;
 		float[][] next = new float[c][];
 		// before any update: the lower couplings from the previous chunk into acc, the next chunk's first slab saved
 		Parallel.forEach(c, threads, k -> {
-			int lo = cs[k], hi = cs[k + 1];
+			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			Arrays.fill(acc, lo, hi, 0f);
-			if (k > 0) scatterFrom(previousSlab(lo), lo, lo, hi, acc);
-			if (k < c - 1) {
-				int end = first[(slabOf(hi) + 1) * bw * bh];
-				next[k] = Arrays.copyOfRange(x, hi, end);
-			}
+			if (k > 0) scatterFrom(cellOfSlab(cs[k] - 1), lo, lo, hi, acc);
+			if (k < c - 1) next[k] = Arrays.copyOfRange(x, hi, cellOfSlab(cs[k + 1] + 1));
 		});
 		Parallel.forEach(c, threads, k -> {
-			int lo = cs[k], hi = cs[k + 1];
+			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			float[] xn = next[k];
 			if (forward) {
 				for (int i = lo; i < hi; i++) {
@@ -208,12 +204,6 @@ final class CoarseLevel {
 		});
 	}
 
-	private int slabOf(int cell) {
-		int wh = bw * bh, z = 0;
-		while (first[(z + 1) * wh] <= cell) z++;
-		return z;
-	}
-
 	/** acc[c] += g_jc x_j for the rows j in [from, to) and their columns c in [lo, hi). */
 	private void scatterFrom(int from, int to, int lo, int hi, float[] acc) {
 		for (int j = from; j < to; j++) {
@@ -227,27 +217,27 @@ final class CoarseLevel {
 
 	/** c.b = P^T (b - A x), in parallel over the chunks (each restricts into its own slabs of c); acc: n floats. */
 	void restrictTo(CoarseLevel c, float[] acc, int threads) {
-		int[] cs = chunkStarts();
+		int[] cs = chunkSlabs();
 		int cwh = c.bw * c.bh;
 		Parallel.forEach(cs.length - 1, threads, k -> {
-			int lo = cs[k], hi = cs[k + 1];
+			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			for (int i = lo; i < hi; i++) acc[i] = b[i] - diag[i] * x[i];
-			if (k > 0) scatterFrom(previousSlab(lo), lo, lo, hi, acc);
+			if (k > 0) scatterFrom(cellOfSlab(cs[k] - 1), lo, lo, hi, acc);
 			for (int i = lo; i < hi; i++)
 				for (int e = ptr[i]; e < ptr[i + 1]; e++) {
 					int j = col[e];
 					acc[i] += val[e] * x[j];
 					if (j < hi) acc[j] += val[e] * x[i];
 				}
-			int zlo = lo == 0 ? 0 : (slabOf(lo) + 1) / 2, zhi = hi == n ? c.bd : (slabOf(hi) + 1) / 2;
-			Arrays.fill(c.b, c.first[zlo * cwh], c.first[zhi * cwh], 0f);
+			// this chunk's slabs 2Z, 2Z + 1 are the next level's slabs Z
+			Arrays.fill(c.b, c.first[cs[k] / 2 * cwh], c.first[(cs[k + 1] + 1) / 2 * cwh], 0f);
 			for (int i = lo; i < hi; i++) c.b[parent[i]] += acc[i];
 		});
 	}
 
 	/** x += alpha P c.x. */
 	void prolongFrom(CoarseLevel c, float alpha, int threads) {
-		Parallel.forEachBlock(n, chunkStarts().length > 2 ? threads : 1, (from, to) -> {
+		Parallel.forEachBlock(n, chunkSlabs().length > 2 ? threads : 1, (from, to) -> {
 			for (int i = from; i < to; i++) x[i] += alpha * c.x[parent[i]];
 		});
 	}

@@ -300,14 +300,13 @@ final class ConductionSystem {
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
 		float[] gx = g[0], gy = g[1], gz = g[2];
 		float cx = gx[3], cy = gy[3], cz = gz[3];
-		for (int y = 0, i = 0; y < h; y++) {
+		// the other colour and the absent voxels (0 in t) keep t; then only every second voxel of a row
+		System.arraycopy(tc, 0, o, 0, o.length);
+		for (int y = 0; y < h; y++) {
 			boolean yl = y > 0, yh = y < h - 1;
-			for (int x = 0; x < w; x++, i++) {
+			for (int x = (y + z + colour) & 1, i = y * w + x; x < w; x += 2, i += 2) {
 				int k = ix[i];
-				if (k == n || ((x + y + z) & 1) != colour) {
-					o[i] = tc[i];
-					continue;
-				}
+				if (k == n) continue;
 				if (code != null) {
 					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
 					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);

@@ -2,6 +2,7 @@ package org.cathodej.tortuosity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.Locale;
 
 import org.cathodej.image.VoxelSize;
@@ -56,7 +57,8 @@ public final class FluxTortuosity {
 	private FluxTortuosity() {}
 
 	/**
-	 * Solves along each of the given axes (0 = x, 1 = y, 2 = z).
+	 * Solves along each of the given axes (0 = x, 1 = y, 2 = z). When the progress is cancelled (Esc) after at least
+	 * one axis is solved, the solved axes are returned (fewer results than axes); before that, the cancellation is thrown.
 	 * @param cond conductivity per label; labels not listed are insulating
 	 */
 	public static List<FluxResult> compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, Conductivities cond,
@@ -65,14 +67,22 @@ public final class FluxTortuosity {
 		double[] sigma = cond.classConductivity();
 		List<FluxResult> out = new ArrayList<>();
 		for (int a = 0; a < axes.length; a++) {
-			Progress p = progress.range(0.02 + 0.98 * a / axes.length, 0.02 + 0.98 * (a + 1) / axes.length);
-			out.add(solveAxis(v, sigma, vs, axes[a], opt, p));
+			Progress p = progress.range(0.02 + 0.98 * a / axes.length, 0.02 + 0.98 * (a + 1) / axes.length)
+				.named("along " + FluxResult.axisName(axes[a]) + " (" + (a + 1) + " of " + axes.length + "): ");
+			try {
+				out.add(solveAxis(v, sigma, vs, axes[a], opt, p));
+			} catch (CancellationException e) {
+				if (out.isEmpty()) throw e;
+				return out; // Esc: the axes already solved are kept; the caller sees fewer results than axes
+			}
 		}
 		return out;
 	}
 
 	static FluxResult solveAxis(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress) {
 		if (axis < 0 || axis > 2) throw new IllegalArgumentException("axis must be 0 (x), 1 (y) or 2 (z): " + axis);
+		progress.report(0, "finding the conducting clusters");
+		progress.checkCancelled();
 		long t0 = System.nanoTime();
 		FluxResult r = new FluxResult();
 		r.axis = axis;

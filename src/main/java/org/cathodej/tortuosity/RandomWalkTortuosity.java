@@ -1,5 +1,6 @@
 package org.cathodej.tortuosity;
 
+import java.io.Serializable;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
@@ -40,32 +41,112 @@ public final class RandomWalkTortuosity {
 	private RandomWalkTortuosity() {}
 
 	/**
+	 * The fixed inputs of a walk: phase mask, step probabilities, sample times and the options. Serializable, so the
+	 * walkers can run anywhere (e.g. split over the tasks of a Spark job, {@link WalkerRunner}).
+	 */
+	public static final class Walk implements Serializable {
+		private static final long serialVersionUID = 1L;
+		/** Phase mask, 1 bit per voxel: bit x + w y of in[z]. */
+		final long[][] in;
+		final int w, h, groups, walkers, samples;
+		final double[] cum;
+		final long[] t;
+		final double sInv, phi, fitFrom, fitTo;
+		final long seed, steps;
+		final VoxelSize vs;
+
+		Walk(long[][] in, int w, int h, double[] cum, double sInv, double phi, VoxelSize vs, Options opt) {
+			this.in = in;
+			this.w = w;
+			this.h = h;
+			this.cum = cum;
+			this.sInv = sInv;
+			this.phi = phi;
+			this.vs = vs;
+			walkers = opt.walkers;
+			steps = opt.steps;
+			seed = opt.seed;
+			samples = opt.samples;
+			fitFrom = opt.fitFrom;
+			fitTo = opt.fitTo;
+			groups = Math.min(GROUPS, opt.walkers);
+			t = new long[samples];
+			for (int k = 0; k < samples; k++) t[k] = Math.max(1, Math.round((k + 1) * (double) steps / samples));
+		}
+
+		public int walkers() { return walkers; }
+
+		/** First walker of group g (walker groups give the standard error; fixed by the walker count alone). */
+		int groupStart(int g) {
+			return (int) ((long) walkers * g / groups);
+		}
+
+		/** An empty sum of squared displacements: [group][axis][sample]. */
+		public long[][][] emptySums() {
+			return new long[groups][3][samples];
+		}
+	}
+
+	/** Runs all walkers of a walk somewhere else (e.g. on a cluster) and returns their summed squared displacements. */
+	public interface WalkerRunner {
+		long[][][] runWalkers(Walk walk, Progress progress);
+	}
+
+	/**
 	 * @param phaseLabel label value of the phase the walkers live in
 	 */
 	public static RandomWalkResult compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, VoxelSize vs,
 		Options opt, Progress progress) {
+		return compute(labels, phaseLabel, vs, opt, null, progress);
+	}
+
+	/** As {@link #compute(RandomAccessibleInterval, int, VoxelSize, Options, Progress)}; {@code runner} (may be null) runs the walkers. */
+	public static RandomWalkResult compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, VoxelSize vs,
+		Options opt, WalkerRunner runner, Progress progress) {
+		Walk walk = prepare(labels, phaseLabel, vs, opt);
+		long[][][] sq = runner != null ? runner.runWalkers(walk, progress) : runLocally(walk, opt.threads, progress);
+		RandomWalkResult res = finish(walk, sq);
+		progress.report(1, "Random walk done");
+		return res;
+	}
+
+	/** The phase mask and step table of a walk (checks the options; refuses a phase with no voxel). */
+	public static Walk prepare(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, VoxelSize vs, Options opt) {
 		Slices.requireVolume(labels);
 		check(opt);
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
 		requireMask(w, h, d);
 		long[] phase = new long[1];
 		long[][] in = mask(w, h, d, z -> Slices.readInts(labels, z, null), phaseLabel, opt.threads, phase);
-		return walkAll(in, phase[0], w, h, phaseLabel, vs, opt, progress);
+		return walk(in, phase[0], w, h, phaseLabel, vs, opt);
 	}
 
 	/**
-	 * The same walk on a volume read slice by slice from a source (a virtual stack, a slice folder, an HDF5 dataset):
-	 * only the 1-bit phase mask is held, so volumes 8 (16-bit labels: 16) times larger than the heap can be walked.
-	 * Results equal {@link #compute(RandomAccessibleInterval, int, VoxelSize, Options, Progress)} on the same voxels.
+	 * As {@link #prepare(RandomAccessibleInterval, int, VoxelSize, Options)} for a volume read slice by slice from a
+	 * source (a virtual stack, a slice folder, an HDF5 dataset): only the 1-bit mask is held, so volumes 8 (16-bit
+	 * labels: 16) times larger than the heap can be walked, with the same numbers.
 	 */
-	public static RandomWalkResult compute(VolumeSource src, int phaseLabel, VoxelSize vs, Options opt, Progress progress) {
+	public static Walk prepare(VolumeSource src, int phaseLabel, VoxelSize vs, Options opt) {
 		check(opt);
 		int w = src.width(), h = src.height(), d = src.depth();
 		if (src.bitDepth() == 32) throw new IllegalArgumentException(src.description() + " is a 32-bit image; the random walk needs 8- or 16-bit labels.");
 		requireMask(w, h, d);
 		long[] phase = new long[1];
 		long[][] in = mask(w, h, d, z -> ints(src.readPlanes(z, z + 1)[0]), phaseLabel, 1, phase);
-		return walkAll(in, phase[0], w, h, phaseLabel, vs, opt, progress);
+		return walk(in, phase[0], w, h, phaseLabel, vs, opt);
+	}
+
+	/** As {@link #compute(RandomAccessibleInterval, int, VoxelSize, Options, WalkerRunner, Progress)} on a slice source. */
+	public static RandomWalkResult compute(VolumeSource src, int phaseLabel, VoxelSize vs, Options opt, WalkerRunner runner, Progress progress) {
+		Walk walk = prepare(src, phaseLabel, vs, opt);
+		long[][][] sq = runner != null ? runner.runWalkers(walk, progress) : runLocally(walk, opt.threads, progress);
+		RandomWalkResult res = finish(walk, sq);
+		progress.report(1, "Random walk done");
+		return res;
+	}
+
+	private static void requireMask(int w, int h, int d) {
+		MemoryBudget.require(((long) w * h + 63) / 64 * 8 * d, "Random-walk phase mask (1 bit per voxel) of " + w + "x" + h + "x" + d + " voxels", 1 / 8.0);
 	}
 
 	private static int[] ints(Object plane) {
@@ -82,19 +163,10 @@ public final class RandomWalkTortuosity {
 		return v;
 	}
 
-	private static void requireMask(int w, int h, int d) {
-		MemoryBudget.require(((long) w * h + 63) / 64 * 8 * d, "Random-walk phase mask (1 bit per voxel) of " + w + "x" + h + "x" + d + " voxels", 1 / 8.0);
-	}
-
-	private static RandomWalkResult walkAll(long[][] in, long phaseVoxels, int w, int h, int phaseLabel, VoxelSize vs, Options opt, Progress progress) {
+	/** The step table of a walk in the given mask. */
+	private static Walk walk(long[][] in, long phaseVoxels, int w, int h, int phaseLabel, VoxelSize vs, Options opt) {
 		int d = in.length;
-		long[] phase = { phaseVoxels };
-		RandomWalkResult res = new RandomWalkResult();
-		res.phi = phase[0] / ((double) w * h * d);
-		res.walkers = opt.walkers;
-		res.steps = opt.steps;
-		if (phase[0] == 0) throw new IllegalArgumentException("No voxel has label " + phaseLabel + ": nowhere to start the walkers");
-
+		if (phaseVoxels == 0) throw new IllegalArgumentException("No voxel has label " + phaseLabel + ": nowhere to start the walkers");
 		// step probabilities: axis b with probability proportional to 1 / d_b^2, either direction
 		double[] inv = { 1 / (vs.x() * vs.x()), 1 / (vs.y() * vs.y()), 1 / (vs.z() * vs.z()) };
 		double sInv = inv[0] + inv[1] + inv[2];
@@ -105,28 +177,62 @@ public final class RandomWalkTortuosity {
 			cum[k] = acc;
 		}
 		cum[5] = 1;
-		int ns = opt.samples;
-		long[] t = new long[ns];
-		for (int k = 0; k < ns; k++) t[k] = Math.max(1, Math.round((k + 1) * (double) opt.steps / ns));
-		res.time = t;
-		int groups = Math.min(GROUPS, opt.walkers);
-		long[][][] sq = new long[groups][3][ns];
+		return new Walk(in, w, h, cum, sInv, phaseVoxels / ((double) w * h * d), vs, opt);
+	}
+
+	/** All walkers on {@code threads} threads of this JVM, one walker group per work item. */
+	static long[][][] runLocally(Walk walk, int threads, Progress progress) {
+		long[][][] sq = walk.emptySums();
 		int[] done = new int[1];
-		Parallel.forEach(groups, opt.threads, g -> {
-			int from = (int) ((long) opt.walkers * g / groups), to = (int) ((long) opt.walkers * (g + 1) / groups);
-			for (int wk = from; wk < to; wk++) {
+		Parallel.forEach(walk.groups, threads, g -> {
+			for (int wk = walk.groupStart(g); wk < walk.groupStart(g + 1); wk++) {
 				progress.checkCancelled();
-				walk(in, w, h, cum, t, new SplittableRandom(mix(opt.seed, wk)), sq[g]);
+				walk(walk, wk, sq[g]);
 				synchronized (done) {
 					done[0]++;
-					if ((done[0] & 15) == 0) progress.report(done[0] / (double) opt.walkers, "Walker " + done[0] + " of " + opt.walkers);
+					if ((done[0] & 15) == 0) progress.report(done[0] / (double) walk.walkers, "Walker " + done[0] + " of " + walk.walkers);
 				}
 			}
 		});
+		return sq;
+	}
+
+	/**
+	 * The summed squared displacements of walkers {@code from} (inclusive) to {@code to} (exclusive), each in its
+	 * walker group. Every walker has its own random stream (from the seed and its index) and the sums are integers,
+	 * so the sums of any split of [0, walkers), {@link #add added} up in any order, are those of a single run.
+	 */
+	public static long[][][] walkers(Walk walk, int from, int to, Progress progress) {
+		if (from < 0 || to > walk.walkers || from > to)
+			throw new IllegalArgumentException("Walkers [" + from + ", " + to + ") are not within the " + walk.walkers + " walkers");
+		long[][][] sq = walk.emptySums();
+		int g = 0;
+		for (int wk = from; wk < to; wk++) {
+			progress.checkCancelled();
+			while (wk >= walk.groupStart(g + 1)) g++;
+			walk(walk, wk, sq[g]);
+		}
+		return sq;
+	}
+
+	/** Adds the sums {@code part} into {@code into}. */
+	public static void add(long[][][] into, long[][][] part) {
+		for (int g = 0; g < into.length; g++)
+			for (int b = 0; b < 3; b++)
+				for (int k = 0; k < into[g][b].length; k++) into[g][b][k] += part[g][b][k];
+	}
+
+	/** MSD curves, slopes and tau (with standard errors) from the summed squared displacements of all walkers. */
+	public static RandomWalkResult finish(Walk walk, long[][][] sq) {
+		RandomWalkResult res = new RandomWalkResult();
+		res.phi = walk.phi;
+		res.walkers = walk.walkers;
+		res.steps = walk.steps;
+		res.time = walk.t.clone();
+		VoxelSize vs = walk.vs;
 		double[] d2 = { vs.x() * vs.x(), vs.y() * vs.y(), vs.z() * vs.z() };
-		res.msd = msd(sq, d2, opt.walkers);
-		fit(res, sq, d2, 1 / sInv, opt);
-		progress.report(1, "Random walk done");
+		res.msd = msd(sq, d2, walk.walkers);
+		fit(res, sq, d2, 1 / walk.sInv, walk);
 		return res;
 	}
 
@@ -163,10 +269,16 @@ public final class RandomWalkTortuosity {
 	}
 
 	/**
-	 * One walker: a uniform start in the phase, then steps by the cumulative axis/direction probabilities {@code cum};
+	 * One walker (its own random stream from the seed and its index): a uniform start in the phase, then steps by the
+	 * cumulative axis/direction probabilities;
 	 * the squared unfolded displacement per axis (voxels^2) at each sample time t[k] is added to s[axis][k].
 	 */
-	private static void walk(long[][] in, int w, int h, double[] cum, long[] t, SplittableRandom rnd, long[][] s) {
+	private static void walk(Walk walk, int walker, long[][] s) {
+		long[][] in = walk.in;
+		int w = walk.w, h = walk.h;
+		double[] cum = walk.cum;
+		long[] t = walk.t;
+		SplittableRandom rnd = new SplittableRandom(mix(walk.seed, walker));
 		int d = in.length;
 		int x, y, z;
 		do {
@@ -237,7 +349,7 @@ public final class RandomWalkTortuosity {
 	 * Slopes of the MSD over the fit window, tau = free-space slope / slope, and their standard errors from the
 	 * spread of the slopes of the independent walker groups. {@code freeAxis}: free-space MSD per step along an axis.
 	 */
-	private static void fit(RandomWalkResult res, long[][][] sq, double[] d2, double freeAxis, Options opt) {
+	private static void fit(RandomWalkResult res, long[][][] sq, double[] d2, double freeAxis, Walk opt) {
 		long[] t = res.time;
 		int ns = t.length, groups = sq.length;
 		int k0 = 0, k1 = ns - 1;
@@ -257,7 +369,7 @@ public final class RandomWalkTortuosity {
 			double free = b < 3 ? freeAxis : 3 * freeAxis;
 			double slope = slope(t, res.msd[b], k0, k1);
 			double[] gs = new double[groups];
-			for (int g = 0; g < groups; g++) gs[g] = slope(t, groupMsd(sq[g], d2, b, groupSize(opt.walkers, groups, g)), k0, k1);
+			for (int g = 0; g < groups; g++) gs[g] = slope(t, groupMsd(sq[g], d2, b, opt.groupStart(g + 1) - opt.groupStart(g)), k0, k1);
 			double se = Double.NaN;
 			if (groups > 1) {
 				double mean = 0, var = 0;
@@ -271,11 +383,6 @@ public final class RandomWalkTortuosity {
 			res.tau[b] = slope > 0 ? free / slope : Double.POSITIVE_INFINITY;
 			res.tauError[b] = slope > 0 ? res.tau[b] * se / slope : Double.NaN;
 		}
-	}
-
-	private static int groupSize(int walkers, int groups, int g) {
-		int from = (int) ((long) walkers * g / groups), to = (int) ((long) walkers * (g + 1) / groups);
-		return to - from;
 	}
 
 	/** MSD of one walker group along axis b (b = 3: total). */

@@ -32,10 +32,26 @@ public final class SlabStreamer {
 		void done(Slab slab, P partial);
 	}
 
+	/**
+	 * Runs the kernel over every slab of the plan; a source that is a {@link SlabExecutor} runs it itself (unless a
+	 * listener needs the slabs here).
+	 */
 	public static <P extends Serializable> P run(VolumeSource src, SlabPlan plan, SlabKernel<P> kernel, SlabListener<P> listener,
 		Progress progress) {
+		if (listener == null && src instanceof SlabExecutor) return ((SlabExecutor) src).runSlabs(plan, kernel, progress);
+		return runRange(src, plan, 0, plan.count(), kernel, listener, progress);
+	}
+
+	/**
+	 * Slabs {@code from} (inclusive) to {@code to} (exclusive) of the plan, merged left to right: the loop a worker of a
+	 * distributed run uses for its share of the slabs (here, never delegated to a {@link SlabExecutor}).
+	 */
+	public static <P extends Serializable> P runRange(VolumeSource src, SlabPlan plan, int from, int to, SlabKernel<P> kernel,
+		SlabListener<P> listener, Progress progress) {
+		if (from < 0 || to > plan.count() || from >= to)
+			throw new IllegalArgumentException("Slab range [" + from + ", " + to + ") is not within the " + plan.count() + " slabs of the plan");
 		List<P> acc = new ArrayList<>(1);
-		drive(plan.count(), i -> Slab.read(src, plan, i, kernel.haloBelow(), kernel.haloAbove()), (slab, i) -> {
+		drive(to - from, i -> Slab.read(src, plan, from + i, kernel.haloBelow(), kernel.haloAbove()), (slab, i) -> {
 			P part = kernel.partial(slab);
 			if (listener != null) listener.done(slab, part);
 			if (acc.isEmpty()) acc.add(part);

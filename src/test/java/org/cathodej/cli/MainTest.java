@@ -238,6 +238,7 @@ class MainTest {
 		Run r = cli("analytic_phantom", "width=8", "height=8", "depth=8", "--out", out);
 		assertEquals(Main.USAGE, r.code);
 		assertTrue(r.err.contains("would overwrite analytic_phantom_phantom.tif"), r.err);
+		assertTrue(r.err.contains("--overwrite") && !r.err.contains("overwrite=true"), "the hint names the command line flag\n" + r.err);
 		r = cli("analytic_phantom", "width=8", "height=8", "depth=8", "--out", out, "--overwrite");
 		assertEquals(0, r.code, r.toString());
 		assertTrue(r.err.contains("overwrite=true"), "the recorded macro line keeps the flag\n" + r.err);

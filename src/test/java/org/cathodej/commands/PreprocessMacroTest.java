@@ -24,7 +24,7 @@ class PreprocessMacroTest {
 	void demoPipelineWritesPreprocessedStacksAndTransforms() throws Exception {
 		MacroHarness.run("close(\"*\");", ""); // the demo runs when no image is open (ImageJ state is shared between tests)
 		MacroHarness.Result r = MacroHarness.runFile(Paths.get("macros/preprocess_fibsem.ijm"), tmp.toString());
-		Path bse = tmp.resolve("synthetic-cathode-seed3-BSE-aligned-preprocessed.tif"), se = tmp.resolve("synthetic-cathode-seed3-SE-aligned-preprocessed.tif");
+		Path bse = tmp.resolve("synthetic-cathode-96x96x12-seed3-BSE-aligned-preprocessed.tif"), se = tmp.resolve("synthetic-cathode-96x96x12-seed3-SE-aligned-preprocessed.tif");
 		assertTrue(Files.exists(bse), r.log() + "\n" + java.util.Arrays.toString(tmp.toFile().list()));
 		assertTrue(Files.exists(se), r.log());
 		ImagePlus a = IJ.openImage(bse.toString()), b = IJ.openImage(se.toString());
@@ -58,9 +58,9 @@ class PreprocessMacroTest {
 		String macro = "setBatchMode(true);\n"
 			+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=3 seed=2\");\n"
 			+ "run(\"Synthetic FIB-SEM\", \"curtain_amplitude=8000 curtain_width=3 seed=2\");\n"
-			+ "selectImage(\"synthetic-cathode-seed2-BSE\"); run(\"Duplicate...\", \"title=copy duplicate\"); selectImage(\"synthetic-cathode-seed2-BSE\");\n"
-			+ "run(\"Remove Stripes\", \"image=synthetic-cathode-seed2-BSE removed_stripes output_dir=[\" + getArgument() + \"]\");\n"
-			+ "imageCalculator(\"Difference create stack\", \"synthetic-cathode-seed2-BSE\", \"copy\"); getStatistics(a, m, min, max); print(\"input changed by \" + max);\n"
+			+ "selectImage(\"synthetic-cathode-64x64x3-seed2-BSE\"); run(\"Duplicate...\", \"title=copy duplicate\"); selectImage(\"synthetic-cathode-64x64x3-seed2-BSE\");\n"
+			+ "run(\"Remove Stripes\", \"image=synthetic-cathode-64x64x3-seed2-BSE removed_stripes output_dir=[\" + getArgument() + \"]\");\n"
+			+ "imageCalculator(\"Difference create stack\", \"synthetic-cathode-64x64x3-seed2-BSE\", \"copy\"); getStatistics(a, m, min, max); print(\"input changed by \" + max);\n"
 			+ "selectImage(\"copy\"); saveAs(\"Tiff\", getArgument() + \"/input.tif\");\n";
 		MacroHarness.Result r = MacroHarness.run(macro, tmp.toString());
 		assertTrue(r.log().contains("input changed by 0"), r.log());
@@ -120,8 +120,8 @@ class PreprocessMacroTest {
 			String macro = "setBatchMode(true);\n"
 				+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=6 voxel_size=0.05 slice_thickness=0.05 cam_fraction=0.45 cam_radius=0.5 cam_radius_sd=0.1 overlap=0.1 pore_fraction=0.08 pore_radius=0.2 clustering=0 seed=2\");\n"
 				+ "run(\"Synthetic FIB-SEM\", \"drift_step=1.2 rotation_step=0.3 seed=2\");\n"
-				+ "run(\"Align Stack\", \"stack=synthetic-cathode-seed2-BSE second=synthetic-cathode-seed2-SE transformation=rigid canvas=expand fill_value=7 save_multistackreg=[" + out.resolve("msr.txt") + "] output_dir=[" + out.resolve("a") + "]\");\n"
-				+ "run(\"Align Stack\", \"stack=synthetic-cathode-seed2-SE canvas=expand fill_value=7 transform_file=[" + out.resolve(file) + "] output_dir=[" + out.resolve("b") + "]\");\n"
+				+ "run(\"Align Stack\", \"stack=synthetic-cathode-64x64x6-seed2-BSE second=synthetic-cathode-64x64x6-seed2-SE transformation=rigid canvas=expand fill_value=7 save_multistackreg=[" + out.resolve("msr.txt") + "] output_dir=[" + out.resolve("a") + "]\");\n"
+				+ "run(\"Align Stack\", \"stack=synthetic-cathode-64x64x6-seed2-SE canvas=expand fill_value=7 transform_file=[" + out.resolve(file) + "] output_dir=[" + out.resolve("b") + "]\");\n"
 				+ "File.saveString(\"done\", getArgument());\n";
 			Files.createDirectories(out);
 			MacroHarness.Result r = MacroHarness.run(macro, out.resolve("done.txt").toString());

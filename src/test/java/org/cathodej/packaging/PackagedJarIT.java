@@ -44,6 +44,10 @@ class PackagedJarIT {
 			assertNotNull(jf.getEntry("cathodej.properties"));
 			String config = new String(jf.getInputStream(jf.getEntry("plugins.config")).readAllBytes(), StandardCharsets.UTF_8);
 			assertEquals(new String(Files.readAllBytes(Paths.get("plugins.config")), StandardCharsets.UTF_8), config);
+			// build tooling (src/tools/java) is not shipped to Fiji users
+			List<String> tools = jf.stream().map(e -> e.getName()).filter(n -> n.matches("org/cathodej/(bench|guide|site)/.*"))
+				.collect(Collectors.toList());
+			assertTrue(tools.isEmpty(), "tooling in the plugin jar: " + tools);
 		}
 	}
 

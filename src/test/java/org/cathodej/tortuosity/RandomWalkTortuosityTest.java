@@ -74,6 +74,24 @@ class RandomWalkTortuosityTest {
 	}
 
 	@Test
+	void anySplitOfTheWalkersAddsUpToTheSameNumbers() {
+		RandomAccessibleInterval<? extends IntegerType<?>> img = Vols.spheres(24, 24, 24, 4, 0.4, 5);
+		RandomWalkTortuosity.Options o = opts(333, 2000, 21);
+		RandomWalkResult whole = RandomWalkTortuosity.compute(img, 0, VoxelSize.uncalibrated(), o, Progress.NONE);
+		RandomWalkTortuosity.Walk walk = RandomWalkTortuosity.prepare(img, 0, VoxelSize.uncalibrated(), o);
+		for (int[] cuts : new int[][] { { 0, 333 }, { 0, 1, 333 }, { 0, 100, 101, 250, 333 }, { 0, 17, 17, 40, 41, 200, 333 } }) {
+			long[][][] sum = walk.emptySums();
+			for (int i = cuts.length - 2; i >= 0; i--) // added in reverse order
+				RandomWalkTortuosity.add(sum, RandomWalkTortuosity.walkers(walk, cuts[i], cuts[i + 1], Progress.NONE));
+			RandomWalkResult split = RandomWalkTortuosity.finish(walk, sum);
+			for (int b = 0; b < 4; b++) assertArrayEquals(whole.msd[b], split.msd[b], 0, java.util.Arrays.toString(cuts));
+			assertArrayEquals(whole.tau, split.tau, 0);
+			assertArrayEquals(whole.tauError, split.tauError, 0);
+		}
+		assertThrows(IllegalArgumentException.class, () -> RandomWalkTortuosity.walkers(walk, 300, 334, Progress.NONE));
+	}
+
+	@Test
 	void agreesWithFluxOnHomogeneousPhantom() {
 		// pore (label 0) = 75 % around overlapping spheres: percolating, few dead ends
 		RandomAccessibleInterval<? extends IntegerType<?>> img = Vols.spheres(48, 48, 48, 3, 0.25, 3);

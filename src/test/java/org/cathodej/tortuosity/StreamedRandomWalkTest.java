@@ -24,7 +24,7 @@ class StreamedRandomWalkTest {
 		o.steps = 3000;
 		o.samples = 30;
 		RandomWalkResult a = RandomWalkTortuosity.compute(v, 1, vs, o, Progress.NONE);
-		RandomWalkResult b = RandomWalkTortuosity.compute(new ImgSource(v, vs, "random"), 1, vs, o, Progress.NONE);
+		RandomWalkResult b = RandomWalkTortuosity.compute(new ImgSource(v, vs, "random"), 1, vs, o, null, Progress.NONE);
 		assertEquals(a.phi, b.phi, 0);
 		for (int k = 0; k < a.msd.length; k++) assertArrayEquals(a.msd[k], b.msd[k], 0, "msd row " + k);
 	}

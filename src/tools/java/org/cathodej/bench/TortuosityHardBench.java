@@ -70,7 +70,7 @@ public final class TortuosityHardBench implements BenchCase {
 		Progress firstIteration = new Progress() {
 			@Override
 			public void report(double fraction, String status) {
-				if (Double.isNaN(cpuAtFirstIteration[0]) && status.startsWith("Iteration")) cpuAtFirstIteration[0] = os.getProcessCpuTime() / 1e9;
+				if (Double.isNaN(cpuAtFirstIteration[0]) && status.contains("Iteration")) cpuAtFirstIteration[0] = os.getProcessCpuTime() / 1e9;
 			}
 
 			@Override

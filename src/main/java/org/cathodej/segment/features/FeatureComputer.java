@@ -25,8 +25,9 @@ import net.imglib2.type.numeric.RealType;
  * Gaussians G_prev - G_s (prev = the previous scale, or the intensity for the first); gradient magnitude of G_s;
  * Hessian eigenvalues of G_s (descending); structure-tensor eigenvalues (gradient of G_s, integrated with a
  * Gaussian of the same sigma); local variance G_s(I^2) - G_s(I)^2; minimum, maximum and median over a box of radius
- * round(sigma_axis) pixels. Derivatives are central differences in calibrated units. 2D settings treat each slice on
- * its own.
+ * round(sigma_axis) pixels; in-plane texture ({@link TextureFeatures}: binary-pattern count of G_s on a ring of radius
+ * round(sigma), membrane projections of the intensity along lines of half length round(2 sigma_x)). Derivatives are
+ * central differences in calibrated units. 2D settings treat each slice on its own.
  */
 public final class FeatureComputer {
 
@@ -36,6 +37,7 @@ public final class FeatureComputer {
 	private final int ns;
 	private final float[][][] kernels; // [scale][axis] half kernels (index 0 = centre)
 	private final int[][] boxR; // [scale][axis]
+	private final double[] sigmaX; // [scale] in pixels
 	private final int halo;
 
 	public FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth) {
@@ -67,10 +69,12 @@ public final class FeatureComputer {
 		ns = sc.length;
 		kernels = new float[ns][3][];
 		boxR = new int[ns][3];
+		sigmaX = new double[ns];
 		int hmax = 0;
 		for (int i = 0; i < ns; i++) {
 			double s = sc[i] * f;
 			double[] sig = { s / vx, s / vy, dims == 3 ? s / vz : 0 };
+			sigmaX[i] = sig[0];
 			for (int a = 0; a < 3; a++) {
 				kernels[i][a] = halfKernel(sig[a]);
 				boxR[i][a] = a == 2 && dims == 2 ? 0 : (int) Math.round(sig[a]);
@@ -224,6 +228,19 @@ public final class FeatureComputer {
 						case MEDIAN:
 							median(boxR[si], out[f++]);
 							break;
+						case LBP: {
+							float[] o = out[f++];
+							int rx = TextureFeatures.ringRadius(boxR[si][0]), ry = TextureFeatures.ringRadius(boxR[si][1]);
+							Parallel.forEach(S, threads, z -> TextureFeatures.binaryPatternCount(g[c0 + z], w, h, rx, ry, o, z * plane));
+							break;
+						}
+						case MEMBRANE: {
+							float[][] o = { out[f], out[f + 1], out[f + 2] };
+							int r = TextureFeatures.lineHalfLength(sigmaX[si]);
+							Parallel.forEach(S, threads, z -> TextureFeatures.membraneProjections(raw[c0 + z], w, h, r, o, z * plane));
+							f += 3;
+							break;
+						}
 						default:
 							throw new IllegalStateException();
 					}

@@ -16,7 +16,9 @@ public final class FeatureSettings {
 	/** Feature families. The raw intensity of each channel is always the first feature of that channel. */
 	public enum Family {
 		GAUSSIAN("gauss", 1), DOG("dog", 1), GRADIENT("gradient", 1), HESSIAN("hessian", -1), STRUCTURE("structure", -1),
-		VARIANCE("variance", 1), MIN("min", 1), MAX("max", 1), MEDIAN("median", 1);
+		VARIANCE("variance", 1), MIN("min", 1), MAX("max", 1), MEDIAN("median", 1),
+		/** In-plane texture ({@link TextureFeatures}): binary-pattern count; membrane projections max, min, s.d. */
+		LBP("lbp", 1), MEMBRANE("membrane", 3);
 
 		public final String key;
 		private final int count; // -1: one per dimension (eigenvalues)

@@ -49,7 +49,7 @@ public class AnalysisReportCommand extends CathodeJCommand {
 		Path dir = Paths.get(output_dir.trim());
 		Path file = dir.resolve("report.html");
 		if (Files.exists(file) && !overwrite)
-			throw new IllegalArgumentException("Analysis Report would overwrite " + file + ". Set overwrite=true or choose another folder.");
+			throw new IllegalArgumentException("Analysis Report would overwrite " + file + ". " + org.cathodej.run.OutputPaths.OVERWRITE_HINT);
 		AnalysisSuite suite = new AnalysisSuite(CommandCatalog.load());
 		Map<String, Double> d = Descriptors.read(dir, suite);
 		List<String> leftOut = Descriptors.leftOut(dir, suite);

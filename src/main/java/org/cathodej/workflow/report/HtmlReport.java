@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.cathodej.connectivity.CamClass;
 import org.cathodej.imagej.PhaseLut;
+import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.results.Version;
 import org.cathodej.workflow.suite.AnalysisSuite;
@@ -61,13 +63,13 @@ public final class HtmlReport {
 
 		h.append("<section id=\"key-numbers\"><h2>Key numbers</h2>\n");
 		List<String> keys = Descriptors.keys(d.keySet());
+		String len = lengthUnit(dir);
 		if (d.isEmpty()) h.append("<p>No analysis results in this folder.</p>\n");
 		else {
-			h.append("<table><tr><th>descriptor</th><th>value</th></tr>\n");
-			for (String k : keys) h.append("<tr><td>").append(esc(k)).append("</td><td>").append(num(d.get(k))).append("</td></tr>\n");
+			h.append("<table><tr><th>descriptor</th><th>value</th><th>unit</th></tr>\n");
+			for (String k : keys) h.append(numberRow(k, d.get(k), len));
 			h.append("</table>\n<details><summary>All ").append(d.size()).append(" descriptors</summary><table>\n");
-			for (Map.Entry<String, Double> e : d.entrySet())
-				h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(num(e.getValue())).append("</td></tr>\n");
+			for (Map.Entry<String, Double> e : d.entrySet()) h.append(numberRow(e.getKey(), e.getValue(), len));
 			h.append("</table></details>\n");
 		}
 		h.append("</section>\n");
@@ -86,15 +88,18 @@ public final class HtmlReport {
 		int shown = 0;
 		if (labels != null) {
 			h.append(figure(midSlice(labels, true, pl), "Label image " + labels.getTitle() + ", slice " + (labels.getStackSize() / 2 + 1)
-				+ " of " + labels.getStackSize() + " (pore, CAM, ISE in the phase colours)"));
+				+ " of " + labels.getStackSize())).append(phaseKey(pl));
 			shown++;
 		}
 		for (Path t : files(dir, ".tif")) {
 			ImagePlus imp = open(t);
 			if (imp == null) continue;
 			try {
+				if (labels != null && sameMidSlice(imp, labels)) continue; // the label image saved in the folder: shown above
 				boolean asLabels = imp.getBitDepth() != 24 && imp.getBitDepth() != 32 && maxOfMid(imp) <= Math.max(pl.pore(), Math.max(pl.cam(), pl.ise()));
 				h.append(figure(midSlice(imp, asLabels, pl), caption(t) + ", slice " + (imp.getStackSize() / 2 + 1) + " of " + imp.getStackSize()));
+				if (asLabels) h.append(phaseKey(pl));
+				else if (t.getFileName().toString().contains("class_image")) h.append(classKey());
 				shown++;
 			} finally {
 				imp.close();
@@ -218,6 +223,64 @@ public final class HtmlReport {
 			rgb = rgb.resize(ip.getWidth() * f, ip.getHeight() * f);
 		}
 		return rgb.getBufferedImage();
+	}
+
+	/** A colour key of the phase colours, beside a label mid-slice. */
+	private static String phaseKey(PhaseLabels pl) {
+		StringBuilder k = new StringBuilder("<p class=\"key\">");
+		for (Phase ph : Phase.values()) k.append(swatch(ph.rgb(), ph.displayName() + " (" + pl.valueOf(ph) + ")"));
+		return k.append("</p>\n").toString();
+	}
+
+	/** A colour key of the CAM classes of the connectivity class image. */
+	private static String classKey() {
+		StringBuilder k = new StringBuilder("<p class=\"key\">");
+		for (CamClass c : CamClass.values()) k.append(swatch(c.rgb(), c.displayName() + " (" + c.value() + ")"));
+		return k.append("</p>\n").toString();
+	}
+
+	private static String swatch(int rgb, String name) {
+		return String.format("<span style=\"display:inline-block;width:1em;height:1em;border:1px solid #888;vertical-align:middle;"
+			+ "background:#%06x\"></span> %s &nbsp; ", rgb & 0xffffff, esc(name));
+	}
+
+	/** Same size and same mid-slice pixels: the label image analysed, saved again in the folder. */
+	private static boolean sameMidSlice(ImagePlus a, ImagePlus b) {
+		if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight() || a.getStackSize() != b.getStackSize()) return false;
+		int mid = a.getStackSize() / 2 + 1;
+		ImageProcessor pa = a.getStack().getProcessor(mid), pb = b.getStack().getProcessor(mid);
+		for (int i = 0; i < pa.getPixelCount(); i++) if (pa.getf(i) != pb.getf(i)) return false;
+		return true;
+	}
+
+	private static String numberRow(String name, double value, String lengthUnit) {
+		return "<tr><td>" + esc(name) + "</td><td>" + num(value) + "</td><td>" + esc(unit(name, lengthUnit)) + "</td></tr>\n";
+	}
+
+	/** The length unit the folder's results were measured in (the sidecars' length_unit convention), or "". */
+	static String lengthUnit(Path dir) {
+		for (Path j : files(dir, ".json")) {
+			String u = str(read(j), "length_unit");
+			if (!u.isEmpty()) return u.replaceAll(" \\(.*", "").replace("um", "\u00b5m");
+		}
+		return "";
+	}
+
+	/**
+	 * The unit of a descriptor, from its column name (the tables' naming rules, docs/DEVELOPING.md): fractions,
+	 * shares, tortuosity factors and counts have none ("1"), lengths the image's unit.
+	 */
+	static String unit(String descriptor, String len) {
+		String c = descriptor.substring(descriptor.lastIndexOf('.') + 1);
+		String l = len.isEmpty() ? "length unit" : len;
+		if (c.endsWith("_m2_per_g")) return "m\u00b2/g";
+		if (c.startsWith("sv_")) return "1/" + l;
+		if (c.startsWith("area_") || c.startsWith("s_") || c.endsWith("_surface") && !c.contains("share")) return l + "\u00b2";
+		if (c.endsWith("_volume") && !c.endsWith("in_ise_volume") || c.equals("pore_volume")) return l + "\u00b3";
+		if (c.matches("mean|median|max|d\\d+|length_weighted_mean|total_length|mean_pore_size|max_pore_size|mean_void_diameter|.*_um")) return l;
+		if (c.matches(".*(fraction|share|porosity|ratio)|kappa.*|tau.*|phi.*")) return "1 (dimensionless)";
+		if (c.matches("chords|lines|.*voids.*|.*components|.*_voxels|voxel_faces|count")) return "count";
+		return "";
 	}
 
 	private static double maxOfMid(ImagePlus imp) {

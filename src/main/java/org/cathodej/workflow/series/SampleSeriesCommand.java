@@ -111,8 +111,8 @@ public class SampleSeriesCommand extends CathodeJCommand {
 
 		Path plotDir = out.resolve("plots"), reportFile = out.resolve("series_report.html");
 		if (!overwrite && Files.exists(reportFile))
-			throw new IllegalArgumentException("Sample Series would overwrite " + reportFile + ". Choose another output folder or set overwrite=true"
-				+ " (stored sample results are read, not recomputed, unless recompute is set).");
+			throw new IllegalArgumentException("Sample Series would overwrite " + reportFile + ". " + org.cathodej.run.OutputPaths.OVERWRITE_HINT
+				+ " (Stored sample results are read, not recomputed, unless recompute is set).");
 
 		// a descriptor is <analysis stem>.<...>: a wrong stem is caught before any analysis runs, the rest after
 		List<String> stems = new ArrayList<>();

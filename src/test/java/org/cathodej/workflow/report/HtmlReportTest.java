@@ -45,6 +45,7 @@ class HtmlReportTest {
 		if (suite.parameterNames().contains("walkers")) fast.put("walkers", "100");
 		if (suite.parameterNames().contains("steps")) fast.put("steps", "2000");
 		suite.run(suite.entries(), labels, fast, dir, false, runner, Progress.NONE);
+		ij.IJ.saveAsTiff(labels.duplicate(), dir.resolve("labels.tif").toString()); // the analysed image again: shown once
 		Path html = dir.resolve("report.html");
 		HtmlReport.write(html, HtmlReport.sample(dir, labels, PhaseLabels.defaults(), "test <sample>", suite));
 		HtmlCheck c = HtmlCheck.parse(html);
@@ -57,12 +58,17 @@ class HtmlReportTest {
 			tifs = s.filter(p -> p.toString().endsWith(".tif")).count();
 		}
 		assertTrue(pngs >= 2, "the analyses write plots");
-		assertEquals(pngs + 1 + tifs, c.images.size(), "every plot, the label mid-slice and every image of the folder");
+		assertEquals(pngs + 1 + tifs - 1, c.images.size(), "every plot, the label mid-slice once and every other image of the folder");
 		assertTrue(c.text.contains("test &lt;sample&gt;"), "titles are escaped");
 		// the key numbers are the descriptors' values
 		Map<String, Double> d = Descriptors.read(dir, suite);
 		String key = "phase_fractions.CAM.volume_fraction";
-		assertTrue(c.text.contains("<td>" + key + "</td><td>" + HtmlReport.num(d.get(key)) + "</td>"));
+		assertTrue(c.text.contains("<td>" + key + "</td><td>" + HtmlReport.num(d.get(key)) + "</td><td>1 (dimensionless)</td>"));
+		String chord = "chord_length_distribution.CAM z.mean";
+		assertTrue(c.text.contains("<td>" + chord + "</td><td>" + HtmlReport.num(d.get(chord)) + "</td><td>\u00b5m</td>"), "lengths in the image unit");
+		assertTrue(c.text.contains("CAM (1)") && c.text.contains("ISE (2)"), "a colour key beside the label slice");
+		if (Files.exists(dir.resolve("connectivity_and_cam_utilisation_class_image.tif")))
+			assertTrue(c.text.contains("isolated (4)"), "a colour key beside the class image");
 		// label mid-slice (image after the plots) is drawn in the phase colours, enlarged to >= 256 px
 		BufferedImage slice = c.images.get((int) pngs);
 		assertTrue(slice.getWidth() >= 256);

@@ -1,0 +1,125 @@
+package org.cathodej.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.task.Progress;
+import org.cathodej.tortuosity.RandomWalkTortuosity;
+import org.apache.spark.broadcast.Broadcast;
+import org.cathodej.volume.SlabExecutor;
+import org.cathodej.volume.SlabKernel;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.VolumeSource;
+
+/**
+ * A volume whose slab kernels run on a Spark cluster: the slabs of a plan are cut into {@code partitions} runs of
+ * consecutive slabs, one task each; a task opens the volume from its {@link SourceSpec}, folds its slabs left to
+ * right with {@link SlabStreamer#runRange} (the single-JVM loop itself), and returns one partial. The driver merges
+ * the partials in slab order with the kernel's own merge. Only these partials travel (per-slab sums, boundary
+ * slices of labels, never the volume). On the driver the volume reads like any source (e.g. for the checksum of the
+ * provenance). It also runs the walkers of a random walk ({@link #runWalkers}).
+ */
+public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner {
+
+	private final transient JavaSparkContext sc;
+	private final SourceSpec spec;
+	private final VolumeSource local;
+	private final int partitions;
+	/** @param partitions Spark tasks per pass (at most one per slab); 0 = Spark's default parallelism */
+	public SparkVolume(JavaSparkContext sc, SourceSpec spec, int partitions) {
+		this.sc = sc;
+		this.spec = spec;
+		this.local = spec.open();
+		this.partitions = partitions > 0 ? partitions : sc.defaultParallelism();
+	}
+
+	/** Runs of consecutive slabs, {@code [from, to)}, as even as possible, in slab order. */
+	static List<int[]> runs(int slabs, int parts) {
+		int k = Math.max(1, Math.min(parts, slabs));
+		List<int[]> r = new ArrayList<>(k);
+		for (int j = 0; j < k; j++) r.add(new int[] { (int) ((long) j * slabs / k), (int) ((long) (j + 1) * slabs / k) });
+		return r;
+	}
+
+	@Override
+	public <P extends Serializable> P runSlabs(SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		p.checkCancelled();
+		List<int[]> runs = runs(plan.count(), partitions);
+		SourceSpec s = spec;
+		sc.setJobDescription(kernel.getClass().getSimpleName() + ": " + plan + " in " + runs.size() + " tasks");
+		List<P> partials = collect(sc.parallelize(runs, runs.size()).map(r -> run(s, plan, r, kernel)));
+		p.report(1, plan.count() + " slabs done on the cluster");
+		return kernel.mergeAll(partials); // collect() keeps the partition order, which is the slab order
+	}
+
+	/**
+	 * The random walk's walkers split into {@code partitions} runs of consecutive walkers, one task each; the walk
+	 * (phase mask, 1 byte per voxel) is broadcast once per executor. Integer sums: the same numbers for any split.
+	 */
+	@Override
+	public long[][][] runWalkers(RandomWalkTortuosity.Walk walk, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		p.checkCancelled();
+		List<int[]> runs = runs(walk.walkers(), partitions);
+		Broadcast<RandomWalkTortuosity.Walk> b = sc.broadcast(walk);
+		sc.setJobDescription("Random walk: " + walk.walkers() + " walkers in " + runs.size() + " tasks");
+		try {
+			long[][][] sum = walk.emptySums();
+			for (long[][][] part : collect(sc.parallelize(runs, runs.size()).map(r -> RandomWalkTortuosity.walkers(b.value(), r[0], r[1], Progress.NONE))))
+				RandomWalkTortuosity.add(sum, part);
+			p.report(1, walk.walkers() + " walkers done on the cluster");
+			return sum;
+		} finally {
+			b.destroy();
+		}
+	}
+
+	/** collect() with Spark's failures as unchecked exceptions (a stop as a {@link CancellationException}). */
+	private static <T> List<T> collect(org.apache.spark.api.java.JavaRDD<T> rdd) {
+		try {
+			return rdd.collect();
+		} catch (Exception e) { // Spark's SparkException is checked in Java's eyes but not declared by collect()
+			if (String.valueOf(e.getMessage()).contains("cancelled")) throw (CancellationException) new CancellationException("Spark job stopped").initCause(e);
+			if (e instanceof RuntimeException) throw (RuntimeException) e;
+			throw new IllegalStateException("Spark job failed: " + e.getMessage(), e);
+		}
+	}
+
+	private static <P extends Serializable> P run(SourceSpec spec, SlabPlan plan, int[] run, SlabKernel<P> kernel) {
+		try (VolumeSource src = spec.open()) {
+			return SlabStreamer.runRange(src, plan, run[0], run[1], kernel, null, Progress.NONE);
+		} catch (CancellationException e) {
+			throw new IllegalStateException("Task stopped", e);
+		}
+	}
+
+	public int partitions() { return partitions; }
+
+	@Override public int width() { return local.width(); }
+	@Override public int height() { return local.height(); }
+	@Override public int depth() { return local.depth(); }
+	@Override public int bitDepth() { return local.bitDepth(); }
+	@Override public VoxelSize voxelSize() { return local.voxelSize(); }
+	@Override public int chunkDepth() { return local.chunkDepth(); }
+
+	@Override
+	public String description() {
+		return local.description() + " on Spark (" + partitions + " tasks per pass)";
+	}
+
+	@Override
+	public Object[] readPlanes(int z0, int z1) {
+		return local.readPlanes(z0, z1);
+	}
+
+	@Override
+	public void close() {
+		local.close();
+	}
+}

@@ -1,0 +1,103 @@
+package org.cathodej.spark;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.cathodej.run.FijiContext;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.imagej.VolumeSources;
+import org.cathodej.phantom.LabelVolume;
+import org.cathodej.run.CommandCatalog;
+import org.cathodej.run.CommandRunner;
+import org.cathodej.run.ImageSource;
+import org.cathodej.task.Progress;
+
+import ij.ImagePlus;
+
+/**
+ * Benchmark (not a test): the streamed label analyses of a TIFF-slice folder through the single-JVM command path
+ * ({@code single}) or a local-mode Spark job ({@code spark}, local[cores]); prints one line per analysis: mode,
+ * cores, analysis, seconds, voxels/s. {@code scripts/bench-spark} runs it in separate JVMs per mode and core count.
+ * <pre>SparkBench gen DIR WxHxD | single DIR SLAB | spark DIR SLAB CORES</pre>
+ */
+public final class SparkBench {
+
+	static final String[] ANALYSES = LabelAnalysisJob.DISTRIBUTED.subList(0, 4).toArray(new String[0]); // the streamed ones
+
+	public static void main(String[] a) throws Exception {
+		System.setProperty("java.awt.headless", "true");
+		File dir = new File(a[1]);
+		if (a[0].equals("gen")) {
+			generate(dir, a[2]);
+			return;
+		}
+		int slab = Integer.parseInt(a[2]);
+		ImagePlus probe = VolumeSources.openVirtual(dir.getPath());
+		long voxels = (long) probe.getWidth() * probe.getHeight() * probe.getStackSize();
+		Path out = Files.createTempDirectory("cathodej-spark-bench");
+		Map<String, String> o = new LinkedHashMap<>();
+		o.put("slab_slices", Integer.toString(slab));
+		o.put("streaming", "always");
+		if (a[0].equals("single")) {
+			int cores = Runtime.getRuntime().availableProcessors();
+			for (String an : warmUpFirst()) {
+				long t0 = System.nanoTime();
+				Map<String, String> oo = new LinkedHashMap<>(o);
+				oo.put("output_dir", out.resolve("single-" + an).toString());
+				String command = an == null ? ANALYSES[0] : an;
+				ImagePlus imp = VolumeSources.openVirtual(dir.getPath());
+				new CommandRunner(FijiContext.get()).run(CommandCatalog.load().find(command).spec(), oo, new ImageSource() {
+					@Override public ImagePlus byName(String n) { return null; }
+					@Override public ImagePlus current() { return imp; }
+				}, Progress.NONE);
+				if (an != null) report("single", cores, an, t0, voxels);
+			}
+		} else {
+			int cores = Integer.parseInt(a[3]);
+			System.setProperty("cathodej.threads", "1");
+			try (JavaSparkContext sc = TestVolumes.spark("local[" + cores + "]")) {
+				for (String an : warmUpFirst()) {
+					long t0 = System.nanoTime();
+					new LabelAnalysisJob(sc, 0).run(an == null ? ANALYSES[0] : an, dir.getPath(), o, out.resolve("spark-" + an), false);
+					if (an != null) report("spark", cores, an, t0, voxels);
+				}
+			}
+		}
+		StagedOutput.deleteTree(out);
+	}
+
+	/** null (a first, untimed Phase Fractions: class loading and JIT), then the analyses. */
+	private static String[] warmUpFirst() {
+		String[] r = new String[ANALYSES.length + 1];
+		System.arraycopy(ANALYSES, 0, r, 1, ANALYSES.length);
+		return r;
+	}
+
+	private static void report(String mode, int cores, String analysis, long t0, long voxels) {
+		double s = (System.nanoTime() - t0) * 1e-9;
+		System.out.println(String.format(Locale.ROOT, "RESULT %s %d %s %.2f %.3g", mode, cores, analysis, s, voxels / s));
+	}
+
+	/** A 128 x 128 x 64 synthetic cathode tiled periodically to the size asked for (clusters cross every slab). */
+	static void generate(File dir, String size) {
+		String[] p = size.split("x");
+		int w = Integer.parseInt(p[0]), h = Integer.parseInt(p[1]), d = Integer.parseInt(p[2]);
+		LabelVolume tile = TestVolumes.cathode(128, 128, 64, 11);
+		try (TiffSliceWriter wr = new TiffSliceWriter(dir, "labels", w, h, d, tile.voxelSize(), false)) {
+			byte[] b = new byte[w * h];
+			for (int z = 0; z < d; z++) {
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++) b[y * w + x] = (byte) tile.get(x % 128, y % 128, z % 64);
+				wr.write(z, b, w, h);
+			}
+			wr.commit();
+		}
+	}
+
+}

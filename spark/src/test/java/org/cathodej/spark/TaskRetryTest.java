@@ -1,0 +1,109 @@
+package org.cathodej.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.cathodej.connectivity.CamUtilisation;
+import org.cathodej.connectivity.Connectivity;
+import org.cathodej.connectivity.StreamedCamUtilisation;
+import org.cathodej.fractions.FractionsKernel;
+import org.cathodej.fractions.PhaseFractions;
+import org.cathodej.imagej.TiffFolderSource;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.task.Progress;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.VolumeSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code local[2,2]} (two attempts per task) and a volume whose every task fails on its first attempt (a read
+ * error when it opens the volume), Spark retries the tasks and the results equal the single-machine ones.
+ */
+class TaskRetryTest {
+
+	static JavaSparkContext sc;
+	@TempDir
+	static Path tmp;
+	static File slices;
+	static final AtomicInteger failed = new AtomicInteger();
+
+	@BeforeAll
+	static void start() {
+		sc = TestVolumes.spark("local[2,2]");
+		slices = TestVolumes.writeSlices(TestVolumes.cathode(30, 26, 21, 3), tmp.resolve("labels").toFile());
+	}
+
+	@AfterAll
+	static void stop() {
+		sc.stop();
+	}
+
+	/** The folder, failing every read of a task's first attempt. */
+	static final class FlakySpec implements SourceSpec {
+		private static final long serialVersionUID = 1L;
+		final SourceSpec inner;
+
+		FlakySpec(SourceSpec inner) {
+			this.inner = inner;
+		}
+
+		@Override
+		public VolumeSource open() {
+			TaskContext t = TaskContext.get(); // the task's own thread (slabs are read on a helper thread)
+			if (t != null && t.attemptNumber() == 0) {
+				failed.incrementAndGet(); // local mode: the executor is this JVM
+				throw new java.io.UncheckedIOException(new java.io.IOException("disk hiccup on attempt 0"));
+			}
+			VolumeSource s = inner.open();
+			return new VolumeSource() {
+				@Override public int width() { return s.width(); }
+				@Override public int height() { return s.height(); }
+				@Override public int depth() { return s.depth(); }
+				@Override public int bitDepth() { return s.bitDepth(); }
+				@Override public VoxelSize voxelSize() { return s.voxelSize(); }
+				@Override public String description() { return "flaky " + s.description(); }
+
+				@Override
+				public Object[] readPlanes(int z0, int z1) {
+					return s.readPlanes(z0, z1);
+				}
+			};
+		}
+	}
+
+	@Test
+	void retriedTasksGiveTheSameNumbers() {
+		PhaseLabels pl = PhaseLabels.defaults();
+		TiffFolderSource local = new TiffFolderSource(slices, null);
+		SlabPlan plan = new SlabPlan(local.depth(), 2);
+		try (SparkVolume vol = new SparkVolume(sc, new FlakySpec(HadoopSliceFolder.open(slices.getPath(), null, sc.hadoopConfiguration())), 3)) {
+			PhaseFractions.Counts want = SlabStreamer.run(local, plan, new FractionsKernel(pl, 1), Progress.NONE).counts();
+			PhaseFractions.Counts got = SlabStreamer.run(vol, plan, new FractionsKernel(pl, 1), Progress.NONE).counts();
+			assertArrayEquals(want.phase, got.phase);
+			for (int a = 0; a < 3; a++) assertTrue(java.util.Arrays.deepEquals(want.profile[a], got.profile[a]));
+
+			CamUtilisation.Options o = new CamUtilisation.Options();
+			o.connectivity = Connectivity.TWENTY_SIX;
+			o.threads = 1;
+			CamUtilisation.Result m = StreamedCamUtilisation.compute(local, plan, pl, local.voxelSize(), o, null, Progress.NONE);
+			CamUtilisation.Result s = StreamedCamUtilisation.compute(vol, plan, pl, local.voxelSize(), o, null, Progress.NONE);
+			assertArrayEquals(m.classVoxels, s.classVoxels);
+			assertArrayEquals(m.classClusters, s.classClusters);
+			assertEquals(m.interfaceActive, s.interfaceActive, 0.0);
+			assertEquals(m.interfaceTotal, s.interfaceTotal, 0.0);
+		}
+		assertTrue(failed.get() >= 9, "every task failed once: " + failed.get());
+	}
+}

@@ -1,0 +1,111 @@
+package org.cathodej.volume;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cathodej.fractions.FractionsKernel;
+import org.cathodej.fractions.PhaseFractions;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.task.Progress;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hook a distributed driver uses: {@link SlabStreamer#run} hands a {@link SlabExecutor} source the kernel, and
+ * runs of slabs ({@link SlabStreamer#runRange}) on serialised copies of the kernel, merged in slab order, give the
+ * single-JVM result.
+ */
+class SlabExecutorTest {
+
+	static final PhaseLabels PL = PhaseLabels.defaults();
+
+	/** Splits the plan into {@code parts} runs, runs each on a serialised copy of the kernel, merges in slab order. */
+	static final class SplittingSource implements VolumeSource, SlabExecutor {
+		final ImgSource local;
+		final int parts;
+		int calls;
+
+		SplittingSource(ImgSource local, int parts) {
+			this.local = local;
+			this.parts = parts;
+		}
+
+		@Override
+		public <P extends Serializable> P runSlabs(SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
+			calls++;
+			int n = plan.count(), k = Math.min(parts, n);
+			List<P> runs = new ArrayList<>();
+			for (int j = 0; j < k; j++)
+				runs.add(roundTrip(SlabStreamer.runRange(local, plan, j * n / k, (j + 1) * n / k, roundTrip(kernel), null, Progress.NONE)));
+			return kernel.mergeAll(runs);
+		}
+
+		@Override public int width() { return local.width(); }
+		@Override public int height() { return local.height(); }
+		@Override public int depth() { return local.depth(); }
+		@Override public int bitDepth() { return local.bitDepth(); }
+		@Override public VoxelSize voxelSize() { return local.voxelSize(); }
+		@Override public String description() { return "split " + local.description(); }
+		@Override public Object[] readPlanes(int z0, int z1) { return local.readPlanes(z0, z1); }
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T> T roundTrip(T o) {
+		try {
+			ByteArrayOutputStream b = new ByteArrayOutputStream();
+			try (ObjectOutputStream out = new ObjectOutputStream(b)) {
+				out.writeObject(o);
+			}
+			try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b.toByteArray()))) {
+				return (T) in.readObject();
+			}
+		} catch (IOException | ClassNotFoundException e) {
+			throw new AssertionError("Not serialisable: " + o, e);
+		}
+	}
+
+	@Test
+	void executorSourceGetsTheKernelAndRunsGiveTheStreamedCounts() {
+		byte[][] v = StreamPhantoms.percolating(9, 7, 23, 5, true);
+		ImgSource img = StreamingExactTest.source(StreamPhantoms.bytes(v, 9, 7));
+		PhaseFractions.Counts ref = SlabStreamer.run(img, new SlabPlan(23, 3), new FractionsKernel(PL, 1), Progress.NONE).counts();
+		for (int parts : new int[] { 1, 2, 3, 7 }) {
+			SplittingSource src = new SplittingSource(img, parts);
+			PhaseFractions.Counts c = SlabStreamer.run(src, new SlabPlan(23, 3), new FractionsKernel(PL, 1), Progress.NONE).counts();
+			assertEquals(1, src.calls, "delegated once");
+			assertArrayEquals(ref.phase, c.phase);
+			assertEquals(ref.otherLabels, c.otherLabels);
+			for (int a = 0; a < 3; a++) assertTrue(Arrays.deepEquals(ref.profile[a], c.profile[a]), parts + " runs, axis " + a);
+		}
+	}
+
+	@Test
+	void aListenerKeepsTheRunHere() {
+		byte[][] v = StreamPhantoms.percolating(5, 4, 6, 1, false);
+		SplittingSource src = new SplittingSource(StreamingExactTest.source(StreamPhantoms.bytes(v, 5, 4)), 2);
+		int[] seen = { 0 };
+		SlabStreamer.run(src, new SlabPlan(6, 2), new FractionsKernel(PL, 1), (s, p) -> seen[0]++, Progress.NONE);
+		assertEquals(0, src.calls);
+		assertEquals(3, seen[0]);
+	}
+
+	@Test
+	void rangeOutsideThePlanIsRefused() {
+		byte[][] v = StreamPhantoms.percolating(5, 4, 6, 1, false);
+		ImgSource img = StreamingExactTest.source(StreamPhantoms.bytes(v, 5, 4));
+		assertThrows(IllegalArgumentException.class,
+			() -> SlabStreamer.runRange(img, new SlabPlan(6, 2), 2, 4, new FractionsKernel(PL, 1), null, Progress.NONE));
+	}
+}
