@@ -78,17 +78,18 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 	@Parameter(label = "Seed", description = "random sub-volume positions: the same seed gives the same cubes")
 	public long seed = 1;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Sub-volume Tortuosity")
-	public ResultsTable subvolumes;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Sub-volume Summary")
-	public ResultsTable subvolume_summary;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Tortuosity (Flux)")
 	public ResultsTable tortuosity;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Tortuosity Layers")
 	public ResultsTable layers;
+
+	// after the full-solve tables: the first table is the one the Results window and stored-result checks use
+	@Parameter(type = ItemIO.OUTPUT, label = "Sub-volume Tortuosity")
+	public ResultsTable subvolumes;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Sub-volume Summary")
+	public ResultsTable subvolume_summary;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Potential")
 	public ImagePlus potential;
