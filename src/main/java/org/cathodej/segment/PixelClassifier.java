@@ -84,7 +84,7 @@ public final class PixelClassifier {
 	public boolean balanced() { return balanced; }
 	/** Grey range of each training channel, or null (version-1 file). */
 	public GreyRange[] greyRanges() { return ranges == null ? null : ranges.clone(); }
-	/** Format version of the file this classifier was read from ({@link #VERSION} when trained here). */
+	/** Format version of the file this classifier was read from (trained here: the version {@link #write} records). */
 	public int fileVersion() { return fileVersion < 0 ? writtenVersion() : fileVersion; }
 
 	/** The normalisation maps of each channel ({@link IntensityNormalisation#maps}). */
