@@ -115,7 +115,8 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		long conducting = counted ? FullSolveMemory.conductingVoxels(src, cond) : src.voxels();
 		long need = FullSolveMemory.bytes(w, h, d, conducting, cond, o);
 		String text = "A full solve of " + w + "x" + h + "x" + d + " voxels needs " + (counted ? "up to " : "at most (every voxel counted as conducting) ")
-			+ MemoryBudget.bytes(need) + " per axis; free heap " + MemoryBudget.bytes(MemoryBudget.available());
+			+ MemoryBudget.bytes(need) + " per axis";
+		// the free heap varies from run to run: only in the refusal, never in the results or their provenance
 		convention("full_solve_memory", text);
 		note(text + ".");
 		if (supportsStreaming()) {
@@ -123,7 +124,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 			return false;
 		}
 		if (need > MemoryBudget.available())
-			throw new IllegalArgumentException(text + ": it does not fit. Run a representative-volume study instead, e.g. subvolume_edge="
+			throw new IllegalArgumentException(text + "; free heap " + MemoryBudget.bytes(MemoryBudget.available()) + ": it does not fit. Run a representative-volume study instead, e.g. subvolume_edge="
 				+ suggestedEdges(w, h, d) + " subvolume_count=8 (cubes solved one after another, read from the volume slice by slice), or start "
 				+ "Fiji with more memory (Edit > Options > Memory & Threads).");
 		return true;

@@ -1,6 +1,7 @@
 package org.cathodej.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,9 @@ class TortuositySubVolumeCommandTest {
 		double k = c.subvolume_summary.getValue("kappa_mean", 1);
 		assertTrue(k > 1 && k < 3, "kappa of a 65 % random phase " + k);
 		assertTrue(String.join("\n", c.notes()).contains("A full solve of 28x25x23 voxels needs up to"), String.join("\n", c.notes()));
-		assertTrue(String.valueOf(c.conventions().get("full_solve_memory")).contains("free heap"));
+		assertTrue(String.valueOf(c.conventions().get("full_solve_memory")).contains("needs up to"));
+		// the free heap changes from run to run: not in the provenance
+		assertFalse(String.valueOf(c.conventions().get("full_solve_memory")).contains("free heap"));
 	}
 
 	@Test
