@@ -117,34 +117,9 @@ public class AlignStackCommand extends CathodeJCommand {
 	public void run() {
 		GreyInput.require(stack, "Align Stack");
 		Volumes.require3D(stack, "Align Stack");
-		if (second != null) {
-			GreyInput.require(second, "Align Stack");
-			if (second == stack) note("The second stack is the stack itself; it gets the same transforms again.");
-			if (second.getWidth() != stack.getWidth() || second.getHeight() != stack.getHeight() || second.getStackSize() != stack.getStackSize())
-				throw new IllegalArgumentException("The second stack " + second.getTitle() + " is " + dims(second) + " but " + stack.getTitle() + " is "
-					+ dims(stack) + "; both stacks must have the same width, height and number of slices.");
-		}
+		checkSecond();
 		int w = stack.getWidth(), h = stack.getHeight();
-		StackAligner.Params p = new StackAligner.Params();
-		p.transform = transformation.equals("rigid") ? DriftTable.Type.RIGID_BODY : DriftTable.Type.TRANSLATION;
-		p.reference = StackAligner.Reference.parse(reference);
-		p.runningMeanSlices = running_mean_slices;
-		p.refine = !phase_correlation_only;
-		p.interpolation = Interpolate.Method.parse(interpolation);
-		p.canvas = Canvas.Mode.parse(canvas);
-		p.fill = fill_value;
-		p.threads = Parallel.defaultThreads();
-		if (region_width > 0 || region_height > 0) p.roi = new int[] { region_x, region_y, region_width, region_height };
-		else if (stack.getRoi() != null && stack.getRoi().isArea()) {
-			Rectangle r = stack.getRoi().getBounds();
-			p.roi = new int[] { r.x, r.y, r.width, r.height };
-			note("Drift estimated in the selection " + r.width + "x" + r.height + " at (" + r.x + ", " + r.y + ").");
-		}
-		convention("drift_sign", "dx, dy: displacement (pixels) of the slice content relative to the previous slice (cum_: to slice 1), at the slice centre; angle in degrees from +x towards +y");
-		convention("estimator", p.refine || p.transform == DriftTable.Type.RIGID_BODY
-			? "phase correlation (Gaussian-weighted, log-parabola peak), then Gauss-Newton on contrast-normalised images"
-			: "phase correlation (Gaussian-weighted cross-power spectrum, log-parabola peak fit)");
-		convention("quality", "ncc = normalised cross-correlation of each aligned slice with the previous aligned slice over the pixels both cover");
+		StackAligner.Params p = params();
 
 		boolean load = transform_file != null && !transform_file.trim().isEmpty();
 		int bytes = stack.getBitDepth() / 8 * (second != null ? 2 : 1);
@@ -189,20 +164,61 @@ public class AlignStackCommand extends CathodeJCommand {
 		}
 		convention("canvas", c.toString());
 		drift = table.table();
+		drift_plot = driftPlot(table);
+	}
+
+	/** The second stack, when given, must match the stack's size (it gets the same transforms). */
+	private void checkSecond() {
+		if (second == null) return;
+		GreyInput.require(second, "Align Stack");
+		if (second == stack) note("The second stack is the stack itself; it gets the same transforms again.");
+		if (second.getWidth() != stack.getWidth() || second.getHeight() != stack.getHeight() || second.getStackSize() != stack.getStackSize())
+			throw new IllegalArgumentException("The second stack " + second.getTitle() + " is " + dims(second) + " but " + stack.getTitle() + " is "
+				+ dims(stack) + "; both stacks must have the same width, height and number of slices.");
+	}
+
+	/** The alignment parameters from the dialog (and the selection as the estimation region), with their conventions. */
+	private StackAligner.Params params() {
+		StackAligner.Params p = new StackAligner.Params();
+		p.transform = transformation.equals("rigid") ? DriftTable.Type.RIGID_BODY : DriftTable.Type.TRANSLATION;
+		p.reference = StackAligner.Reference.parse(reference);
+		p.runningMeanSlices = running_mean_slices;
+		p.refine = !phase_correlation_only;
+		p.interpolation = Interpolate.Method.parse(interpolation);
+		p.canvas = Canvas.Mode.parse(canvas);
+		p.fill = fill_value;
+		p.threads = Parallel.defaultThreads();
+		if (region_width > 0 || region_height > 0) p.roi = new int[] { region_x, region_y, region_width, region_height };
+		else if (stack.getRoi() != null && stack.getRoi().isArea()) {
+			Rectangle r = stack.getRoi().getBounds();
+			p.roi = new int[] { r.x, r.y, r.width, r.height };
+			note("Drift estimated in the selection " + r.width + "x" + r.height + " at (" + r.x + ", " + r.y + ").");
+		}
+		convention("drift_sign", "dx, dy: displacement (pixels) of the slice content relative to the previous slice (cum_: to slice 1), at the slice centre; angle in degrees from +x towards +y");
+		convention("estimator", p.refine || p.transform == DriftTable.Type.RIGID_BODY
+			? "phase correlation (Gaussian-weighted, log-parabola peak), then Gauss-Newton on contrast-normalised images"
+			: "phase correlation (Gaussian-weighted cross-power spectrum, log-parabola peak fit)");
+		convention("quality", "ncc = normalised cross-correlation of each aligned slice with the previous aligned slice over the pixels both cover");
+		return p;
+	}
+
+	/** The cumulative drift (x red, y blue) against the slice. */
+	private Plot driftPlot(DriftTable table) {
 		double[] z = new double[table.slices()], cx = new double[z.length], cy = new double[z.length];
 		for (int s = 0; s < table.slices(); s++) {
 			z[s] = s + 1;
 			cx[s] = table.cumDx(s);
 			cy[s] = table.cumDy(s);
 		}
-		drift_plot = new Plot("Drift of " + stack.getTitle(), "slice", "cumulative drift (pixels)");
-		drift_plot.setColor(Color.RED);
-		drift_plot.addPoints(z, cx, Plot.LINE);
-		drift_plot.setColor(Color.BLUE);
-		drift_plot.addPoints(z, cy, Plot.LINE);
-		drift_plot.setColor(Color.BLACK);
-		drift_plot.addLegend("cum_dx\ncum_dy");
-		drift_plot.setLimitsToFit(false);
+		Plot plot = new Plot("Drift of " + stack.getTitle(), "slice", "cumulative drift (pixels)");
+		plot.setColor(Color.RED);
+		plot.addPoints(z, cx, Plot.LINE);
+		plot.setColor(Color.BLUE);
+		plot.addPoints(z, cy, Plot.LINE);
+		plot.setColor(Color.BLACK);
+		plot.addLegend("cum_dx\ncum_dy");
+		plot.setLimitsToFit(false);
+		return plot;
 	}
 
 	/** The loaded drift applied slab by slab to the stack (with ncc) and the second stack, into TIFF-slice folders. */

@@ -146,7 +146,7 @@ public final class FluxTortuosity {
 
 	/** Potential, current-density magnitude and the per-layer profile from the solution. */
 	private static void fields(ConductionSystem s, float[] e, double meanJ, Options opt, FluxResult r, long[] phase) {
-		int w = s.w, h = s.h, d = s.d, na = s.nAxis, axis = s.axis;
+		int w = s.w, h = s.h, d = s.d;
 		long vox = (long) w * h * d;
 		int images = (opt.potential ? 1 : 0) + (opt.currentDensity ? 1 : 0);
 		if (images > 0) MemoryBudget.require(4L * images * vox, "Tortuosity (Flux) output images", 4.0 * images);
@@ -154,75 +154,115 @@ public final class FluxTortuosity {
 		PlanarImg<FloatType, FloatArray> cur = opt.currentDensity ? PlanarImgs.floats(w, h, d) : null;
 		VoxelSize vs = s.vs;
 		double[] area = { vs.faceArea(0), vs.faceArea(1), vs.faceArea(2) };
-		// per slice z and layer: count, sum, sum of squares, max of axial current density
-		int lay = na;
-		double[][] sum = new double[d][], sq = new double[d][], max = new double[d][];
-		long[][] cnt = new long[d][];
+		SliceCurrents[] slices = new SliceCurrents[d];
 		Parallel.forEachBlock(d, s.threads, (from, to) -> {
 			ConductionSystem.Window win = s.new Window();
 			for (int z = from; z < to; z++) {
-				int[] ix = win.slice(z), lo = win.slice(z - 1), hi = win.slice(z + 1);
-				byte[] cl = s.v.cls[z], clo = z > 0 ? s.v.cls[z - 1] : null, chi = z < d - 1 ? s.v.cls[z + 1] : null;
 				float[] pz = pot == null ? null : pot.getPlane(z).getCurrentStorageArray();
 				float[] cz = cur == null ? null : cur.getPlane(z).getCurrentStorageArray();
-				double[] su = new double[lay], sqq = new double[lay], mx = new double[lay];
-				long[] cn = new long[lay];
-				for (int y = 0, i = 0; y < h; y++)
-					for (int x = 0; x < w; x++, i++) {
-						int k = ix[i];
-						if (k == s.n) {
-							if (pz != null) pz[i] = Float.NaN;
-							continue;
-						}
-						int c = s.coord(x, y, z);
-						double xk = s.x0(c) + e[k];
-						if (pz != null) pz[i] = (float) xk;
-						int kc = ConductionSystem.cls(cl[i]), ck = kc * s.k1;
-						double[] f = new double[6]; // flux in + direction through the -face and the +face of each axis
-						int j;
-						if (x > 0 && (j = ix[i - 1]) != s.n) f[0] = s.g[0][ck + ConductionSystem.cls(cl[i - 1])] * (s.x0(s.coord(x - 1, y, z)) + e[j] - xk);
-						if (x < w - 1 && (j = ix[i + 1]) != s.n) f[1] = s.g[0][ck + ConductionSystem.cls(cl[i + 1])] * (xk - s.x0(s.coord(x + 1, y, z)) - e[j]);
-						if (y > 0 && (j = ix[i - w]) != s.n) f[2] = s.g[1][ck + ConductionSystem.cls(cl[i - w])] * (s.x0(s.coord(x, y - 1, z)) + e[j] - xk);
-						if (y < h - 1 && (j = ix[i + w]) != s.n) f[3] = s.g[1][ck + ConductionSystem.cls(cl[i + w])] * (xk - s.x0(s.coord(x, y + 1, z)) - e[j]);
-						if (lo != null && (j = lo[i]) != s.n) f[4] = s.g[2][ck + ConductionSystem.cls(clo[i])] * (s.x0(s.coord(x, y, z - 1)) + e[j] - xk);
-						if (hi != null && (j = hi[i]) != s.n) f[5] = s.g[2][ck + ConductionSystem.cls(chi[i])] * (xk - s.x0(s.coord(x, y, z + 1)) - e[j]);
-						if (c == 0) f[2 * axis] = s.gd[kc] * (1 - xk);
-						if (c == na - 1) f[2 * axis + 1] = s.gd[kc] * xk;
-						double m2 = 0, ja = 0;
-						for (int b = 0; b < 3; b++) {
-							double jb = 0.5 * (f[2 * b] + f[2 * b + 1]) / area[b] / meanJ;
-							m2 += jb * jb;
-							if (b == axis) ja = jb;
-						}
-						if (cz != null) cz[i] = (float) Math.sqrt(m2);
-						su[c] += ja;
-						sqq[c] += ja * ja;
-						mx[c] = Math.max(mx[c], ja);
-						cn[c]++;
-					}
-				sum[z] = su;
-				sq[z] = sqq;
-				max[z] = mx;
-				cnt[z] = cn;
+				slices[z] = sliceCurrents(s, win, z, e, meanJ, area, pz, cz);
 			}
 		});
 		r.potential = pot;
 		r.currentDensity = cur;
-		if (!opt.layers) return;
+		if (opt.layers) r.layers = layerRows(slices, phase, s.nAxis, vs.along(s.axis), vox);
+	}
+
+	/**
+	 * One slice z: potential (NaN outside the conducting network) into pz and current-density magnitude (relative to
+	 * the mean) into cz when not null; returns the slice's per-layer sums of the axial current density.
+	 */
+	private static SliceCurrents sliceCurrents(ConductionSystem s, ConductionSystem.Window win, int z, float[] e, double meanJ, double[] area,
+		float[] pz, float[] cz) {
+		int w = s.w, h = s.h, axis = s.axis;
+		SliceCurrents sc = new SliceCurrents(s, win, z, e);
+		for (int y = 0, i = 0; y < h; y++)
+			for (int x = 0; x < w; x++, i++) {
+				int k = sc.ix[i];
+				if (k == s.n) {
+					if (pz != null) pz[i] = Float.NaN;
+					continue;
+				}
+				int c = s.coord(x, y, z);
+				double xk = s.x0(c) + e[k];
+				if (pz != null) pz[i] = (float) xk;
+				double[] f = sc.faceFluxes(x, y, i, c, xk);
+				double m2 = 0, ja = 0;
+				for (int b = 0; b < 3; b++) {
+					double jb = 0.5 * (f[2 * b] + f[2 * b + 1]) / area[b] / meanJ;
+					m2 += jb * jb;
+					if (b == axis) ja = jb;
+				}
+				if (cz != null) cz[i] = (float) Math.sqrt(m2);
+				sc.sum[c] += ja;
+				sc.sq[c] += ja * ja;
+				sc.max[c] = Math.max(sc.max[c], ja);
+				sc.cnt[c]++;
+			}
+		return sc;
+	}
+
+	/** One slice's neighbourhood in the solution and its per-layer count, sum, sum of squares and max of the axial current density. */
+	private static final class SliceCurrents {
+		final ConductionSystem s;
+		final float[] e;
+		final int z;
+		final int[] ix, lo, hi;
+		final byte[] cl, clo, chi;
+		final double[] sum, sq, max;
+		final long[] cnt;
+
+		SliceCurrents(ConductionSystem s, ConductionSystem.Window win, int z, float[] e) {
+			this.s = s;
+			this.e = e;
+			this.z = z;
+			ix = win.slice(z);
+			lo = win.slice(z - 1);
+			hi = win.slice(z + 1);
+			cl = s.v.cls[z];
+			clo = z > 0 ? s.v.cls[z - 1] : null;
+			chi = z < s.d - 1 ? s.v.cls[z + 1] : null;
+			int lay = s.nAxis;
+			sum = new double[lay];
+			sq = new double[lay];
+			max = new double[lay];
+			cnt = new long[lay];
+		}
+
+		/** Flux in + direction through the -face and the +face of each axis of the conducting voxel i = (x, y) at axial layer c. */
+		double[] faceFluxes(int x, int y, int i, int c, double xk) {
+			int w = s.w, h = s.h, axis = s.axis;
+			int kc = ConductionSystem.cls(cl[i]), ck = kc * s.k1;
+			double[] f = new double[6];
+			int j;
+			if (x > 0 && (j = ix[i - 1]) != s.n) f[0] = s.g[0][ck + ConductionSystem.cls(cl[i - 1])] * (s.x0(s.coord(x - 1, y, z)) + e[j] - xk);
+			if (x < w - 1 && (j = ix[i + 1]) != s.n) f[1] = s.g[0][ck + ConductionSystem.cls(cl[i + 1])] * (xk - s.x0(s.coord(x + 1, y, z)) - e[j]);
+			if (y > 0 && (j = ix[i - w]) != s.n) f[2] = s.g[1][ck + ConductionSystem.cls(cl[i - w])] * (s.x0(s.coord(x, y - 1, z)) + e[j] - xk);
+			if (y < h - 1 && (j = ix[i + w]) != s.n) f[3] = s.g[1][ck + ConductionSystem.cls(cl[i + w])] * (xk - s.x0(s.coord(x, y + 1, z)) - e[j]);
+			if (lo != null && (j = lo[i]) != s.n) f[4] = s.g[2][ck + ConductionSystem.cls(clo[i])] * (s.x0(s.coord(x, y, z - 1)) + e[j] - xk);
+			if (hi != null && (j = hi[i]) != s.n) f[5] = s.g[2][ck + ConductionSystem.cls(chi[i])] * (xk - s.x0(s.coord(x, y, z + 1)) - e[j]);
+			if (c == 0) f[2 * axis] = s.gd[kc] * (1 - xk);
+			if (c == s.nAxis - 1) f[2 * axis + 1] = s.gd[kc] * xk;
+			return f;
+		}
+	}
+
+	/** The per-layer profile: the slices' sums gathered in slice order (the same order on any number of threads). */
+	private static List<FluxResult.LayerRow> layerRows(SliceCurrents[] slices, long[] phase, int na, double step, long vox) {
 		List<FluxResult.LayerRow> rows = new ArrayList<>();
 		double layerVox = (double) vox / na;
-		for (int c = 0; c < lay; c++) {
+		for (int c = 0; c < na; c++) {
 			double su = 0, sqq = 0, mx = 0;
 			long cn = 0;
-			for (int z = 0; z < d; z++) {
-				su += sum[z][c];
-				sqq += sq[z][c];
-				mx = Math.max(mx, max[z][c]);
-				cn += cnt[z][c];
+			for (SliceCurrents sc : slices) {
+				su += sc.sum[c];
+				sqq += sc.sq[c];
+				mx = Math.max(mx, sc.max[c]);
+				cn += sc.cnt[c];
 			}
 			FluxResult.LayerRow row = new FluxResult.LayerRow();
 			row.layer = c;
-			row.position = (c + 0.5) * vs.along(axis);
+			row.position = (c + 0.5) * step;
 			row.spanningFraction = cn / layerVox;
 			row.phaseFraction = phase[c] / layerVox;
 			row.meanCurrent = su / layerVox;
@@ -231,7 +271,7 @@ public final class FluxTortuosity {
 			row.maxCurrent = mx;
 			rows.add(row);
 		}
-		r.layers = rows;
+		return rows;
 	}
 
 }
