@@ -25,10 +25,7 @@ public final class TransformApplier {
 		Interpolate.Method method, double fill, int threads, Progress progress) {
 		Slices.requireVolume(stack);
 		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
-		if (w != drift.width() || h != drift.height())
-			throw new IllegalArgumentException("The drift table is for " + drift.width() + "x" + drift.height() + " slices but the stack is " + w + "x" + h);
-		if (d != drift.slices())
-			throw new IllegalArgumentException("The drift table has " + drift.slices() + " slices but the stack has " + d);
+		check(w, h, d, drift);
 		int bytes = Slices.greyBytes(stack);
 		MemoryBudget.require((long) canvas.width * canvas.height * d * bytes + (long) w * h * 4 * threads,
 			"Aligned stack of " + canvas.width + "x" + canvas.height + "x" + d, bytes);
@@ -46,6 +43,14 @@ public final class TransformApplier {
 			}
 		});
 		return out;
+	}
+
+	/** Refuses a drift table made for another stack size. */
+	static void check(int w, int h, int d, DriftTable drift) {
+		if (w != drift.width() || h != drift.height())
+			throw new IllegalArgumentException("The drift table is for " + drift.width() + "x" + drift.height() + " slices but the stack is " + w + "x" + h);
+		if (d != drift.slices())
+			throw new IllegalArgumentException("The drift table has " + drift.slices() + " slices but the stack has " + d);
 	}
 
 	/** One slice resampled onto the canvas. */

@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import java.io.File;
+
 import org.cathodej.align.Canvas;
+import org.cathodej.align.StreamedAlignment;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.task.Progress;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.align.DriftTable;
 import org.cathodej.align.StackAligner;
 import org.cathodej.align.TransformApplier;
@@ -85,6 +92,15 @@ public class AlignStackCommand extends CathodeJCommand {
 		required = false, style = "save")
 	public String save_multistackreg = "";
 
+	@Parameter(label = "Streaming", description = "apply a loaded drift (transform_file) slab by slab into TIFF-slice folders in output_dir: "
+		+ "auto = when the stack is virtual or does not fit in memory; always; never = hold the whole stacks. Voxels and ncc are identical; "
+		+ "the drift estimate itself holds the stack (estimate on a stack that fits, then apply the saved drift table streamed)",
+		choices = { "auto", "always", "never" })
+	public String streaming = "auto";
+
+	@Parameter(label = "Slab height (slices)", description = "slices per slab when streaming; 0 = sized from the free memory", min = "0", max = "100000")
+	public int slab_slices = 0;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Drift")
 	public Table drift;
 
@@ -130,29 +146,40 @@ public class AlignStackCommand extends CathodeJCommand {
 			: "phase correlation (Gaussian-weighted cross-power spectrum, log-parabola peak fit)");
 		convention("quality", "ncc = normalised cross-correlation of each aligned slice with the previous aligned slice over the pixels both cover");
 
-		RandomAccessibleInterval<? extends RealType<?>> img = Volumes.real(stack);
+		boolean load = transform_file != null && !transform_file.trim().isEmpty();
+		int bytes = stack.getBitDepth() / 8 * (second != null ? 2 : 1);
 		DriftTable table;
 		Canvas c;
-		PlanarImg<?, ?> out;
-		if (transform_file != null && !transform_file.trim().isEmpty()) {
+		if (StreamedImageOutput.streams(this, streaming, stack, bytes)) {
+			if (!load) throw new IllegalArgumentException("Align Stack streams the apply step only: the drift estimate compares whole slices in turn "
+				+ "and holds the stack " + dims(stack) + ". Estimate the drift on a stack that fits (e.g. a region: Image > Crop, or 8-bit), save it "
+				+ "(align_stack_drift.csv in output_dir), then run Align Stack with transform_file=[that file] and streaming=auto or always.");
 			table = load(Paths.get(transform_file.trim()), w, h, stack.getStackSize());
 			c = Canvas.of(p.canvas, table.globals(), w, h);
-			out = TransformApplier.apply(img, table, c, p.interpolation, p.fill, p.threads, progress().range(0, 0.5));
-			table = table.withNcc(StackAligner.quality(out, table, c, p.threads));
-			note("Transforms loaded from " + transform_file.trim());
+			table = streamed(table, c, p);
 		} else {
-			StackAligner.Result r = StackAligner.align(img, p, progress().range(0, second != null ? 0.7 : 1));
-			table = r.drift;
-			c = r.canvas;
-			out = r.aligned;
+			RandomAccessibleInterval<? extends RealType<?>> img = Volumes.real(stack);
+			PlanarImg<?, ?> out;
+			if (load) {
+				table = load(Paths.get(transform_file.trim()), w, h, stack.getStackSize());
+				c = Canvas.of(p.canvas, table.globals(), w, h);
+				out = TransformApplier.apply(img, table, c, p.interpolation, p.fill, p.threads, progress().range(0, 0.5));
+				table = table.withNcc(StackAligner.quality(out, table, c, p.threads));
+			} else {
+				StackAligner.Result r = StackAligner.align(img, p, progress().range(0, second != null ? 0.7 : 1));
+				table = r.drift;
+				c = r.canvas;
+				out = r.aligned;
+			}
+			aligned = Volumes.toImagePlus(out, Volumes.titleStem(stack.getTitle()) + "-aligned", null);
+			aligned.setCalibration(stack.getCalibration().copy());
+			if (second != null) {
+				PlanarImg<?, ?> o2 = TransformApplier.apply(Volumes.real(second), table, c, p.interpolation, p.fill, p.threads, progress().range(0.7, 1));
+				second_aligned = Volumes.toImagePlus(o2, Volumes.titleStem(second.getTitle()) + "-aligned", null);
+				second_aligned.setCalibration(second.getCalibration().copy());
+			}
 		}
-		aligned = Volumes.toImagePlus(out, Volumes.titleStem(stack.getTitle()) + "-aligned", null);
-		aligned.setCalibration(stack.getCalibration().copy());
-		if (second != null) {
-			PlanarImg<?, ?> o2 = TransformApplier.apply(Volumes.real(second), table, c, p.interpolation, p.fill, p.threads, progress().range(0.7, 1));
-			second_aligned = Volumes.toImagePlus(o2, Volumes.titleStem(second.getTitle()) + "-aligned", null);
-			second_aligned.setCalibration(second.getCalibration().copy());
-		}
+		if (load) note("Transforms loaded from " + transform_file.trim());
 		if (save_multistackreg != null && !save_multistackreg.trim().isEmpty()) {
 			try {
 				table.writeMultiStackReg(Paths.get(save_multistackreg.trim()));
@@ -176,6 +203,29 @@ public class AlignStackCommand extends CathodeJCommand {
 		drift_plot.setColor(Color.BLACK);
 		drift_plot.addLegend("cum_dx\ncum_dy");
 		drift_plot.setLimitsToFit(false);
+	}
+
+	/** The loaded drift applied slab by slab to the stack (with ncc) and the second stack, into TIFF-slice folders. */
+	private DriftTable streamed(DriftTable table, Canvas c, StackAligner.Params p) {
+		File dir = StreamedImageOutput.folder(this, stack, "-aligned", "Align Stack");
+		double[] ncc = applyStreamed(stack, dir, table, c, p, true, progress().range(0, second != null ? 0.5 : 1));
+		aligned = StreamedImageOutput.open(this, dir, Volumes.voxelSize(stack), "the aligned stack");
+		if (second != null) {
+			File dir2 = StreamedImageOutput.folder(this, second, "-aligned", "Align Stack");
+			if (dir2.equals(dir)) dir2 = StreamedImageOutput.folder(this, second, "-second-aligned", "Align Stack"); // same title stem
+			applyStreamed(second, dir2, table, c, p, false, progress().range(0.5, 1));
+			second_aligned = StreamedImageOutput.open(this, dir2, Volumes.voxelSize(second), "the second aligned stack");
+		}
+		return table.withNcc(ncc);
+	}
+
+	private double[] applyStreamed(ImagePlus imp, File dir, DriftTable table, Canvas c, StackAligner.Params p, boolean quality, Progress pr) {
+		VolumeSource src = StreamedImageOutput.source(imp);
+		double outPerIn = (double) c.width * c.height / ((double) src.width() * src.height());
+		SlabPlan plan = StreamedImageOutput.plan(this, src, slab_slices, src.bytesPerVoxel() + 4 + (4.0 + src.bytesPerVoxel()) * outPerIn, "Align Stack");
+		try (TiffSliceWriter wr = StreamedImageOutput.writer(this, dir, "aligned", c.width, c.height, src.depth(), Volumes.voxelSize(imp))) {
+			return StreamedAlignment.apply(src, plan, table, c, p.interpolation, p.fill, p.threads, quality, wr, pr);
+		}
 	}
 
 	/** A saved drift (see {@link DriftTable#read}) that must have as many slices as the stack. */

@@ -1,5 +1,11 @@
 package org.cathodej.commands;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,7 +15,11 @@ import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.results.Table;
 import org.cathodej.segment.ClassificationResult;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.segment.PixelClassifier;
+import org.cathodej.segment.StreamedClassification;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
@@ -25,7 +35,7 @@ import net.imglib2.type.numeric.RealType;
 /** Segment > Apply Pixel Classifier: labels (with the phase LUT), optional probabilities and uncertainty, fractions. */
 @Plugin(type = Command.class, label = "Apply Pixel Classifier",
 	description = "Applies a saved pixel classifier to BSE (+SE) stacks: phase labels, optional probability maps and uncertainty, phase fractions with an uncertainty range")
-public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
+public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "BSE image", persist = false)
 	public ImagePlus bse;
@@ -60,6 +70,16 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 		+ "and show its labels as an overlay on the BSE image, to see where to add scribbles before retraining")
 	public boolean preview_current_slice = false;
 
+	@Parameter(label = "Streaming", description = "classify slab by slab (features with their halo; probabilities spilled to a temporary file of "
+		+ "2 bytes per voxel in output_dir) and write the labels into a TIFF-slice folder in output_dir: auto = when an image is virtual or does "
+		+ "not fit in memory; always; never = hold the whole stacks. Labels and fractions are identical; no probability or uncertainty images",
+		choices = { "auto", "always", "never" })
+	public String streaming = "auto";
+
+	@Parameter(label = "Slab height (slices)", description = "slices per slab of the labelling pass when streaming; 0 = sized from the free memory",
+		min = "0", max = "100000")
+	public int slab_slices = 0;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Pixel Classifier Fractions")
 	public Table fractions;
 
@@ -88,12 +108,19 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 		if (c.fileVersion() < 2)
 			note("The classifier file is of format " + c.fileVersion() + ": it knows no grey range, so the images are not checked against the training images.");
 		convention("normalisation", c.normalisation().toString());
-		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
 		VoxelSize vs = Volumes.voxelSize(bse);
 		PixelClassifier.ApplyOptions o = SegmentSupport.applyOptions(!keep_training_proportions, smoothing, memory_mb);
 		o.probabilities = probability_maps;
 		o.uncertainty = uncertainty_image;
 		o.margin = margin;
+		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
+		ImagePlus decides = se != null && se.getStack().isVirtual() ? se : bse; // either one virtual: stream (auto)
+		if (!preview_current_slice && StreamedImageOutput.streams(this, streaming, decides, 3 + (probability_maps ? 12 : 0) + (uncertainty_image ? 4 : 0))) {
+			SegmentSupport.checkChannels(bse, se);
+			fractionsTable(streamed(c, pl, vs, o), pl);
+			return;
+		}
+		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
 		int z0 = 0, zc = 0;
 		if (preview_current_slice) {
 			int halo = new org.cathodej.segment.features.FeatureComputer(c.settings(), vs, bse.getWidth(), bse.getHeight(), bse.getStackSize()).halo();
@@ -113,7 +140,6 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 			return;
 		}
 		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab.", r.slabSlices, MemoryBudget.bytes(r.slabBytes)));
-		convention("fraction_range", "low: voxels whose phase wins by >= margin; high: voxels where the phase is within margin of the winner");
 		int w = bse.getWidth(), h = bse.getHeight(), d = bse.getStackSize();
 		String base = SegmentSupport.baseTitle(bse);
 		phase_labels = SegmentSupport.labelImage(r.labels, w, h, pl, base + "-phases", vs);
@@ -133,6 +159,35 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand {
 			uncertainty.setDisplayRange(0, 2 / 3.0);
 			Volumes.calibrate(uncertainty, vs);
 		}
+		fractionsTable(r, pl);
+	}
+
+	/** Features slab by slab, probabilities spilled to disk, labels into {@code <output_dir>/<bse title>-phases/}. */
+	private ClassificationResult streamed(PixelClassifier c, PhaseLabels pl, VoxelSize vs, PixelClassifier.ApplyOptions o) {
+		File dir = StreamedImageOutput.folder(this, bse, "-phases", "Apply Pixel Classifier");
+		List<VolumeSource> in = new ArrayList<>();
+		in.add(StreamedImageOutput.source(bse));
+		if (se != null) in.add(StreamedImageOutput.source(se));
+		VolumeSource b = in.get(0);
+		SlabPlan plan = StreamedImageOutput.plan(this, b, slab_slices, 2 + 1 + 1, "Apply Pixel Classifier");
+		Path spill = dir.toPath().resolveSibling("." + dir.getName() + ".probabilities.tmp");
+		try {
+			Files.deleteIfExists(spill); // our own intermediate, left by a run that was killed
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		ClassificationResult r;
+		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "phases", b.width(), b.height(), b.depth(), vs)) {
+			r = StreamedClassification.apply(c, in, vs, o, pl, plan, spill, w, progress());
+		}
+		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab; probabilities spilled to disk (2 bytes per voxel) and removed.",
+			r.slabSlices, MemoryBudget.bytes(r.slabBytes)));
+		phase_labels = StreamedImageOutput.open(this, dir, vs, "the phase labels");
+		return r;
+	}
+
+	private void fractionsTable(ClassificationResult r, PhaseLabels pl) {
+		convention("fraction_range", "low: voxels whose phase wins by >= margin; high: voxels where the phase is within margin of the winner");
 		fractions = new Table();
 		for (Phase p : Phase.values()) {
 			int i = p.ordinal();

@@ -18,4 +18,14 @@ public abstract class CathodeJCommand extends RunnableCommand {
 
 	@Parameter(label = "Overwrite existing files", description = "Replace result files that already exist in the output folder")
 	public boolean overwrite = false;
+
+	/** {@link #note} for the helpers of this package that are not subclasses (e.g. {@link StreamedImageOutput}). */
+	final void remark(String message) {
+		note(message);
+	}
+
+	/** {@link #convention} for the helpers of this package that are not subclasses. */
+	final void record(String key, Object value) {
+		convention(key, value);
+	}
 }

@@ -230,7 +230,7 @@ public class ChordLengthCommand extends LabelAnalysisCommand {
 			plot.addPoints(x, y, Plot.LINE);
 			legend.append(ds[a].axis).append('\n');
 		}
-		plot.setLimits(log_scale ? edges[0] : 0, edges[bins], 0, ymax > 0 ? 1.05 * ymax : 1);
+		plot.setLimits(log_scale ? edges[0] : 0, edges[bins], 0, ymax > 0 ? 1.3 * ymax : 1); // headroom: the legend sits above the curves
 		plot.setColor(Color.black);
 		plot.addLegend(legend.toString().trim());
 		return plot;

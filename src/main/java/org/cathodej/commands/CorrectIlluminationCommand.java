@@ -1,6 +1,12 @@
 package org.cathodej.commands;
 
+import java.io.File;
+
 import org.cathodej.illumination.IlluminationCorrector;
+import org.cathodej.illumination.StreamedIllumination;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.imagej.GreyInput;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
@@ -16,7 +22,7 @@ import ij.measure.ResultsTable;
 /** Preprocess > Correct Illumination: divide by a strongly blurred copy, rescaled to the input range. */
 @Plugin(type = Command.class, label = "Correct Illumination",
 	description = "Evens out uneven illumination by dividing each image by a strongly blurred (Gaussian) copy of itself, rescaled to the input range")
-public class CorrectIlluminationCommand extends CathodeJCommand {
+public class CorrectIlluminationCommand extends CathodeJCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "Image", persist = false)
 	public ImagePlus image;
@@ -28,11 +34,42 @@ public class CorrectIlluminationCommand extends CathodeJCommand {
 	@Parameter(label = "Blur in 3D", description = "blur across slices too (sigma in the same unit along z); off = each slice on its own")
 	public boolean blur_3d = false;
 
+	@Parameter(label = "Streaming", description = "correct slab by slab into a TIFF-slice folder in output_dir: auto = when the image is virtual "
+		+ "or does not fit in memory; always; never = hold the whole stack. Voxels are identical; slice mode only (blur_3d is refused)",
+		choices = { "auto", "always", "never" })
+	public String streaming = "auto";
+
+	@Parameter(label = "Slab height (slices)", description = "slices per slab when streaming; 0 = sized from the free memory", min = "0", max = "100000")
+	public int slab_slices = 0;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Illumination Field")
 	public ResultsTable field;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Corrected")
 	public ImagePlus corrected;
+
+	private IlluminationCorrector.Result inMemory(VoxelSize vs, double s) {
+		IlluminationCorrector.Result r = IlluminationCorrector.correct(Volumes.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
+		corrected = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-illum", null);
+		corrected.setCalibration(image.getCalibration().copy());
+		return r;
+	}
+
+	/** Slice mode slab by slab into {@code <output_dir>/<title>-illum/}. */
+	private IlluminationCorrector.Result streamed(VoxelSize vs, double s) {
+		if (blur_3d) throw new IllegalArgumentException("Correct Illumination streams slice mode only: the 3D blur reaches about 3 sigma = "
+			+ (int) Math.ceil(3 * s / vs.z()) + " slices along z and holds the whole volume. Use blur_3d=false, or streaming=never on a sub-volume "
+			+ "(Image > Duplicate with a slice range) that fits in memory.");
+		File dir = StreamedImageOutput.folder(this, image, "-illum", "Correct Illumination");
+		VolumeSource src = StreamedImageOutput.source(image);
+		SlabPlan plan = StreamedImageOutput.plan(this, src, slab_slices, 4.0 * 4 + src.bytesPerVoxel(), "Correct Illumination");
+		IlluminationCorrector.Result r;
+		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "illum", src.width(), src.height(), src.depth(), vs)) {
+			r = StreamedIllumination.correct(src, plan, vs, s, Parallel.defaultThreads(), w, progress());
+		}
+		corrected = StreamedImageOutput.open(this, dir, vs, "the corrected stack");
+		return r;
+	}
 
 	@Override
 	public void run() {
@@ -46,9 +83,8 @@ public class CorrectIlluminationCommand extends CathodeJCommand {
 		if (!(sigma > 0)) note("Blur sigma " + s + " " + vs.unit() + " (a tenth of the slice width).");
 		convention("sigma", s + " " + vs.unit());
 		convention("rescaling", "ratio image mapped linearly onto the input's [min, max] over the whole stack");
-		IlluminationCorrector.Result r = IlluminationCorrector.correct(Volumes.real(image), vs, s, blur_3d, Parallel.defaultThreads(), progress());
-		corrected = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-illum", null);
-		corrected.setCalibration(image.getCalibration().copy());
+		IlluminationCorrector.Result r = StreamedImageOutput.streams(this, streaming, image, image.getBitDepth() / 8 + 4 + (blur_3d ? 4 : 0))
+			? streamed(vs, s) : inMemory(vs, s);
 		convention("field", "the blurred copy of each slice; nonuniformity = (max - min) / mean");
 		field = new ResultsTable();
 		for (int z = 0; z < r.fieldMean.length; z++) {

@@ -77,6 +77,27 @@ public class PoresCommand extends LabelAnalysisCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Local Thickness")
 	public ImagePlus local_thickness;
 
+	/**
+	 * Pores and Voids has no streamed version (its exact distance transform and pore components see the whole
+	 * volume): a volume whose working memory exceeds the free heap is refused before anything is read, with the
+	 * memory it needs and the sub-volume alternative.
+	 */
+	private void refuseWhenTooLarge() {
+		if (labels == null) return;
+		long n = (long) labels.getWidth() * labels.getHeight() * labels.getStackSize();
+		double bpv = PoreAnalysis.BYTES_PER_VOXEL + (labels.getStack().isVirtual() ? labels.getBitDepth() / 8 : 0);
+		long need = (long) (bpv * n), free = org.cathodej.task.MemoryBudget.available();
+		if (need <= free) return;
+		long cube = (long) Math.cbrt(free / bpv);
+		throw new IllegalArgumentException("Pores and Voids holds the whole volume: " + labels.getWidth() + "x" + labels.getHeight() + "x"
+			+ labels.getStackSize() + " voxels need about " + org.cathodej.task.MemoryBudget.bytes(need) + " (" + bpv + " bytes per voxel: "
+			+ "distance transform, local thickness, pore components" + (labels.getStack().isVirtual() ? ", the labels loaded" : "") + ") but "
+			+ org.cathodej.task.MemoryBudget.bytes(free) + " is free, and it has no streamed version (the exact distance transform needs every "
+			+ "slice). Analyse sub-volumes instead: Image > Duplicate with a slice range, or Image > Crop, to about " + cube + "^3 voxels each "
+			+ "(or a few of them to see the spread); Phase Fractions, Surface and Interface Areas, Chord Length Distribution and Connectivity "
+			+ "stream the whole volume, and Tortuosity (Flux) has a sub-volume mode (subvolume_edge).");
+	}
+
 	@Override
 	public void run() {
 		PhaseLabels pl = phaseLabels();
@@ -102,6 +123,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 		convention("crack_shape", "semi-axes a1>=a2>=a3 of the ellipsoid with the void's second moments (voxel extent included); "
 			+ "flat if a3/a2 < crack_flatness, else elongated if a2/a1 < crack_elongation");
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
+		refuseWhenTooLarge();
 		PoreAnalysis.Result r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
 		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (empty cells, NaN in getResult; see the note column).");
 		String u = vs.unit();
@@ -116,6 +138,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 		profile_plot = profilePlot(r, u, vs);
 		if (thickness_image) {
 			local_thickness = Volumes.toImagePlus(r.thickness, labels.getTitle() + "-local-thickness", vs);
+			org.cathodej.imagej.ColourKey.wantBar(local_thickness, "local thickness");
 			local_thickness.getProcessor().setMinAndMax(0, Math.max(r.maxThickness, 1e-9));
 			local_thickness.setProperty("Info", "Local thickness (pore diameter, " + u + "); 0 = not pore");
 		}
@@ -237,7 +260,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 		Plot p = new Plot("Void profile along z", "z (" + u + ")", "area fraction");
 		double top = 0;
 		for (double f : r.poreFractionZ) top = Math.max(top, f);
-		p.setLimits(0, Math.max(d - 1, 1) * vs.z(), 0, Math.max(0.01, top * 1.1));
+		p.setLimits(0, Math.max(d - 1, 1) * vs.z(), 0, Math.max(0.01, top * 1.45)); // headroom: the legend sits above the curves
 		Object[][] lines = { { r.poreFractionZ, Color.black, "all pores" }, { r.iseEnclosedFractionZ, new Color(0x3C8CDC), "pores in ISE" },
 			{ r.camTouchingFractionZ, new Color(0xE0A030), "pores touching CAM" }, { r.isolatedFractionZ, Color.red, "isolated voids" } };
 		StringBuilder legend = new StringBuilder();

@@ -1,6 +1,13 @@
 package org.cathodej.commands;
 
+import java.io.File;
+
 import org.cathodej.destripe.Destriper;
+import org.cathodej.destripe.StreamedDestriper;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.imagej.GreyInput;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.results.Table;
@@ -15,7 +22,7 @@ import ij.ImagePlus;
 /** Preprocess > Remove Stripes: curtaining removal by combined wavelet-Fourier filtering, optionally with automatic parameters. */
 @Plugin(type = Command.class, label = "Remove Stripes",
 	description = "Removes curtaining stripes by wavelet-Fourier filtering (Münch et al. 2009) of the stripe layer; automatic mode chooses stripe width, levels and sigma")
-public class RemoveStripesCommand extends CathodeJCommand {
+public class RemoveStripesCommand extends CathodeJCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "Image", persist = false)
 	public ImagePlus image;
@@ -51,6 +58,14 @@ public class RemoveStripesCommand extends CathodeJCommand {
 	@Parameter(label = "Removed stripes image", description = "32-bit image of what was removed (input minus output), to check that only curtains went")
 	public boolean removed_stripes = false;
 
+	@Parameter(label = "Streaming", description = "destripe slab by slab into a TIFF-slice folder in output_dir: auto = when the image is virtual "
+		+ "or does not fit in memory; always; never = hold the whole stack. Voxels are identical; no removed stripes image when streaming",
+		choices = { "auto", "always", "never" })
+	public String streaming = "auto";
+
+	@Parameter(label = "Slab height (slices)", description = "slices per slab when streaming; 0 = sized from the free memory", min = "0", max = "100000")
+	public int slab_slices = 0;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Stripe Removal")
 	public Table stripes;
 
@@ -59,6 +74,20 @@ public class RemoveStripesCommand extends CathodeJCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Removed Stripes")
 	public ImagePlus removed;
+
+	/** Slab by slab into {@code <output_dir>/<title>-destriped/}. */
+	private Destriper.Result streamed(Destriper.Params p) {
+		VoxelSize vs = Volumes.voxelSize(image);
+		File dir = StreamedImageOutput.folder(this, image, "-destriped", "Remove Stripes");
+		VolumeSource src = StreamedImageOutput.source(image);
+		SlabPlan plan = StreamedImageOutput.plan(this, src, slab_slices, StreamedDestriper.bytesPerVoxel(src.bytesPerVoxel()), "Remove Stripes");
+		Destriper.Result r;
+		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "destriped", src.width(), src.height(), src.depth(), vs)) {
+			r = StreamedDestriper.run(src, plan, p, w, progress());
+		}
+		destriped = StreamedImageOutput.open(this, dir, vs, "the destriped stack");
+		return r;
+	}
 
 	@Override
 	public void run() {
@@ -75,7 +104,8 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		p.auto = automatic;
 		p.maxStructureLoss = max_structure_loss;
 		p.threads = Parallel.defaultThreads();
-		Destriper.Result r = Destriper.run(Volumes.real(image), p, progress());
+		boolean stream = StreamedImageOutput.streams(this, streaming, image, image.getBitDepth() / 8 + (removed_stripes ? 4 : 0));
+		Destriper.Result r = stream ? streamed(p) : Destriper.run(Volumes.real(image), p, progress());
 		if (automatic) note("Automatic stripe filter: stripe width " + r.stripeWidth + " px"
 			+ (curtain_length > 0 ? ", curtain length " + curtain_length + " px" : ", " + r.levels + " levels, sigma " + r.sigma));
 		else if (r.levels != levels) note("Levels reduced to " + r.levels + " (the slice is too small for more).");
@@ -90,9 +120,12 @@ public class RemoveStripesCommand extends CathodeJCommand {
 		convention("stripe_energy", "slice height x sum over columns of the squared column mean of the image minus its running median across the stripes (half-width "
 			+ (sw > 0 ? sw : 4) + " px)");
 		convention("structure_lost", "energy removed beyond the stripe energy removed, as a fraction of the slice's variance energy (an upper estimate: strong curtains bias the stripe energy low)");
-		destriped = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-destriped", null);
-		destriped.setCalibration(image.getCalibration().copy());
-		if (removed_stripes) {
+		if (!stream) {
+			destriped = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-destriped", null);
+			destriped.setCalibration(image.getCalibration().copy());
+		} else if (removed_stripes) note("No removed stripes image when streaming (it would be a second whole volume): check the filter on a "
+			+ "sub-stack in memory (Image > Duplicate with a slice range, streaming=never).");
+		if (removed_stripes && !stream) {
 			removed = Volumes.toImagePlus(r.removedStripes(Volumes.real(image)), Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
 			removed.setCalibration(image.getCalibration().copy());
 		}

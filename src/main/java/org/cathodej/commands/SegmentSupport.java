@@ -37,6 +37,16 @@ final class SegmentSupport {
 		return ch;
 	}
 
+	/** The checks of {@link #channels} without wrapping the stacks (the streamed path reads them slab by slab). */
+	static void checkChannels(ImagePlus bse, ImagePlus se) {
+		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
+		GreyInput.require(bse, "BSE image");
+		if (se == null) return;
+		GreyInput.require(se, "SE image");
+		if (se == bse) throw new IllegalArgumentException("The SE image is the BSE image; give the SE stack's title, or none.");
+		sameSize(bse, se, "SE");
+	}
+
 	static void sameSize(ImagePlus a, ImagePlus b, String what) {
 		if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight() || a.getStackSize() != b.getStackSize())
 			throw new IllegalArgumentException("Image sizes differ: " + what + " image " + b.getTitle() + " is " + b.getWidth() + "x" + b.getHeight()

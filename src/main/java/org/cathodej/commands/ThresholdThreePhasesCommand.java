@@ -1,6 +1,12 @@
 package org.cathodej.commands;
 
+import java.io.File;
 import java.util.List;
+
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.segment.StreamedThreshold;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 
 import org.cathodej.imagej.GreyInput;
 import org.cathodej.imagej.Volumes;
@@ -22,7 +28,7 @@ import net.imglib2.type.numeric.RealType;
 /** Segment > Threshold Three Phases: Otsu thresholds on BSE (CAM vs ISE) and SE (pores), clean-up. */
 @Plugin(type = Command.class, label = "Threshold Three Phases",
 	description = "Pores from the SE stack (Otsu) and CAM vs ISE from the BSE stack (Otsu), or a three-class Otsu on BSE alone; minimum island size and majority clean-up")
-public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
+public class ThresholdThreePhasesCommand extends PhaseLabelsCommand implements org.cathodej.run.SlicePreview {
 
 	@Parameter(label = "BSE image", persist = false)
 	public ImagePlus bse;
@@ -48,8 +54,13 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
 	@Parameter(label = "Majority filter", description = "one pass of a 3x3x3 majority filter after the island clean-up")
 	public boolean majority_filter = false;
 
+	@Parameter(label = "Streaming", description = "threshold slab by slab (histogram passes, then labels) into a TIFF-slice folder in output_dir: "
+		+ "auto = when an image is virtual or does not fit in memory; always; never = hold the whole stacks. Labels are identical; the "
+		+ "majority filter is streamed with a one-slice halo, the minimum-island clean-up is not (refused)", choices = { "auto", "always", "never" })
+	public String streaming = "auto";
 
-
+	@Parameter(label = "Slab height (slices)", description = "slices per slab when streaming; 0 = sized from the free memory", min = "0", max = "100000")
+	public int slab_slices = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Threshold Summary")
 	public Table summary;
@@ -57,9 +68,27 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Phase labels")
 	public ImagePlus phase_labels;
 
+	/** Histogram passes, then the labels slab by slab into {@code <output_dir>/<bse title>-phases/}. */
+	private ThresholdSegmentation.Result streamed(ThresholdSegmentation.Params p, PhaseLabels pl, VoxelSize vs) {
+		if (p.minIsland > 0) throw new IllegalArgumentException("Threshold Three Phases streams " + bse.getTitle() + ". " + StreamedThreshold.ISLAND_LIMIT);
+		File dir = StreamedImageOutput.folder(this, bse, "-phases", "Threshold Three Phases");
+		VolumeSource b = StreamedImageOutput.source(bse), s = se == null ? null : StreamedImageOutput.source(se);
+		SlabPlan plan = StreamedImageOutput.plan(this, b, slab_slices, (se != null ? 2 : 1) * (b.bytesPerVoxel() + 4.0) + 3, "Threshold Three Phases");
+		ThresholdSegmentation.Result r;
+		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "phases", b.width(), b.height(), b.depth(), vs)) {
+			r = StreamedThreshold.segment(b, s, plan, vs, p, pl, w, progress());
+		}
+		phase_labels = StreamedImageOutput.open(this, dir, vs, "the phase labels");
+		return r;
+	}
+
 	@Override
 	public void run() {
-		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
+		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
+		ImagePlus decides = se != null && se.getStack().isVirtual() ? se : bse; // either one virtual: stream (auto)
+		boolean stream = StreamedImageOutput.streams(this, streaming, decides, se != null ? 9 : 5);
+		List<RandomAccessibleInterval<? extends RealType<?>>> ch = stream ? null : SegmentSupport.channels(bse, se);
+		if (stream) SegmentSupport.checkChannels(bse, se);
 		GreyInput.requireContrast(bse, "Threshold Three Phases");
 		if (se != null) GreyInput.requireContrast(se, "Threshold Three Phases");
 		PhaseLabels pl = phaseLabels();
@@ -73,11 +102,13 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand {
 		p.threads = Parallel.defaultThreads();
 		convention("otsu_histogram_bins", p.bins);
 		convention("island_connectivity", "6 (face neighbours)");
-		ThresholdSegmentation.Result r = ThresholdSegmentation.segment(ch.get(0), ch.size() > 1 ? ch.get(1) : null, vs, p, progress());
-		int w = bse.getWidth(), h = bse.getHeight();
-		phase_labels = SegmentSupport.labelImage(r.phase, w, h, pl, SegmentSupport.baseTitle(bse) + "-phases", vs);
-		long[] n = new long[3];
-		for (byte[] a : r.phase) for (byte b : a) n[b]++;
+		ThresholdSegmentation.Result r;
+		if (stream) r = streamed(p, pl, vs);
+		else {
+			r = ThresholdSegmentation.segment(ch.get(0), ch.size() > 1 ? ch.get(1) : null, vs, p, progress());
+			phase_labels = SegmentSupport.labelImage(r.phase, bse.getWidth(), bse.getHeight(), pl, SegmentSupport.baseTitle(bse) + "-phases", vs);
+		}
+		long[] n = r.voxelsPerPhase;
 		long tot = n[0] + n[1] + n[2];
 		summary = new Table();
 		for (Phase ph : Phase.values()) {

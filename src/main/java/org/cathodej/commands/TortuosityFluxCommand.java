@@ -1,6 +1,13 @@
 package org.cathodej.commands;
 
 import java.util.List;
+import java.util.Locale;
+
+import org.cathodej.imagej.ImagePlusSource;
+import org.cathodej.task.MemoryBudget;
+import org.cathodej.tortuosity.FullSolveMemory;
+import org.cathodej.tortuosity.SubVolumeStudy;
+import org.cathodej.volume.VolumeSource;
 
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
@@ -56,17 +63,138 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 	@Parameter(label = "Current density image", description = "32-bit |current density| relative to the mean current density")
 	public boolean current_image = false;
 
+	@Parameter(label = "Sub-volume edges (voxels)", description = "representative-volume study instead of one full solve: cubes of these edges "
+		+ "(comma-separated, e.g. 64,96,128) read from the (possibly streamed) volume and solved one after another along the axis; "
+		+ "empty = solve the whole volume", required = false)
+	public String subvolume_edge = "";
+
+	@Parameter(label = "Sub-volumes per edge", description = "cubes solved for each edge", min = "1", max = "10000")
+	public int subvolume_count = 8;
+
+	@Parameter(label = "Sub-volume layout", description = "grid = cube corners spread evenly over the volume; random = uniform positions from the seed",
+		choices = { "grid", "random" })
+	public String subvolume_layout = "grid";
+
+	@Parameter(label = "Seed", description = "random sub-volume positions: the same seed gives the same cubes")
+	public long seed = 1;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Tortuosity (Flux)")
 	public ResultsTable tortuosity;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Tortuosity Layers")
 	public ResultsTable layers;
 
+	// after the full-solve tables: the first table is the one the Results window and stored-result checks use
+	@Parameter(type = ItemIO.OUTPUT, label = "Sub-volume Tortuosity")
+	public ResultsTable subvolumes;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Sub-volume Summary")
+	public ResultsTable subvolume_summary;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Potential")
 	public ImagePlus potential;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Current Density")
 	public ImagePlus current_density;
+
+	@Override
+	protected boolean supportsStreaming() {
+		return subvolume_edge != null && !subvolume_edge.trim().isEmpty(); // the sub-volume mode reads cubes from the streamed source
+	}
+
+	/**
+	 * States the memory of a full solve (note and provenance) and, in the sub-volume mode, runs the study instead
+	 * (returns false); refuses a full solve that does not fit, pointing to the sub-volume mode.
+	 */
+	private boolean statedMemoryFits(Conductivities cond, FluxTortuosity.Options o) {
+		if (labels == null) throw new IllegalArgumentException("Tortuosity (Flux) needs a label image: open or select one.");
+		Volumes.requireLabelImage(labels, "Tortuosity (Flux)");
+		VolumeSource src = ImagePlusSource.of(labels);
+		int w = src.width(), h = src.height(), d = src.depth();
+		boolean counted = src.inMemory();
+		long conducting = counted ? FullSolveMemory.conductingVoxels(src, cond) : src.voxels();
+		long need = FullSolveMemory.bytes(w, h, d, conducting, cond, o);
+		String text = "A full solve of " + w + "x" + h + "x" + d + " voxels needs " + (counted ? "up to " : "at most (every voxel counted as conducting) ")
+			+ MemoryBudget.bytes(need) + " per axis";
+		// the free heap varies from run to run: only in the refusal, never in the results or their provenance
+		convention("full_solve_memory", text);
+		note(text + ".");
+		if (supportsStreaming()) {
+			subVolumeStudy(src, cond, o);
+			return false;
+		}
+		if (need > MemoryBudget.available())
+			throw new IllegalArgumentException(text + "; free heap " + MemoryBudget.bytes(MemoryBudget.available()) + ": it does not fit. Run a representative-volume study instead, e.g. subvolume_edge="
+				+ suggestedEdges(w, h, d) + " subvolume_count=8 (cubes solved one after another, read from the volume slice by slice), or start "
+				+ "Fiji with more memory (Edit > Options > Memory & Threads).");
+		return true;
+	}
+
+	private static String suggestedEdges(int w, int h, int d) {
+		int m = Math.min(w, Math.min(h, d));
+		int a = Math.max(2, Math.min(m, 64)), b = Math.max(2, Math.min(m, 128)), c = Math.max(2, Math.min(m, 192));
+		return a == c ? String.valueOf(a) : a + "," + b + "," + c;
+	}
+
+	/** The representative-volume study: kappa per cube, and mean, spread and trend per edge. */
+	private void subVolumeStudy(VolumeSource src, Conductivities cond, FluxTortuosity.Options o) {
+		if (axis.equals("all")) throw new IllegalArgumentException("The sub-volume mode solves one axis: give axis=x, y or z.");
+		int ax = "xyz".indexOf(axis);
+		int[] edges = parseEdges(subvolume_edge);
+		SubVolumeStudy.Layout layout = SubVolumeStudy.Layout.parse(subvolume_layout);
+		VoxelSize vs = voxelSize();
+		convention("subvolumes", subvolume_count + " cubes per edge " + subvolume_edge.trim() + " voxels, " + layout.name().toLowerCase(Locale.ROOT)
+			+ (layout == SubVolumeStudy.Layout.RANDOM ? " positions (seed " + seed + ")" : " positions") + "; each cube solved alone with its faces "
+			+ "normal to " + axis + " as the electrodes");
+		convention("subvolume_spread", "sd = sample standard deviation of kappa over the percolating cubes; change_from_smaller = relative change of "
+			+ "the mean from the next smaller edge");
+		List<SubVolumeStudy.CubeResult> rs = SubVolumeStudy.run(src, edges, subvolume_count, layout, seed, cond, vs, ax, o, progress());
+		subvolumes = new ResultsTable();
+		for (SubVolumeStudy.CubeResult r : rs) {
+			subvolumes.incrementCounter();
+			subvolumes.addValue("edge", r.cube.edge);
+			subvolumes.addValue("x0", r.cube.x0);
+			subvolumes.addValue("y0", r.cube.y0);
+			subvolumes.addValue("z0", r.cube.z0);
+			subvolumes.addValue("axis", axis);
+			subvolumes.addValue("phi_total", r.flux.phiTotal);
+			subvolumes.addValue("phi_spanning", r.flux.phiSpanning);
+			subvolumes.addValue("kappa", r.flux.kappa);
+			subvolumes.addValue("kappa_spanning", r.flux.kappaSpanning);
+			subvolumes.addValue("iterations", r.flux.iterations);
+			subvolumes.addValue("converged", r.flux.converged ? 1 : 0);
+		}
+		subvolume_summary = new ResultsTable();
+		for (SubVolumeStudy.EdgeSummary e : SubVolumeStudy.summarise(rs)) {
+			subvolume_summary.incrementCounter();
+			subvolume_summary.addValue("edge", e.edge);
+			subvolume_summary.addValue("edge_length", e.edge * Math.min(vs.x(), Math.min(vs.y(), vs.z())));
+			subvolume_summary.addValue("unit", vs.unit());
+			subvolume_summary.addValue("cubes", e.cubes);
+			subvolume_summary.addValue("non_percolating", e.nonPercolating);
+			subvolume_summary.addValue("phi_mean", e.phiMean);
+			subvolume_summary.addValue("kappa_mean", e.mean);
+			subvolume_summary.addValue("kappa_sd", e.sd);
+			subvolume_summary.addValue("kappa_cv", e.cv());
+			subvolume_summary.addValue("kappa_min", e.min);
+			subvolume_summary.addValue("kappa_max", e.max);
+			subvolume_summary.addValue("change_from_smaller", e.changeFromSmaller);
+			if (e.nonPercolating == e.cubes) note("Edge " + e.edge + ": no cube percolates along " + axis + "; kappa is infinite for all of them.");
+		}
+	}
+
+	static int[] parseEdges(String s) {
+		String[] parts = s.trim().split("[,;\\s]+");
+		int[] e = new int[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				e[i] = Integer.parseInt(parts[i]);
+			} catch (NumberFormatException x) {
+				throw new IllegalArgumentException("subvolume_edge must be edges in voxels separated by commas (e.g. 64,96,128), got '" + s + "'");
+			}
+		}
+		return e;
+	}
 
 	@Override
 	public void run() {
@@ -97,6 +225,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		convention("conductivities", cond.toString());
 		convention("solver", "conjugate gradients preconditioned by an aggregation-multigrid W-cycle, float vectors, true residual checked in double");
 
+		if (!statedMemoryFits(cond, o)) return;
 		List<FluxResult> rs = FluxTortuosity.compute(labelVolume(true, "Tortuosity (Flux)"), cond, vs, axes, o, progress());
 		if (rs.size() < axes.length) note(stoppedNote(rs, axes));
 		tortuosity = new ResultsTable();
@@ -143,6 +272,8 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		String ax = FluxResult.axisName(last.axis);
 		if (last.potential != null) potential = Volumes.toImagePlus(last.potential, title + " potential " + ax, vs);
 		if (last.currentDensity != null) current_density = Volumes.toImagePlus(last.currentDensity, title + " current density " + ax, vs);
+		if (potential != null) org.cathodej.imagej.ColourKey.wantBar(potential, "potential");
+		if (current_density != null) org.cathodej.imagej.ColourKey.wantBar(current_density, "current density");
 	}
 
 	/** Says which axes an Esc kept and which it left unsolved. */

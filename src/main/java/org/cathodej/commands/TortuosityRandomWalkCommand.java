@@ -4,6 +4,8 @@ import java.awt.Color;
 
 import org.cathodej.imagej.SourceStack;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.imagej.Volumes;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.phase.Phase;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Parallel;
@@ -52,6 +54,11 @@ public class TortuosityRandomWalkCommand extends LabelAnalysisCommand {
 	public Plot msd_plot;
 
 	@Override
+	protected boolean supportsStreaming() {
+		return true; // the walk holds a 1-bit phase mask built slice by slice
+	}
+
+	@Override
 	public void run() {
 		PhaseLabels pl = phaseLabels();
 		VoxelSize vs = voxelSize();
@@ -68,9 +75,12 @@ public class TortuosityRandomWalkCommand extends LabelAnalysisCommand {
 			+ "standard error from " + "the spread over 20 independent walker groups");
 		int label = pl.valueOf(Phase.parse(phase));
 		// a volume on a cluster (cathodej-spark) runs the walkers there; the numbers do not depend on where they run
-		Object src = labels.getStack() instanceof SourceStack ? ((SourceStack) labels.getStack()).source() : null;
-		RandomWalkTortuosity.WalkerRunner runner = src instanceof RandomWalkTortuosity.WalkerRunner ? (RandomWalkTortuosity.WalkerRunner) src : null;
-		RandomWalkResult r = RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, runner, progress());
+		Object held = labels.getStack() instanceof SourceStack ? ((SourceStack) labels.getStack()).source() : null;
+		RandomWalkTortuosity.WalkerRunner runner = held instanceof RandomWalkTortuosity.WalkerRunner ? (RandomWalkTortuosity.WalkerRunner) held : null;
+		VolumeSource src = streamedSource("Tortuosity (Random Walk)", 1 / 8.0);
+		if (src != null) Volumes.require3D(labels, "Tortuosity (Random Walk)");
+		RandomWalkResult r = src != null ? RandomWalkTortuosity.compute(src, label, vs, o, runner, progress())
+			: RandomWalkTortuosity.compute(labelVolume(true, "Tortuosity (Random Walk)"), label, vs, o, runner, progress());
 		String u2 = vs.unit() + "^2";
 		tortuosity = new ResultsTable();
 		String[] names = { "x", "y", "z", "total" };

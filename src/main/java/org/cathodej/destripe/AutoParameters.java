@@ -2,6 +2,7 @@ package org.cathodej.destripe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.cathodej.image.Slices;
 import org.cathodej.task.Parallel;
@@ -50,10 +51,9 @@ final class AutoParameters {
 	private final Wavelet wv;
 	private final Destriper.Params p;
 
-	private AutoParameters(RandomAccessibleInterval<? extends RealType<?>> stack, Wavelet wv, Destriper.Params p) {
+	private AutoParameters(int w, int h, int d, IntFunction<float[]> slice, Wavelet wv, Destriper.Params p) {
 		this.wv = wv;
 		this.p = p;
-		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
 		cw = Math.min(w, 512);
 		ch = Math.min(h, 512);
 		int x0 = (w - cw) / 2, y0 = (h - ch) / 2, ns = Math.min(3, d);
@@ -62,7 +62,7 @@ final class AutoParameters {
 		double var = 0;
 		for (int k = 0; k < ns; k++) {
 			int z = ns == 1 ? 0 : (int) Math.round((d - 1) * (k + 0.5) / ns);
-			float[] s = Slices.readFloats(stack, z, null), c = new float[cw * ch];
+			float[] s = slice.apply(z), c = new float[cw * ch];
 			for (int y = 0; y < ch; y++) System.arraycopy(s, (y0 + y) * w + x0, c, y * cw, cw);
 			samples[k] = c;
 			turned[k] = Destriper.transpose(c, cw, ch);
@@ -72,7 +72,12 @@ final class AutoParameters {
 	}
 
 	static Setting choose(RandomAccessibleInterval<? extends RealType<?>> stack, Wavelet wv, Destriper.Params p, Progress pr) {
-		AutoParameters a = new AutoParameters(stack, wv, p);
+		return choose(Slices.width(stack), Slices.height(stack), Slices.depth(stack), z -> Slices.readFloats(stack, z, null), wv, p, pr);
+	}
+
+	/** As above, for a w x h x d stack whose slice z {@code slice} reads (only the sample slices are read). */
+	static Setting choose(int w, int h, int d, IntFunction<float[]> slice, Wavelet wv, Destriper.Params p, Progress pr) {
+		AutoParameters a = new AutoParameters(w, h, d, slice, wv, p);
 		int maxL = Math.min(8, Destriper.maxLevels(a.cw, a.ch)), minL = Math.min(2, maxL); // one level removes too little
 		if (p.curtainLength > 0) return a.localWidth(maxL, pr);
 		List<Setting> widths = new ArrayList<>();

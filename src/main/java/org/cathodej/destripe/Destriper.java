@@ -146,6 +146,63 @@ public final class Destriper {
 		Slices.requireVolume(stack);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
+		Setting set = setting(w, h, d, z -> Slices.readFloats(stack, z, null), p, pr);
+		int bytes = Slices.greyBytes(stack);
+		int threads = Math.max(1, Math.min(p.threads, d));
+		MemoryBudget.require((long) w * h * d * bytes + threads * bytesPerThread(w, h), "Destriped stack of " + w + "x" + h + "x" + d
+			+ " (with " + threads + " thread(s) working)", bytes);
+		PlanarImg<?, ?> out = Slices.newGrey(bytes, w, h, d);
+		SliceStats[] stats = new SliceStats[d];
+		Progress pf = pr.range(p.auto ? 0.3 : 0, 1);
+		int[] done = { 0 };
+		Parallel.forEach(d, p.threads, z -> {
+			pf.checkCancelled();
+			Slices.writeFloats(out, z, set.slice(z, Slices.readFloats(stack, z, null), w, h, stats));
+			synchronized (done) {
+				pf.report(++done[0] / (double) d, "Removing stripes " + done[0] + "/" + d);
+			}
+		});
+		return set.result(out, stats);
+	}
+
+	/** Working memory of one thread filtering a w x h slice: the padded wavelet plane (about 2 x 2 slices) and up to 7 float buffers. */
+	static long bytesPerThread(int w, int h) {
+		return 4L * w * h * (4 + 7) + (1L << 20);
+	}
+
+	/** The checked (and in automatic mode chosen) filter setting of a stack, applied slice by slice. */
+	static final class Setting {
+		final Wavelet wv;
+		final int levels, width, curtainLength;
+		final double sigma;
+		final Direction direction;
+
+		Setting(Wavelet wv, int levels, int width, int curtainLength, double sigma, Direction direction) {
+			this.wv = wv;
+			this.levels = levels;
+			this.width = width;
+			this.curtainLength = curtainLength;
+			this.sigma = sigma;
+			this.direction = direction;
+		}
+
+		/** Slice z destriped; its energies go to stats[z]. */
+		float[] slice(int z, float[] in, int w, int h, SliceStats[] stats) {
+			for (float v : in)
+				if (!Float.isFinite(v)) // one NaN would spread along its column (and through the wavelet transform)
+					throw new IllegalArgumentException("Slice " + (z + 1) + " has NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...)");
+			float[] o = filter(in, w, h, wv, levels, sigma, direction, width, curtainLength);
+			stats[z] = stats(in, o, w, h, direction, metricWidth(width));
+			return o;
+		}
+
+		Result result(PlanarImg<?, ?> out, SliceStats[] stats) {
+			return new Result(out, width, curtainLength, levels, sigma, wv.name(), stats);
+		}
+	}
+
+	/** Checks the parameters for w x h x d slices and, in automatic mode, chooses the setting on sample slices. */
+	static Setting setting(int w, int h, int d, java.util.function.IntFunction<float[]> slice, Params p, Progress pr) {
 		if (w < 8 || h < 8) throw new IllegalArgumentException("Stripe removal needs slices of at least 8x8 pixels, got " + w + "x" + h);
 		if (!(p.sigma > 0)) throw new IllegalArgumentException("sigma must be > 0, got " + p.sigma);
 		if (p.levels < 1) throw new IllegalArgumentException("levels must be >= 1, got " + p.levels);
@@ -157,40 +214,9 @@ public final class Destriper {
 			throw new IllegalArgumentException("curtain length must be between 0 and " + (along - 1) / 2 + " pixels for slices " + along + " pixels long along the stripes, got " + p.curtainLength);
 		if (p.curtainLength > 0 && p.stripeWidth == 0 && !p.auto)
 			throw new IllegalArgumentException("curtain length needs a stripe width > 0 (the local estimate works on the stripe layer)");
-		int levels = Math.min(p.levels, maxLevels(w, h)), width = p.stripeWidth;
-		double sigma = p.sigma;
-		if (p.auto) {
-			AutoParameters.Setting best = AutoParameters.choose(stack, wv, p, pr.range(0, 0.3));
-			levels = best.levels;
-			sigma = best.sigma;
-			width = best.width;
-		}
-		int bytes = Slices.greyBytes(stack);
-		// per working thread: the padded wavelet plane (about 2 x 2 slices) and up to 7 slice-sized float buffers
-		long perThread = 4L * w * h * (4 + 7) + (1L << 20);
-		int threads = Math.max(1, Math.min(p.threads, d));
-		MemoryBudget.require((long) w * h * d * bytes + threads * perThread, "Destriped stack of " + w + "x" + h + "x" + d
-			+ " (with " + threads + " thread(s) working)", bytes);
-		PlanarImg<?, ?> out = Slices.newGrey(bytes, w, h, d);
-		SliceStats[] stats = new SliceStats[d];
-		final int lv = levels, sw = width, cl = p.curtainLength;
-		final double sg = sigma;
-		Progress pf = pr.range(p.auto ? 0.3 : 0, 1);
-		int[] done = { 0 };
-		Parallel.forEach(d, p.threads, z -> {
-			pf.checkCancelled();
-			float[] in = Slices.readFloats(stack, z, null);
-			for (float v : in)
-				if (!Float.isFinite(v)) // one NaN would spread along its column (and through the wavelet transform)
-					throw new IllegalArgumentException("Slice " + (z + 1) + " has NaN or infinite pixels: replace them first (Process > Math > Remove NaNs...)");
-			float[] o = filter(in, w, h, wv, lv, sg, p.direction, sw, cl);
-			stats[z] = stats(in, o, w, h, p.direction, metricWidth(sw));
-			Slices.writeFloats(out, z, o);
-			synchronized (done) {
-				pf.report(++done[0] / (double) d, "Removing stripes " + done[0] + "/" + d);
-			}
-		});
-		return new Result(out, width, p.curtainLength, levels, sigma, wv.name(), stats);
+		if (!p.auto) return new Setting(wv, Math.min(p.levels, maxLevels(w, h)), p.stripeWidth, p.curtainLength, p.sigma, p.direction);
+		AutoParameters.Setting best = AutoParameters.choose(w, h, d, slice, wv, p, pr.range(0, 0.3));
+		return new Setting(wv, best.levels, best.width, p.curtainLength, best.sigma, p.direction);
 	}
 
 	static double distance(float[] a, float[] b) {

@@ -42,6 +42,15 @@ final class ImageChoice {
 		return out;
 	}
 
+	/** The images of {@code list} with {@code ref}'s width, height and depth (all of them when {@code ref} is null). */
+	static List<ImagePlus> sameSize(List<ImagePlus> list, ImagePlus ref) {
+		if (ref == null) return list;
+		List<ImagePlus> out = new ArrayList<>();
+		for (ImagePlus imp : list)
+			if (imp.getWidth() == ref.getWidth() && imp.getHeight() == ref.getHeight() && imp.getStackSize() == ref.getStackSize()) out.add(imp);
+		return out;
+	}
+
 	/** Index of the default among {@code list}: the current image when it is there, else the newest. */
 	static int defaultIndex(List<ImagePlus> list) {
 		ImagePlus cur = WindowManager.getCurrentImage();

@@ -37,7 +37,12 @@ final class OutputDisplay {
 					if (headless) Analyzer.setResultsTable(rt);
 					else rt.show("Results");
 					firstTable = false;
-				} else if (!headless) rt.show(windowTitle(r, o)); // show() reuses the table window of that title
+				} else if (!headless) {
+					String title = windowTitle(r, o);
+					boolean isNew = WindowManager.getWindow(title) == null;
+					rt.show(title); // show() reuses the table window of that title
+					if (isNew) cascade(WindowManager.getWindow(title));
+				}
 			} else if (v instanceof Plot) {
 				if (!headless) showPlot((Plot) v, windowTitle(r, o));
 			} else if (v instanceof ImagePlus) {
@@ -45,6 +50,7 @@ final class OutputDisplay {
 				imp.setTitle(ImageChoice.unique(imp.getTitle()));
 				if (!headless) org.cathodej.imagej.ColourKey.draw(imp); // which colour is which phase or class
 				imp.show();
+				if (!headless) org.cathodej.imagej.ColourKey.drawBar(imp); // where values matter: a calibration bar
 			} else {
 				IJ.log(r.spec().label() + ": " + o.name() + " = " + v);
 			}
@@ -73,6 +79,19 @@ final class OutputDisplay {
 			return;
 		}
 		PlotWindow pw = plot.show();
-		if (pw != null) pw.getImagePlus().setTitle(title);
+		if (pw != null) {
+			pw.getImagePlus().setTitle(title);
+			cascade(pw);
+		}
+	}
+
+	private static int placed;
+
+	/** New result windows step down and right from the screen's upper left instead of all opening on one spot. */
+	private static void cascade(Window w) {
+		if (w == null) return;
+		java.awt.Rectangle screen = w.getGraphicsConfiguration().getBounds();
+		int k = placed++ % 12;
+		w.setLocation(screen.x + screen.width / 3 + 30 * k, screen.y + 80 + 30 * k);
 	}
 }

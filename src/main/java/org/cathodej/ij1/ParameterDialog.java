@@ -70,6 +70,10 @@ final class ParameterDialog {
 		final GenericDialog gd;
 		final Map<String, List<ImagePlus>> lists = new HashMap<>();
 		final Map<String, String> entered = new HashMap<>();
+		final boolean gui = Macro.getOptions() == null;
+		final Map<String, java.awt.Choice> choiceOf = new HashMap<>();
+		final Map<ParameterSpec, java.awt.Choice> further = new LinkedHashMap<>();
+		ParameterSpec firstImage;
 
 		Dialog(CommandSpec spec, Map<String, String> initial, String error) {
 			this.spec = spec;
@@ -79,21 +83,95 @@ final class ParameterDialog {
 			if (!spec.description().isEmpty()) gd.addMessage(wrap(spec.description()));
 			Object defaults = spec.newInstance();
 			for (ParameterSpec p : spec.inputs()) add(p, initial.containsKey(p.name()) ? initial.get(p.name()) : ParameterSpec.format(p.get(defaults)));
+			if (org.cathodej.run.SlicePreview.class.isAssignableFrom(spec.type()) && Macro.getOptions() == null
+				&& !java.awt.GraphicsEnvironment.isHeadless())
+				gd.addButton("Preview on current slice", e -> {
+					Answer now = showing();
+					new Thread(() -> SlicePreviewRun.show(spec, now.values, now.images), "CathodeJ preview").start();
+				});
 			gd.addHelp(Guide.html(spec));
+		}
+
+		/** The image selected now for input {@code p} (null for none). */
+		private ImagePlus picked(ParameterSpec p) {
+			java.awt.Choice c = choiceOf.get(p.name());
+			List<ImagePlus> list = lists.get(p.name());
+			int at = c == null ? -1 : p.isRequired() ? c.getSelectedIndex() : c.getSelectedIndex() - 1;
+			return at >= 0 && at < list.size() ? list.get(at) : null;
+		}
+
+		private static List<String> items(ParameterSpec p, List<ImagePlus> list) {
+			List<String> items = new ArrayList<>();
+			if (!p.isRequired()) items.add(NONE);
+			for (ImagePlus imp : list) items.add(imp.getTitle());
+			if (items.isEmpty()) items.add(NONE);
+			return items;
+		}
+
+		/** The first image changed: further image lists offer the images of its size. */
+		private void refilter() {
+			ImagePlus first = picked(firstImage);
+			for (Map.Entry<ParameterSpec, java.awt.Choice> e : further.entrySet()) {
+				List<ImagePlus> list = ImageChoice.sameSize(ImageChoice.candidates(e.getKey()), first);
+				lists.put(e.getKey().name(), list);
+				java.awt.Choice c = e.getValue();
+				c.removeAll();
+				for (String item : items(e.getKey(), list)) c.add(item);
+			}
+		}
+
+		/** The values the dialog shows now, read from its fields (for a preview; the dialog stays open). */
+		Answer showing() {
+			Answer a = new Answer();
+			int choice = 0, number = 0, box = 0, text = 0;
+			for (ParameterSpec p : spec.inputs()) {
+				switch (p.kind()) {
+					case IMAGE: {
+						int i = ((java.awt.Choice) gd.getChoices().get(choice++)).getSelectedIndex();
+						List<ImagePlus> list = lists.get(p.name());
+						int at = p.isRequired() ? i : i - 1;
+						if (at >= 0 && at < list.size()) {
+							a.values.put(p.name(), list.get(at).getTitle());
+							a.images.put(list.get(at).getTitle(), list.get(at));
+						}
+						break;
+					}
+					case INTEGER:
+					case REAL:
+						a.values.put(p.name(), ((TextField) gd.getNumericFields().get(number++)).getText().trim());
+						break;
+					case BOOLEAN:
+						if (((java.awt.Checkbox) gd.getCheckboxes().get(box++)).getState()) a.values.put(p.name(), "true");
+						break;
+					case CHOICE:
+						a.values.put(p.name(), ((java.awt.Choice) gd.getChoices().get(choice++)).getSelectedItem());
+						break;
+					default:
+						a.values.put(p.name(), ((TextField) gd.getStringFields().get(text++)).getText());
+				}
+			}
+			return a;
 		}
 
 		private void add(ParameterSpec p, String v) {
 			String key = fieldLabel(p), beside = beside(p);
 			switch (p.kind()) {
 				case IMAGE: {
+					boolean isFirst = firstImage == null;
 					List<ImagePlus> list = ImageChoice.candidates(p);
+					// further images must have the first one's size (GUI only: a macro's titles are checked by the runner)
+					if (!isFirst && gui) list = ImageChoice.sameSize(list, picked(firstImage));
 					lists.put(p.name(), list);
-					List<String> items = new ArrayList<>();
-					if (!p.isRequired()) items.add(NONE);
-					for (ImagePlus imp : list) items.add(imp.getTitle());
-					if (items.isEmpty()) items.add(NONE);
+					List<String> items = items(p, list);
 					int def = p.isRequired() ? ImageChoice.defaultIndex(list) : 0;
 					gd.addChoice(key, items.toArray(new String[0]), items.get(Math.max(0, def)));
+					// (the headless dialog of ij1-patcher has no components)
+					java.awt.Choice c = gd.getChoices() == null ? null : (java.awt.Choice) gd.getChoices().lastElement();
+					if (isFirst) firstImage = p;
+					if (c == null) break;
+					if (isFirst && gui) c.addItemListener(e -> refilter());
+					if (!isFirst) further.put(p, c);
+					choiceOf.put(p.name(), c);
 					break;
 				}
 				case INTEGER:

@@ -53,11 +53,8 @@ public final class IlluminationCorrector {
 		Slices.requireVolume(stack);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		int w = Slices.width(stack), h = Slices.height(stack), d = Slices.depth(stack);
-		if (!(sigma > 0) || Double.isInfinite(sigma)) throw new IllegalArgumentException("The blur sigma must be > 0, got " + sigma);
-		double sx = sigma / vs.x(), sy = sigma / vs.y(), sz = in3D ? sigma / vs.z() : 0;
-		if (sx < 1 || sy < 1)
-			throw new IllegalArgumentException("The blur sigma (" + sigma + " " + vs.unit() + ") is below one pixel; use a sigma much larger than the structures, e.g. "
-				+ Math.round(Math.max(w, h) / 10.0 * vs.x() * 1000) / 1000.0 + " " + vs.unit());
+		double[] px = pixelSigmas(sigma, vs, w, h, in3D);
+		double sx = px[0], sy = px[1], sz = px[2];
 		int bytes = Slices.greyBytes(stack);
 		long n = (long) w * h * d;
 		MemoryBudget.require(n * (bytes + (in3D ? 4 : 0)) + (long) w * h * 12 * threads, "Illumination correction of " + w + "x" + h + "x" + d, bytes + (in3D ? 4 : 0));
@@ -81,30 +78,14 @@ public final class IlluminationCorrector {
 			pr.checkCancelled();
 			float[] a = Slices.readFloats(stack, z, null);
 			float[] b = bl != null ? bl[z] : blur(a, w, h, sx, sy);
-			float bmax = 0;
-			double flo = Double.MAX_VALUE, fhi = -Double.MAX_VALUE, fs = 0;
-			for (float v : b) {
-				bmax = Math.max(bmax, Math.abs(v));
-				flo = Math.min(flo, v);
-				fhi = Math.max(fhi, v);
-				fs += v;
-			}
-			fmin[z] = flo;
-			fmax[z] = fhi;
-			fmean[z] = fs / b.length;
-			float eps = Math.max(1e-12f, 1e-6f * bmax);
-			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-			for (int i = 0; i < a.length; i++) {
-				float den = Math.abs(b[i]) < eps ? (b[i] < 0 ? -eps : eps) : b[i];
-				float r = a[i] / den;
-				a[i] = r;
-				lo = Math.min(lo, r);
-				hi = Math.max(hi, r);
-			}
+			double[] st = divide(a, b);
+			fmin[z] = st[2];
+			fmax[z] = st[3];
+			fmean[z] = st[4];
+			rmin[z] = st[0];
+			rmax[z] = st[1];
 			ratio[z] = a;
 			if (bl != null) bl[z] = null;
-			rmin[z] = lo;
-			rmax[z] = hi;
 			synchronized (done) {
 				pr.report((bl != null ? 0.4 : 0) + 0.5 * ++done[0] / d, "Dividing by the blurred copy " + done[0] + "/" + d);
 			}
@@ -146,20 +127,58 @@ public final class IlluminationCorrector {
 	/** The ratio slices mapped linearly from [r0, ...] onto the input's grey range from i0, in the output's type; frees them. */
 	private static void rescale(float[][] ratio, PlanarImg<?, ?> out, double i0, double r0, double scale, int threads) {
 		Parallel.forEach(ratio.length, threads, z -> {
-			float[] r = ratio[z];
-			Object o = Slices.planeArray(out, z);
-			if (o instanceof float[]) {
-				float[] f = (float[]) o;
-				for (int i = 0; i < r.length; i++) f[i] = (float) (i0 + (r[i] - r0) * scale);
-			} else if (o instanceof short[]) {
-				short[] s = (short[]) o;
-				for (int i = 0; i < r.length; i++) s[i] = (short) Math.max(0, Math.min(65535, Math.round(i0 + (r[i] - r0) * scale)));
-			} else {
-				byte[] s = (byte[]) o;
-				for (int i = 0; i < r.length; i++) s[i] = (byte) Math.max(0, Math.min(255, Math.round(i0 + (r[i] - r0) * scale)));
-			}
+			store(ratio[z], Slices.planeArray(out, z), i0, r0, scale);
 			ratio[z] = null;
 		});
+	}
+
+	/** Blur sigma in pixels along x, y, z (z = 0 per slice); refuses sigmas below one pixel. */
+	static double[] pixelSigmas(double sigma, VoxelSize vs, int w, int h, boolean in3D) {
+		if (!(sigma > 0) || Double.isInfinite(sigma)) throw new IllegalArgumentException("The blur sigma must be > 0, got " + sigma);
+		double sx = sigma / vs.x(), sy = sigma / vs.y(), sz = in3D ? sigma / vs.z() : 0;
+		if (sx < 1 || sy < 1)
+			throw new IllegalArgumentException("The blur sigma (" + sigma + " " + vs.unit() + ") is below one pixel; use a sigma much larger than the structures, e.g. "
+				+ Math.round(Math.max(w, h) / 10.0 * vs.x() * 1000) / 1000.0 + " " + vs.unit());
+		return new double[] { sx, sy, sz };
+	}
+
+	/**
+	 * Divides slice a by its blurred copy b in place (denominators near 0 held away from 0).
+	 * @return ratio min, ratio max, field min, field max, field mean
+	 */
+	static double[] divide(float[] a, float[] b) {
+		float bmax = 0;
+		double flo = Double.MAX_VALUE, fhi = -Double.MAX_VALUE, fs = 0;
+		for (float v : b) {
+			bmax = Math.max(bmax, Math.abs(v));
+			flo = Math.min(flo, v);
+			fhi = Math.max(fhi, v);
+			fs += v;
+		}
+		float eps = Math.max(1e-12f, 1e-6f * bmax);
+		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+		for (int i = 0; i < a.length; i++) {
+			float den = Math.abs(b[i]) < eps ? (b[i] < 0 ? -eps : eps) : b[i];
+			float r = a[i] / den;
+			a[i] = r;
+			lo = Math.min(lo, r);
+			hi = Math.max(hi, r);
+		}
+		return new double[] { lo, hi, flo, fhi, fs / b.length };
+	}
+
+	/** Maps a ratio slice linearly onto the input range into an output plane (byte[]/short[] rounded and clamped, or float[]). */
+	static void store(float[] r, Object o, double i0, double r0, double scale) {
+		if (o instanceof float[]) {
+			float[] f = (float[]) o;
+			for (int i = 0; i < r.length; i++) f[i] = (float) (i0 + (r[i] - r0) * scale);
+		} else if (o instanceof short[]) {
+			short[] s = (short[]) o;
+			for (int i = 0; i < r.length; i++) s[i] = (short) Math.max(0, Math.min(65535, Math.round(i0 + (r[i] - r0) * scale)));
+		} else {
+			byte[] s = (byte[]) o;
+			for (int i = 0; i < r.length; i++) s[i] = (byte) Math.max(0, Math.min(255, Math.round(i0 + (r[i] - r0) * scale)));
+		}
 	}
 
 	/** Gaussian blur with mirrored borders; large sigmas on a box-downsampled copy, bilinearly interpolated back. */

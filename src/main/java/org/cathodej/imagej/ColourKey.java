@@ -11,15 +11,32 @@ import ij.gui.Roi;
 import ij.gui.TextRoi;
 
 /**
- * The colour key of a class or label image (which colour is which phase or class), kept with the image as a
- * property and drawn as an overlay when the image is shown in a window; the pixels and the saved TIFF stay as they are.
+ * Keys shown with output images: the colour key of a class or label image (which colour is which phase or class) and
+ * the calibration bar of a quantitative image, asked for with an image property and drawn as an overlay when the image
+ * is shown in a window; the pixels and the saved TIFF stay as they are.
  */
 public final class ColourKey {
 
 	/** The image property holding the key (an entry per class: name -> RGB). */
 	public static final String PROPERTY = "CathodeJ colour key";
 
+	/** The image property asking for a calibration bar (value: what the grey values are, e.g. "potential"). */
+	public static final String BAR = "CathodeJ calibration bar";
+
 	private ColourKey() {}
+
+	/** Asks for a calibration bar beside a quantitative image when it is shown (potential, current density, thickness). */
+	public static void wantBar(ImagePlus imp, String quantity) {
+		imp.setProperty(BAR, quantity);
+	}
+
+	/** Draws ImageJ's calibration bar as an overlay on a shown image that asked for one (a colour table first). */
+	public static void drawBar(ImagePlus imp) {
+		if (imp.getProperty(BAR) == null || imp.getWindow() == null || imp.getWidth() < 64) return;
+		ij.IJ.run(imp, "Fire", "");
+		imp.resetDisplayRange();
+		ij.IJ.run(imp, "Calibration Bar...", "location=[Upper Right] fill=White label=Black number=5 decimal=3 font=10 zoom=1 overlay");
+	}
 
 	public static void set(ImagePlus imp, Map<String, Integer> entries) {
 		imp.setProperty(PROPERTY, new LinkedHashMap<>(entries));

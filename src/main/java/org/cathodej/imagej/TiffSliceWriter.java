@@ -10,7 +10,10 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
+import org.cathodej.volume.SliceSink;
+
 import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
@@ -22,19 +25,27 @@ import ij.process.ShortProcessor;
  * filesystem (a Spark executor on a shared disk) can write their slices into the temporary folder; only the original
  * commits.
  */
-public final class TiffSliceWriter implements AutoCloseable, java.io.Serializable {
+public final class TiffSliceWriter implements SliceSink, java.io.Serializable {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * ImagePlus property naming the TIFF-slice folder a streamed command wrote its output image to: the runner then
+	 * writes only the provenance sidecar (folder name + ".json") beside it.
+	 */
+	public static final String FOLDER_PROPERTY = "CathodeJ.slice_folder";
+
 	private final File target, tmp;
 	private final String prefix;
-	private final int depth, digits;
+	private final int width, height, depth, digits;
 	private final VoxelSize vs;
 	private boolean committed;
 
 	public TiffSliceWriter(File target, String prefix, int width, int height, int depth, VoxelSize vs, boolean overwrite) {
 		this.target = target;
 		this.prefix = prefix;
+		this.width = width;
+		this.height = height;
 		this.depth = depth;
 		this.vs = vs;
 		this.digits = Math.max(4, Integer.toString(depth - 1).length());
@@ -45,9 +56,16 @@ public final class TiffSliceWriter implements AutoCloseable, java.io.Serializabl
 		if (!tmp.mkdirs()) throw new UncheckedIOException(new IOException("Cannot create " + tmp));
 	}
 
-	/** Writes slice z (0-based): byte[] or short[] of width*height. Thread-safe for distinct z. */
+	/** Writes slice z (0-based): byte[], short[] or float[] of the folder's width*height. Thread-safe for distinct z. */
+	@Override
+	public void write(int z, Object pixels) {
+		write(z, pixels, width, height);
+	}
+
+	/** Writes slice z (0-based): byte[], short[] or float[] of width*height. Thread-safe for distinct z. */
 	public void write(int z, Object pixels, int width, int height) {
 		ImageProcessor ip = pixels instanceof byte[] ? new ByteProcessor(width, height, (byte[]) pixels)
+			: pixels instanceof float[] ? new FloatProcessor(width, height, (float[]) pixels)
 			: new ShortProcessor(width, height, (short[]) pixels, null);
 		ImagePlus imp = new ImagePlus(prefix, ip);
 		Volumes.calibrate(imp, vs);
@@ -70,7 +88,13 @@ public final class TiffSliceWriter implements AutoCloseable, java.io.Serializabl
 		return target;
 	}
 
+	@Override
+	public void complete() {
+		commit();
+	}
+
 	/** Deletes the temporary folder unless committed. */
+	@Override
 	public void abort() {
 		if (!committed) delete(tmp);
 	}

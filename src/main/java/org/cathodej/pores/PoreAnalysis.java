@@ -181,6 +181,9 @@ public final class PoreAnalysis {
 		}
 	}
 
+	/** Working memory: local thickness, then int component labels (4 B/voxel) beside the thickness planes; 21 B/voxel measured peak. */
+	public static final double BYTES_PER_VOXEL = LocalThickness.BYTES_PER_VOXEL + 8;
+
 	private PoreAnalysis() {}
 
 	public static Result run(RandomAccessibleInterval<? extends IntegerType<?>> labels, PhaseLabels pl, VoxelSize vs,
@@ -190,8 +193,7 @@ public final class PoreAnalysis {
 		Slices.requireVolume(labels);
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
 		long n = (long) w * h * d;
-		// local thickness, then int component labels (4 B/voxel) beside the thickness planes; 21 B/voxel measured peak
-		double bpv = LocalThickness.BYTES_PER_VOXEL + 8;
+		double bpv = BYTES_PER_VOXEL;
 		MemoryBudget.require((long) (bpv * n), "Pores and Voids on " + w + "x" + h + "x" + d + " voxels", bpv);
 		Result r = new Result();
 		r.voxelSize = vs;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.results.Csv;
 import org.cathodej.results.Json;
 import org.cathodej.results.Version;
@@ -96,6 +97,9 @@ public final class ResultFiles {
 				else if (v instanceof Plot) {
 					ImagePlus imp = ((Plot) v).getImagePlus();
 					if (!new FileSaver(imp).saveAsPng(t.toString())) throw new IOException("could not write " + t);
+				} else if (v instanceof ImagePlus && ((ImagePlus) v).getProperty(TiffSliceWriter.FOLDER_PROPERTY) != null) {
+					saveFolderSidecar(r, o, (ImagePlus) v, scalars); // streamed: the slices are written already
+					continue;
 				} else if (v instanceof ImagePlus) {
 					ImagePlus imp = (ImagePlus) v;
 					FileSaver fs = new FileSaver(imp);
@@ -110,6 +114,15 @@ public final class ResultFiles {
 				throw new UncheckedIOException("Writing " + t + " failed: " + e.getMessage(), e);
 			}
 		}
+	}
+
+	/** The provenance of a streamed output's TIFF-slice folder, as {@code <folder>.json} beside it. */
+	private void saveFolderSidecar(CommandResult r, ParameterSpec o, ImagePlus imp, Map<String, Object> scalars) throws IOException {
+		Path folder = java.nio.file.Paths.get(String.valueOf(imp.getProperty(TiffSliceWriter.FOLDER_PROPERTY)));
+		Path side = folder.resolveSibling(folder.getFileName() + ".json");
+		if (Files.exists(side) && !overwrite) throw new IllegalArgumentException(spec.label() + " would overwrite " + side + "; set overwrite=true.");
+		Files.write(side, Json.write(provenance(r, o, folder, scalars)).getBytes(StandardCharsets.UTF_8));
+		r.files.add(side);
 	}
 
 	/** The table to write: the command's own Table when it gave one, else its ResultsTable read as one. */

@@ -26,12 +26,17 @@ public final class ClassificationResult {
 	public final long slabBytes;
 
 	ClassificationResult(int w, int h, int d, boolean prob, boolean unc, int slabSlices, long slabBytes) {
+		this(w, h, d, true, prob, unc, slabSlices, slabBytes);
+	}
+
+	/** @param keepLabels false when the labels are streamed out (then {@link #labels} is null) */
+	ClassificationResult(int w, int h, int d, boolean keepLabels, boolean prob, boolean unc, int slabSlices, long slabBytes) {
 		this.width = w;
 		this.height = h;
 		this.depth = d;
 		this.slabSlices = slabSlices;
 		this.slabBytes = slabBytes;
-		labels = new byte[d][w * h];
+		labels = keepLabels ? new byte[d][w * h] : null;
 		probabilities = prob ? new float[PixelClassifier.CLASSES][d][w * h] : null;
 		uncertainty = unc ? new float[d][w * h] : null;
 	}

@@ -103,10 +103,23 @@ public final class Cleanup {
 	 * @return voxels changed
 	 */
 	public static long majority(byte[][] ph, int w, int h, int threads) {
-		int d = ph.length, plane = w * h;
+		int d = ph.length;
 		byte[][] out = new byte[d][];
-		long[] changed = new long[d];
-		Parallel.forEach(d, threads, z -> {
+		long n = majority(ph, 0, d, w, h, threads, out);
+		System.arraycopy(out, 0, ph, 0, d);
+		return n;
+	}
+
+	/**
+	 * The majority filter of slices [from, to) of ph (neighbours from all of ph: a slab with a one-slice halo gives
+	 * its core exactly what the whole volume gives) into out[z - from]; ph is not changed.
+	 * @return voxels changed in [from, to)
+	 */
+	public static long majority(byte[][] ph, int from, int to, int w, int h, int threads, byte[][] out) {
+		int d = ph.length;
+		long[] changed = new long[to - from];
+		Parallel.forEach(to - from, threads, zi -> {
+			int z = zi + from;
 			byte[] o = ph[z].clone();
 			int[] c = new int[3];
 			for (int y = 0; y < h; y++)
@@ -124,16 +137,13 @@ public final class Cleanup {
 					for (int v = 0; v < 3; v++) if (c[v] > c[best]) best = v;
 					if (best != own && (own < 0 || own > 2 || c[best] > c[own])) {
 						o[y * w + x] = (byte) best;
-						changed[z]++;
+						changed[zi]++;
 					}
 				}
-			out[z] = o;
+			out[zi] = o;
 		});
 		long n = 0;
-		for (int z = 0; z < d; z++) {
-			ph[z] = out[z];
-			n += changed[z];
-		}
+		for (long c : changed) n += c;
 		return n;
 	}
 }

@@ -36,8 +36,12 @@ public final class PixelClassifier {
 
 	/** First line of a classifier file. */
 	public static final String MAGIC = "CathodeJ pixel classifier";
-	/** File format version written by this code. */
-	public static final int VERSION = 2;
+	/**
+	 * Newest file format version this code reads and writes. Version 3 is version 2 whose feature line names the
+	 * in-plane texture families (lbp, membrane); it is written only for such classifiers, so that builds from before
+	 * them refuse these files as newer instead of calling them damaged, while all other files stay version 2.
+	 */
+	public static final int VERSION = 3;
 	public static final int CLASSES = 3;
 
 	private final FeatureSettings settings;
@@ -47,7 +51,7 @@ public final class PixelClassifier {
 	private final IntensityNormalisation normalisation;
 	private final boolean balanced;
 	private final GreyRange[] ranges; // per channel; null for version-1 files (not checked)
-	private int fileVersion = VERSION;
+	private int fileVersion = -1; // -1: trained here, see fileVersion()
 
 	public PixelClassifier(FeatureSettings settings, RandomForest forest, long seed, long[] samplesPerClass) {
 		this(settings, forest, seed, samplesPerClass, IntensityNormalisation.NONE, false, null);
@@ -80,8 +84,8 @@ public final class PixelClassifier {
 	public boolean balanced() { return balanced; }
 	/** Grey range of each training channel, or null (version-1 file). */
 	public GreyRange[] greyRanges() { return ranges == null ? null : ranges.clone(); }
-	/** Format version of the file this classifier was read from ({@link #VERSION} when trained here). */
-	public int fileVersion() { return fileVersion; }
+	/** Format version of the file this classifier was read from (trained here: the version {@link #write} records). */
+	public int fileVersion() { return fileVersion < 0 ? writtenVersion() : fileVersion; }
 
 	/** The normalisation maps of each channel ({@link IntensityNormalisation#maps}). */
 	public double[][][] maps(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels) {
@@ -282,16 +286,12 @@ public final class PixelClassifier {
 	 */
 	public ClassificationResult apply(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, VoxelSize vs,
 		ApplyOptions opt, Progress progress) {
-		checkSizes(channels, null);
-		if (channels.size() != settings.channels())
-			throw new IllegalArgumentException("This classifier was trained on " + settings.channels() + " channel(s) but " + channels.size()
-				+ " were given (" + settings + ").");
+		FeatureComputer fc = features(channels, vs);
 		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
 		int w = Slices.width(c0), h = Slices.height(c0), d = Slices.depth(c0), plane = w * h;
 		long voxels = (long) plane * d;
 		long outBytes = voxels * (3 + (opt.probabilities ? 4 * CLASSES : 0) + (opt.uncertainty ? 4 : 0));
 		MemoryBudget.require(outBytes, "Pixel classification outputs of " + w + "x" + h + "x" + d + " voxels", outBytes / (double) voxels);
-		FeatureComputer fc = new FeatureComputer(settings, vs, w, h, d);
 		double[][][] maps = maps(channels);
 		checkInputs(channels, maps);
 		int slab = fc.slabSlices(opt.memoryBudget);
@@ -299,97 +299,142 @@ public final class PixelClassifier {
 		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + settings.numFeatures() + " features", 0);
 		ClassificationResult r = new ClassificationResult(w, h, d, opt.probabilities, opt.uncertainty, slab, slabBytes);
 		Progress pr = progress == null ? Progress.NONE : progress;
-		int F = settings.numFeatures();
-		byte[][] q = new byte[d][2 * plane];
+		byte[][] q = new byte[d][];
+		long[] hist = opt.priorCorrection ? new long[256 * 256] : null;
 		for (int z0 = 0; z0 < d; z0 += slab) {
 			int z1 = Math.min(d, z0 + slab);
 			pr.checkCancelled();
 			double f0 = 0.95 * z0 / d, f1 = 0.95 * z1 / d;
-			float[][] feat = fc.compute(channels, maps, z0, z1, opt.threads, pr.range(f0, f0 + 0.6 * (f1 - f0)));
-			pr.report(f0 + 0.6 * (f1 - f0), "classifying slices " + (z0 + 1) + "-" + z1);
-			int n = (z1 - z0) * plane;
-			final int B = 1024;
-			int blocks = (n + B - 1) / B;
-			int chunks = Math.min(blocks, Math.max(1, opt.threads) * 8);
-			final int zs = z0;
-			Parallel.forEach(chunks, opt.threads, ch -> {
-				float[] rows = new float[B * F], prob = new float[B * CLASSES];
-				int b0 = (int) ((long) blocks * ch / chunks), b1 = (int) ((long) blocks * (ch + 1) / chunks);
-				for (int b = b0; b < b1; b++) {
-					int i0 = b * B, m = Math.min(B, n - i0);
-					for (int k = 0; k < F; k++) {
-						float[] col = feat[k];
-						for (int i = 0; i < m; i++) rows[i * F + k] = col[i0 + i];
-					}
-					forest.predict(rows, m, prob);
-					for (int i = 0; i < m; i++) {
-						int gi = i0 + i, z = zs + gi / plane, j = gi % plane;
-						int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
-						if (a + c > 255) c = 255 - a;
-						q[z][2 * j] = (byte) a;
-						q[z][2 * j + 1] = (byte) c;
-					}
-				}
-			});
+			byte[][] qs = quantisedProbabilities(fc, channels, maps, z0, z1, opt, pr.range(f0, f1));
+			System.arraycopy(qs, 0, q, z0, qs.length);
 		}
-		// priors
+		if (hist != null) for (byte[] qz : q) histogram(qz, hist);
+		double[] weight = priorWeights(hist, r);
+		pr.report(0.95, "labels and fractions");
+		long[][] stats = new long[d][3 * CLASSES];
+		double[][] soft = new double[d][CLASSES];
+		Parallel.forEach(d, opt.threads, z -> {
+			decide(q[z], w, h, weight, opt, r.labels[z], stats[z], soft[z], r.probabilities == null ? null
+				: new float[][] { r.probabilities[0][z], r.probabilities[1][z], r.probabilities[2][z] }, r.uncertainty == null ? null : r.uncertainty[z]);
+			q[z] = null;
+		});
+		for (int z = 0; z < d; z++) add(r, stats[z], soft[z]);
+		r.margin = opt.margin;
+		pr.report(1, "done");
+		return r;
+	}
+
+	/** The feature computer and the (checked) normalisation maps of these channels, for applying slab by slab. */
+	FeatureComputer features(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, VoxelSize vs) {
+		checkSizes(channels, null);
+		if (channels.size() != settings.channels())
+			throw new IllegalArgumentException("This classifier was trained on " + settings.channels() + " channel(s) but " + channels.size()
+				+ " were given (" + settings + ").");
+		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
+		return new FeatureComputer(settings, vs, Slices.width(c0), Slices.height(c0), Slices.depth(c0));
+	}
+
+	/**
+	 * Pass 1 of slices [z0, z1): features and forest probabilities, quantised as p_pore and p_CAM in 1/255 (two bytes
+	 * per voxel, interleaved), one array per slice.
+	 */
+	byte[][] quantisedProbabilities(FeatureComputer fc, List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		int z0, int z1, ApplyOptions opt, Progress pr) {
+		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
+		int plane = Slices.width(c0) * Slices.height(c0), F = settings.numFeatures();
+		float[][] feat = fc.compute(channels, maps, z0, z1, opt.threads, pr.range(0, 0.6));
+		pr.report(0.6, "classifying slices " + (z0 + 1) + "-" + z1);
+		byte[][] q = new byte[z1 - z0][2 * plane];
+		int n = (z1 - z0) * plane;
+		final int B = 1024;
+		int blocks = (n + B - 1) / B;
+		int chunks = Math.min(blocks, Math.max(1, opt.threads) * 8);
+		Parallel.forEach(chunks, opt.threads, ch -> {
+			float[] rows = new float[B * F], prob = new float[B * CLASSES];
+			int b0 = (int) ((long) blocks * ch / chunks), b1 = (int) ((long) blocks * (ch + 1) / chunks);
+			for (int b = b0; b < b1; b++) {
+				int i0 = b * B, m = Math.min(B, n - i0);
+				for (int k = 0; k < F; k++) {
+					float[] col = feat[k];
+					for (int i = 0; i < m; i++) rows[i * F + k] = col[i0 + i];
+				}
+				forest.predict(rows, m, prob);
+				for (int i = 0; i < m; i++) {
+					int gi = i0 + i, z = gi / plane, j = gi % plane;
+					int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
+					if (a + c > 255) c = 255 - a;
+					q[z][2 * j] = (byte) a;
+					q[z][2 * j + 1] = (byte) c;
+				}
+			}
+		});
+		pr.report(1, "classified slices " + (z0 + 1) + "-" + z1);
+		return q;
+	}
+
+	/** Adds one slice's quantised probabilities to the 256 x 256 histogram of the prior estimate. */
+	static void histogram(byte[] qz, long[] hist) {
+		for (int j = 0; j < qz.length / 2; j++) hist[(qz[2 * j] & 0xff) * 256 + (qz[2 * j + 1] & 0xff)]++;
+	}
+
+	/**
+	 * Sets the training priors (and, given the histogram of the volume's probabilities, the EM priors) of r.
+	 * @return the weights (volume prior / training prior; 1 without correction)
+	 */
+	double[] priorWeights(long[] hist, ClassificationResult r) {
 		double[] train = new double[CLASSES];
 		double tot = 0;
 		for (long v : samplesPerClass) tot += v;
 		for (int c = 0; c < CLASSES; c++) train[c] = balanced ? 1.0 / CLASSES : samplesPerClass[c] / tot;
 		double[] weight = { 1, 1, 1 };
 		r.trainingPriors = train.clone();
-		if (opt.priorCorrection) {
-			long[] hist = new long[256 * 256];
-			for (byte[] qz : q) for (int j = 0; j < plane; j++) hist[(qz[2 * j] & 0xff) * 256 + (qz[2 * j + 1] & 0xff)]++;
+		if (hist != null) {
 			double[] pi = emPriors(hist, train);
 			for (int c = 0; c < CLASSES; c++) weight[c] = train[c] > 0 ? pi[c] / train[c] : 1;
 			r.estimatedPriors = pi;
 		}
-		pr.report(0.95, "labels and fractions");
+		return weight;
+	}
+
+	/**
+	 * Pass 2 of one slice: smoothing (in-plane), reweighting, arg max (ties: the lower class) into lab; the slice's
+	 * counts into st (counts, low, high) and so (soft sums); probabilities (3 planes) and uncertainty when not null.
+	 */
+	static void decide(byte[] qz, int w, int h, double[] weight, ApplyOptions opt, byte[] lab, long[] st, double[] so, float[][] prob, float[] unc) {
+		if (opt.smoothing > 0) smooth(qz, w, h, opt.smoothing);
 		double margin = opt.margin;
-		long[][] stats = new long[d][3 * CLASSES];
-		double[][] soft = new double[d][CLASSES];
-		if (opt.smoothing > 0) Parallel.forEach(d, opt.threads, z -> smooth(q[z], w, h, opt.smoothing));
-		Parallel.forEach(d, opt.threads, z -> {
-			byte[] qz = q[z], lab = r.labels[z];
-			long[] st = stats[z];
-			double[] so = soft[z];
-			float[] p = new float[CLASSES];
-			for (int j = 0; j < plane; j++) {
-				float a = (qz[2 * j] & 0xff) / 255f, b = (qz[2 * j + 1] & 0xff) / 255f;
-				p[0] = (float) (a * weight[0]);
-				p[1] = (float) (b * weight[1]);
-				p[2] = (float) (Math.max(0f, 1 - a - b) * weight[2]);
-				float sum = p[0] + p[1] + p[2];
-				if (sum > 0) for (int c = 0; c < CLASSES; c++) p[c] /= sum;
-				int best = 0;
-				for (int c = 1; c < CLASSES; c++) if (p[c] > p[best]) best = c;
-				float pb = p[best], p2 = 0;
-				for (int c = 0; c < CLASSES; c++) {
-					so[c] += p[c];
-					if (c != best && p[c] > p2) p2 = p[c];
-					if (p[c] >= pb - margin) st[2 * CLASSES + c]++;
-				}
-				st[best]++;
-				if (pb - p2 >= margin) st[CLASSES + best]++;
-				lab[j] = (byte) best;
-				if (r.probabilities != null) for (int c = 0; c < CLASSES; c++) r.probabilities[c][z][j] = p[c];
-				if (r.uncertainty != null) r.uncertainty[z][j] = 1 - pb;
-			}
-			q[z] = null;
-		});
-		for (int z = 0; z < d; z++) {
+		float[] p = new float[CLASSES];
+		for (int j = 0; j < w * h; j++) {
+			float a = (qz[2 * j] & 0xff) / 255f, b = (qz[2 * j + 1] & 0xff) / 255f;
+			p[0] = (float) (a * weight[0]);
+			p[1] = (float) (b * weight[1]);
+			p[2] = (float) (Math.max(0f, 1 - a - b) * weight[2]);
+			float sum = p[0] + p[1] + p[2];
+			if (sum > 0) for (int c = 0; c < CLASSES; c++) p[c] /= sum;
+			int best = 0;
+			for (int c = 1; c < CLASSES; c++) if (p[c] > p[best]) best = c;
+			float pb = p[best], p2 = 0;
 			for (int c = 0; c < CLASSES; c++) {
-				r.counts[c] += stats[z][c];
-				r.lowCounts[c] += stats[z][CLASSES + c];
-				r.highCounts[c] += stats[z][2 * CLASSES + c];
-				r.softSums[c] += soft[z][c];
+				so[c] += p[c];
+				if (c != best && p[c] > p2) p2 = p[c];
+				if (p[c] >= pb - margin) st[2 * CLASSES + c]++;
 			}
+			st[best]++;
+			if (pb - p2 >= margin) st[CLASSES + best]++;
+			lab[j] = (byte) best;
+			if (prob != null) for (int c = 0; c < CLASSES; c++) prob[c][j] = p[c];
+			if (unc != null) unc[j] = 1 - pb;
 		}
-		r.margin = margin;
-		pr.report(1, "done");
-		return r;
+	}
+
+	/** Adds one slice's counts and soft sums (in slice order, so the sums do not depend on threads or slabs). */
+	static void add(ClassificationResult r, long[] st, double[] so) {
+		for (int c = 0; c < CLASSES; c++) {
+			r.counts[c] += st[c];
+			r.lowCounts[c] += st[CLASSES + c];
+			r.highCounts[c] += st[2 * CLASSES + c];
+			r.softSums[c] += so[c];
+		}
 	}
 
 	/** Gaussian smoothing (sigma in pixels) of the two quantised probability planes interleaved in q. */
@@ -454,10 +499,15 @@ public final class PixelClassifier {
 		}
 	}
 
+	/** The format version {@link #write} records: 3 with texture features, else 2 (see {@link #VERSION}). */
+	int writtenVersion() {
+		return settings.has(FeatureSettings.Family.LBP) || settings.has(FeatureSettings.Family.MEMBRANE) ? 3 : 2;
+	}
+
 	public void write(DataOutputStream out) throws IOException {
 		StringBuilder hd = new StringBuilder();
 		hd.append(MAGIC).append('\n');
-		hd.append("version=").append(VERSION).append('\n');
+		hd.append("version=").append(writtenVersion()).append('\n');
 		hd.append("features=").append(settings.encode()).append('\n');
 		hd.append("classes=pore,CAM,ISE\n");
 		hd.append("seed=").append(seed).append('\n');
@@ -486,7 +536,7 @@ public final class PixelClassifier {
 	}
 
 	/**
-	 * Reads a classifier (format 1 or 2; format 1 files have no normalisation, no class weights and no grey ranges,
+	 * Reads a classifier (format 1, 2 or 3; format 1 files have no normalisation, no class weights and no grey ranges,
 	 * and keep their old behaviour: nothing is checked). A file that starts like a classifier but is cut short or
 	 * garbled gives "the classifier file X is damaged: ...".
 	 */

@@ -43,6 +43,8 @@ public final class ThresholdSegmentation {
 		public double seThreshold = Double.NaN;
 		public double[] bseThresholds;
 		public long islandsMerged, voxelsChangedByIslands, voxelsChangedByMajority;
+		/** Voxels of pore, CAM and ISE in the result. */
+		public long[] voxelsPerPhase;
 
 		Result(byte[][] p) {
 			phase = p;
@@ -62,7 +64,6 @@ public final class ThresholdSegmentation {
 		float[][] s = se == null ? null : smoothed(se, vs, p, pr.range(0.2, 0.4));
 		byte[][] ph = new byte[d][plane];
 		Result r = new Result(ph);
-		byte lowPhase = (byte) (p.camBrightest ? 2 : 1), highPhase = (byte) (p.camBrightest ? 1 : 2);
 		if (s != null) {
 			double[] mm = range(s, null);
 			long[] hs = histogram(s, null, mm, p.bins);
@@ -70,28 +71,19 @@ public final class ThresholdSegmentation {
 			double ts = edge(mm, p.bins, t);
 			r.seThreshold = ts;
 			boolean[][] pore = new boolean[d][plane];
-			Parallel.forEach(d, p.threads, z -> {
-				for (int i = 0; i < plane; i++) pore[z][i] = p.poresBrightInSe ? s[z][i] > ts : s[z][i] <= ts;
-			});
+			Parallel.forEach(d, p.threads, z -> pore[z] = pores(s[z], ts, p));
 			double[] mb = range(b, pore);
 			long[] hb = histogram(b, pore, mb, p.bins);
 			double tb = edge(mb, p.bins, otsu2(hb));
 			r.bseThresholds = new double[] { tb };
-			Parallel.forEach(d, p.threads, z -> {
-				for (int i = 0; i < plane; i++) ph[z][i] = pore[z][i] ? 0 : b[z][i] <= tb ? lowPhase : highPhase;
-			});
+			Parallel.forEach(d, p.threads, z -> label(ph[z], b[z], pore[z], r.bseThresholds, p));
 		} else {
 			double[] mb = range(b, null);
 			long[] hb = histogram(b, null, mb, p.bins);
 			int[] t = otsu3(hb);
 			double t1 = edge(mb, p.bins, t[0]), t2 = edge(mb, p.bins, t[1]);
 			r.bseThresholds = new double[] { t1, t2 };
-			Parallel.forEach(d, p.threads, z -> {
-				for (int i = 0; i < plane; i++) {
-					float v = b[z][i];
-					ph[z][i] = v <= t1 ? 0 : v <= t2 ? lowPhase : highPhase;
-				}
-			});
+			Parallel.forEach(d, p.threads, z -> label(ph[z], b[z], null, r.bseThresholds, p));
 		}
 		pr.report(0.5, "clean-up");
 		if (p.minIsland > 0) {
@@ -100,6 +92,8 @@ public final class ThresholdSegmentation {
 			r.voxelsChangedByIslands = st[1];
 		}
 		if (p.majorityFilter) r.voxelsChangedByMajority = Cleanup.majority(ph, w, h, p.threads);
+		r.voxelsPerPhase = new long[3];
+		for (byte[] a : ph) count(a, r.voxelsPerPhase);
 		pr.report(1, "done");
 		return r;
 	}
@@ -107,15 +101,48 @@ public final class ThresholdSegmentation {
 	private static float[][] smoothed(RandomAccessibleInterval<? extends RealType<?>> img, VoxelSize vs, Params p, Progress pr) {
 		int w = Slices.width(img), h = Slices.height(img), d = Slices.depth(img);
 		float[][] out = new float[d][];
-		double sx = p.smoothing / vs.x(), sy = p.smoothing / vs.y();
-		Parallel.forEach(d, p.threads, z -> {
-			float[] a = Slices.readFloats(img, z, new float[w * h]);
-			out[z] = p.smoothing > 0 ? Gauss.blur2D(a, w, h, sx, sy, a) : a;
-		});
+		Parallel.forEach(d, p.threads, z -> out[z] = smooth(Slices.readFloats(img, z, new float[w * h]), w, h, vs, p));
 		return out;
 	}
 
+	/** The in-plane Gaussian smoothing of one slice (in place; none when p.smoothing is 0). */
+	static float[] smooth(float[] a, int w, int h, VoxelSize vs, Params p) {
+		return p.smoothing > 0 ? Gauss.blur2D(a, w, h, p.smoothing / vs.x(), p.smoothing / vs.y(), a) : a;
+	}
+
+	/** Pores of one SE slice at threshold ts. */
+	static boolean[] pores(float[] se, double ts, Params p) {
+		boolean[] pore = new boolean[se.length];
+		for (int i = 0; i < se.length; i++) pore[i] = p.poresBrightInSe ? se[i] > ts : se[i] <= ts;
+		return pore;
+	}
+
+	/** Phases of one slice: with pores from SE (one BSE threshold), else from the two BSE thresholds. */
+	static void label(byte[] ph, float[] b, boolean[] pore, double[] t, Params p) {
+		byte lowPhase = (byte) (p.camBrightest ? 2 : 1), highPhase = (byte) (p.camBrightest ? 1 : 2);
+		if (pore != null) {
+			double tb = t[0];
+			for (int i = 0; i < ph.length; i++) ph[i] = pore[i] ? 0 : b[i] <= tb ? lowPhase : highPhase;
+		} else {
+			double t1 = t[0], t2 = t[1];
+			for (int i = 0; i < ph.length; i++) {
+				float v = b[i];
+				ph[i] = v <= t1 ? 0 : v <= t2 ? lowPhase : highPhase;
+			}
+		}
+	}
+
+	static void count(byte[] ph, long[] n) {
+		for (byte b : ph) n[b]++;
+	}
+
 	static double[] range(float[][] v, boolean[][] skip) {
+		double[] r = rawRange(v, skip);
+		return histogramRange(r[0], r[1]);
+	}
+
+	/** Smallest and largest value not skipped (+inf, -inf when all are skipped). */
+	static double[] rawRange(float[][] v, boolean[][] skip) {
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		for (int z = 0; z < v.length; z++)
 			for (int i = 0; i < v[z].length; i++) {
@@ -124,6 +151,11 @@ public final class ThresholdSegmentation {
 				if (x < lo) lo = x;
 				if (x > hi) hi = x;
 			}
+		return new double[] { lo, hi };
+	}
+
+	/** The histogram's range from the data range: [0, 1] without data, one unit wide for a constant. */
+	static double[] histogramRange(double lo, double hi) {
 		if (lo > hi) return new double[] { 0, 1 };
 		if (lo == hi) hi = lo + 1;
 		return new double[] { lo, hi };

@@ -79,64 +79,80 @@ final class PcgSolver {
 				minRr = rrAtRestart = rr;
 				itAtMin = it;
 			}
-			if ((it & 7) == 0) {
-				progress.checkCancelled();
-				double f = Math.log(Math.max(o.relResidual, tolerance) / startRes) / Math.log(tolerance / startRes);
-				progress.report(Double.isFinite(f) ? Math.max(0, Math.min(1, f)) : 0,
-					String.format(java.util.Locale.ROOT, "Iteration %d, residual %.2e, balance %.2e", it, o.relResidual, o.balance));
-			}
+			if ((it & 7) == 0) report(progress, o, it, tolerance, startRes);
 			// q = A p, pq = p.q
 			s.apply(p, q, part);
 			double pq = sum(part);
 			if (!(pq > 0)) break; // breakdown (cannot happen for an SPD system in exact arithmetic)
-			final float alpha = (float) (rz / pq);
-			if (mg == null) {
-				Parallel.forEach(d, t, z -> {
-					double a = 0, b = 0;
-					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
-						e[k] += alpha * p[k];
-						float rk = r[k] - alpha * q[k];
-						r[k] = rk;
-						a += (double) rk * (rk / s.diag(k));
-						b += (double) rk * rk;
-					}
-					part[z] = a;
-					part2[z] = b;
-				});
-			} else {
-				Parallel.forEach(d, t, z -> {
-					double b = 0;
-					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
-						e[k] += alpha * p[k];
-						float rk = r[k] - alpha * q[k];
-						r[k] = rk;
-						b += (double) rk * rk;
-					}
-					part2[z] = b;
-				});
-				mg.apply(r, q);
-				Parallel.forEach(d, t, z -> {
-					double a = 0;
-					for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) a += (double) r[k] * q[k];
-					part[z] = a;
-				});
-			}
+			step(s, mg, (float) (rz / pq), e, r, p, q, part, part2);
 			double rzNew = sum(part);
 			rr = sum(part2);
 			final float beta = (float) (rzNew / rz);
 			rz = rzNew;
-			if (mg == null) Parallel.forEach(d, t, z -> {
-				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = r[k] / s.diag(k) + beta * p[k];
-			});
-			else Parallel.forEach(d, t, z -> {
-				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = q[k] + beta * p[k];
-			});
+			direction(s, mg, beta, r, p, q);
 			it++;
 			sinceRestart++;
 		}
 		o.iterations = it;
 		balance(s, e, o);
 		return o;
+	}
+
+	private static void report(Progress progress, Outcome o, int it, double tolerance, double startRes) {
+		progress.checkCancelled();
+		double f = Math.log(Math.max(o.relResidual, tolerance) / startRes) / Math.log(tolerance / startRes);
+		progress.report(Double.isFinite(f) ? Math.max(0, Math.min(1, f)) : 0,
+			String.format(java.util.Locale.ROOT, "Iteration %d, residual %.2e, balance %.2e", it, o.relResidual, o.balance));
+	}
+
+	/**
+	 * e += alpha p and r -= alpha q (q = A p), then the preconditioned residual: part[z] = r.z and part2[z] = r.r per
+	 * slice; with the multigrid, q then holds z = M^-1 r (A p is dead once r is updated).
+	 */
+	private static void step(ConductionSystem s, Preconditioner mg, float alpha, float[] e, float[] r, float[] p, float[] q,
+		double[] part, double[] part2) {
+		int d = s.d, t = s.threads;
+		if (mg == null) {
+			Parallel.forEach(d, t, z -> {
+				double a = 0, b = 0;
+				for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
+					e[k] += alpha * p[k];
+					float rk = r[k] - alpha * q[k];
+					r[k] = rk;
+					a += (double) rk * (rk / s.diag(k));
+					b += (double) rk * rk;
+				}
+				part[z] = a;
+				part2[z] = b;
+			});
+			return;
+		}
+		Parallel.forEach(d, t, z -> {
+			double b = 0;
+			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) {
+				e[k] += alpha * p[k];
+				float rk = r[k] - alpha * q[k];
+				r[k] = rk;
+				b += (double) rk * rk;
+			}
+			part2[z] = b;
+		});
+		mg.apply(r, q);
+		Parallel.forEach(d, t, z -> {
+			double a = 0;
+			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) a += (double) r[k] * q[k];
+			part[z] = a;
+		});
+	}
+
+	/** The new search direction p = z + beta p (z = r / diag for Jacobi, q for the multigrid). */
+	private static void direction(ConductionSystem s, Preconditioner mg, float beta, float[] r, float[] p, float[] q) {
+		if (mg == null) Parallel.forEach(s.d, s.threads, z -> {
+			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = r[k] / s.diag(k) + beta * p[k];
+		});
+		else Parallel.forEach(s.d, s.threads, z -> {
+			for (int k = s.offset[z], end = s.offset[z + 1]; k < end; k++) p[k] = q[k] + beta * p[k];
+		});
 	}
 
 	private static void balance(ConductionSystem s, float[] e, Outcome o) {

@@ -2,9 +2,11 @@ package org.cathodej.tortuosity;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.volume.VolumeSource;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -44,7 +46,8 @@ public final class RandomWalkTortuosity {
 	 */
 	public static final class Walk implements Serializable {
 		private static final long serialVersionUID = 1L;
-		final boolean[][] in;
+		/** Phase mask, 1 bit per voxel: bit x + w y of in[z]. */
+		final long[][] in;
 		final int w, h, groups, walkers, samples;
 		final double[] cum;
 		final long[] t;
@@ -52,7 +55,7 @@ public final class RandomWalkTortuosity {
 		final long seed, steps;
 		final VoxelSize vs;
 
-		Walk(boolean[][] in, int w, int h, double[] cum, double sInv, double phi, VoxelSize vs, Options opt) {
+		Walk(long[][] in, int w, int h, double[] cum, double sInv, double phi, VoxelSize vs, Options opt) {
 			this.in = in;
 			this.w = w;
 			this.h = h;
@@ -112,10 +115,58 @@ public final class RandomWalkTortuosity {
 		Slices.requireVolume(labels);
 		check(opt);
 		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
-		MemoryBudget.require((long) w * h * d, "Random-walk phase mask of " + w + "x" + h + "x" + d + " voxels", 1);
+		requireMask(w, h, d);
 		long[] phase = new long[1];
-		boolean[][] in = mask(labels, phaseLabel, opt.threads, phase);
-		if (phase[0] == 0) throw new IllegalArgumentException("No voxel has label " + phaseLabel + ": nowhere to start the walkers");
+		long[][] in = mask(w, h, d, z -> Slices.readInts(labels, z, null), phaseLabel, opt.threads, phase);
+		return walk(in, phase[0], w, h, phaseLabel, vs, opt);
+	}
+
+	/**
+	 * As {@link #prepare(RandomAccessibleInterval, int, VoxelSize, Options)} for a volume read slice by slice from a
+	 * source (a virtual stack, a slice folder, an HDF5 dataset): only the 1-bit mask is held, so volumes 8 (16-bit
+	 * labels: 16) times larger than the heap can be walked, with the same numbers.
+	 */
+	public static Walk prepare(VolumeSource src, int phaseLabel, VoxelSize vs, Options opt) {
+		check(opt);
+		int w = src.width(), h = src.height(), d = src.depth();
+		if (src.bitDepth() == 32) throw new IllegalArgumentException(src.description() + " is a 32-bit image; the random walk needs 8- or 16-bit labels.");
+		requireMask(w, h, d);
+		long[] phase = new long[1];
+		long[][] in = mask(w, h, d, z -> ints(src.readPlanes(z, z + 1)[0]), phaseLabel, 1, phase);
+		return walk(in, phase[0], w, h, phaseLabel, vs, opt);
+	}
+
+	/** As {@link #compute(RandomAccessibleInterval, int, VoxelSize, Options, WalkerRunner, Progress)} on a slice source. */
+	public static RandomWalkResult compute(VolumeSource src, int phaseLabel, VoxelSize vs, Options opt, WalkerRunner runner, Progress progress) {
+		Walk walk = prepare(src, phaseLabel, vs, opt);
+		long[][][] sq = runner != null ? runner.runWalkers(walk, progress) : runLocally(walk, opt.threads, progress);
+		RandomWalkResult res = finish(walk, sq);
+		progress.report(1, "Random walk done");
+		return res;
+	}
+
+	private static void requireMask(int w, int h, int d) {
+		MemoryBudget.require(((long) w * h + 63) / 64 * 8 * d, "Random-walk phase mask (1 bit per voxel) of " + w + "x" + h + "x" + d + " voxels", 1 / 8.0);
+	}
+
+	private static int[] ints(Object plane) {
+		int[] v;
+		if (plane instanceof byte[]) {
+			byte[] b = (byte[]) plane;
+			v = new int[b.length];
+			for (int i = 0; i < b.length; i++) v[i] = b[i] & 0xff;
+		} else {
+			short[] b = (short[]) plane;
+			v = new int[b.length];
+			for (int i = 0; i < b.length; i++) v[i] = b[i] & 0xffff;
+		}
+		return v;
+	}
+
+	/** The step table of a walk in the given mask. */
+	private static Walk walk(long[][] in, long phaseVoxels, int w, int h, int phaseLabel, VoxelSize vs, Options opt) {
+		int d = in.length;
+		if (phaseVoxels == 0) throw new IllegalArgumentException("No voxel has label " + phaseLabel + ": nowhere to start the walkers");
 		// step probabilities: axis b with probability proportional to 1 / d_b^2, either direction
 		double[] inv = { 1 / (vs.x() * vs.x()), 1 / (vs.y() * vs.y()), 1 / (vs.z() * vs.z()) };
 		double sInv = inv[0] + inv[1] + inv[2];
@@ -126,7 +177,7 @@ public final class RandomWalkTortuosity {
 			cum[k] = acc;
 		}
 		cum[5] = 1;
-		return new Walk(in, w, h, cum, sInv, phase[0] / ((double) w * h * d), vs, opt);
+		return new Walk(in, w, h, cum, sInv, phaseVoxels / ((double) w * h * d), vs, opt);
 	}
 
 	/** All walkers on {@code threads} threads of this JVM, one walker group per work item. */
@@ -193,18 +244,17 @@ public final class RandomWalkTortuosity {
 			throw new IllegalArgumentException("Fit window must satisfy 0 <= from < to <= 1, got " + opt.fitFrom + " .. " + opt.fitTo);
 	}
 
-	/** in[z][x + w y]: the voxel has the phase label; count[0] = how many do. */
-	private static boolean[][] mask(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, int threads, long[] count) {
-		int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
-		boolean[][] in = new boolean[d][];
+	/** in[z]: bit x + w y is set when the voxel has the phase label (1 bit per voxel); count[0] = how many do. */
+	private static long[][] mask(int w, int h, int d, IntFunction<int[]> slice, int phaseLabel, int threads, long[] count) {
+		long[][] in = new long[d][];
 		long[] cnt = new long[d];
 		Parallel.forEach(d, threads, z -> {
-			int[] buf = Slices.readInts(labels, z, null);
-			boolean[] m = new boolean[w * h];
+			int[] buf = slice.apply(z);
+			long[] m = new long[(w * h + 63) / 64];
 			long c = 0;
-			for (int i = 0; i < m.length; i++)
+			for (int i = 0; i < w * h; i++)
 				if (buf[i] == phaseLabel) {
-					m[i] = true;
+					m[i >>> 6] |= 1L << i;
 					c++;
 				}
 			in[z] = m;
@@ -214,13 +264,17 @@ public final class RandomWalkTortuosity {
 		return in;
 	}
 
+	private static boolean bit(long[] plane, int i) {
+		return (plane[i >>> 6] >>> i & 1L) != 0;
+	}
+
 	/**
 	 * One walker (its own random stream from the seed and its index): a uniform start in the phase, then steps by the
 	 * cumulative axis/direction probabilities;
 	 * the squared unfolded displacement per axis (voxels^2) at each sample time t[k] is added to s[axis][k].
 	 */
 	private static void walk(Walk walk, int walker, long[][] s) {
-		boolean[][] in = walk.in;
+		long[][] in = walk.in;
 		int w = walk.w, h = walk.h;
 		double[] cum = walk.cum;
 		long[] t = walk.t;
@@ -231,10 +285,10 @@ public final class RandomWalkTortuosity {
 			x = rnd.nextInt(w);
 			y = rnd.nextInt(h);
 			z = rnd.nextInt(d);
-		} while (!in[z][y * w + x]);
+		} while (!bit(in[z], y * w + x));
 		// unfolded displacement (u), folded position (f) and the orientation of the mirror copy (o)
 		int ux = 0, uy = 0, uz = 0, ox = 1, oy = 1, oz = 1;
-		boolean[] plane = in[z];
+		long[] plane = in[z];
 		long step = 0;
 		for (int k = 0; k < t.length; k++) {
 			long end = t[k];
@@ -245,7 +299,7 @@ public final class RandomWalkTortuosity {
 					if (nf < 0 || nf >= w) {
 						ox = -ox; // crossed a mirror: same voxel in the mirrored copy
 						ux += sgn;
-					} else if (plane[y * w + nf]) {
+					} else if (bit(plane, y * w + nf)) {
 						x = nf;
 						ux += sgn;
 					}
@@ -254,7 +308,7 @@ public final class RandomWalkTortuosity {
 					if (nf < 0 || nf >= h) {
 						oy = -oy;
 						uy += sgn;
-					} else if (plane[nf * w + x]) {
+					} else if (bit(plane, nf * w + x)) {
 						y = nf;
 						uy += sgn;
 					}
@@ -263,7 +317,7 @@ public final class RandomWalkTortuosity {
 					if (nf < 0 || nf >= d) {
 						oz = -oz;
 						uz += sgn;
-					} else if (in[nf][y * w + x]) {
+					} else if (bit(in[nf], y * w + x)) {
 						z = nf;
 						plane = in[z];
 						uz += sgn;

@@ -72,6 +72,25 @@ public final class Slab {
 		return planes[i];
 	}
 
+	/** Global slice z (core or halo) as floats (a new array). */
+	public float[] floats(int z) {
+		return floats(plane(z));
+	}
+
+	/** A byte[] (unsigned), short[] (unsigned) or float[] plane as floats (a new array). */
+	public static float[] floats(Object p) {
+		if (p instanceof float[]) return ((float[]) p).clone();
+		float[] f = new float[java.lang.reflect.Array.getLength(p)];
+		if (p instanceof byte[]) {
+			byte[] b = (byte[]) p;
+			for (int i = 0; i < f.length; i++) f[i] = b[i] & 0xff;
+		} else {
+			short[] s = (short[]) p;
+			for (int i = 0; i < f.length; i++) f[i] = s[i] & 0xffff;
+		}
+		return f;
+	}
+
 	/** All loaded planes (halo included) as one image; local slice 0 is global slice z0 - haloBelow. */
 	public PlanarImg<?, ?> img() {
 		return wrap(planes, 0, planes.length, width, height);

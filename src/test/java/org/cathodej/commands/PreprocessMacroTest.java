@@ -88,7 +88,7 @@ class PreprocessMacroTest {
 	 */
 	@Test
 	void curtainLengthZeroKeepsOldMacrosAndLocalCurtainsRun() throws Exception {
-		String run = "run(\"Remove Stripes\", \"image=synthetic-cathode-seed2-BSE %s output_dir=[\" + getArgument() + \"/%s]\"); selectImage(\"synthetic-cathode-seed2-BSE\");\n";
+		String run = "run(\"Remove Stripes\", \"image=synthetic-cathode-64x64x2-seed2-BSE %s output_dir=[\" + getArgument() + \"/%s]\"); selectImage(\"synthetic-cathode-64x64x2-seed2-BSE\");\n";
 		String macro = "setBatchMode(true);\n"
 			+ "run(\"Synthetic Cathode\", \"width=64 height=64 depth=2 seed=2\");\n"
 			+ "run(\"Synthetic FIB-SEM\", \"curtain_amplitude=8000 curtain_width=3 seed=2\");\n"

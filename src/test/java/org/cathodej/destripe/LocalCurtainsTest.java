@@ -52,6 +52,40 @@ class LocalCurtainsTest {
 		assertTrue(wideOut > 3 * out, "column-wide filter expected to smear the curtain over the column, got " + wideOut);
 	}
 
+	/** Automatic mode with curtain_length 48 on one n x n slice (it chooses the stripe width). */
+	static float[] automatic(float[] img, int n) {
+		net.imglib2.img.planar.PlanarImg<?, ?> st = net.imglib2.img.planar.PlanarImgs.floats(n, n, 1);
+		org.cathodej.image.Slices.writeFloats(st, 0, img);
+		Destriper.Params p = new Destriper.Params();
+		p.auto = true;
+		p.curtainLength = 48;
+		Destriper.Result r = Destriper.run(DestriperTest.real(st), p, org.cathodej.task.Progress.NONE);
+		System.out.println("automatic, curtain length 48: stripe width " + r.stripeWidth);
+		return DestriperTest.slice(r.output, 0);
+	}
+
+	/** Horizontal curtains are the transposed case; bad lengths get a clear message and leave the input alone. */
+	@Test
+	void horizontalAndBadInput() {
+		int w = 40, h = 60;
+		Random rnd = new Random(5);
+		float[] img = new float[w * h];
+		for (int i = 0; i < img.length; i++) img[i] = (float) (10 * rnd.nextGaussian() + (i % w == 7 && i / w > 20 ? 30 : 0));
+		float[] v = filter(img, w, h, 4, 12), t = Destriper.transpose(img, w, h), copy = img.clone();
+		float[] hz = Destriper.filter(t, h, w, DB5, 6, 1, Destriper.Direction.HORIZONTAL, 4, 12);
+		assertArrayEquals(v, Destriper.transpose(hz, h, w));
+		assertArrayEquals(copy, img);
+		net.imglib2.img.planar.PlanarImg<?, ?> st = net.imglib2.img.planar.PlanarImgs.floats(w, h, 1);
+		org.cathodej.image.Slices.writeFloats(st, 0, img);
+		for (int[] bad : new int[][] { { 4, 30 }, { 4, -1 }, { 0, 8 } }) {
+			Destriper.Params p = new Destriper.Params();
+			p.stripeWidth = bad[0];
+			p.curtainLength = bad[1];
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Destriper.run(DestriperTest.real(st), p, null));
+			assertTrue(e.getMessage().contains("curtain length"), e.getMessage());
+		}
+	}
+
 	@Test
 	void garroteShrinksWeakEvidenceToZero() {
 		assertEquals(0, LocalCurtains.garrote(1, 2));
@@ -64,7 +98,8 @@ class LocalCurtainsTest {
 	/**
 	 * Real texture (shared/data): two 256 x 256 crops of the least-curtained real FIB-SEM cross-section with added
 	 * partial-height curtains (amplitude 40 grey levels, 64-256 rows, fading): curtain_length 48 gains at least 5.5 dB
-	 * (6 dB on the bench stack), more than the column-wide filter, and the crops without curtains stay above 40 dB.
+	 * (6 dB on the bench stack), more than the column-wide filter, and the crops without curtains stay above 40 dB;
+	 * the automatic mode at that curtain length gains and keeps the crops above 40 dB.
 	 */
 	@Test
 	void realTextureWithPartialCurtains() {
@@ -81,7 +116,13 @@ class LocalCurtainsTest {
 			for (int i = 0; i < c.length; i++) striped[i] += c[i];
 			double before = Psnr.of(clean, striped), local = Psnr.of(clean, filter(striped, n, n, 4, 48));
 			double wide = Psnr.of(clean, filter(striped, n, n, 4, 0)), kept = Psnr.of(clean, filter(clean, n, n, 4, 48));
-			System.out.printf("real crop %d: PSNR %.2f -> %.2f dB local, %.2f dB column-wide; curtain-free crop %.2f dB%n", k, before, local, wide, kept);
+			double auto = Psnr.of(clean, automatic(striped, n)), autoKept = Psnr.of(clean, automatic(clean, n));
+			System.out.printf("real crop %d: PSNR %.2f -> %.2f dB local, %.2f dB column-wide, %.2f automatic; curtain-free crop %.2f dB, %.2f automatic%n", k, before, local, wide,
+				auto, kept, autoKept);
+			// the automatic width choice is not reliable here (crop 0: width 8, +1.4 dB, where width 4 gains +5.9 dB;
+			// documented): it must not make things worse nor touch a curtain-free crop
+			assertTrue(auto > before, "automatic gain " + (auto - before));
+			assertTrue(autoKept > 40, "curtain-free crop, automatic " + autoKept);
 			assertTrue(local >= before + 5.5, "gain " + (local - before)); // the bench stack of four 384-px crops gains >= 6 dB
 			assertTrue(local > wide, "local " + local + " vs column-wide " + wide);
 			assertTrue(kept > 40, "curtain-free crop " + kept);

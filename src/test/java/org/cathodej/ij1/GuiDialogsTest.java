@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dialogs and windows on a real (virtual) display: {@link GuiScenario} runs in its own JVM, under xvfb-run when
  * there is no DISPLAY. Checks image choice by identity, remembered values, the invalid-entry round trip, one window
- * per output after re-runs, and dialog widths. Skipped only off CI when there is neither a display nor xvfb-run
+ * per output after re-runs, the slice preview (one window, replaced), and dialog widths. Skipped only off CI when there is neither a display nor xvfb-run
  * (scripts/install-prerequisites installs xvfb).
  */
 class GuiDialogsTest {
@@ -65,6 +65,15 @@ class GuiDialogsTest {
 		assertEquals("1", r.get("results_windows"), all);
 		assertEquals("1", r.get("profile_tables"), all);
 		assertEquals("1", r.get("profile_plots"), all);
+		assertEquals("true", r.get("windows_apart"), "result windows do not open on one spot\n" + all);
+		assertEquals("1", r.get("truth_items"), "only the image of the first one's size\n" + all);
+		assertEquals("1", r.get("truth_items_after_change"), all);
+		assertEquals("true", r.get("compared_voxels_ok"), all);
+		assertEquals("1", r.get("preview_windows"), all);
+		assertEquals("Remove Stripes preview (slice 3)", r.get("preview_title"), all);
+		assertEquals("1", r.get("preview_slices"), all);
+		assertEquals("4", r.get("input_slices_after_preview"), all);
+		System.out.println("GuiDialogsTest: widest dialog " + r.get("widest_dialog") + " px");
 		int widest = Integer.parseInt(r.get("widest_dialog").split(" ")[0]);
 		assertTrue(widest <= 700, "widest dialog: " + r.get("widest_dialog"));
 	}

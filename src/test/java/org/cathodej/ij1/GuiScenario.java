@@ -98,8 +98,51 @@ public final class GuiScenario {
 		report.add("results_windows=" + countFrames("Results"));
 		report.add("profile_tables=" + countFrames("Phase Fractions - Fraction Profiles - sample"));
 		report.add("profile_plots=" + countFrames("Phase Fractions - Fraction Profile Plot - sample"));
+		java.awt.Window table = WindowManager.getWindow("Phase Fractions - Fraction Profiles - sample"),
+			plot = WindowManager.getWindow("Phase Fractions - Fraction Profile Plot - sample");
+		report.add("windows_apart=" + (table != null && plot != null && !table.getLocation().equals(plot.getLocation())));
 
-		// 5. every dialog fits a 1600 px screen (<= 700 px wide)
+		// 5. a further image input offers the images of the first one's size, and follows a change of the first
+		IJ.selectWindow(older.getID());
+		IJ.wait(300);
+		run = start(CommandSpec.of(org.cathodej.commands.CompareWithGroundTruthCommand.class));
+		gd = dialog("CathodeJ: Compare with Ground Truth", null);
+		Choice first = (Choice) gd.getChoices().get(0), truth = (Choice) gd.getChoices().get(1);
+		report.add("truth_items=" + truth.getItemCount());
+		int other = first.getSelectedIndex() == 0 ? 1 : 0;
+		EventQueue.invokeAndWait(() -> {
+			first.select(other);
+			for (java.awt.event.ItemListener l : first.getItemListeners())
+				l.itemStateChanged(new java.awt.event.ItemEvent(first, java.awt.event.ItemEvent.ITEM_STATE_CHANGED, first.getItem(other), java.awt.event.ItemEvent.SELECTED));
+		});
+		report.add("truth_items_after_change=" + truth.getItemCount());
+		press(gd, 0);
+		run.join(60_000);
+		ResultsTable cmp = ResultsTable.getResultsTable("Results");
+		report.add("compared_voxels_ok=" + (cmp != null && cmp.size() > 0));
+
+		// 6. preview on the current slice: one preview window, replaced by the next preview
+		ImagePlus grey = IJ.createImage("stripes", "32-bit ramp", 64, 64, 4);
+		grey.show();
+		IJ.wait(300);
+		grey.setSlice(3);
+		run = start(CommandSpec.of(org.cathodej.commands.RemoveStripesCommand.class));
+		gd = dialog("CathodeJ: Remove Stripes", null);
+		Button preview = button(gd, "Preview on current slice");
+		for (int k = 0; k < 2; k++) {
+			EventQueue.invokeAndWait(() -> preview.dispatchEvent(new ActionEvent(preview, ActionEvent.ACTION_PERFORMED, preview.getLabel())));
+			for (int i = 0; i < 100 && countImages("Remove Stripes preview") == 0; i++) Thread.sleep(100);
+			Thread.sleep(500);
+		}
+		report.add("preview_windows=" + countImages("Remove Stripes preview"));
+		ImagePlus pv = firstImage("Remove Stripes preview");
+		report.add("preview_title=" + (pv == null ? "" : pv.getTitle()));
+		report.add("preview_slices=" + (pv == null ? 0 : pv.getStackSize()));
+		press(gd, 1);
+		run.join(10_000);
+		report.add("input_slices_after_preview=" + grey.getStackSize());
+
+		// 7. every dialog fits a 1600 px screen (<= 700 px wide)
 		int widest = 0;
 		String widestName = "";
 		for (CommandCatalog.Entry e : CommandCatalog.load(GuiScenario.class.getClassLoader()).entries()) {
@@ -172,6 +215,30 @@ public final class GuiScenario {
 			if (k instanceof java.awt.Container) sb.append(redText((java.awt.Container) k));
 		}
 		return sb.toString();
+	}
+
+	private static Button button(java.awt.Container c, String label) {
+		for (java.awt.Component k : c.getComponents()) {
+			if (k instanceof Button && label.equals(((Button) k).getLabel())) return (Button) k;
+			if (k instanceof java.awt.Container) {
+				Button b = button((java.awt.Container) k, label);
+				if (b != null) return b;
+			}
+		}
+		return null;
+	}
+
+	private static int countImages(String prefix) {
+		int n = 0;
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) for (int id : ids) if (WindowManager.getImage(id).getTitle().startsWith(prefix)) n++;
+		return n;
+	}
+
+	private static ImagePlus firstImage(String prefix) {
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) for (int id : ids) if (WindowManager.getImage(id).getTitle().startsWith(prefix)) return WindowManager.getImage(id);
+		return null;
 	}
 
 	private static int countFrames(String title) {

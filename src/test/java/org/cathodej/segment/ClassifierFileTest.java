@@ -90,6 +90,27 @@ class ClassifierFileTest {
 	}
 
 	@Test
+	void textureFamiliesAreFormatThreeAndRoundTrip(@TempDir Path tmp) throws Exception {
+		RandomForest.Params p = new RandomForest.Params();
+		p.trees = 4;
+		FeatureSettings fs = new FeatureSettings(false, new double[] { 0.05, 0.1 }, "um", FeatureSettings.parseFamilies("gauss,lbp,membrane"), 1);
+		PixelClassifier c = PixelClassifier.train(bse(data.bse), scribbles, new int[] { 1, 2, 3 }, VS, fs, IntensityNormalisation.NONE, p, 1, 64L << 20,
+			2, Progress.NONE);
+		Path f = tmp.resolve("t.classifier");
+		c.save(f);
+		String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertTrue(text.contains("version=3\n"), "builds without the texture families must see a newer format");
+		PixelClassifier b = PixelClassifier.load(f);
+		assertEquals(fs, b.settings());
+		assertEquals(c.forest(), b.forest());
+		assertEquals(3, b.fileVersion());
+		Path newer = tmp.resolve("n.classifier");
+		Files.write(newer, text.replaceFirst("version=3", "version=4").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+		Exception e = assertThrows(java.io.IOException.class, () -> PixelClassifier.load(newer));
+		assertTrue(e.getMessage().contains("newer CathodeJ (classifier format 4)"), e.getMessage());
+	}
+
+	@Test
 	void eightBitImagesAreRefusedByASixteenBitClassifierUnlessNormalised() {
 		PixelClassifier raw = train(IntensityNormalisation.NONE, false);
 		PlanarImg<UnsignedByteType, ?> eight = eightBit(data.bse, 1 / 256.0);

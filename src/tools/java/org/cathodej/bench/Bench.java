@@ -31,6 +31,7 @@ public final class Bench {
 		new AlignRealBench(),
 		new SeriesBench(),
 		new StreamingBench(),
+		new StreamedOutputBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

@@ -30,8 +30,9 @@ public final class DestripeQualityBench implements BenchCase {
 		return new String[] { "384x384x2" };
 	}
 
-	/** {stripe width, levels, sigma x 10, automatic} */
-	private static final int[][] SETTINGS = { { 4, 6, 10, 0 }, { 8, 6, 10, 0 }, { 16, 6, 10, 0 }, { 0, 6, 10, 0 }, { 0, 3, 5, 0 }, { 4, 6, 10, 1 } };
+	/** {stripe width, levels, sigma x 10, automatic, curtain length} */
+	private static final int[][] SETTINGS = { { 4, 6, 10, 0, 0 }, { 8, 6, 10, 0, 0 }, { 16, 6, 10, 0, 0 }, { 0, 6, 10, 0, 0 }, { 0, 3, 5, 0, 0 }, { 4, 6, 10, 1, 0 },
+		{ 4, 6, 10, 0, 48 } };
 
 	@Override
 	public void run(int[] size, int threads, BenchRecorder out) throws Exception {
@@ -56,6 +57,7 @@ public final class DestripeQualityBench implements BenchCase {
 					d.levels = SETTINGS[k][1];
 					d.sigma = SETTINGS[k][2] / 10.0;
 					d.auto = SETTINGS[k][3] == 1;
+					d.curtainLength = SETTINGS[k][4];
 					d.threads = threads;
 					PlanarImg<?, ?> fs = Destriper.run(PreprocessBench.real(striped), d, Progress.NONE).output;
 					PlanarImg<?, ?> fc = Destriper.run(PreprocessBench.real(clean), d, Progress.NONE).output;
@@ -70,7 +72,8 @@ public final class DestripeQualityBench implements BenchCase {
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			for (int k = 0; k < SETTINGS.length; k++) {
 				int[] s = SETTINGS[k];
-				String setting = s[3] == 1 ? "automatic" : String.format(Locale.ROOT, "stripe width %d, %d levels, sigma %.1f", s[0], s[1], s[2] / 10.0);
+				String setting = s[3] == 1 ? "automatic" : s[4] > 0 ? String.format(Locale.ROOT, "stripe width %d, curtain length %d", s[0], s[4])
+					: String.format(Locale.ROOT, "stripe width %d, %d levels, sigma %.1f", s[0], s[1], s[2] / 10.0);
 				String result = String.format(Locale.ROOT, "curtains 1-%.0f px: %s: PSNR %+.1f dB, curtain-free slice %.1f dB", mw + 1, setting, gain[k] / n, free[k] / n);
 				System.out.println(result);
 				out.time(name(), result, size, threads, () -> null, String.format(Locale.ROOT, "%.1f s for all settings", seconds));

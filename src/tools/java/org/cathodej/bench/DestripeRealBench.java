@@ -23,7 +23,7 @@ import net.imglib2.img.planar.PlanarImgs;
  * 5 per 100 columns) of amplitude 20 and 40 grey levels (10 and 20 % of the particle-to-pore-back contrast): PSNR
  * gain, curtain energy removed inside the particles, PSNR of the crops without curtains after the same filter;
  * (b) the real nano-CT slices (no curtains) after the filter; (c) the real curtained SEM image: before / after /
- * removed figure (target/destripe-real.png, copied into docs by hand). Rows' seconds are for the whole setting.
+ * removed figure (target/destripe-real.png, copied to docs/figures/remove-stripes-real-curtains.png). Rows' seconds are for the whole setting.
  */
 public final class DestripeRealBench implements BenchCase {
 

@@ -15,7 +15,7 @@ import net.imglib2.type.numeric.RealType;
 /**
  * Preprocessing benchmarks on 16-bit BSE stacks rendered from a Synthetic Cathode phantom (blur 1 px, noise 1500,
  * random-walk drift 1.5 px/slice, curtains 6000, illumination 0.3). Report seconds per slice: "align" (translation,
- * previous-slice reference, with and without the intensity refinement), "destripe" (defaults, and the whole-image filter) and
+ * previous-slice reference, with and without the intensity refinement), "destripe" (defaults, the whole-image filter and curtain length 48) and
  * "illumination" (per-slice blur of sigma = 1/10 of the width).
  */
 public final class PreprocessBench implements BenchCase {
@@ -72,11 +72,14 @@ public final class PreprocessBench implements BenchCase {
 				}
 				break;
 			case "destripe": {
-				for (int width : new int[] { 4, 0 }) {
+				for (int[] wl : new int[][] { { 4, 0 }, { 0, 0 }, { 4, 48 } }) {
+					int width = wl[0];
 					Destriper.Params a = new Destriper.Params();
 					a.threads = threads;
 					a.stripeWidth = width;
-					String label = "remove stripes db5 " + a.levels + " levels sigma " + a.sigma + (width > 0 ? " stripe layer " + width + " px (default)" : " whole image");
+					a.curtainLength = wl[1];
+					String label = wl[1] > 0 ? "remove stripes stripe layer " + width + " px, curtain length " + wl[1] + " px"
+						: "remove stripes db5 " + a.levels + " levels sigma " + a.sigma + (width > 0 ? " stripe layer " + width + " px (default)" : " whole image");
 					Destriper.run(real(bse), a, Progress.NONE);
 					for (int rep = 0; rep < 2; rep++) {
 						long t0 = System.nanoTime();

@@ -58,15 +58,21 @@ final class TextureFeatures {
 				ly[a][i + r] = (int) Math.round(i * s);
 			}
 		}
+		int[][] step = new int[ORIENTATIONS][n]; // flat offsets, valid away from the borders
+		for (int a = 0; a < ORIENTATIONS; a++)
+			for (int i = 0; i < n; i++) step[a][i] = ly[a][i] * w + lx[a][i];
 		float[] mean = new float[ORIENTATIONS];
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
+				boolean inside = x >= r && x < w - r && y >= r && y < h - r;
+				int c = y * w + x;
 				for (int a = 0; a < ORIENTATIONS; a++) {
 					double sum = 0;
-					for (int i = 0; i < n; i++) sum += v[Gauss.mirror(y + ly[a][i], h) * w + Gauss.mirror(x + lx[a][i], w)];
+					if (inside) for (int i = 0; i < n; i++) sum += v[c + step[a][i]];
+					else for (int i = 0; i < n; i++) sum += v[Gauss.mirror(y + ly[a][i], h) * w + Gauss.mirror(x + lx[a][i], w)];
 					mean[a] = (float) (sum / n);
 				}
-				project(mean, o, off + y * w + x);
+				project(mean, o, off + c);
 			}
 	}
 

@@ -49,6 +49,37 @@ class TextureFeaturesTest {
 	}
 
 	@Test
+	void membraneProjectionsMatchBruteForceWithMirroredBorders() {
+		int w = 23, h = 19, r = 3, n = 2 * r + 1, k = TextureFeatures.ORIENTATIONS;
+		java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+		float[] img = new float[w * h];
+		for (int i = 0; i < img.length; i++) img[i] = (float) rnd.nextDouble();
+		float[][] o = { new float[w * h], new float[w * h], new float[w * h] };
+		TextureFeatures.membraneProjections(img, w, h, r, o, 0);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				double max = -1, min = 2, s = 0, s2 = 0;
+				for (int a = 0; a < k; a++) {
+					double t = Math.PI * a / k, sum = 0;
+					for (int i = -r; i <= r; i++) {
+						int xx = org.cathodej.filter.Gauss.mirror(x + (int) Math.round(i * Math.cos(t)), w);
+						int yy = org.cathodej.filter.Gauss.mirror(y + (int) Math.round(i * Math.sin(t)), h);
+						sum += img[yy * w + xx];
+					}
+					double m = (float) (sum / n);
+					max = Math.max(max, m);
+					min = Math.min(min, m);
+					s += m;
+					s2 += m * m;
+				}
+				double sd = Math.sqrt(Math.max(0, s2 / k - (s / k) * (s / k)));
+				assertEquals(max, o[0][y * w + x], 1e-6);
+				assertEquals(min, o[1][y * w + x], 1e-6);
+				assertEquals(sd, o[2][y * w + x], 1e-5);
+			}
+	}
+
+	@Test
 	void newFamiliesRoundTripInSettings() {
 		FeatureSettings fs = new FeatureSettings(false, new double[] { 1, 2 }, "voxel", FeatureSettings.parseFamilies("gauss,lbp,membrane"), 1);
 		assertEquals(1 + 2 * (1 + 1 + 3), fs.numFeatures());

@@ -1,0 +1,64 @@
+package org.cathodej.align;
+
+import java.util.Collections;
+
+import org.cathodej.filter.Interpolate;
+import org.cathodej.image.Slices;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+import org.cathodej.volume.Slab;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.SlabTransform;
+import org.cathodej.volume.SliceSink;
+import org.cathodej.volume.StreamedOutput;
+import org.cathodej.volume.VolumeSource;
+
+import net.imglib2.img.planar.PlanarImg;
+
+/**
+ * The apply step of Align Stack slab by slab: a drift table applied slice by slice onto the canvas
+ * ({@link TransformApplier#resample}), the aligned slices written to a {@link SliceSink}. With {@code quality} the
+ * slab also holds the slice before its core (a halo), so the normalised cross-correlation of each aligned slice with
+ * the previous one is computed from the same stored values as in memory: slices and ncc are bit-identical to
+ * {@link TransformApplier#apply} + {@link StackAligner#quality} for any slab height.
+ */
+public final class StreamedAlignment {
+
+	private StreamedAlignment() {}
+
+	/** @return ncc per slice (slice 0 NaN: no previous slice) when {@code quality}, else null */
+	public static double[] apply(VolumeSource src, SlabPlan plan, DriftTable drift, Canvas c, Interpolate.Method method, double fill, int threads,
+		boolean quality, SliceSink sink, Progress progress) {
+		int w = src.width(), h = src.height(), d = src.depth(), bytes = src.bytesPerVoxel();
+		TransformApplier.check(w, h, d, drift);
+		double[] ncc = quality ? new double[d] : null;
+		if (quality) ncc[0] = Double.NaN;
+		float f = (float) fill;
+		SlabTransform op = new SlabTransform() {
+			@Override
+			public int halo() {
+				return quality ? 1 : 0;
+			}
+
+			@Override
+			public Object[] apply(Slab[] in) {
+				Slab s = in[0];
+				int first = quality ? s.z0() - s.haloBelow() : s.z0(), m = s.z1() - first;
+				PlanarImg<?, ?> out = Slices.newGrey(bytes, c.width, c.height, m);
+				Parallel.forEach(m, threads, k -> Slices.writeFloats(out, k,
+					TransformApplier.resample(s.floats(first + k), w, h, drift.global(first + k), c, method, f)));
+				if (quality) Parallel.forEach(s.coreDepth(), threads, k -> {
+					int z = s.z0() + k;
+					if (z == 0) return;
+					float[] p = Slab.floats(Slices.planeArray(out, z - 1 - first)), q = Slab.floats(Slices.planeArray(out, z - first));
+					ncc[z] = StackAligner.ncc(p, q, TransformApplier.coverage(w, h, drift.global(z - 1), c), TransformApplier.coverage(w, h, drift.global(z), c));
+				});
+				Object[] planes = new Object[s.coreDepth()];
+				for (int k = 0; k < planes.length; k++) planes[k] = Slices.planeArray(out, s.z0() - first + k);
+				return planes;
+			}
+		};
+		StreamedOutput.run(Collections.singletonList(src), plan, op, sink, progress);
+		return ncc;
+	}
+}

@@ -1,0 +1,31 @@
+package org.cathodej.tortuosity;
+
+import org.cathodej.volume.VolumeSource;
+
+/**
+ * The memory a full flux solve of a whole volume holds, stated before it starts: the conduction classes (1 byte per
+ * voxel) and the solver's vectors and preconditioner for the conducting voxels (the spanning ones, which the solve
+ * finds later, are a subset, so counting all conducting voxels gives an upper bound).
+ */
+public final class FullSolveMemory {
+
+	private FullSolveMemory() {}
+
+	/** @param conducting voxels of the conducting phase(s), or all voxels when not counted */
+	public static long bytes(int w, int h, int d, long conducting, Conductivities cond, FluxTortuosity.Options o) {
+		return (long) w * h * d + ConductionSystem.solverBytes(w, h, d, conducting, cond.labels().size(), o.preconditioning, o.threads);
+	}
+
+	/** Voxels whose label conducts, read slice by slice (for a volume in memory; a streamed one would be read whole). */
+	public static long conductingVoxels(VolumeSource src, Conductivities cond) {
+		boolean[] conducts = new boolean[1 << src.bitDepth()];
+		for (int l : cond.labels()) if (l >= 0 && l < conducts.length) conducts[l] = true;
+		long n = 0;
+		for (int z = 0; z < src.depth(); z++) {
+			Object p = src.readPlanes(z, z + 1)[0];
+			if (p instanceof byte[]) for (byte b : (byte[]) p) n += conducts[b & 0xff] ? 1 : 0;
+			else for (short s : (short[]) p) n += conducts[s & 0xffff] ? 1 : 0;
+		}
+		return n;
+	}
+}

@@ -1,0 +1,44 @@
+package org.cathodej.volume;
+
+import java.util.List;
+
+import org.cathodej.task.Progress;
+
+/**
+ * Runs a {@link SlabTransform} over aligned input volumes slab by slab and writes the output slices to a
+ * {@link SliceSink} (a TIFF-slice folder written into a temporary sibling and renamed at the end). Reading the next
+ * slab overlaps the work on the current one; progress says slabs done / total with the time left; Esc stops between
+ * slabs. The sink is completed only when every slab is written and aborted otherwise, so a failure or Esc leaves no
+ * half-written output. Memory: two slabs (with halo) of every input plus one slab of output.
+ */
+public final class StreamedOutput {
+
+	private StreamedOutput() {}
+
+	public static void run(List<? extends VolumeSource> inputs, SlabPlan plan, SlabTransform op, SliceSink sink, Progress progress) {
+		VolumeSource first = inputs.get(0);
+		for (VolumeSource s : inputs)
+			if (s.width() != first.width() || s.height() != first.height() || s.depth() != first.depth())
+				throw new IllegalArgumentException("Volume sizes differ: " + s.description() + " is " + s.width() + "x" + s.height() + "x" + s.depth()
+					+ " but " + first.description() + " is " + first.width() + "x" + first.height() + "x" + first.depth());
+		if (plan.depth() != first.depth()) throw new IllegalArgumentException("The slab plan covers " + plan.depth() + " slices, the volume has " + first.depth());
+		int halo = op.halo();
+		boolean done = false;
+		try {
+			SlabStreamer.drive(plan.count(), i -> {
+				Slab[] slabs = new Slab[inputs.size()];
+				for (int c = 0; c < slabs.length; c++) slabs[c] = Slab.read(inputs.get(c), plan, i, halo, halo);
+				return slabs;
+			}, (slabs, i) -> {
+				Object[] out = op.apply(slabs);
+				if (out.length != slabs[0].coreDepth())
+					throw new IllegalStateException("The operation gave " + out.length + " slices for slab " + slabs[0]);
+				for (int k = 0; k < out.length; k++) sink.write(slabs[0].z0() + k, out[k]);
+			}, progress);
+			sink.complete();
+			done = true;
+		} finally {
+			if (!done) sink.abort();
+		}
+	}
+}
