@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
-import org.cathodej.phantom.SyntheticCathode;
-import org.cathodej.phase.PhaseLabels;
 import org.cathodej.render.FibSemRenderer;
 import org.cathodej.segment.ClassificationResult;
 import org.cathodej.segment.PixelClassifier;
@@ -35,20 +33,12 @@ public final class SegmentBench implements BenchCase {
 	@Override
 	public String[] defaultSizes() { return new String[] { "256x256x100" }; }
 
-	@SuppressWarnings("unchecked")
 	@Override
 	public void run(int[] size, int threads, BenchRecorder out) throws Exception {
-		VoxelSize vs = new VoxelSize(0.05, 0.05, 0.05, "um");
-		SyntheticCathode.Params cp = new SyntheticCathode.Params();
-		cp.width = size[0];
-		cp.height = size[1];
-		cp.depth = size[2];
-		cp.voxelSize = vs;
-		cp.seed = 1;
-		PlanarImg<UnsignedByteType, ?> truth = (PlanarImg<UnsignedByteType, ?>) (PlanarImg<?, ?>) SyntheticCathode.generate(cp, Progress.NONE).volume.toImg();
-		FibSemRenderer.Params rp = new FibSemRenderer.Params();
-		rp.stripeAmplitude = 2500;
-		FibSemRenderer.Result img = FibSemRenderer.render(truth, PhaseLabels.defaults(), rp, threads, Progress.NONE);
+		RenderedSample sample = new RenderedSample(size, threads);
+		VoxelSize vs = sample.vs;
+		PlanarImg<UnsignedByteType, ?> truth = sample.truth;
+		FibSemRenderer.Result img = sample.img;
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = Arrays.asList(
 			(RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) img.bse,
 			(RandomAccessibleInterval<? extends RealType<?>>) (RandomAccessibleInterval<?>) img.se);

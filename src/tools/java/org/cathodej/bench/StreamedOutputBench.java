@@ -16,7 +16,6 @@ import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.imagej.TiffFolderSource;
 import org.cathodej.imagej.TiffSliceWriter;
-import org.cathodej.phantom.SyntheticCathode;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.render.FibSemRenderer;
 import org.cathodej.segment.PixelClassifier;
@@ -58,20 +57,12 @@ public final class StreamedOutputBench implements BenchCase {
 		return new String[] { "512x512x128" };
 	}
 
-	@SuppressWarnings("unchecked")
 	@Override
 	public void run(int[] size, int threads, BenchRecorder out) throws Exception {
-		VoxelSize vs = new VoxelSize(0.05, 0.05, 0.05, "um");
-		SyntheticCathode.Params cp = new SyntheticCathode.Params();
-		cp.width = size[0];
-		cp.height = size[1];
-		cp.depth = size[2];
-		cp.voxelSize = vs;
-		cp.seed = 1;
-		PlanarImg<UnsignedByteType, ?> truth = (PlanarImg<UnsignedByteType, ?>) (PlanarImg<?, ?>) SyntheticCathode.generate(cp, Progress.NONE).volume.toImg();
-		FibSemRenderer.Params rp = new FibSemRenderer.Params();
-		rp.stripeAmplitude = 2500;
-		FibSemRenderer.Result img = FibSemRenderer.render(truth, PhaseLabels.defaults(), rp, threads, Progress.NONE);
+		RenderedSample sample = new RenderedSample(size, threads);
+		VoxelSize vs = sample.vs;
+		PlanarImg<UnsignedByteType, ?> truth = sample.truth;
+		FibSemRenderer.Result img = sample.img;
 		Path root = Paths.get("target", "bench-streamed-out", size[0] + "x" + size[1] + "x" + size[2]);
 		Files.createDirectories(root);
 		TiffFolderSource bse = folder(root.resolve("bse"), img.bse, vs), se = folder(root.resolve("se"), img.se, vs);

@@ -138,16 +138,6 @@ public final class Example {
 
 	/** One image, found by its title or as the current image (none: null). */
 	private static ImageSource source(ImagePlus in) {
-		return new ImageSource() {
-			@Override
-			public ImagePlus byName(String name) {
-				return in != null && name.equals(in.getTitle()) ? in : null;
-			}
-
-			@Override
-			public ImagePlus current() {
-				return in;
-			}
-		};
+		return ImageSource.of(in);
 	}
 }

@@ -73,17 +73,7 @@ public final class LabelAnalysisJob {
 		if (overwrite) opts.put("overwrite", "true");
 		try (SparkVolume vol = new SparkVolume(sc, Inputs.spec(input, sc.hadoopConfiguration()), partitions)) {
 			ImagePlus labels = SourceStack.imagePlus(vol, Inputs.title(input));
-			ImageSource images = new ImageSource() {
-				@Override
-				public ImagePlus byName(String name) {
-					return name.equals(labels.getTitle()) ? labels : null;
-				}
-
-				@Override
-				public ImagePlus current() {
-					return labels;
-				}
-			};
+			ImageSource images = ImageSource.of(labels);
 			CommandResult r = new CommandRunner(FijiContext.get()).run(spec, opts, images, Progress.NONE);
 			return new Outcome(r, staged.commit());
 		} catch (RuntimeException | Error x) {

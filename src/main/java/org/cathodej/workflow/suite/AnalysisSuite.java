@@ -143,17 +143,7 @@ public final class AnalysisSuite {
 			own.put("output_dir", dir.toString());
 			if (overwrite) own.put("overwrite", "true");
 			else own.remove("overwrite");
-			results.add(runner.run(spec, own, new ImageSource() {
-				@Override
-				public ImagePlus byName(String name) {
-					return name.equals(labels.getTitle()) ? labels : null;
-				}
-
-				@Override
-				public ImagePlus current() {
-					return labels;
-				}
-			}, progress.range(i / (double) which.size(), (i + 1) / (double) which.size())));
+			results.add(runner.run(spec, own, ImageSource.of(labels), progress.range(i / (double) which.size(), (i + 1) / (double) which.size())));
 		}
 		return results;
 	}
