@@ -21,7 +21,8 @@ import ij.ImagePlus;
 
 /**
  * A streamed label analysis of the plugin (Phase Fractions, Surface and Interface Areas, Chord Length Distribution,
- * Connectivity and CAM Utilisation; and Tortuosity (Random Walk), its walkers split over tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
+ * Connectivity and CAM Utilisation; Tortuosity (Random Walk), its walkers split over tasks; Tortuosity (Flux) as a
+ * sub-volume study, its cubes split over tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
  * and provenance as in Fiji or on the command line; its label image is a {@link SparkVolume}, so every slab pass of
  * the command (the plugin's SlabStreamer) runs as a Spark job whose partials the driver merges in slab order.
  */
@@ -32,7 +33,7 @@ public final class LabelAnalysisJob {
 	 * volume on the driver), and the random walk (the driver holds the phase mask, the executors walk).
 	 */
 	static final List<String> DISTRIBUTED = Arrays.asList("phase_fractions", "surface_and_interface_areas", "chord_length_distribution",
-		"connectivity_and_cam_utilisation", "tortuosity_random_walk");
+		"connectivity_and_cam_utilisation", "tortuosity_random_walk", "tortuosity_flux");
 
 	private final JavaSparkContext sc;
 	private final int partitions;
@@ -64,6 +65,9 @@ public final class LabelAnalysisJob {
 			throw new IllegalArgumentException("'" + command + "' is not a streamed label analysis; Spark runs " + String.join(", ", DISTRIBUTED) + ".");
 		CommandSpec spec = e.spec();
 		Map<String, String> opts = new LinkedHashMap<>(options);
+		if (spec.fileStem().equals("tortuosity_flux") && opts.getOrDefault("subvolume_edge", "").trim().isEmpty())
+			throw new IllegalArgumentException("Tortuosity (Flux) runs on Spark as a sub-volume study (one task per cube): give subvolume_edge=..., "
+				+ "e.g. subvolume_edge=64,128 subvolume_count=8; a full solve holds the whole volume on one machine.");
 		for (String k : new String[] { "output_dir", "overwrite" })
 			if (opts.containsKey(k)) throw new IllegalArgumentException(k + " is set by the job (--out, --overwrite), not as a key.");
 		if (Streaming.of(opts.get("streaming")) == Streaming.NEVER)

@@ -170,6 +170,21 @@ class LabelAnalysisJobTest {
 	}
 
 	@Test
+	void subVolumeTortuosityOneTaskPerCube() {
+		Map<String, String> o = new HashMap<>();
+		o.put("subvolume_edge", "8,12");
+		o.put("subvolume_count", "3");
+		o.put("subvolume_layout", "random");
+		o.put("seed", "4");
+		o.put("axis", "z");
+		sameTables("tortuosity_flux", o);
+		Map<String, String> full = new HashMap<>();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelAnalysisJob(sc, 2).run("tortuosity_flux",
+			slices.getPath(), full, tmp.resolve("full"), false));
+		assertTrue(e.getMessage().contains("subvolume_edge"), e.getMessage());
+	}
+
+	@Test
 	void aStoppedJobLeavesNoOutput() throws Exception {
 		AtomicInteger started = new AtomicInteger();
 		SparkListener stopper = new SparkListener() {
