@@ -21,6 +21,12 @@ public interface SlabTransform {
 	/** The output planes (byte[], short[] or float[]) of the core slices z0 .. z1-1 of {@code inputs[0]}, in order. */
 	Object[] apply(Slab[] inputs);
 
+	/**
+	 * A transform whose output depends on the input slabs only (no side results) and whose captured values are
+	 * serializable: it may run in another process ({@link TransformExecutor}).
+	 */
+	interface Portable extends SlabTransform, java.io.Serializable {}
+
 	/** One output slice computed from the same slice of every input (as floats). */
 	interface SliceFunction {
 		/** @return the output slice as floats (outWidth x outHeight), stored like {@link Slices#writeFloats} does */

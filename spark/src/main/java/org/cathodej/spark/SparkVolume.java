@@ -18,6 +18,10 @@ import org.cathodej.volume.SlabExecutor;
 import org.cathodej.volume.SlabKernel;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.SlabTransform;
+import org.cathodej.volume.SliceSink;
+import org.cathodej.volume.StreamedOutput;
+import org.cathodej.volume.TransformExecutor;
 import org.cathodej.volume.VolumeSource;
 
 /**
@@ -27,10 +31,11 @@ import org.cathodej.volume.VolumeSource;
  * the partials in slab order with the kernel's own merge. Only these partials travel (per-slab sums, boundary
  * slices of labels, never the volume). On the driver the volume reads like any source (e.g. for the checksum of the
  * provenance). It also runs the walkers of a random walk ({@link #runWalkers}) and the cubes of a sub-volume
- * tortuosity study ({@link #solveAll}).
+ * tortuosity study ({@link #solveAll}) and the slab transforms of streamed outputs ({@link #runTransform}: corrected
+ * slices written by the executors).
  */
 public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner,
-	SubVolumeStudy.CubeRunner {
+	SubVolumeStudy.CubeRunner, TransformExecutor {
 
 	private final transient JavaSparkContext sc;
 	private final SourceSpec spec;
@@ -85,6 +90,30 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 		} finally {
 			b.destroy();
 		}
+	}
+
+	/**
+	 * A streamed output (e.g. Correct Illumination in slice mode): runs of consecutive slabs as tasks; each task
+	 * reads its slabs with their halo, transforms them and writes the output slices itself through its copy of the
+	 * sink (a staging folder every executor shares with the driver). A retried task rewrites the same slices. The
+	 * caller completes or aborts the sink.
+	 */
+	@Override
+	public void runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		p.checkCancelled();
+		List<int[]> runs = runs(plan.count(), partitions);
+		SourceSpec s = spec;
+		sc.setJobDescription("Streamed output: " + plan + " in " + runs.size() + " tasks");
+		collect(sc.parallelize(runs, runs.size()).map(r -> write(s, plan, r, op, sink)));
+		p.report(1, plan.count() + " slabs written on the cluster");
+	}
+
+	private static int write(SourceSpec spec, SlabPlan plan, int[] run, SlabTransform op, SliceSink sink) {
+		try (VolumeSource src = spec.open()) {
+			StreamedOutput.writeRange(src, plan, run[0], run[1], op, sink);
+		}
+		return run[1] - run[0];
 	}
 
 	/**
