@@ -1,5 +1,7 @@
 package org.cathodej.volume;
 
+import java.util.List;
+
 import org.cathodej.task.Progress;
 
 /**
@@ -11,5 +13,6 @@ import org.cathodej.task.Progress;
  */
 public interface TransformExecutor {
 
-	void runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress);
+	/** @return the slabs' results ({@link StreamedOutput#writeRange}) of every slab of the plan, in slab order */
+	List<java.io.Serializable> runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress);
 }

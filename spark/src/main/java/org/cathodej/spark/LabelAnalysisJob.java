@@ -22,8 +22,8 @@ import ij.ImagePlus;
 /**
  * A streamed label analysis of the plugin (Phase Fractions, Surface and Interface Areas, Chord Length Distribution,
  * Connectivity and CAM Utilisation; Tortuosity (Random Walk), its walkers split over tasks; Tortuosity (Flux) as a
- * sub-volume study, its cubes split over tasks; Correct Illumination in slice mode, its corrected slices written by
- * the tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
+ * sub-volume study, its cubes split over tasks; Correct Illumination in slice mode and Remove Stripes, their
+ * slices written by the tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
  * and provenance as in Fiji or on the command line; its label image is a {@link SparkVolume}, so every slab pass of
  * the command (the plugin's SlabStreamer) runs as a Spark job whose partials the driver merges in slab order.
  */
@@ -35,7 +35,7 @@ public final class LabelAnalysisJob {
 	 */
 	static final List<String> DISTRIBUTED = Arrays.asList("phase_fractions", "surface_and_interface_areas", "chord_length_distribution",
 		"connectivity_and_cam_utilisation", "tortuosity_random_walk", "tortuosity_flux",
-		"correct_illumination");
+		"correct_illumination", "remove_stripes");
 
 	private final JavaSparkContext sc;
 	private final int partitions;

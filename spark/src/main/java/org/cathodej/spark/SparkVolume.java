@@ -32,7 +32,7 @@ import org.cathodej.volume.VolumeSource;
  * slices of labels, never the volume). On the driver the volume reads like any source (e.g. for the checksum of the
  * provenance). It also runs the walkers of a random walk ({@link #runWalkers}) and the cubes of a sub-volume
  * tortuosity study ({@link #solveAll}) and the slab transforms of streamed outputs ({@link #runTransform}: corrected
- * slices written by the executors).
+ * slices written by the executors, their per-slab results, e.g. the stripe energies, brought back).
  */
 public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner,
 	SubVolumeStudy.CubeRunner, TransformExecutor {
@@ -95,25 +95,26 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	/**
 	 * A streamed output (e.g. Correct Illumination in slice mode): runs of consecutive slabs as tasks; each task
 	 * reads its slabs with their halo, transforms them and writes the output slices itself through its copy of the
-	 * sink (a staging folder every executor shares with the driver). A retried task rewrites the same slices. The
-	 * caller completes or aborts the sink.
+	 * sink (a staging folder every executor shares with the driver) and returns the slabs' small results. A retried
+	 * task rewrites the same slices. The caller completes or aborts the sink.
 	 */
 	@Override
-	public void runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress) {
+	public List<Serializable> runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
 		p.checkCancelled();
 		List<int[]> runs = runs(plan.count(), partitions);
 		SourceSpec s = spec;
 		sc.setJobDescription("Streamed output: " + plan + " in " + runs.size() + " tasks");
-		collect(sc.parallelize(runs, runs.size()).map(r -> write(s, plan, r, op, sink)));
+		List<Serializable> results = new ArrayList<>(plan.count());
+		for (List<Serializable> part : collect(sc.parallelize(runs, runs.size()).map(r -> write(s, plan, r, op, sink)))) results.addAll(part);
 		p.report(1, plan.count() + " slabs written on the cluster");
+		return results; // collect() keeps the partition order, which is the slab order
 	}
 
-	private static int write(SourceSpec spec, SlabPlan plan, int[] run, SlabTransform op, SliceSink sink) {
+	private static ArrayList<Serializable> write(SourceSpec spec, SlabPlan plan, int[] run, SlabTransform op, SliceSink sink) {
 		try (VolumeSource src = spec.open()) {
-			StreamedOutput.writeRange(src, plan, run[0], run[1], op, sink);
+			return StreamedOutput.writeRange(src, plan, run[0], run[1], op, sink);
 		}
-		return run[1] - run[0];
 	}
 
 	/**

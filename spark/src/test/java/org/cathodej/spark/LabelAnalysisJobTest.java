@@ -184,7 +184,7 @@ class LabelAnalysisJobTest {
 		assertTrue(e.getMessage().contains("subvolume_edge"), e.getMessage());
 	}
 
-	/** A 16-bit BSE-like stack: grains under an illumination falling off to one corner, plus noise. */
+	/** A 16-bit BSE-like stack: grains under an illumination falling off to one corner, curtain stripes, noise. */
 	static File greySlices(int w, int h, int d) {
 		java.util.SplittableRandom r = new java.util.SplittableRandom(8);
 		File dir = tmp.resolve("bse").toFile();
@@ -196,7 +196,7 @@ class LabelAnalysisJobTest {
 				for (int y = 0; y < h; y++)
 					for (int x = 0; x < w; x++) {
 						double grain = ((x / 5 + y / 4 + z / 3) % 3) * 9000 + 8000, light = 1 - 0.4 * (x + y) / (double) (w + h);
-						p[y * w + x] = (short) (grain * light + r.nextInt(600));
+						p[y * w + x] = (short) (grain * light + (x % 7 == 3 ? 2500 : 0) + r.nextInt(600));
 					}
 				wr.write(z, p);
 			}
@@ -207,21 +207,36 @@ class LabelAnalysisJobTest {
 	/** The corrected slices written by the tasks equal the single-machine streamed ones, byte for byte. */
 	@Test
 	void correctIlluminationSlicesWrittenByTheTasks() {
-		File bse = greySlices(40, 33, 17);
 		Map<String, String> o = slabs(2);
 		o.put("sigma", "1.2");
+		sameSlices("correct_illumination", o);
+	}
+
+	/** The destriped slices too, and the per-slice stripe energies (computed by the tasks) in the tables. */
+	@Test
+	void removeStripesSlicesWrittenByTheTasks() {
+		Map<String, String> o = slabs(3);
+		sameSlices("remove_stripes", o);
+		assertFalse(TestVolumes.files(tmp.resolve("spark-remove_stripes-2"), ".csv").isEmpty(), "stripe energies table");
+	}
+
+	/** A streamed per-slice output on the grey stack, for 1, 2 and 3 tasks, against the single-machine streamed run. */
+	static void sameSlices(String command, Map<String, String> options) {
+		File bse = greySlices(40, 33, 17);
+		Map<String, String> o = new HashMap<>(options);
 		o.put("streaming", "always");
-		Path want = local("correct_illumination", o, "always", bse.getPath());
+		Path want = local(command, o, "always", bse.getPath());
 		Map<String, byte[]> w = TestVolumes.files(want, ".tif");
-		assertEquals(17, w.size(), "corrected slices " + w.keySet());
+		assertEquals(17, w.size(), "output slices " + w.keySet());
 		for (int parts : new int[] { 1, 2, 3 }) {
-			Path out = tmp.resolve("spark-illum-" + parts);
-			new LabelAnalysisJob(sc, parts).run("correct_illumination", bse.getPath(), o, out, false);
+			Path out = tmp.resolve("spark-" + command + "-" + parts);
+			new LabelAnalysisJob(sc, parts).run(command, bse.getPath(), o, out, false);
 			Map<String, byte[]> g = TestVolumes.files(out, ".tif");
 			assertEquals(w.keySet(), g.keySet(), parts + " tasks");
 			for (String f : w.keySet()) assertArrayEquals(w.get(f), g.get(f), f + ", " + parts + " tasks");
-			assertEquals(TestVolumes.files(want, ".csv").keySet(), TestVolumes.files(out, ".csv").keySet());
-			TestVolumes.files(want, ".csv").forEach((f, b) -> assertArrayEquals(b, TestVolumes.files(out, ".csv").get(f), f));
+			Map<String, byte[]> wc = TestVolumes.files(want, ".csv"), gc = TestVolumes.files(out, ".csv");
+			assertEquals(wc.keySet(), gc.keySet());
+			wc.forEach((f, b) -> assertArrayEquals(b, gc.get(f), f + ", " + parts + " tasks"));
 		}
 	}
 
