@@ -220,6 +220,23 @@ class LabelAnalysisJobTest {
 		assertFalse(TestVolumes.files(tmp.resolve("spark-remove_stripes-2"), ".csv").isEmpty(), "stripe energies table");
 	}
 
+	/** Align Stack applying a saved drift: the aligned slices and the drift table with the ncc computed by the tasks. */
+	@Test
+	void alignStackAppliesASavedDriftInTasks() {
+		Path msr = tmp.resolve("drift-msr.txt");
+		org.cathodej.commands.AlignStackCommand est = new org.cathodej.commands.AlignStackCommand();
+		est.stack = VolumeSources.openVirtual(greySlices(40, 33, 17).getPath()).duplicate();
+		est.transformation = "rigid";
+		est.streaming = "never";
+		est.save_multistackreg = msr.toString();
+		est.run();
+		Map<String, String> o = slabs(3);
+		o.put("transform_file", msr.toString());
+		o.put("transformation", "rigid");
+		o.put("canvas", "expand");
+		sameSlices("align_stack", o);
+	}
+
 	/** A streamed per-slice output on the grey stack, for 1, 2 and 3 tasks, against the single-machine streamed run. */
 	static void sameSlices(String command, Map<String, String> options) {
 		File bse = greySlices(40, 33, 17);
@@ -272,5 +289,8 @@ class LabelAnalysisJobTest {
 		assertThrows(IllegalArgumentException.class, () -> new LabelAnalysisJob(sc, 2).run("phase_fractions", slices.getPath(), never,
 			tmp.resolve("y"), false));
 		assertFalse(Files.exists(tmp.resolve("x")));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelAnalysisJob(sc, 2).run("align_stack", slices.getPath(),
+			new HashMap<>(), tmp.resolve("z"), false));
+		assertTrue(e.getMessage().contains("transform_file"), e.getMessage());
 	}
 }
