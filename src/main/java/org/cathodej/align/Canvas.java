@@ -6,7 +6,9 @@ import java.util.Locale;
  * Output geometry of an aligned stack in reference coordinates: output pixel (X, Y) shows reference point
  * (X + x0, Y + y0). Computed from the transforms alone, so re-applying saved transforms gives the same canvas.
  */
-public final class Canvas {
+public final class Canvas implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	public enum Mode {
 		/** The largest rectangle covered by every slice (no fill pixels). */

@@ -27,7 +27,9 @@ import org.cathodej.results.Table;
  * The transforms an aligner produces are snapped to their MultiStackReg representation ({@link #snapped}) so that
  * both files reproduce them exactly.
  */
-public final class DriftTable {
+public final class DriftTable implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	public enum Type {
 		TRANSLATION, RIGID_BODY

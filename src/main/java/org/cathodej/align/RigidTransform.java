@@ -5,7 +5,9 @@ package org.cathodej.align;
  * (x, y, 1). Used as "reference coordinates -> coordinates in a slice": a feature at q in the reference appears at
  * {@code apply(q)} in the slice, so the aligned slice is {@code aligned(q) = slice(apply(q))}.
  */
-public final class RigidTransform {
+public final class RigidTransform implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	public static final RigidTransform IDENTITY = new RigidTransform(1, 0, 0, 0, 1, 0);
 

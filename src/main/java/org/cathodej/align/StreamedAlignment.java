@@ -33,32 +33,68 @@ public final class StreamedAlignment {
 		TransformApplier.check(w, h, d, drift);
 		double[] ncc = quality ? new double[d] : null;
 		if (quality) ncc[0] = Double.NaN;
-		float f = (float) fill;
-		SlabTransform op = new SlabTransform() {
-			@Override
-			public int halo() {
-				return quality ? 1 : 0;
-			}
-
-			@Override
-			public Object[] apply(Slab[] in) {
-				Slab s = in[0];
-				int first = quality ? s.z0() - s.haloBelow() : s.z0(), m = s.z1() - first;
-				PlanarImg<?, ?> out = Slices.newGrey(bytes, c.width, c.height, m);
-				Parallel.forEach(m, threads, k -> Slices.writeFloats(out, k,
-					TransformApplier.resample(s.floats(first + k), w, h, drift.global(first + k), c, method, f)));
-				if (quality) Parallel.forEach(s.coreDepth(), threads, k -> {
-					int z = s.z0() + k;
-					if (z == 0) return;
-					float[] p = Slab.floats(Slices.planeArray(out, z - 1 - first)), q = Slab.floats(Slices.planeArray(out, z - first));
-					ncc[z] = StackAligner.ncc(p, q, TransformApplier.coverage(w, h, drift.global(z - 1), c), TransformApplier.coverage(w, h, drift.global(z), c));
-				});
-				Object[] planes = new Object[s.coreDepth()];
-				for (int k = 0; k < planes.length; k++) planes[k] = Slices.planeArray(out, s.z0() - first + k);
-				return planes;
-			}
-		};
+		SlabTransform op = new Aligned(w, h, bytes, drift, c, method, (float) fill, threads, ncc);
 		StreamedOutput.run(Collections.singletonList(src), plan, op, sink, progress);
 		return ncc;
+	}
+
+	/**
+	 * The drift applied to a slab's slices, with the ncc of each core slice with the previous one as the slab's
+	 * result (null without quality): portable, so the slices may be computed on other machines (cathodej-spark).
+	 */
+	private static final class Aligned implements SlabTransform.Reporting<double[]> {
+		private static final long serialVersionUID = 1L;
+		private final int w, h, bytes, threads;
+		private final DriftTable drift;
+		private final Canvas c;
+		private final Interpolate.Method method;
+		private final float fill;
+		private final boolean quality;
+		private final transient double[] ncc;
+
+		Aligned(int w, int h, int bytes, DriftTable drift, Canvas c, Interpolate.Method method, float fill, int threads, double[] ncc) {
+			this.w = w;
+			this.h = h;
+			this.bytes = bytes;
+			this.drift = drift;
+			this.c = c;
+			this.method = method;
+			this.fill = fill;
+			this.threads = threads;
+			this.quality = ncc != null;
+			this.ncc = ncc;
+		}
+
+		@Override
+		public int halo() {
+			return quality ? 1 : 0;
+		}
+
+		@Override
+		public SlabTransform.Output<double[]> transform(Slab[] in) {
+			Slab s = in[0];
+			int first = quality ? s.z0() - s.haloBelow() : s.z0(), m = s.z1() - first;
+			PlanarImg<?, ?> out = Slices.newGrey(bytes, c.width, c.height, m);
+			Parallel.forEach(m, threads, k -> Slices.writeFloats(out, k,
+				TransformApplier.resample(s.floats(first + k), w, h, drift.global(first + k), c, method, fill)));
+			double[] q = quality ? new double[s.coreDepth()] : null;
+			if (quality) Parallel.forEach(s.coreDepth(), threads, k -> {
+				int z = s.z0() + k;
+				if (z == 0) {
+					q[k] = Double.NaN;
+					return;
+				}
+				float[] p = Slab.floats(Slices.planeArray(out, z - 1 - first)), r = Slab.floats(Slices.planeArray(out, z - first));
+				q[k] = StackAligner.ncc(p, r, TransformApplier.coverage(w, h, drift.global(z - 1), c), TransformApplier.coverage(w, h, drift.global(z), c));
+			});
+			Object[] planes = new Object[s.coreDepth()];
+			for (int k = 0; k < planes.length; k++) planes[k] = Slices.planeArray(out, s.z0() - first + k);
+			return new SlabTransform.Output<>(planes, q);
+		}
+
+		@Override
+		public void keep(int z0, double[] result) {
+			if (quality) System.arraycopy(result, 0, ncc, z0, result.length);
+		}
 	}
 }

@@ -148,7 +148,9 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 			+ "normal to " + axis + " as the electrodes");
 		convention("subvolume_spread", "sd = sample standard deviation of kappa over the percolating cubes; change_from_smaller = relative change of "
 			+ "the mean from the next smaller edge");
-		List<SubVolumeStudy.CubeResult> rs = SubVolumeStudy.run(src, edges, subvolume_count, layout, seed, cond, vs, ax, o, progress());
+		// a volume on a cluster (cathodej-spark) solves the cubes there; each cube's numbers do not depend on where
+		SubVolumeStudy.CubeRunner runner = src instanceof SubVolumeStudy.CubeRunner ? (SubVolumeStudy.CubeRunner) src : null;
+		List<SubVolumeStudy.CubeResult> rs = SubVolumeStudy.run(src, edges, subvolume_count, layout, seed, cond, vs, ax, o, runner, progress());
 		subvolumes = new ResultsTable();
 		for (SubVolumeStudy.CubeResult r : rs) {
 			subvolumes.incrementCounter();

@@ -86,7 +86,8 @@ public final class Destriper {
 	}
 
 	/** Per-slice energies; see the class comment. */
-	public static final class SliceStats {
+	public static final class SliceStats implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		public double stripeBefore, stripeAfter, structureLost, variance;
 
 		public double stripeRemovedFraction() { return stripeBefore > 0 ? 1 - stripeAfter / stripeBefore : 0; }
@@ -171,7 +172,8 @@ public final class Destriper {
 	}
 
 	/** The checked (and in automatic mode chosen) filter setting of a stack, applied slice by slice. */
-	static final class Setting {
+	static final class Setting implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		final Wavelet wv;
 		final int levels, width, curtainLength;
 		final double sigma;

@@ -15,7 +15,9 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
  * The filters are computed from their definition (minimum-phase spectral factor of the Daubechies polynomial), not
  * copied from tables; the tests check orthonormality and vanishing moments.
  */
-public final class Wavelet {
+public final class Wavelet implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final String name;
 	/** Low-pass (scaling) filter, sum sqrt(2), unit norm. */

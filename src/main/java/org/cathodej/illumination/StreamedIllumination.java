@@ -54,31 +54,43 @@ public final class StreamedIllumination {
 		}
 	}
 
-	/** The first pass: per-slice statistics of a slab. */
+	/** The first pass: per-slice statistics of a slab (serializable: it may run on other machines, cathodej-spark). */
 	static SlabKernel<SliceStats> statistics(double sx, double sy, int threads) {
-		return new SlabKernel<SliceStats>() {
-			@Override
-			public SliceStats partial(Slab slab) {
-				SliceStats s = new SliceStats(slab.coreDepth());
-				Parallel.forEach(slab.coreDepth(), threads, k -> {
-					float[] a = slab.floats(slab.z0() + k);
-					double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-					for (float x : a) {
-						lo = Math.min(lo, x);
-						hi = Math.max(hi, x);
-					}
-					double[] st = IlluminationCorrector.divide(a, IlluminationCorrector.blur(a, slab.width(), slab.height(), sx, sy));
-					double[] row = { lo, hi, st[0], st[1], st[2], st[3], st[4] };
-					for (int j = 0; j < 7; j++) s.v[j][k] = row[j];
-				});
-				return s;
-			}
+		return new Statistics(sx, sy, threads);
+	}
 
-			@Override
-			public SliceStats merge(SliceStats lower, SliceStats upper) {
-				return lower.merge(upper);
-			}
-		};
+	private static final class Statistics implements SlabKernel<SliceStats>, Serializable {
+		private static final long serialVersionUID = 1L;
+		private final double sx, sy;
+		private final int threads;
+
+		Statistics(double sx, double sy, int threads) {
+			this.sx = sx;
+			this.sy = sy;
+			this.threads = threads;
+		}
+
+		@Override
+		public SliceStats partial(Slab slab) {
+			SliceStats s = new SliceStats(slab.coreDepth());
+			Parallel.forEach(slab.coreDepth(), threads, k -> {
+				float[] a = slab.floats(slab.z0() + k);
+				double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+				for (float x : a) {
+					lo = Math.min(lo, x);
+					hi = Math.max(hi, x);
+				}
+				double[] st = IlluminationCorrector.divide(a, IlluminationCorrector.blur(a, slab.width(), slab.height(), sx, sy));
+				double[] row = { lo, hi, st[0], st[1], st[2], st[3], st[4] };
+				for (int j = 0; j < 7; j++) s.v[j][k] = row[j];
+			});
+			return s;
+		}
+
+		@Override
+		public SliceStats merge(SliceStats lower, SliceStats upper) {
+			return lower.merge(upper);
+		}
 	}
 
 	/**
@@ -93,7 +105,7 @@ public final class StreamedIllumination {
 		SliceStats st = SlabStreamer.run(src, plan, statistics(px[0], px[1], threads), pr.range(0, 0.5));
 		double inMin = st.min(0), inMax = st.max(1), rMin = st.min(2), rMax = st.max(3);
 		double scale = rMax > rMin ? (inMax - inMin) / (rMax - rMin) : 0;
-		SlabTransform map = slabs -> {
+		SlabTransform.Portable map = slabs -> { // pure: may run on other machines (cathodej-spark)
 			Slab s = slabs[0];
 			Object[] out = new Object[s.coreDepth()];
 			Parallel.forEach(out.length, threads, k -> {

@@ -12,7 +12,9 @@ import org.cathodej.phase.LabelLut;
  * Conductivity (or diffusivity) per label value. Labels not listed are insulating (conductivity 0). At most
  * {@link #MAX_CLASSES} distinct conducting labels.
  */
-public final class Conductivities {
+public final class Conductivities implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/** Most conducting labels one solve handles (they are stored as small class numbers). */
 	public static final int MAX_CLASSES = 63;

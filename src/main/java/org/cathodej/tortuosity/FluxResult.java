@@ -7,7 +7,9 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.real.FloatType;
 
 /** Steady-state conduction along one axis: effective conductivity, tortuosity factors, convergence. */
-public final class FluxResult {
+public final class FluxResult implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/** Axis 0 = x, 1 = y, 2 = z. */
 	public int axis;
@@ -35,14 +37,15 @@ public final class FluxResult {
 	/** Per-layer profile along the axis, when asked for. */
 	public List<LayerRow> layers;
 	/** Potential (0..1, NaN outside the spanning voxels) and |current density| / mean current density, when asked for. */
-	public PlanarImg<FloatType, FloatArray> potential, currentDensity;
+	public transient PlanarImg<FloatType, FloatArray> potential, currentDensity; // images stay where they were solved
 
 	public static String axisName(int axis) {
 		return "xyz".substring(axis, axis + 1);
 	}
 
 	/** One layer normal to the axis. Current densities are relative to the mean current density I / A. */
-	public static final class LayerRow {
+	public static final class LayerRow implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		public int layer;
 		/** Position of the layer centre in calibrated units. */
 		public double position;

@@ -26,7 +26,8 @@ import net.imglib2.type.numeric.real.FloatType;
 public final class FluxTortuosity {
 
 	/** Solver settings. */
-	public static final class Options {
+	public static final class Options implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		/** Relative residual ||b - A x|| / ||b|| to reach. */
 		public double tolerance = 1e-4;
 		/** Relative difference of inlet and outlet current to reach. */

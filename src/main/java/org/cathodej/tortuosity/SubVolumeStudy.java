@@ -147,14 +147,39 @@ public final class SubVolumeStudy {
 		return o;
 	}
 
-	/** All cubes of all edges solved one after another (smallest edge first); Esc between cubes. */
-	public static List<CubeResult> run(VolumeSource src, int[] edges, int count, Layout layout, long seed, Conductivities cond, VoxelSize vs, int axis,
-		FluxTortuosity.Options opt, Progress progress) {
-		Progress pr = progress == null ? Progress.NONE : progress;
+	/**
+	 * Solves a list of cubes somewhere else (e.g. one Spark task per cube) and returns their results in the list's
+	 * order; each cube's result is {@link #solve} of that cube, so the study's numbers do not depend on the runner.
+	 */
+	public interface CubeRunner {
+		List<CubeResult> solveAll(List<Cube> cubes, Conductivities cond, VoxelSize vs, int axis, FluxTortuosity.Options opt, Progress progress);
+	}
+
+	/** The cubes of all edges, smallest edge first, each edge's cubes in {@link #positions} order. */
+	public static List<Cube> cubes(int w, int h, int d, int[] edges, int count, Layout layout, long seed) {
 		int[] e = edges.clone();
 		Arrays.sort(e);
 		List<Cube> cubes = new ArrayList<>();
-		for (int s : e) cubes.addAll(positions(src.width(), src.height(), src.depth(), s, count, layout, seed));
+		for (int s : e) cubes.addAll(positions(w, h, d, s, count, layout, seed));
+		return cubes;
+	}
+
+	/** All cubes of all edges solved one after another (smallest edge first); Esc between cubes. */
+	public static List<CubeResult> run(VolumeSource src, int[] edges, int count, Layout layout, long seed, Conductivities cond, VoxelSize vs, int axis,
+		FluxTortuosity.Options opt, Progress progress) {
+		return run(src, edges, count, layout, seed, cond, vs, axis, opt, null, progress);
+	}
+
+	/** As above, the cubes solved by {@code runner} when not null (results in the same order). */
+	public static List<CubeResult> run(VolumeSource src, int[] edges, int count, Layout layout, long seed, Conductivities cond, VoxelSize vs, int axis,
+		FluxTortuosity.Options opt, CubeRunner runner, Progress progress) {
+		Progress pr = progress == null ? Progress.NONE : progress;
+		List<Cube> cubes = cubes(src.width(), src.height(), src.depth(), edges, count, layout, seed);
+		if (runner != null) {
+			List<CubeResult> out = runner.solveAll(cubes, cond, vs, axis, opt, pr);
+			if (out.size() != cubes.size()) throw new IllegalStateException(cubes.size() + " cubes asked, " + out.size() + " solved");
+			return out;
+		}
 		double total = 0, done = 0;
 		for (Cube c : cubes) total += Math.pow(c.edge, 3);
 		List<CubeResult> out = new ArrayList<>();

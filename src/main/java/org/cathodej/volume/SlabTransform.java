@@ -21,6 +21,44 @@ public interface SlabTransform {
 	/** The output planes (byte[], short[] or float[]) of the core slices z0 .. z1-1 of {@code inputs[0]}, in order. */
 	Object[] apply(Slab[] inputs);
 
+	/**
+	 * A transform whose output depends on the input slabs only (no side results) and whose captured values are
+	 * serializable: it may run in another process ({@link TransformExecutor}).
+	 */
+	interface Portable extends SlabTransform, java.io.Serializable {}
+
+	/**
+	 * A portable transform that also gives a small result per slab (e.g. per-slice statistics), kept where the work
+	 * was asked for: {@link #apply} keeps it at once; elsewhere {@link StreamedOutput#writeRange} returns it and the
+	 * asking side keeps it, in slab order.
+	 */
+	interface Reporting<R extends java.io.Serializable> extends Portable {
+
+		/** The output planes of the core slices (as {@link #apply}) and the slab's result. */
+		Output<R> transform(Slab[] inputs);
+
+		/** Keeps the result of the slab whose core starts at slice {@code z0}. */
+		void keep(int z0, R result);
+
+		@Override
+		default Object[] apply(Slab[] inputs) {
+			Output<R> o = transform(inputs);
+			keep(inputs[0].z0(), o.result);
+			return o.planes;
+		}
+	}
+
+	/** Output planes of a slab's core and its result. */
+	final class Output<R> {
+		public final Object[] planes;
+		public final R result;
+
+		public Output(Object[] planes, R result) {
+			this.planes = planes;
+			this.result = result;
+		}
+	}
+
 	/** One output slice computed from the same slice of every input (as floats). */
 	interface SliceFunction {
 		/** @return the output slice as floats (outWidth x outHeight), stored like {@link Slices#writeFloats} does */

@@ -1,5 +1,7 @@
 package org.cathodej.volume;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cathodej.task.Progress;
@@ -25,20 +27,64 @@ public final class StreamedOutput {
 		int halo = op.halo();
 		boolean done = false;
 		try {
-			SlabStreamer.drive(plan.count(), i -> {
-				Slab[] slabs = new Slab[inputs.size()];
-				for (int c = 0; c < slabs.length; c++) slabs[c] = Slab.read(inputs.get(c), plan, i, halo, halo);
-				return slabs;
-			}, (slabs, i) -> {
-				Object[] out = op.apply(slabs);
-				if (out.length != slabs[0].coreDepth())
-					throw new IllegalStateException("The operation gave " + out.length + " slices for slab " + slabs[0]);
-				for (int k = 0; k < out.length; k++) sink.write(slabs[0].z0() + k, out[k]);
-			}, progress);
+			if (elsewhere(inputs, op, sink)) keep(op, plan, ((TransformExecutor) first).runTransform(plan, (SlabTransform.Portable) op, sink, progress));
+			else SlabStreamer.drive(plan.count(), i -> read(inputs, plan, i, halo), (slabs, i) -> write(op, slabs, sink), progress);
 			sink.complete();
 			done = true;
 		} finally {
 			if (!done) sink.abort();
 		}
+	}
+
+	/** A single input that runs transforms elsewhere, a transform that may move, and a sink whose copies write alike. */
+	private static boolean elsewhere(List<? extends VolumeSource> inputs, SlabTransform op, SliceSink sink) {
+		return inputs.size() == 1 && inputs.get(0) instanceof TransformExecutor && op instanceof SlabTransform.Portable
+			&& sink instanceof java.io.Serializable;
+	}
+
+	/**
+	 * Slabs {@code [from, to)} of the plan, read one after another from {@code src}, transformed and written into
+	 * {@code sink}: the work of one worker of a {@link TransformExecutor}.
+	 * @return per slab, the result of a {@link SlabTransform.Reporting} transform (not kept here), else null
+	 */
+	public static ArrayList<Serializable> writeRange(VolumeSource src, SlabPlan plan, int from, int to, SlabTransform op, SliceSink sink) {
+		List<VolumeSource> in = java.util.Collections.singletonList(src);
+		ArrayList<Serializable> results = new ArrayList<>(to - from);
+		for (int i = from; i < to; i++) {
+			Slab[] slabs = read(in, plan, i, op.halo());
+			if (op instanceof SlabTransform.Reporting) {
+				SlabTransform.Output<? extends Serializable> o = ((SlabTransform.Reporting<?>) op).transform(slabs);
+				write(o.planes, slabs, sink);
+				results.add(o.result);
+			} else {
+				write(op, slabs, sink);
+				results.add(null);
+			}
+		}
+		return results;
+	}
+
+	/** The slabs' results from elsewhere kept by the asking transform, in slab order. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void keep(SlabTransform op, SlabPlan plan, List<Serializable> results) {
+		if (results.size() != plan.count()) throw new IllegalStateException(plan.count() + " slabs transformed, " + results.size() + " results");
+		if (!(op instanceof SlabTransform.Reporting)) return;
+		for (int i = 0; i < plan.count(); i++) ((SlabTransform.Reporting) op).keep(plan.start(i), results.get(i));
+	}
+
+	private static Slab[] read(List<? extends VolumeSource> inputs, SlabPlan plan, int i, int halo) {
+		Slab[] slabs = new Slab[inputs.size()];
+		for (int c = 0; c < slabs.length; c++) slabs[c] = Slab.read(inputs.get(c), plan, i, halo, halo);
+		return slabs;
+	}
+
+	private static void write(SlabTransform op, Slab[] slabs, SliceSink sink) {
+		write(op.apply(slabs), slabs, sink);
+	}
+
+	private static void write(Object[] out, Slab[] slabs, SliceSink sink) {
+		if (out.length != slabs[0].coreDepth())
+			throw new IllegalStateException("The operation gave " + out.length + " slices for slab " + slabs[0]);
+		for (int k = 0; k < out.length; k++) sink.write(slabs[0].z0() + k, out[k]);
 	}
 }

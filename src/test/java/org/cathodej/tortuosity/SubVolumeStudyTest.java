@@ -85,6 +85,50 @@ class SubVolumeStudyTest {
 		for (int i = 0; i < rs.size(); i++) assertEquals(rs.get(i).flux.kappa, again.get(i).flux.kappa, 0);
 	}
 
+	/** A runner elsewhere gets the cubes in study order and serialised settings; solving there changes no number. */
+	@Test
+	void aCubeRunnerGivesTheNumbersOfTheLocalLoop() {
+		int w = 24, h = 22, d = 20;
+		PlanarImg<UnsignedByteType, ByteArray> v = Vols.random(w, h, d, 0.6, 5);
+		ImgSource src = new ImgSource(v, VS, "random");
+		Conductivities cond = Conductivities.singlePhase(1);
+		FluxTortuosity.Options o = new FluxTortuosity.Options();
+		o.threads = 1;
+		List<SubVolumeStudy.Cube> asked = new ArrayList<>();
+		SubVolumeStudy.CubeRunner remote = (cubes, c, vs, axis, opt, p) -> {
+			List<SubVolumeStudy.CubeResult> out = new ArrayList<>();
+			asked.addAll(cubes);
+			for (int i = cubes.size() - 1; i >= 0; i--) // solved in another order, returned in the asked one
+				out.add(0, roundTrip(SubVolumeStudy.solve(src, roundTrip(cubes.get(i)), roundTrip(c), roundTrip(vs), axis, roundTrip(opt), p)));
+			return out;
+		};
+		List<SubVolumeStudy.CubeResult> here = SubVolumeStudy.run(src, new int[] { 12, 8 }, 2, SubVolumeStudy.Layout.GRID, 0, cond, VS, 1, o, Progress.NONE);
+		List<SubVolumeStudy.CubeResult> there = SubVolumeStudy.run(src, new int[] { 12, 8 }, 2, SubVolumeStudy.Layout.GRID, 0, cond, VS, 1, o, remote,
+			Progress.NONE);
+		assertEquals(SubVolumeStudy.cubes(w, h, d, new int[] { 8, 12 }, 2, SubVolumeStudy.Layout.GRID, 0).toString(), asked.toString());
+		assertEquals(4, there.size());
+		for (int i = 0; i < here.size(); i++) {
+			assertEquals(here.get(i).cube.toString(), there.get(i).cube.toString());
+			assertEquals(here.get(i).flux.kappa, there.get(i).flux.kappa, 0);
+			assertEquals(here.get(i).flux.iterations, there.get(i).flux.iterations);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T> T roundTrip(T o) {
+		try {
+			java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+			try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(b)) {
+				out.writeObject(o);
+			}
+			try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(b.toByteArray()))) {
+				return (T) in.readObject();
+			}
+		} catch (java.io.IOException | ClassNotFoundException e) {
+			throw new AssertionError(e);
+		}
+	}
+
 	@Test
 	void nonPercolatingCubesAreCountedApart() {
 		// label 1 only in the lower half along x: cubes there percolate along z, cubes in the other half do not

@@ -21,7 +21,9 @@ import ij.ImagePlus;
 
 /**
  * A streamed label analysis of the plugin (Phase Fractions, Surface and Interface Areas, Chord Length Distribution,
- * Connectivity and CAM Utilisation; and Tortuosity (Random Walk), its walkers split over tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
+ * Connectivity and CAM Utilisation; Tortuosity (Random Walk), its walkers split over tasks; Tortuosity (Flux) as a
+ * sub-volume study, its cubes split over tasks; Correct Illumination in slice mode, Remove Stripes and Align Stack
+ * applying a saved drift, their slices written by the tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
  * and provenance as in Fiji or on the command line; its label image is a {@link SparkVolume}, so every slab pass of
  * the command (the plugin's SlabStreamer) runs as a Spark job whose partials the driver merges in slab order.
  */
@@ -32,7 +34,8 @@ public final class LabelAnalysisJob {
 	 * volume on the driver), and the random walk (the driver holds the phase mask, the executors walk).
 	 */
 	static final List<String> DISTRIBUTED = Arrays.asList("phase_fractions", "surface_and_interface_areas", "chord_length_distribution",
-		"connectivity_and_cam_utilisation", "tortuosity_random_walk");
+		"connectivity_and_cam_utilisation", "tortuosity_random_walk", "tortuosity_flux",
+		"correct_illumination", "remove_stripes", "align_stack");
 
 	private final JavaSparkContext sc;
 	private final int partitions;
@@ -41,6 +44,11 @@ public final class LabelAnalysisJob {
 	public LabelAnalysisJob(JavaSparkContext sc, int partitions) {
 		this.sc = sc;
 		this.partitions = partitions;
+	}
+
+	/** Refuses {@code key} empty for the analysis {@code stem}: the work would not run on the executors. */
+	private static void requireKey(CommandSpec spec, Map<String, String> opts, String stem, String key, String why) {
+		if (spec.fileStem().equals(stem) && opts.getOrDefault(key, "").trim().isEmpty()) throw new IllegalArgumentException(why);
 	}
 
 	/** The result of a job: the command's result and the files now in the output folder. */
@@ -64,6 +72,10 @@ public final class LabelAnalysisJob {
 			throw new IllegalArgumentException("'" + command + "' is not a streamed label analysis; Spark runs " + String.join(", ", DISTRIBUTED) + ".");
 		CommandSpec spec = e.spec();
 		Map<String, String> opts = new LinkedHashMap<>(options);
+		requireKey(spec, opts, "tortuosity_flux", "subvolume_edge", "Tortuosity (Flux) runs on Spark as a sub-volume study (one task per cube): give "
+			+ "subvolume_edge=..., e.g. subvolume_edge=64,128 subvolume_count=8; a full solve holds the whole volume on one machine.");
+		requireKey(spec, opts, "align_stack", "transform_file", "Align Stack runs on Spark applying a saved drift: give transform_file=... "
+			+ "(estimate the drift with Fiji or scripts/cathodej on a stack that fits; the estimate holds the whole stack).");
 		for (String k : new String[] { "output_dir", "overwrite" })
 			if (opts.containsKey(k)) throw new IllegalArgumentException(k + " is set by the job (--out, --overwrite), not as a key.");
 		if (Streaming.of(opts.get("streaming")) == Streaming.NEVER)

@@ -10,11 +10,18 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
+import org.cathodej.tortuosity.Conductivities;
+import org.cathodej.tortuosity.FluxTortuosity;
 import org.cathodej.tortuosity.RandomWalkTortuosity;
+import org.cathodej.tortuosity.SubVolumeStudy;
 import org.cathodej.volume.SlabExecutor;
 import org.cathodej.volume.SlabKernel;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.SlabTransform;
+import org.cathodej.volume.SliceSink;
+import org.cathodej.volume.StreamedOutput;
+import org.cathodej.volume.TransformExecutor;
 import org.cathodej.volume.VolumeSource;
 
 /**
@@ -23,9 +30,12 @@ import org.cathodej.volume.VolumeSource;
  * right with {@link SlabStreamer#runRange} (the single-JVM loop itself), and returns one partial. The driver merges
  * the partials in slab order with the kernel's own merge. Only these partials travel (per-slab sums, boundary
  * slices of labels, never the volume). On the driver the volume reads like any source (e.g. for the checksum of the
- * provenance). It also runs the walkers of a random walk ({@link #runWalkers}).
+ * provenance). It also runs the walkers of a random walk ({@link #runWalkers}) and the cubes of a sub-volume
+ * tortuosity study ({@link #solveAll}) and the slab transforms of streamed outputs ({@link #runTransform}: corrected
+ * slices written by the executors, their per-slab results, e.g. the stripe energies, brought back).
  */
-public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner {
+public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner,
+	SubVolumeStudy.CubeRunner, TransformExecutor {
 
 	private final transient JavaSparkContext sc;
 	private final SourceSpec spec;
@@ -80,6 +90,64 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 		} finally {
 			b.destroy();
 		}
+	}
+
+	/**
+	 * A streamed output (e.g. Correct Illumination in slice mode): runs of consecutive slabs as tasks; each task
+	 * reads its slabs with their halo, transforms them and writes the output slices itself through its copy of the
+	 * sink (a staging folder every executor shares with the driver) and returns the slabs' small results. A retried
+	 * task rewrites the same slices. The caller completes or aborts the sink.
+	 */
+	@Override
+	public List<Serializable> runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		p.checkCancelled();
+		List<int[]> runs = runs(plan.count(), partitions);
+		SourceSpec s = spec;
+		sc.setJobDescription("Streamed output: " + plan + " in " + runs.size() + " tasks");
+		List<Serializable> results = new ArrayList<>(plan.count());
+		for (List<Serializable> part : collect(sc.parallelize(runs, runs.size()).map(r -> write(s, plan, r, op, sink)))) results.addAll(part);
+		p.report(1, plan.count() + " slabs written on the cluster");
+		return results; // collect() keeps the partition order, which is the slab order
+	}
+
+	private static ArrayList<Serializable> write(SourceSpec spec, SlabPlan plan, int[] run, SlabTransform op, SliceSink sink) {
+		try (VolumeSource src = spec.open()) {
+			return StreamedOutput.writeRange(src, plan, run[0], run[1], op, sink);
+		}
+	}
+
+	/**
+	 * The cubes of a sub-volume tortuosity study, one task per cube (at most {@code partitions} tasks, each then
+	 * solving a run of consecutive cubes): each task opens the volume from its {@link SourceSpec}, reads its cube
+	 * slice by slice and solves it with {@link SubVolumeStudy#solve}; only the per-cube numbers travel back, in cube
+	 * order.
+	 */
+	@Override
+	public List<SubVolumeStudy.CubeResult> solveAll(List<SubVolumeStudy.Cube> cubes, Conductivities cond, VoxelSize vs, int axis,
+		FluxTortuosity.Options opt, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		p.checkCancelled();
+		List<int[]> runs = runs(cubes.size(), partitions);
+		List<SubVolumeStudy.Cube> all = new ArrayList<>(cubes);
+		SourceSpec s = spec;
+		sc.setJobDescription("Sub-volume tortuosity: " + cubes.size() + " cubes in " + runs.size() + " tasks");
+		List<SubVolumeStudy.CubeResult> out = new ArrayList<>(cubes.size());
+		for (List<SubVolumeStudy.CubeResult> part : collect(sc.parallelize(runs, runs.size()).map(r -> solve(s, all.subList(r[0], r[1]), cond, vs, axis, opt))))
+			out.addAll(part);
+		p.report(1, cubes.size() + " cubes solved on the cluster");
+		return out;
+	}
+
+	private static ArrayList<SubVolumeStudy.CubeResult> solve(SourceSpec spec, List<SubVolumeStudy.Cube> cubes, Conductivities cond, VoxelSize vs, int axis,
+		FluxTortuosity.Options opt) {
+		ArrayList<SubVolumeStudy.CubeResult> out = new ArrayList<>(cubes.size());
+		try (VolumeSource src = spec.open()) {
+			for (SubVolumeStudy.Cube c : cubes) out.add(SubVolumeStudy.solve(src, c, cond, vs, axis, opt, Progress.NONE));
+		} catch (CancellationException e) {
+			throw new IllegalStateException("Task stopped", e);
+		}
+		return out;
 	}
 
 	/** collect() with Spark's failures as unchecked exceptions (a stop as a {@link CancellationException}). */

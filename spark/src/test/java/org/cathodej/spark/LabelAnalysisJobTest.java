@@ -170,6 +170,94 @@ class LabelAnalysisJobTest {
 	}
 
 	@Test
+	void subVolumeTortuosityOneTaskPerCube() {
+		Map<String, String> o = new HashMap<>();
+		o.put("subvolume_edge", "8,12");
+		o.put("subvolume_count", "3");
+		o.put("subvolume_layout", "random");
+		o.put("seed", "4");
+		o.put("axis", "z");
+		sameTables("tortuosity_flux", o);
+		Map<String, String> full = new HashMap<>();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelAnalysisJob(sc, 2).run("tortuosity_flux",
+			slices.getPath(), full, tmp.resolve("full"), false));
+		assertTrue(e.getMessage().contains("subvolume_edge"), e.getMessage());
+	}
+
+	/** A 16-bit BSE-like stack: grains under an illumination falling off to one corner, curtain stripes, noise. */
+	static File greySlices(int w, int h, int d) {
+		java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+		File dir = tmp.resolve("bse").toFile();
+		if (dir.exists()) return dir;
+		try (org.cathodej.imagej.TiffSliceWriter wr = new org.cathodej.imagej.TiffSliceWriter(dir, "bse", w, h, d,
+			new org.cathodej.image.VoxelSize(0.1, 0.1, 0.15, "um"), false)) {
+			for (int z = 0; z < d; z++) {
+				short[] p = new short[w * h];
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++) {
+						double grain = ((x / 5 + y / 4 + z / 3) % 3) * 9000 + 8000, light = 1 - 0.4 * (x + y) / (double) (w + h);
+						p[y * w + x] = (short) (grain * light + (x % 7 == 3 ? 2500 : 0) + r.nextInt(600));
+					}
+				wr.write(z, p);
+			}
+			return wr.commit();
+		}
+	}
+
+	/** The corrected slices written by the tasks equal the single-machine streamed ones, byte for byte. */
+	@Test
+	void correctIlluminationSlicesWrittenByTheTasks() {
+		Map<String, String> o = slabs(2);
+		o.put("sigma", "1.2");
+		sameSlices("correct_illumination", o);
+	}
+
+	/** The destriped slices too, and the per-slice stripe energies (computed by the tasks) in the tables. */
+	@Test
+	void removeStripesSlicesWrittenByTheTasks() {
+		Map<String, String> o = slabs(3);
+		sameSlices("remove_stripes", o);
+		assertFalse(TestVolumes.files(tmp.resolve("spark-remove_stripes-2"), ".csv").isEmpty(), "stripe energies table");
+	}
+
+	/** Align Stack applying a saved drift: the aligned slices and the drift table with the ncc computed by the tasks. */
+	@Test
+	void alignStackAppliesASavedDriftInTasks() {
+		Path msr = tmp.resolve("drift-msr.txt");
+		org.cathodej.commands.AlignStackCommand est = new org.cathodej.commands.AlignStackCommand();
+		est.stack = VolumeSources.openVirtual(greySlices(40, 33, 17).getPath()).duplicate();
+		est.transformation = "rigid";
+		est.streaming = "never";
+		est.save_multistackreg = msr.toString();
+		est.run();
+		Map<String, String> o = slabs(3);
+		o.put("transform_file", msr.toString());
+		o.put("transformation", "rigid");
+		o.put("canvas", "expand");
+		sameSlices("align_stack", o);
+	}
+
+	/** A streamed per-slice output on the grey stack, for 1, 2 and 3 tasks, against the single-machine streamed run. */
+	static void sameSlices(String command, Map<String, String> options) {
+		File bse = greySlices(40, 33, 17);
+		Map<String, String> o = new HashMap<>(options);
+		o.put("streaming", "always");
+		Path want = local(command, o, "always", bse.getPath());
+		Map<String, byte[]> w = TestVolumes.files(want, ".tif");
+		assertEquals(17, w.size(), "output slices " + w.keySet());
+		for (int parts : new int[] { 1, 2, 3 }) {
+			Path out = tmp.resolve("spark-" + command + "-" + parts);
+			new LabelAnalysisJob(sc, parts).run(command, bse.getPath(), o, out, false);
+			Map<String, byte[]> g = TestVolumes.files(out, ".tif");
+			assertEquals(w.keySet(), g.keySet(), parts + " tasks");
+			for (String f : w.keySet()) assertArrayEquals(w.get(f), g.get(f), f + ", " + parts + " tasks");
+			Map<String, byte[]> wc = TestVolumes.files(want, ".csv"), gc = TestVolumes.files(out, ".csv");
+			assertEquals(wc.keySet(), gc.keySet());
+			wc.forEach((f, b) -> assertArrayEquals(b, gc.get(f), f + ", " + parts + " tasks"));
+		}
+	}
+
+	@Test
 	void aStoppedJobLeavesNoOutput() throws Exception {
 		AtomicInteger started = new AtomicInteger();
 		SparkListener stopper = new SparkListener() {
@@ -201,5 +289,8 @@ class LabelAnalysisJobTest {
 		assertThrows(IllegalArgumentException.class, () -> new LabelAnalysisJob(sc, 2).run("phase_fractions", slices.getPath(), never,
 			tmp.resolve("y"), false));
 		assertFalse(Files.exists(tmp.resolve("x")));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelAnalysisJob(sc, 2).run("align_stack", slices.getPath(),
+			new HashMap<>(), tmp.resolve("z"), false));
+		assertTrue(e.getMessage().contains("transform_file"), e.getMessage());
 	}
 }
