@@ -95,7 +95,7 @@ public class AlignStackCommand extends CathodeJCommand {
 	public String save_multistackreg = "";
 
 	@Parameter(label = "Streaming", description = "apply a loaded drift (transform_file) slab by slab into TIFF-slice folders in output_dir: "
-		+ "auto = when the stack is virtual or does not fit in memory; always; never = hold the whole stacks. Voxels and ncc are identical; "
+		+ "auto = when the stack is virtual or does not fit in memory; always = even when it fits; never = hold the whole stacks. Voxels and ncc are identical; "
 		+ "the drift estimate itself holds the stack (estimate on a stack that fits, then apply the saved drift table streamed)",
 		choices = { "auto", "always", "never" })
 	public String streaming = "auto";

@@ -60,7 +60,7 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 	public boolean removed_stripes = false;
 
 	@Parameter(label = "Streaming", description = "destripe slab by slab into a TIFF-slice folder in output_dir: auto = when the image is virtual "
-		+ "or does not fit in memory; always; never = hold the whole stack. Voxels are identical; no removed stripes image when streaming",
+		+ "or does not fit in memory; always = even when it fits; never = hold the whole stack. Voxels are identical; no removed stripes image when streaming",
 		choices = { "auto", "always", "never" })
 	public String streaming = "auto";
 
