@@ -19,7 +19,8 @@ summary = "# CathodeJ main job\n\n";
 for (i = 0; i < parts.length; i++) {
 	closeImagesSince(mark);
 	dir = out + parts[i] + File.separator;
-	pipelineStep(i + 1, parts.length, parts[i] + " (" + macros[i] + ")");
+	step = "" + parts[i] + " (" + macros[i] + ")"; // (an array element cannot start an argument expression)
+	pipelineStep(i + 1, parts.length, step);
 	call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/" + macros[i], dir);
 	if (!File.exists(dir + "summary.md")) exit("CathodeJ main job: " + macros[i] + " wrote no summary into " + dir);
 	summary = summary + "---\n\n## " + (i + 1) + ". " + parts[i] + "/ (macros/" + macros[i] + ")\n\n" + File.openAsString(dir + "summary.md") + "\n";
