@@ -28,10 +28,14 @@ if (input == "") {
 if (!endsWith(input, "/") && !endsWith(input, File.separator)) input = input + File.separator;
 
 files = getFileList(input);
+samples = 0;
+for (i = 0; i < files.length; i++)
+	if (endsWith(toLowerCase(files[i]), ".tif") || endsWith(toLowerCase(files[i]), ".tiff")) samples++;
 table = "| sample | pore | CAM | ISE | S_CAM-ISE (m^2/g CAM) | CAM coverage by ISE |\n|---|---|---|---|---|---|\n";
 n = 0;
 for (i = 0; i < files.length; i++) {
 	if (!endsWith(toLowerCase(files[i]), ".tif") && !endsWith(toLowerCase(files[i]), ".tiff")) continue;
+	pipelineStep(n + 1, samples, "sample " + files[i]);
 	open(input + files[i]);
 	name = File.nameWithoutExtension;
 	dir = output + name + File.separator;
@@ -47,6 +51,7 @@ for (i = 0; i < files.length; i++) {
 	table = table + row + " |\n";
 	n++;
 }
+call("org.cathodej.ij1.PipelineStatus.done", "analyse_folder");
 if (n == 0) exit("No .tif label stacks in " + input);
 File.saveString("# CathodeJ: " + n + " samples from " + input + "\n\n" + table, output + "summary.md");
 print("CathodeJ: " + n + " samples analysed into " + output);
@@ -81,4 +86,10 @@ function newestImage() {
 	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
 	selectImage(current);
 	return id;
+}
+
+// Status bar and progress bar: "Pipeline step i of n: <step>", each command's own progress inside its step
+// (nested inside the calling pipeline's step when another macro runs this one).
+function pipelineStep(i, n, name) {
+	call("org.cathodej.ij1.PipelineStatus.step", "analyse_folder", "" + i, "" + n, name);
 }

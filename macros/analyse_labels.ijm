@@ -98,7 +98,7 @@ summary = summary + "\n## Report\n\n[report.html](report.html): key numbers, plo
 File.saveString(summary, out + "summary.md");
 print("CathodeJ: results written to " + out);
 
-call("org.cathodej.ij1.PipelineStatus.done");
+call("org.cathodej.ij1.PipelineStatus.done", "analyse_labels");
 
 // Closes the images opened since newestImage() returned 'mark' (ImageJ numbers new images -1, -2, ... downwards),
 // never an image that was open before: a user's windows stay, whatever their titles.
@@ -122,7 +122,8 @@ function newestImage() {
 	return id;
 }
 
-// Status bar and progress bar: "Pipeline step i of n: <step>", with each command's own progress inside its step.
+// Status bar and progress bar: "Pipeline step i of n: <step>", each command's own progress inside its step
+// (nested inside the calling pipeline's step when another macro runs this one).
 function pipelineStep(i, n, name) {
-	call("org.cathodej.ij1.PipelineStatus.step", "" + i, "" + n, name);
+	call("org.cathodej.ij1.PipelineStatus.step", "analyse_labels", "" + i, "" + n, name);
 }

@@ -19,10 +19,13 @@ summary = "# CathodeJ main job\n\n";
 for (i = 0; i < parts.length; i++) {
 	closeImagesSince(mark);
 	dir = out + parts[i] + File.separator;
+	step = "" + parts[i] + " (" + macros[i] + ")"; // (an array element cannot start an argument expression)
+	pipelineStep(i + 1, parts.length, step);
 	call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/" + macros[i], dir);
 	if (!File.exists(dir + "summary.md")) exit("CathodeJ main job: " + macros[i] + " wrote no summary into " + dir);
 	summary = summary + "---\n\n## " + (i + 1) + ". " + parts[i] + "/ (macros/" + macros[i] + ")\n\n" + File.openAsString(dir + "summary.md") + "\n";
 }
+call("org.cathodej.ij1.PipelineStatus.done", "main_job");
 File.saveString(summary, out + "summary.md");
 print("CathodeJ: main job results in " + out);
 
@@ -46,4 +49,10 @@ function newestImage() {
 	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
 	selectImage(current);
 	return id;
+}
+
+// Status bar and progress bar: "Pipeline step i of n: <step>", each command's own progress inside its step
+// (nested inside the calling pipeline's step when another macro runs this one).
+function pipelineStep(i, n, name) {
+	call("org.cathodej.ij1.PipelineStatus.step", "main_job", "" + i, "" + n, name);
 }

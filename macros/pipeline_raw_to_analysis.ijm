@@ -26,7 +26,10 @@ labelsOpt = "pore_label=" + pore + " cam_label=" + cam + " ise_label=" + ise;
 truthNote = "";
 
 truthFile = "";
-if (nImages == 0) {
+demo = nImages == 0;
+steps = demo + 3;
+if (demo) {
+	pipelineStep(1, steps, "Synthetic FIB-SEM demo stacks");
 	run("Synthetic Cathode", "width=" + demo_size + " height=" + demo_size + " depth=" + demo_slices + " voxel_size=0.05 slice_thickness=0.05 cam_fraction=0.35 cam_radius=0.6 cam_radius_sd=0.1 overlap=0.1 pore_fraction=0.08 pore_radius=0.2 clustering=0 seed=5 " + labelsOpt);
 	truth = getTitle();
 	truthNote = "demo sample rendered from " + truth + " (true fractions: pore 0.08, CAM 0.35, ISE 0.57)";
@@ -39,6 +42,7 @@ if (nImages == 0) {
 
 // 1. preprocessing: the shipped macro, read from CathodeJ's jar (works from Fiji's menu and from files)
 pre = out + "preprocess" + File.separator;
+pipelineStep(demo + 1, steps, "Preprocess (preprocess_fibsem.ijm)");
 call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/preprocess_fibsem.ijm", pre);
 closeImagesSince(mark);
 files = getFileList(pre);
@@ -54,6 +58,7 @@ if (se != "") { open(pre + se); seOpt = " se=[" + se + "]"; }
 
 // 2. segmentation
 seg = out + "segment" + File.separator;
+pipelineStep(demo + 2, steps, "Segment");
 File.makeDirectory(seg);
 truthA = "";
 if (truthFile != "") truthA = alignedTruth(truthFile, pre);
@@ -81,12 +86,14 @@ if (truthA != "" && demo_analysis_size > 0 && demo_analysis_size < minOf(getWidt
 
 // 3. the full analysis of the segmented volume
 ana = out + "analysis" + File.separator;
+pipelineStep(demo + 3, steps, "Analyse labels (analyse_labels.ijm)");
 call("ij.plugin.Macro_Runner.runMacroFromJar", "macros/analyse_labels.ijm", ana);
 
 summary = "# CathodeJ: raw FIB-SEM stacks to analysis\n\n";
 if (truthNote != "") summary = summary + truthNote + "\n\n";
 summary = summary + "1. preprocessing: " + pre + "summary.md\n2. segmentation: " + route + " -> " + labels + "\n3. analysis: " + ana + "summary.md\n\n" + quality;
 summary = summary + File.openAsString(ana + "summary.md");
+call("org.cathodej.ij1.PipelineStatus.done", "pipeline_raw_to_analysis");
 File.saveString(summary, out + "summary.md");
 print("CathodeJ: pipeline results in " + out);
 
@@ -174,4 +181,10 @@ function newestImage() {
 	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
 	selectImage(current);
 	return id;
+}
+
+// Status bar and progress bar: "Pipeline step i of n: <step>", each command's own progress inside its step
+// (nested inside the calling pipeline's step when another macro runs this one).
+function pipelineStep(i, n, name) {
+	call("org.cathodej.ij1.PipelineStatus.step", "pipeline_raw_to_analysis", "" + i, "" + n, name);
 }

@@ -18,7 +18,9 @@ if (!endsWith(out, "/") && !endsWith(out, File.separator)) out = out + File.sepa
 File.makeDirectory(out);
 setBatchMode(true);
 
-if (nImages == 0) {
+demo = nImages == 0;
+if (demo) {
+	pipelineStep(1, 6, "Synthetic FIB-SEM demo stacks");
 	run("Synthetic Cathode", "width=96 height=96 depth=12 voxel_size=0.05 slice_thickness=0.05 cam_fraction=0.45 cam_radius=0.6 cam_radius_sd=0.1 overlap=0.1 pore_fraction=0.08 pore_radius=0.2 clustering=0 seed=3");
 	run("Synthetic FIB-SEM", "pore_label=0 cam_label=1 ise_label=2 blur_sigma=1 noise_sd=1500 drift_step=1.5 rotation_step=0 curtain_amplitude=6000 curtain_width=3 illumination=0.3 seed=3 output_dir=[" + out + "]");
 }
@@ -33,6 +35,10 @@ secondOpt = "";
 if (se != "") secondOpt = " second=[" + se + "]";
 
 // 1. drift: estimated on BSE, the same transforms applied to SE; MultiStackReg file for reuse
+stackCount = 1;
+if (se != "") stackCount = 2;
+steps = demo + 1 + 2 * stackCount;   // the demo stacks, drift, then illumination and stripes per stack
+pipelineStep(demo + 1, steps, "Align Stack");
 selectImage(bse);
 run("Align Stack", "stack=[" + bse + "]" + secondOpt + " transformation=" + transformation + " reference=previous running_mean_slices=5 interpolation=bicubic canvas=crop fill_value=0 save_multistackreg=[" + out + "TransformationMatrices.txt] output_dir=[" + out + "]");
 maxDrift = 0; meanNcc = 0;
@@ -52,7 +58,9 @@ if (se != "") stacks = newArray(bseA, seA);
 for (k = 0; k < stacks.length; k++) {
 	// 2. illumination, 3. curtaining, 4. contrast
 	selectImage(stacks[k]);
+	pipelineStep(demo + 2 + 2 * k, steps, "Correct Illumination (" + stacks[k] + ")");
 	run("Correct Illumination", "image=[" + stacks[k] + "] sigma=" + illumination_sigma);
+	pipelineStep(demo + 3 + 2 * k, steps, "Remove Stripes (" + stacks[k] + ")");
 	run("Remove Stripes", "image=[" + stacks[k] + "-illum] direction=vertical wavelet=db5 stripe_width=" + stripe_width + " levels=" + stripe_levels + " sigma=" + stripe_sigma + " max_structure_loss=0.001 output_dir=[" + out + "stripes_" + k + "]");
 	removed = 0;
 	for (i = 0; i < nResults; i++) removed = removed + getResult("stripe_energy_removed_fraction", i) / nResults;
@@ -61,5 +69,12 @@ for (k = 0; k < stacks.length; k++) {
 	run("Enhance Contrast...", "saturated=0.1 normalize process_all use");
 	saveAs("Tiff", out + stacks[k] + "-preprocessed.tif");
 }
+call("org.cathodej.ij1.PipelineStatus.done", "preprocess_fibsem");
 File.saveString(summary, out + "summary.md");
 print("CathodeJ: preprocessed stacks written to " + out);
+
+// Status bar and progress bar: "Pipeline step i of n: <step>", each command's own progress inside its step
+// (nested inside the calling pipeline's step when another macro runs this one).
+function pipelineStep(i, n, name) {
+	call("org.cathodej.ij1.PipelineStatus.step", "preprocess_fibsem", "" + i, "" + n, name);
+}

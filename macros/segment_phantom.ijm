@@ -10,6 +10,7 @@ setBatchMode(true);
 mark = newestImage(); // images open before this macro are the user's: never closed here
 random("seed", 7);
 w = 96; h = 96; d = 24;
+pipelineStep(1, 6, "Synthetic Cathode and rendered BSE/SE");
 run("Synthetic Cathode", "width=" + w + " height=" + h + " depth=" + d + " voxel_size=0.05 slice_thickness=0.05 seed=3");
 rename("seg-truth");
 
@@ -46,10 +47,13 @@ while (done < target) {
 }
 
 classifier = out + "phases.classifier";
+pipelineStep(2, 6, "Train Pixel Classifier");
 run("Train Pixel Classifier", "bse=seg-BSE training_labels=seg-scribbles se=seg-SE trees=30 seed=1 classifier_file=[" + classifier + "] output_dir=[" + out + "] overwrite");
+pipelineStep(3, 6, "Apply Pixel Classifier");
 run("Apply Pixel Classifier", "bse=seg-BSE se=seg-SE classifier_file=[" + classifier + "] uncertainty_image output_dir=[" + out + "] overwrite");
 selectImage("seg-BSE-phases");
 rename("seg-classifier-phases");
+pipelineStep(4, 6, "Compare with Ground Truth (classifier)");
 run("Compare with Ground Truth", "labels=seg-classifier-phases ground_truth=seg-truth output_dir=[" + out + "] overwrite");
 summary = "# Segmentation of a rendered Synthetic Cathode\n\n" + w + " x " + h + " x " + d + " voxels; scribbles on " + done + " voxels (1 %).\n\n";
 summary = summary + "| route | accuracy | IoU pore | IoU CAM | IoU ISE | pore fraction error | CAM fraction error | ISE fraction error |\n|---|---|---|---|---|---|---|---|\n";
@@ -61,11 +65,14 @@ function row(name) {
 summary = summary + row("pixel classifier (saved, re-loaded)");
 
 thr = out + "threshold";
+pipelineStep(5, 6, "Threshold Three Phases");
 run("Threshold Three Phases", "bse=seg-BSE se=seg-SE min_island=10 output_dir=[" + thr + "] overwrite");
 selectImage("seg-BSE-phases");
 rename("seg-threshold-phases");
+pipelineStep(6, 6, "Compare with Ground Truth (threshold)");
 run("Compare with Ground Truth", "labels=seg-threshold-phases ground_truth=seg-truth output_dir=[" + thr + "] overwrite");
 summary = summary + row("threshold (SE Otsu pores, BSE Otsu)");
+call("org.cathodej.ij1.PipelineStatus.done", "segment_phantom");
 File.saveString(summary, out + "summary.md");
 print(summary);
 closeImagesSince(mark);
@@ -90,4 +97,10 @@ function newestImage() {
 	for (i = 1; i <= nImages; i++) { selectImage(i); id = minOf(id, getImageID()); }
 	selectImage(current);
 	return id;
+}
+
+// Status bar and progress bar: "Pipeline step i of n: <step>", each command's own progress inside its step
+// (nested inside the calling pipeline's step when another macro runs this one).
+function pipelineStep(i, n, name) {
+	call("org.cathodej.ij1.PipelineStatus.step", "segment_phantom", "" + i, "" + n, name);
 }

@@ -49,7 +49,8 @@ public class AlignStackCommand extends CathodeJCommand {
 		persist = false)
 	public ImagePlus second;
 
-	@Parameter(label = "Transformation", choices = { "translation", "rigid" })
+	@Parameter(label = "Transformation", description = "translation = each slice is shifted only (the usual FIB-SEM drift); "
+		+ "rigid = shifted and rotated", choices = { "translation", "rigid" })
 	public String transformation = "translation";
 
 	@Parameter(label = "Reference", description = "previous slice (drift accumulates), first slice, or running mean of the last aligned slices",
@@ -74,7 +75,8 @@ public class AlignStackCommand extends CathodeJCommand {
 	@Parameter(label = "Phase correlation only", description = "skip the intensity-based refinement of translations (faster, less precise)")
 	public boolean phase_correlation_only = false;
 
-	@Parameter(label = "Interpolation", choices = { "bicubic", "bilinear" })
+	@Parameter(label = "Interpolation", description = "how grey values are resampled at sub-pixel shifts: bicubic = sharper; "
+		+ "bilinear = smoother, never overshoots", choices = { "bicubic", "bilinear" })
 	public String interpolation = "bicubic";
 
 	@Parameter(label = "Canvas", description = "full = input size with fill; crop = area covered by every slice; expand = bounding box of all slices",
@@ -93,7 +95,7 @@ public class AlignStackCommand extends CathodeJCommand {
 	public String save_multistackreg = "";
 
 	@Parameter(label = "Streaming", description = "apply a loaded drift (transform_file) slab by slab into TIFF-slice folders in output_dir: "
-		+ "auto = when the stack is virtual or does not fit in memory; always; never = hold the whole stacks. Voxels and ncc are identical; "
+		+ "auto = when the stack is virtual or does not fit in memory; always = even when it fits; never = hold the whole stacks. Voxels and ncc are identical; "
 		+ "the drift estimate itself holds the stack (estimate on a stack that fits, then apply the saved drift table streamed)",
 		choices = { "auto", "always", "never" })
 	public String streaming = "auto";

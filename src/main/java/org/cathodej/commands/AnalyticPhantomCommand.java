@@ -18,7 +18,9 @@ import ij.ImagePlus;
 	description = "Label volumes with known answers for validating every analysis")
 public class AnalyticPhantomCommand extends CathodeJCommand {
 
-	@Parameter(label = "Shape", choices = { "ball", "slab", "channels", "layers", "boolean spheres" })
+	@Parameter(label = "Shape", description = "ball = one centred ball; slab = one centred slab; channels = straight "
+		+ "square channels on a grid; layers = alternating layers; boolean spheres = randomly placed overlapping spheres (Poisson "
+		+ "centres); sizes from feature size, period, sphere density and axis below", choices = { "ball", "slab", "channels", "layers", "boolean spheres" })
 	public String shape = "ball";
 
 	@Parameter(label = "Width (voxels)", min = "2", max = "8192")

@@ -72,7 +72,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 
 	@Parameter(label = "Streaming", description = "classify slab by slab (features with their halo; probabilities spilled to a temporary file of "
 		+ "2 bytes per voxel in output_dir) and write the labels into a TIFF-slice folder in output_dir: auto = when an image is virtual or does "
-		+ "not fit in memory; always; never = hold the whole stacks. Labels and fractions are identical; no probability or uncertainty images",
+		+ "not fit in memory; always = even when it fits; never = hold the whole stacks. Labels and fractions are identical; no probability or uncertainty images",
 		choices = { "auto", "always", "never" })
 	public String streaming = "auto";
 

@@ -35,7 +35,7 @@ public class CorrectIlluminationCommand extends CathodeJCommand implements org.c
 	public boolean blur_3d = false;
 
 	@Parameter(label = "Streaming", description = "correct slab by slab into a TIFF-slice folder in output_dir: auto = when the image is virtual "
-		+ "or does not fit in memory; always; never = hold the whole stack. Voxels are identical; slice mode only (blur_3d is refused)",
+		+ "or does not fit in memory; always = even when it fits; never = hold the whole stack. Voxels are identical; slice mode only (blur_3d is refused)",
 		choices = { "auto", "always", "never" })
 	public String streaming = "auto";
 

@@ -28,7 +28,7 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 	public ImagePlus labels;
 
 	@Parameter(label = "Streaming", description = "analyse slab by slab in bounded memory: auto = when the image is virtual (Image "
-		+ "Sequence / TIFF virtual stack, a slice folder or HDF5 dataset on the command line) or does not fit in memory; always; never = "
+		+ "Sequence / TIFF virtual stack, a slice folder or HDF5 dataset on the command line) or does not fit in memory; always = even when it fits; never = "
 		+ "hold the whole volume. Results are identical; analyses without a streamed version refuse 'always'",
 		choices = { "auto", "always", "never" })
 	public String streaming = "auto";

@@ -30,7 +30,8 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 	@Parameter(label = "Stripe direction", description = "direction the stripes run in (FIB curtains: vertical)", choices = { "vertical", "horizontal" })
 	public String direction = "vertical";
 
-	@Parameter(label = "Wavelet", choices = { "db5", "haar", "db2", "db3", "db4", "db6", "db7", "db8", "db9", "db10" })
+	@Parameter(label = "Wavelet", description = "wavelet of the stripe-layer decomposition: haar = db1, the blockiest; "
+		+ "db2-db10 = Daubechies wavelets, smoother as the number grows (db5 works for most FIB-SEM curtains)", choices = { "db5", "haar", "db2", "db3", "db4", "db6", "db7", "db8", "db9", "db10" })
 	public String wavelet = "db5";
 
 	@Parameter(label = "Stripe width (px)", description = "widest curtain separated from the structure (running median across the stripes) before filtering; 0 = filter the whole image (Münch's original)",
@@ -59,7 +60,7 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 	public boolean removed_stripes = false;
 
 	@Parameter(label = "Streaming", description = "destripe slab by slab into a TIFF-slice folder in output_dir: auto = when the image is virtual "
-		+ "or does not fit in memory; always; never = hold the whole stack. Voxels are identical; no removed stripes image when streaming",
+		+ "or does not fit in memory; always = even when it fits; never = hold the whole stack. Voxels are identical; no removed stripes image when streaming",
 		choices = { "auto", "always", "never" })
 	public String streaming = "auto";
 

@@ -130,7 +130,9 @@ public class SurfaceAreasCommand extends LabelAnalysisCommand {
 			areas.incrementCounter();
 			areas.addLabel(name);
 			areas.addValue("kind", pair ? "interface" : "phase");
-			areas.addValue("volume_fraction", pair ? 0 : ps.fraction[row]);
+			// an interface is a surface between two phases: it has no volume, so the cell is undefined (empty + note)
+			org.cathodej.run.ResultsTables.put(areas, "volume_fraction", pair ? Double.NaN : ps.fraction[row],
+				"an interface has no volume (see the two phases' rows)");
 			for (Estimator e : Estimator.values()) areas.addValue("area_" + EST_COL[e.ordinal()], a[e.ordinal()] * um * um);
 			areas.addValue("area_unit", lu + "^2");
 			for (Estimator e : Estimator.values()) areas.addValue("sv_" + EST_COL[e.ordinal()], sv[e.ordinal()] / um);

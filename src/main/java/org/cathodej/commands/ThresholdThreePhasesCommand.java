@@ -55,7 +55,7 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand implements o
 	public boolean majority_filter = false;
 
 	@Parameter(label = "Streaming", description = "threshold slab by slab (histogram passes, then labels) into a TIFF-slice folder in output_dir: "
-		+ "auto = when an image is virtual or does not fit in memory; always; never = hold the whole stacks. Labels are identical; the "
+		+ "auto = when an image is virtual or does not fit in memory; always = even when it fits; never = hold the whole stacks. Labels are identical; the "
 		+ "majority filter is streamed with a one-slice halo, the minimum-island clean-up is not (refused)", choices = { "auto", "always", "never" })
 	public String streaming = "auto";
 

@@ -56,6 +56,7 @@ public class CommandBridge implements PlugIn {
 			IJ.showProgress(1.0);
 			IJ.showStatus(spec.label() + " stopped");
 			IJ.log(spec.label() + ": stopped by the user; nothing was changed.");
+			logPipelineStop();
 			if (macro) abortMacro(null);
 		} catch (OutOfMemoryError e) {
 			fail(spec.label(), "ran out of memory. Increase Edit > Options > Memory & Threads or work on a crop.", macro);
@@ -74,16 +75,26 @@ public class CommandBridge implements PlugIn {
 		IJ.showProgress(1.0);
 		String text = message.startsWith(label) ? message : label + ": " + message;
 		IJ.log("CathodeJ error: " + text);
+		if (macro) logPipelineStop();
 		if (macro) abortMacro(text);
 		else IJ.error("CathodeJ", text);
 	}
 
 	/** Stops the running macro, showing the reason as a macro error (printed when headless). */
 	private static void abortMacro(String message) {
-		PipelineStatus.done(); // the pipeline macro stops here: no stale "Pipeline step" in later statuses
+		PipelineStatus.reset(); // the pipeline macro stops here: no stale "Pipeline step" in later statuses
 		Interpreter interp = Interpreter.getInstance();
 		if (interp != null && message != null) interp.abort(message);
+		else if (interp != null) interp.abortMacro(); // Esc: the macro stops here too (the exception alone does not stop it)
 		throw new RuntimeException(Macro.MACRO_CANCELED);
+	}
+
+	/** In a pipeline macro: which steps had finished (their results stay), in the Log and the status bar. */
+	private static void logPipelineStop() {
+		String s = PipelineStatus.stopped();
+		if (s.isEmpty()) return;
+		IJ.log(s);
+		IJ.showStatus(s);
 	}
 
 	private static String stackTrace(Throwable t) {

@@ -28,6 +28,10 @@ final class ParameterDialog {
 	static final String NONE = "*None*";
 	/** Widest description line, in characters (keeps dialogs under ~700 px). */
 	static final int WRAP = 80;
+	/** The "what this means" line under a choice field: smaller than the field labels, so the field stays the eye-catcher. */
+	/** Widest "what this means" line, in characters of {@link #HELP_FONT} (as wide as {@link #WRAP} of the normal font). */
+	static final int HELP_WRAP = 96;
+	private static final java.awt.Font HELP_FONT = new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11);
 
 	/** What the user chose: the values as macro text, and the images picked (by identity) under their titles. */
 	static final class Answer {
@@ -187,6 +191,7 @@ final class ParameterDialog {
 					break;
 				case CHOICE:
 					gd.addChoice(key, p.choices().toArray(new String[0]), p.choices().contains(v) ? v : p.choices().get(0));
+					if (!choiceHelp(p).isEmpty()) gd.addMessage(choiceHelp(p), HELP_FONT, java.awt.Color.DARK_GRAY);
 					break;
 				case PATH:
 					// the headless dialog of ij1-patcher has no browse fields; a text field records the same key
@@ -290,6 +295,16 @@ final class ParameterDialog {
 		return l.substring(0, n);
 	}
 
+	/**
+	 * What a choice field's options mean, shown under the field (the parameter's description, wrapped, indented to
+	 * read as belonging to the field above); "" when the command gives none. The same text is in the Help page.
+	 */
+	static String choiceHelp(ParameterSpec p) {
+		String d = p.description().trim();
+		if (d.isEmpty()) return "";
+		return "    " + wrap(Character.toUpperCase(d.charAt(0)) + d.substring(1), HELP_WRAP).replace("\n", "\n    ");
+	}
+
 	/** One spelling of micrometres in what the user reads: "um" (as typed in sources) shows as "µm". */
 	static String micro(String text) {
 		return text.replaceAll("\\bum\\b", "\u00b5m");
@@ -297,12 +312,17 @@ final class ParameterDialog {
 
 	/** Wraps text at {@link #WRAP} characters, at spaces. */
 	static String wrap(String text) {
+		return wrap(text, WRAP);
+	}
+
+	/** Wraps text at {@code width} characters, at spaces. */
+	static String wrap(String text, int width) {
 		StringBuilder out = new StringBuilder();
 		for (String para : micro(text).split("\n")) {
 			int col = 0;
 			if (out.length() > 0) out.append('\n');
 			for (String w : para.split(" ")) {
-				if (col > 0 && col + 1 + w.length() > WRAP) {
+				if (col > 0 && col + 1 + w.length() > width) {
 					out.append('\n');
 					col = 0;
 				} else if (col > 0) {

@@ -72,6 +72,18 @@ class SurfaceChordMacroTest {
 			assertFalse(csv.contains("NaN") || csv.contains("Infinity"), f + "\n" + csv);
 		}
 		assertTrue(r.log().contains("No pore voxels"), r.log());
+		// interface rows: volume_fraction is undefined (empty cell, explained in the note), never 0.000
+		List<String> rows = Files.readAllLines(tmp.resolve("slab").resolve("surface_and_interface_areas_areas.csv"));
+		List<String> head = java.util.Arrays.asList(rows.get(0).split(",", -1));
+		int vf = head.indexOf("volume_fraction"), note = head.indexOf("note"), kind = head.indexOf("kind");
+		assertTrue(vf > 0 && note == head.size() - 1, rows.get(0));
+		for (String line : rows.subList(1, rows.size())) {
+			String[] c = line.split(",", -1);
+			boolean iface = c[kind].equals("interface");
+			assertEquals(iface, c[vf].isEmpty(), line);
+			assertEquals(iface, c[note].contains("volume_fraction: an interface has no volume"), line);
+		}
+		assertEquals(0.75, Double.parseDouble(rows.get(3).split(",", -1)[vf]), 1e-12, rows.get(3)); // ISE: 12 of 16 slices
 	}
 
 	@Test

@@ -73,7 +73,7 @@ class GuiDialogsTest {
 		assertEquals("Remove Stripes preview (slice 3)", r.get("preview_title"), all);
 		assertEquals("1", r.get("preview_slices"), all);
 		assertEquals("4", r.get("input_slices_after_preview"), all);
-		System.out.println("GuiDialogsTest: widest dialog " + r.get("widest_dialog") + " px");
+		System.out.println("GuiDialogsTest: widest dialog " + r.get("widest_dialog") + " px, tallest " + r.get("tallest_dialog") + " px");
 		int widest = Integer.parseInt(r.get("widest_dialog").split(" ")[0]);
 		assertTrue(widest <= 700, "widest dialog: " + r.get("widest_dialog"));
 	}

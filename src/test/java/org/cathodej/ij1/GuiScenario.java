@@ -143,8 +143,8 @@ public final class GuiScenario {
 		report.add("input_slices_after_preview=" + grey.getStackSize());
 
 		// 7. every dialog fits a 1600 px screen (<= 700 px wide)
-		int widest = 0;
-		String widestName = "";
+		int widest = 0, tallest = 0;
+		String widestName = "", tallestName = "";
 		for (CommandCatalog.Entry e : CommandCatalog.load(GuiScenario.class.getClassLoader()).entries()) {
 			run = start(e.spec());
 			gd = dialog("CathodeJ: " + e.spec().label(), null);
@@ -152,10 +152,15 @@ public final class GuiScenario {
 				widest = gd.getWidth();
 				widestName = e.spec().label();
 			}
+			if (gd.getHeight() > tallest) {
+				tallest = gd.getHeight();
+				tallestName = e.spec().label();
+			}
 			press(gd, 1);
 			run.join(10_000);
 		}
 		report.add("widest_dialog=" + widest + " " + widestName);
+		report.add("tallest_dialog=" + tallest + " " + tallestName);
 		report.add("done=true");
 	}
 

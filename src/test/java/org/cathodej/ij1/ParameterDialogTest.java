@@ -42,4 +42,20 @@ class ParameterDialogTest {
 		int n = Integer.parseInt(lines[0].replaceAll("\\D", ""));
 		assertTrue(n >= 20, report);
 	}
+
+	/** Every choice field of every command says what its options mean, in the dialog itself (under the field). */
+	@Test
+	void everyChoiceIsExplainedUnderItsField() {
+		int choices = 0;
+		for (org.cathodej.run.CommandCatalog.Entry e : org.cathodej.run.CommandCatalog.load(getClass().getClassLoader()).entries())
+			for (org.cathodej.run.ParameterSpec p : e.spec().inputs()) {
+				if (p.kind() != org.cathodej.run.ParameterSpec.Kind.CHOICE) continue;
+				choices++;
+				String help = ParameterDialog.choiceHelp(p);
+				assertFalse(help.trim().isEmpty(), e.spec().label() + ": choice '" + p.name() + "' is not explained");
+				for (String line : help.split("\n"))
+					assertTrue(line.length() <= ParameterDialog.HELP_WRAP + 4, e.spec().label() + ": " + line);
+			}
+		assertTrue(choices >= 25, "choice fields found: " + choices);
+	}
 }
