@@ -107,14 +107,9 @@ public final class IlluminationCorrector {
 		int d = Slices.depth(stack);
 		double[] mins = new double[d], maxs = new double[d];
 		Parallel.forEach(d, threads, z -> {
-			float[] a = Slices.readFloats(stack, z, null);
-			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-			for (float v : a) {
-				lo = Math.min(lo, v);
-				hi = Math.max(hi, v);
-			}
-			mins[z] = lo;
-			maxs[z] = hi;
+			double[] r = sliceRange(Slices.readFloats(stack, z, null));
+			mins[z] = r[0];
+			maxs[z] = r[1];
 		});
 		double inMin = Double.MAX_VALUE, inMax = -Double.MAX_VALUE;
 		for (int z = 0; z < d; z++) {
@@ -122,6 +117,16 @@ public final class IlluminationCorrector {
 			inMax = Math.max(inMax, maxs[z]);
 		}
 		return new double[] { inMin, inMax };
+	}
+
+	/** Smallest and largest value of one slice. */
+	static double[] sliceRange(float[] a) {
+		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+		for (float v : a) {
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+		return new double[] { lo, hi };
 	}
 
 	/** The ratio slices mapped linearly from [r0, ...] onto the input's grey range from i0, in the output's type; frees them. */

@@ -75,13 +75,9 @@ public final class StreamedIllumination {
 			SliceStats s = new SliceStats(slab.coreDepth());
 			Parallel.forEach(slab.coreDepth(), threads, k -> {
 				float[] a = slab.floats(slab.z0() + k);
-				double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-				for (float x : a) {
-					lo = Math.min(lo, x);
-					hi = Math.max(hi, x);
-				}
+				double[] in = IlluminationCorrector.sliceRange(a);
 				double[] st = IlluminationCorrector.divide(a, IlluminationCorrector.blur(a, slab.width(), slab.height(), sx, sy));
-				double[] row = { lo, hi, st[0], st[1], st[2], st[3], st[4] };
+				double[] row = { in[0], in[1], st[0], st[1], st[2], st[3], st[4] };
 				for (int j = 0; j < 7; j++) s.v[j][k] = row[j];
 			});
 			return s;
