@@ -87,9 +87,7 @@ public final class StreamedAlignment {
 				float[] p = Slab.floats(Slices.planeArray(out, z - 1 - first)), r = Slab.floats(Slices.planeArray(out, z - first));
 				q[k] = StackAligner.ncc(p, r, TransformApplier.coverage(w, h, drift.global(z - 1), c), TransformApplier.coverage(w, h, drift.global(z), c));
 			});
-			Object[] planes = new Object[s.coreDepth()];
-			for (int k = 0; k < planes.length; k++) planes[k] = Slices.planeArray(out, s.z0() - first + k);
-			return new SlabTransform.Output<>(planes, q);
+			return new SlabTransform.Output<>(SlabTransform.planes(out, s.z0() - first, s.coreDepth()), q);
 		}
 
 		@Override

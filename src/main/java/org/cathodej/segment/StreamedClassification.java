@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.phase.PhaseVolumes;
@@ -94,9 +93,7 @@ public final class StreamedClassification {
 			Parallel.forEach(n, opt.threads, k -> PixelClassifier.decide((byte[]) s.plane(s.z0() + k), w, h, weight, opt, lab[k], st[k], so[k], null, null));
 			for (int k = 0; k < n; k++) PixelClassifier.add(r, st[k], so[k]);
 			PlanarImg<?, ?> img = PhaseVolumes.fromPhases(lab, w, h, pl);
-			Object[] planes = new Object[n];
-			for (int k = 0; k < n; k++) planes[k] = Slices.planeArray(img, k);
-			return planes;
+			return SlabTransform.planes(img, 0, n);
 		};
 	}
 }

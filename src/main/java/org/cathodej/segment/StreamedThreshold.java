@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 
-import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.phase.PhaseVolumes;
@@ -88,9 +87,7 @@ public final class StreamedThreshold {
 				else System.arraycopy(ph, from, core, 0, core.length);
 				for (byte[] c : core) ThresholdSegmentation.count(c, r.voxelsPerPhase);
 				PlanarImg<?, ?> img = PhaseVolumes.fromPhases(core, w, h, pl);
-				Object[] planes = new Object[core.length];
-				for (int k = 0; k < core.length; k++) planes[k] = Slices.planeArray(img, k);
-				return planes;
+				return SlabTransform.planes(img, 0, core.length);
 			}
 		};
 	}

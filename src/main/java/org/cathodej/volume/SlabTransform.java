@@ -80,9 +80,14 @@ public interface SlabTransform {
 				for (int c = 0; c < inputs.length; c++) in[c] = inputs[c].floats(z);
 				Slices.writeFloats(out, k, f.apply(z, in));
 			});
-			Object[] planes = new Object[n];
-			for (int k = 0; k < n; k++) planes[k] = Slices.planeArray(out, k);
-			return planes;
+			return planes(out, 0, n);
 		};
+	}
+
+	/** Planes {@code from} .. {@code from + n - 1} of a planar image, as {@link #apply} returns them. */
+	static Object[] planes(PlanarImg<?, ?> img, int from, int n) {
+		Object[] planes = new Object[n];
+		for (int k = 0; k < n; k++) planes[k] = Slices.planeArray(img, from + k);
+		return planes;
 	}
 }
