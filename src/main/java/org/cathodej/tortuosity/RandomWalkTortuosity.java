@@ -103,8 +103,12 @@ public final class RandomWalkTortuosity {
 	/** As {@link #compute(RandomAccessibleInterval, int, VoxelSize, Options, Progress)}; {@code runner} (may be null) runs the walkers. */
 	public static RandomWalkResult compute(RandomAccessibleInterval<? extends IntegerType<?>> labels, int phaseLabel, VoxelSize vs,
 		Options opt, WalkerRunner runner, Progress progress) {
-		Walk walk = prepare(labels, phaseLabel, vs, opt);
-		long[][][] sq = runner != null ? runner.runWalkers(walk, progress) : runLocally(walk, opt.threads, progress);
+		return run(prepare(labels, phaseLabel, vs, opt), opt.threads, runner, progress);
+	}
+
+	/** The walkers of a prepared walk, by {@code runner} or here, and the result. */
+	private static RandomWalkResult run(Walk walk, int threads, WalkerRunner runner, Progress progress) {
+		long[][][] sq = runner != null ? runner.runWalkers(walk, progress) : runLocally(walk, threads, progress);
 		RandomWalkResult res = finish(walk, sq);
 		progress.report(1, "Random walk done");
 		return res;
@@ -138,11 +142,7 @@ public final class RandomWalkTortuosity {
 
 	/** As {@link #compute(RandomAccessibleInterval, int, VoxelSize, Options, WalkerRunner, Progress)} on a slice source. */
 	public static RandomWalkResult compute(VolumeSource src, int phaseLabel, VoxelSize vs, Options opt, WalkerRunner runner, Progress progress) {
-		Walk walk = prepare(src, phaseLabel, vs, opt);
-		long[][][] sq = runner != null ? runner.runWalkers(walk, progress) : runLocally(walk, opt.threads, progress);
-		RandomWalkResult res = finish(walk, sq);
-		progress.report(1, "Random walk done");
-		return res;
+		return run(prepare(src, phaseLabel, vs, opt), opt.threads, runner, progress);
 	}
 
 	private static void requireMask(int w, int h, int d) {
