@@ -42,6 +42,11 @@ final class StreamedImageOutput {
 		return Streaming.of(streaming).streams(!imp.getStack().isVirtual(), work);
 	}
 
+	/** Of a BSE stack and an optional SE stack, the one whose virtuality decides: either one virtual streams both (auto). */
+	static ImagePlus decidingImage(ImagePlus bse, ImagePlus se) {
+		return se != null && se.getStack().isVirtual() ? se : bse;
+	}
+
 	/** The image as a slab source (zero-copy when in memory). */
 	static VolumeSource source(ImagePlus imp) {
 		return ImagePlusSource.of(imp);
