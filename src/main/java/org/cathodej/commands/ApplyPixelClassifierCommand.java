@@ -114,7 +114,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 		o.uncertainty = uncertainty_image;
 		o.margin = margin;
 		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
-		ImagePlus decides = se != null && se.getStack().isVirtual() ? se : bse; // either one virtual: stream (auto)
+		ImagePlus decides = StreamedImageOutput.decidingImage(bse, se);
 		if (!preview_current_slice && StreamedImageOutput.streams(this, streaming, decides, 3 + (probability_maps ? 12 : 0) + (uncertainty_image ? 4 : 0))) {
 			SegmentSupport.checkChannels(bse, se);
 			fractionsTable(streamed(c, pl, vs, o), pl);

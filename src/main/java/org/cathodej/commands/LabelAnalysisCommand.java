@@ -49,9 +49,7 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 	protected VolumeSource streamedSource(String step, double inMemoryBytesPerVoxel) {
 		if (labels == null) throw new IllegalArgumentException(step + " needs a label image: open or select one.");
 		Volumes.requireGreyscaleVolume(labels);
-		boolean virtual = labels.getStack().isVirtual();
-		long work = (long) (inMemoryBytesPerVoxel * labels.getWidth() * labels.getHeight() * (double) labels.getStackSize());
-		if (!Streaming.of(streaming).streams(!virtual, work)) {
+		if (!StreamedImageOutput.wanted(streaming, labels, inMemoryBytesPerVoxel)) {
 			convention("streaming", "no (whole volume in memory)");
 			return null;
 		}
@@ -63,12 +61,7 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 
 	/** The slabs of a streamed source, {@code slab_slices} high or sized from the free memory. */
 	protected SlabPlan slabPlan(VolumeSource src, double bytesPerVoxel, String step) {
-		int sh = Streaming.slabHeight(slab_slices, src.width(), src.height(), src.depth(), bytesPerVoxel);
-		if (slab_slices <= 0 && sh > src.chunkDepth()) sh -= sh % src.chunkDepth(); // whole chunks per slab
-		Streaming.requireSlab(src.width(), src.height(), sh, bytesPerVoxel, step);
-		SlabPlan plan = new SlabPlan(src.depth(), sh);
-		note("Streamed " + src.description() + " in " + plan + ".");
-		return plan;
+		return StreamedImageOutput.plan(this, src, slab_slices, bytesPerVoxel, step);
 	}
 	/**
 	 * The label volume as an ImgLib2 image sharing the ImagePlus's arrays (never modified). Rejects RGB and float

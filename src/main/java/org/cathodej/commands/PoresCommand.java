@@ -11,6 +11,7 @@ import org.cathodej.phase.PhaseLabels;
 import org.cathodej.pores.PoreAnalysis;
 import org.cathodej.results.Table;
 import org.cathodej.results.Undefined;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -86,13 +87,13 @@ public class PoresCommand extends LabelAnalysisCommand {
 		if (labels == null) return;
 		long n = (long) labels.getWidth() * labels.getHeight() * labels.getStackSize();
 		double bpv = PoreAnalysis.BYTES_PER_VOXEL + (labels.getStack().isVirtual() ? labels.getBitDepth() / 8 : 0);
-		long need = (long) (bpv * n), free = org.cathodej.task.MemoryBudget.available();
+		long need = (long) (bpv * n), free = MemoryBudget.available();
 		if (need <= free) return;
 		long cube = (long) Math.cbrt(free / bpv);
 		throw new IllegalArgumentException("Pores and Voids holds the whole volume: " + labels.getWidth() + "x" + labels.getHeight() + "x"
-			+ labels.getStackSize() + " voxels need about " + org.cathodej.task.MemoryBudget.bytes(need) + " (" + bpv + " bytes per voxel: "
+			+ labels.getStackSize() + " voxels need about " + MemoryBudget.bytes(need) + " (" + bpv + " bytes per voxel: "
 			+ "distance transform, local thickness, pore components" + (labels.getStack().isVirtual() ? ", the labels loaded" : "") + ") but "
-			+ org.cathodej.task.MemoryBudget.bytes(free) + " is free, and it has no streamed version (the exact distance transform needs every "
+			+ MemoryBudget.bytes(free) + " is free, and it has no streamed version (the exact distance transform needs every "
 			+ "slice). Analyse sub-volumes instead: Image > Duplicate with a slice range, or Image > Crop, to about " + cube + "^3 voxels each "
 			+ "(or a few of them to see the spread); Phase Fractions, Surface and Interface Areas, Chord Length Distribution and Connectivity "
 			+ "stream the whole volume, and Tortuosity (Flux) has a sub-volume mode (subvolume_edge).");

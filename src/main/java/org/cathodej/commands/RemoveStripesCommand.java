@@ -124,12 +124,12 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 		if (!stream) {
 			destriped = Volumes.toImagePlus(r.output, Volumes.titleStem(image.getTitle()) + "-destriped", null);
 			destriped.setCalibration(image.getCalibration().copy());
+			if (removed_stripes) {
+				removed = Volumes.toImagePlus(r.removedStripes(Volumes.real(image)), Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
+				removed.setCalibration(image.getCalibration().copy());
+			}
 		} else if (removed_stripes) note("No removed stripes image when streaming (it would be a second whole volume): check the filter on a "
 			+ "sub-stack in memory (Image > Duplicate with a slice range, streaming=never).");
-		if (removed_stripes && !stream) {
-			removed = Volumes.toImagePlus(r.removedStripes(Volumes.real(image)), Volumes.titleStem(image.getTitle()) + "-removed-stripes", null);
-			removed.setCalibration(image.getCalibration().copy());
-		}
 		stripes = new Table();
 		for (int z = 0; z < r.stats.length; z++) {
 			Destriper.SliceStats s = r.stats[z];

@@ -30,12 +30,21 @@ final class StreamedImageOutput {
 	 * working memory ({@code bytesPerVoxel} per voxel) exceeds the free heap.
 	 */
 	static boolean streams(CathodeJCommand cmd, String streaming, ImagePlus imp, double bytesPerVoxel) {
-		boolean virtual = imp.getStack().isVirtual();
-		long work = (long) (bytesPerVoxel * imp.getWidth() * imp.getHeight() * (double) imp.getStackSize());
-		boolean s = Streaming.of(streaming).streams(!virtual, work);
+		boolean s = wanted(streaming, imp, bytesPerVoxel);
 		cmd.record("streaming", s ? "yes: slab by slab into a TIFF-slice folder, voxels identical to the in-memory result"
 			: "no (whole volume in memory)");
 		return s;
+	}
+
+	/** The decision alone (also the label analyses'): {@link Streaming} on the image's virtuality and working memory. */
+	static boolean wanted(String streaming, ImagePlus imp, double bytesPerVoxel) {
+		long work = (long) (bytesPerVoxel * imp.getWidth() * imp.getHeight() * (double) imp.getStackSize());
+		return Streaming.of(streaming).streams(!imp.getStack().isVirtual(), work);
+	}
+
+	/** Of a BSE stack and an optional SE stack, the one whose virtuality decides: either one virtual streams both (auto). */
+	static ImagePlus decidingImage(ImagePlus bse, ImagePlus se) {
+		return se != null && se.getStack().isVirtual() ? se : bse;
 	}
 
 	/** The image as a slab source (zero-copy when in memory). */

@@ -85,7 +85,7 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand implements o
 	@Override
 	public void run() {
 		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
-		ImagePlus decides = se != null && se.getStack().isVirtual() ? se : bse; // either one virtual: stream (auto)
+		ImagePlus decides = StreamedImageOutput.decidingImage(bse, se);
 		boolean stream = StreamedImageOutput.streams(this, streaming, decides, se != null ? 9 : 5);
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = stream ? null : SegmentSupport.channels(bse, se);
 		if (stream) SegmentSupport.checkChannels(bse, se);

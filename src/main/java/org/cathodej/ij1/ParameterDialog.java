@@ -28,9 +28,9 @@ final class ParameterDialog {
 	static final String NONE = "*None*";
 	/** Widest description line, in characters (keeps dialogs under ~700 px). */
 	static final int WRAP = 80;
-	/** The "what this means" line under a choice field: smaller than the field labels, so the field stays the eye-catcher. */
 	/** Widest "what this means" line, in characters of {@link #HELP_FONT} (as wide as {@link #WRAP} of the normal font). */
 	static final int HELP_WRAP = 96;
+	/** The "what this means" line under a choice field: smaller than the field labels, so the field stays the eye-catcher. */
 	private static final java.awt.Font HELP_FONT = new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11);
 
 	/** What the user chose: the values as macro text, and the images picked (by identity) under their titles. */
