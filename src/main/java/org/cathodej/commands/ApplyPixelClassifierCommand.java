@@ -94,10 +94,10 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 
 	@Override
 	public void run() {
+		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
 		if (classifier_file == null || classifier_file.trim().isEmpty())
 			throw new IllegalArgumentException("Give classifier_file=[path] of a classifier saved by Train Pixel Classifier.");
-		PixelClassifier c;
-		c = SegmentSupport.loadClassifier(classifier_file);
+		PixelClassifier c = SegmentSupport.loadClassifier(classifier_file);
 		PhaseLabels pl = phaseLabels();
 		convention("feature_settings", c.settings().encode());
 		convention("classifier_seed", c.seed());
@@ -113,7 +113,6 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 		o.probabilities = probability_maps;
 		o.uncertainty = uncertainty_image;
 		o.margin = margin;
-		if (bse == null) throw new IllegalArgumentException("No BSE image: open the BSE stack or give bse=[title].");
 		ImagePlus decides = StreamedImageOutput.decidingImage(bse, se);
 		if (!preview_current_slice && StreamedImageOutput.streams(this, streaming, decides, 3 + (probability_maps ? 12 : 0) + (uncertainty_image ? 4 : 0))) {
 			SegmentSupport.checkChannels(bse, se);
