@@ -3,6 +3,7 @@ package org.cathodej.pores;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.function.IntPredicate;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
@@ -38,32 +39,58 @@ public final class StreamedLocalThickness {
 	 */
 	public static LocalThickness.Result compute(VolumeSource labels, IntPredicate phase, VoxelSize vs, Edge edge, int slabHeight, Path spill,
 		SliceSink sink, int threads, Progress progress) {
+		return compute(labels, phase, vs, edge, slabHeight, spill, sink, null, threads, progress);
+	}
+
+	/** Receives each slab's thickness slices with the label slab (a halo of at least one slice), in slab order. */
+	interface SlabUse {
+		void accept(Slab labels, float[][] thickness);
+	}
+
+	/**
+	 * As above, and hands every slab's thickness to {@code use} (when not null) with the labels around it.
+	 * @param sink null: the thickness slices are not kept
+	 */
+	static LocalThickness.Result compute(VolumeSource labels, IntPredicate phase, VoxelSize vs, Edge edge, int slabHeight, Path spill,
+		SliceSink sink, SlabUse use, int threads, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
+		SliceSink out = sink == null ? DISCARD : sink;
 		int w = labels.width(), h = labels.height(), d = labels.depth();
 		boolean done = false;
 		try (StreamedDistance.Squared dist = StreamedDistance.squared(labels, phase, vs, edge, slabHeight, 0, spill, threads, p.range(0, 0.4))) {
 			if (dist.unbounded) throw new IllegalArgumentException("The phase fills the whole volume: its local thickness is unbounded.");
 			int halo = LocalThickness.haloSlices(dist.max, vs);
-			Streaming.requireSlab(w, h, Math.min(d, slabHeight + 2 * halo), LocalThickness.BYTES_PER_VOXEL, "Local thickness of slabs of "
-				+ slabHeight + " slices with a halo of " + halo + " slices (the largest pore radius " + Math.sqrt(dist.max) + ")");
-			Painter painter = new Painter(w, h, vs, new LocalThickness.Lattice(dist.max, vs, true), halo, threads);
-			StreamedOutput.run(Collections.singletonList(dist.volume), new SlabPlan(d, slabHeight), painter, sink, p.range(0.4, 1));
+			double bpv = LocalThickness.BYTES_PER_VOXEL + (use == null ? 0 : labels.bytesPerVoxel());
+			Streaming.requireSlab(w, h, Math.min(d, slabHeight + 2 * halo), bpv, "Local thickness of slabs of " + slabHeight
+				+ " slices with a halo of " + halo + " slices (the largest pore radius " + Math.sqrt(dist.max) + ")");
+			Painter painter = new Painter(w, h, vs, new LocalThickness.Lattice(dist.max, vs, true), halo, use, threads);
+			List<VolumeSource> in = use == null ? Collections.singletonList(dist.volume) : Arrays.asList(dist.volume, labels);
+			StreamedOutput.run(in, new SlabPlan(d, slabHeight), painter, out, p.range(0.4, 1));
 			done = true;
 			return new LocalThickness.Result(null, painter.phaseVoxels, painter.ridgeVoxels, painter.max);
 		} finally {
-			if (!done) sink.abort();
+			if (!done) out.abort();
 		}
 	}
+
+	/** A sink that keeps nothing. */
+	private static final SliceSink DISCARD = new SliceSink() {
+		@Override public void write(int z, Object plane) {}
+		@Override public void complete() {}
+		@Override public void abort() {}
+	};
 
 	/** One slab of the thickness map from its distance window; sums the counts in slab order. */
 	private static final class Painter implements SlabTransform {
 		private final int w, h, halo, threads;
 		private final VoxelSize vs;
 		private final LocalThickness.Lattice lattice;
+		private final SlabUse use;
 		long phaseVoxels, ridgeVoxels;
 		double max;
 
-		Painter(int w, int h, VoxelSize vs, LocalThickness.Lattice lattice, int halo, int threads) {
+		Painter(int w, int h, VoxelSize vs, LocalThickness.Lattice lattice, int halo, SlabUse use, int threads) {
+			this.use = use;
 			this.w = w;
 			this.h = h;
 			this.vs = vs;
@@ -87,7 +114,9 @@ public final class StreamedLocalThickness {
 			phaseVoxels += r.phaseVoxels;
 			ridgeVoxels += r.ridgeVoxels;
 			max = Math.max(max, r.max);
-			return Arrays.copyOfRange(window, below, below + core, Object[].class);
+			float[][] thickness = Arrays.copyOfRange(window, below, below + core);
+			if (use != null) use.accept(inputs[1], thickness);
+			return Arrays.copyOf(thickness, core, Object[].class);
 		}
 	}
 }
