@@ -1,18 +1,29 @@
 package org.cathodej.commands;
 
 import java.awt.Color;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.pores.LocalThickness;
 import org.cathodej.pores.PoreAnalysis;
+import org.cathodej.pores.StreamedPoreAnalysis;
 import org.cathodej.results.Table;
 import org.cathodej.results.Undefined;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -78,25 +89,67 @@ public class PoresCommand extends LabelAnalysisCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Local Thickness")
 	public ImagePlus local_thickness;
 
+	@Override
+	protected boolean supportsStreaming() {
+		return true;
+	}
+
+	/** Working memory of the in-memory path per voxel (the labels too when they are a virtual stack to be loaded). */
+	private double inMemoryBytesPerVoxel() {
+		return PoreAnalysis.BYTES_PER_VOXEL + (labels.getStack().isVirtual() ? labels.getBitDepth() / 8 : 0);
+	}
+
 	/**
-	 * Pores and Voids has no streamed version (its exact distance transform and pore components see the whole
-	 * volume): a volume whose working memory exceeds the free heap is refused before anything is read, with the
-	 * memory it needs and the sub-volume alternative.
+	 * streaming=never on a volume whose working memory exceeds the free heap: refused before anything is read, with
+	 * the memory it needs, the streamed path and the sub-volume alternative.
 	 */
 	private void refuseWhenTooLarge() {
-		if (labels == null) return;
 		long n = (long) labels.getWidth() * labels.getHeight() * labels.getStackSize();
-		double bpv = PoreAnalysis.BYTES_PER_VOXEL + (labels.getStack().isVirtual() ? labels.getBitDepth() / 8 : 0);
+		double bpv = inMemoryBytesPerVoxel();
 		long need = (long) (bpv * n), free = MemoryBudget.available();
 		if (need <= free) return;
 		long cube = (long) Math.cbrt(free / bpv);
-		throw new IllegalArgumentException("Pores and Voids holds the whole volume: " + labels.getWidth() + "x" + labels.getHeight() + "x"
+		throw new IllegalArgumentException("Pores and Voids in memory (streaming=never): " + labels.getWidth() + "x" + labels.getHeight() + "x"
 			+ labels.getStackSize() + " voxels need about " + MemoryBudget.bytes(need) + " (" + bpv + " bytes per voxel: "
 			+ "distance transform, local thickness, pore components" + (labels.getStack().isVirtual() ? ", the labels loaded" : "") + ") but "
-			+ MemoryBudget.bytes(free) + " is free, and it has no streamed version (the exact distance transform needs every "
-			+ "slice). Analyse sub-volumes instead: Image > Duplicate with a slice range, or Image > Crop, to about " + cube + "^3 voxels each "
-			+ "(or a few of them to see the spread); Phase Fractions, Surface and Interface Areas, Chord Length Distribution and Connectivity "
-			+ "stream the whole volume, and Tortuosity (Flux) has a sub-volume mode (subvolume_edge).");
+			+ MemoryBudget.bytes(free) + " is free. Use streaming=auto or always (slab by slab, the same tables; the distance map goes to a "
+			+ "temporary file of " + MemoryBudget.bytes(4 * n) + " in output_dir), or analyse sub-volumes of about " + cube + "^3 voxels "
+			+ "(Image > Duplicate with a slice range, or Image > Crop).");
+	}
+
+	/**
+	 * Slab by slab: the distance map in a temporary file in output_dir (else the system's temporary folder), the
+	 * local thickness image (when asked for) as a TIFF-slice folder {@code <title>-local-thickness} in output_dir.
+	 */
+	private PoreAnalysis.Result streamed(VolumeSource src, PhaseLabels pl, VoxelSize vs, PoreAnalysis.Options o) {
+		String step = "Pores and Voids";
+		Volumes.require3D(labels, step);
+		SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL, step);
+		Path spill = spillFile();
+		note("Streaming: the distance map (" + MemoryBudget.bytes(4 * src.voxels()) + ") is held in " + spill + " while the analysis runs and "
+			+ "then deleted; local thickness slabs carry a halo of the largest pore radius.");
+		if (!thickness_image)
+			return StreamedPoreAnalysis.run(src, pl, vs, o, plan, spill, null, Parallel.defaultThreads(), progress());
+		File folder = StreamedImageOutput.folder(this, labels, "-local-thickness", step);
+		PoreAnalysis.Result r;
+		try (TiffSliceWriter wr = StreamedImageOutput.writer(this, folder, "thickness", src.width(), src.height(), src.depth(), vs)) {
+			r = StreamedPoreAnalysis.run(src, pl, vs, o, plan, spill, wr, Parallel.defaultThreads(), progress());
+		}
+		local_thickness = StreamedImageOutput.open(this, folder, vs, "the local thickness (pore diameter, " + vs.unit() + "; 0 = not pore)");
+		return r;
+	}
+
+	/** A new name for the distance map: in output_dir when given (big volumes need the room), else the temporary folder. */
+	private Path spillFile() {
+		String dir = output_dir == null ? "" : output_dir.trim();
+		try {
+			Path d = dir.isEmpty() ? Paths.get(System.getProperty("java.io.tmpdir")) : Files.createDirectories(Paths.get(dir));
+			Path f = Files.createTempFile(d, ".cathodej-distance-", ".tmp");
+			Files.delete(f); // the spill creates it anew (it never overwrites)
+			return f;
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot create the temporary distance map file: " + e.getMessage(), e);
+		}
 	}
 
 	@Override
@@ -124,8 +177,13 @@ public class PoresCommand extends LabelAnalysisCommand {
 		convention("crack_shape", "semi-axes a1>=a2>=a3 of the ellipsoid with the void's second moments (voxel extent included); "
 			+ "flat if a3/a2 < crack_flatness, else elongated if a2/a1 < crack_elongation");
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
-		refuseWhenTooLarge();
-		PoreAnalysis.Result r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
+		VolumeSource src = streamedSource("Pores and Voids", inMemoryBytesPerVoxel());
+		PoreAnalysis.Result r;
+		if (src != null) r = streamed(src, pl, vs, o);
+		else {
+			refuseWhenTooLarge();
+			r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
+		}
 		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (empty cells, NaN in getResult; see the note column).");
 		String u = vs.unit();
 		summary = summaryTable(r, o, labels.getTitle(), u);
@@ -137,7 +195,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 		voids = voidTable(listed, o, u);
 		profile = profileTable(r, u);
 		profile_plot = profilePlot(r, u, vs);
-		if (thickness_image) {
+		if (thickness_image && r.thickness != null) {
 			local_thickness = Volumes.toImagePlus(r.thickness, labels.getTitle() + "-local-thickness", vs);
 			org.cathodej.imagej.ColourKey.wantBar(local_thickness, "local thickness");
 			local_thickness.getProcessor().setMinAndMax(0, Math.max(r.maxThickness, 1e-9));

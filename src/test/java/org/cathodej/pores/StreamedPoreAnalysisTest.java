@@ -52,7 +52,7 @@ class StreamedPoreAnalysisTest {
 			int x0 = 1 + r.nextInt(w - 9), y0 = 1 + r.nextInt(Math.max(1, h / 2 - 10)), z0 = d > 2 ? 1 + r.nextInt(d - 2) : 0;
 			for (int z = Math.max(0, z0 - 1); z <= Math.min(d - 1, z0 + 1); z++) // an ISE shell keeps the crack apart
 				for (int y = y0 - 1; y <= y0 + 8; y++)
-					for (int x = x0 - 1; x <= x0 + 7; x++) a[(z * h + y) * w + x] = z == z0 && y >= y0 && y < y0 + 8 && x >= x0 && x < x0 + 7 ? PORE : ISE;
+					for (int x = x0 - 1; x <= x0 + 7; x++) a[(z * h + y) * w + x] = z == z0 && y >= y0 && y < y0 + 8 && x >= x0 && x < x0 + 7 ? (byte) PORE : (byte) ISE;
 		}
 		for (int z = 0; z < d; z++)
 			for (int y = 0; y < h; y++)
@@ -109,6 +109,7 @@ class StreamedPoreAnalysisTest {
 			PoreAnalysis.Options o = new PoreAnalysis.Options();
 			o.edge = vs.z() == 1 ? Edge.BACKGROUND : Edge.OPEN;
 			o.minCrackVoxels = 10;
+			o.flatness = 0.4; // the cracks are one thick voxel: 0.9 um across, 0.4 um voxels in the plane
 			PoreAnalysis.Result mem = PoreAnalysis.run(img, PhaseLabels.defaults(), vs, o, 2, Progress.NONE);
 			assertTrue(mem.components > 5 && mem.isolatedVoids > 3 && mem.crackLikeVoids > 0, "a phantom with voids of every kind: "
 				+ mem.components + " components, " + mem.isolatedVoids + " isolated, " + mem.crackLikeVoids + " crack-like, classes " + mem.isolatedClassCounts.keySet());
