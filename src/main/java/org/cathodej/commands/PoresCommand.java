@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.distance.StreamedDistance;
 import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
@@ -124,8 +125,9 @@ public class PoresCommand extends LabelAnalysisCommand {
 	private PoreAnalysis.Result streamed(VolumeSource src, PhaseLabels pl, VoxelSize vs, PoreAnalysis.Options o) {
 		String step = "Pores and Voids";
 		Volumes.require3D(labels, step);
-		SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL, step);
 		Path spill = spillFile();
+		StreamedDistance.requireDisk(spill, src.width(), src.height(), src.depth());
+		SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL, step);
 		note("Streaming: the distance map (" + MemoryBudget.bytes(4 * src.voxels()) + ") is held in " + spill + " while the analysis runs and "
 			+ "then deleted; local thickness slabs carry a halo of the largest pore radius.");
 		if (!thickness_image)

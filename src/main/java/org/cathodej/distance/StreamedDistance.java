@@ -66,6 +66,7 @@ public final class StreamedDistance {
 			+ labels.description());
 		Progress p = progress == null ? Progress.NONE : progress;
 		int w = labels.width(), h = labels.height(), d = labels.depth();
+		requireDisk(spill, w, h, d);
 		int rows = blockRows > 0 ? Math.min(blockRows, h) : autoRows(w, h, d);
 		if (d > 1) MemoryBudget.require(2L * 4 * w * rows * d, "Distance transform along z (two blocks of " + w + "x" + rows + "x" + d
 			+ " floats)", 0);
@@ -80,6 +81,17 @@ public final class StreamedDistance {
 			out.close();
 			throw e;
 		}
+	}
+
+	/** Checks that the folder of {@code spill} has room for the distance map of w x h x d voxels (4 bytes each). */
+	public static void requireDisk(Path spill, int w, int h, int d) {
+		long need = 4L * w * h * d;
+		java.io.File dir = spill.toAbsolutePath().getParent().toFile();
+		long free = dir.getUsableSpace();
+		if (need > free)
+			throw new IllegalArgumentException("The distance map of " + w + "x" + h + "x" + d + " voxels needs " + MemoryBudget.bytes(need)
+				+ " of disk in " + dir + " but " + MemoryBudget.bytes(free) + " is free: give an output folder (output_dir) on a disk with room, "
+				+ "or analyse a sub-volume (Image > Duplicate with a slice range, or Image > Crop).");
 	}
 
 	/** Rows per block so that two blocks take at most {@link #BLOCK_SHARE} of the free heap; at least 1. */
