@@ -57,19 +57,40 @@ public final class SpillVolume implements VolumeSource {
 	 */
 	public void writeRows(int z, int y0, float[] rows, int from, int n) {
 		requireBits(32);
-		ByteBuffer b = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
-		b.asFloatBuffer().put(rows, from, n);
-		put(b, offset(z, y0));
+		ByteBuffer b = BUFFER.get();
+		long pos = offset(z, y0);
+		for (int done = 0; done < n;) {
+			int k = Math.min(n - done, CHUNK);
+			b.clear();
+			b.asFloatBuffer().put(rows, from + done, k);
+			b.limit(4 * k);
+			put(b, pos);
+			pos += 4L * k;
+			done += k;
+		}
 	}
 
 	/** Reads rows y0 .. y0 + n/width - 1 of slice z of a float spill into {@code into[from .. from + n)}. */
 	public void readRows(int z, int y0, float[] into, int from, int n) {
 		requireBits(32);
-		ByteBuffer b = ByteBuffer.allocate(4 * n).order(ByteOrder.nativeOrder());
-		get(b, offset(z, y0), z);
-		b.flip();
-		b.asFloatBuffer().get(into, from, n);
+		ByteBuffer b = BUFFER.get();
+		long pos = offset(z, y0);
+		for (int done = 0; done < n;) {
+			int k = Math.min(n - done, CHUNK);
+			b.clear();
+			b.limit(4 * k);
+			get(b, pos, z);
+			b.flip();
+			b.asFloatBuffer().get(into, from + done, k);
+			pos += 4L * k;
+			done += k;
+		}
 	}
+
+	/** Floats per transfer: a direct buffer of 1 MB per thread, reused (no heap copy, no temporary direct buffer per call). */
+	private static final int CHUNK = 1 << 18;
+	private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(
+		() -> ByteBuffer.allocateDirect(4 * CHUNK).order(ByteOrder.nativeOrder()));
 
 	@Override
 	public Object[] readPlanes(int z0, int z1) {

@@ -17,6 +17,7 @@ import org.cathodej.pores.LocalThickness;
 import org.cathodej.pores.PoreAnalysis;
 import org.cathodej.pores.StreamedPoreAnalysis;
 import org.cathodej.task.Progress;
+import org.cathodej.volume.ImgSource;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.Streaming;
 
@@ -27,7 +28,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 /**
  * Streamed Pores and Voids: the {@link PoresBench} phantom (pore balls of radius 2-12 voxels, ~30 % pore) written as
  * a TIFF-slice folder, then the streamed distance transform and the streamed pore analysis read it slab by slab (slab
- * height from the free heap, distance map spilled beside the folder); when the volume fits, the in-memory twins run
+ * height from the free heap, then thin slabs of at most 32 slices; distance map spilled beside the folder); when the volume fits, the in-memory twins run
  * on it loaded (streamed / in-memory throughput ratio) and the two results are compared.
  */
 public final class StreamedPoresBench implements BenchCase {
@@ -46,6 +47,7 @@ public final class StreamedPoresBench implements BenchCase {
 			"PoresBench phantom, ~30 % pore");
 		TiffFolderSource src = new TiffFolderSource(dir, null);
 		VoxelSize vs = new VoxelSize(1, 1, 1, "um");
+		warmUp(dir.toPath().resolveSibling("pores-warm-up.distance.tmp"), vs, threads);
 		int sh = Streaming.slabHeight(0, src.width(), src.height(), src.depth(), 1 + LocalThickness.BYTES_PER_VOXEL);
 		SlabPlan plan = new SlabPlan(src.depth(), sh);
 		Path spill = dir.toPath().resolveSibling(dir.getName() + ".distance.tmp");
@@ -58,6 +60,9 @@ public final class StreamedPoresBench implements BenchCase {
 		PoreAnalysis.Result[] streamed = new PoreAnalysis.Result[1];
 		double ps = out.seconds(() -> out.time(name(), "pore_analysis streamed", size, threads, () -> streamed[0] = StreamedPoreAnalysis.run(src,
 			PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), plan, spill, null, threads, Progress.NONE), plan.toString()));
+		SlabPlan thin = new SlabPlan(src.depth(), Math.max(1, Math.min(32, src.depth() / 8)));
+		out.time(name(), "pore_analysis streamed, thin slabs", size, threads, () -> StreamedPoreAnalysis.run(src, PhaseLabels.defaults(), vs,
+			new PoreAnalysis.Options(), thin, spill, null, threads, Progress.NONE), thin.toString());
 		if (src.voxels() * (1 + PoreAnalysis.BYTES_PER_VOXEL) > Runtime.getRuntime().maxMemory()) {
 			System.out.println("# " + src.voxels() + " voxels do not fit in memory with their working arrays: no in-memory comparison");
 			return;
@@ -71,6 +76,15 @@ public final class StreamedPoresBench implements BenchCase {
 		System.out.println(String.format(Locale.ROOT, "# streamed / in-memory throughput: edt %.2f, pore analysis %.2f; d50 %s / %s, "
 			+ "components %d / %d, surface %s / %s", em / es, pm / ps, streamed[0].d50, mem[0].d50, streamed[0].components, mem[0].components,
 			streamed[0].poreSurface, mem[0].poreSurface));
+	}
+
+	/** Both paths once on a 64^3 phantom in memory (not recorded), so neither timed run pays for the JIT alone. */
+	private static void warmUp(Path spill, VoxelSize vs, int threads) throws Exception {
+		PlanarImg<UnsignedByteType, ByteArray> small = PoresBench.phantom(64, 64, 64, 0.30, 7);
+		Files.deleteIfExists(spill);
+		StreamedPoreAnalysis.run(new ImgSource(small, vs, "warm-up"), PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), new SlabPlan(64, 16),
+			spill, null, threads, Progress.NONE);
+		PoreAnalysis.run(small, PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), threads, Progress.NONE);
 	}
 
 	/** The phantom as TIFF slices. */
