@@ -65,7 +65,9 @@ public final class StreamedPoreAnalysis {
 		r.totalVolume = r.totalVoxels * vs.voxelVolume();
 		boolean done = false;
 		try {
-			Partial all = SlabStreamer.run(labels, plan, new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads), p.range(0, 0.15));
+			// in this JVM even for a source that runs kernels elsewhere: the later passes use a local spill file
+			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads), null,
+				p.range(0, 0.15));
 			SlabClusters.Finished fin = all.clusters.finish();
 			Clusters cl = fin.clusters();
 			r.components = cl.count();

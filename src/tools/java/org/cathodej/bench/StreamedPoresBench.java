@@ -52,27 +52,38 @@ public final class StreamedPoresBench implements BenchCase {
 		SlabPlan plan = new SlabPlan(src.depth(), sh);
 		Path spill = dir.toPath().resolveSibling(dir.getName() + ".distance.tmp");
 		Files.deleteIfExists(spill);
+		long c0 = cpu();
 		double es = out.seconds(() -> out.time(name(), "edt streamed", size, threads, () -> {
 			try (StreamedDistance.Squared d = StreamedDistance.squared(src, v -> v == 0, vs, Edge.BACKGROUND, sh, 0, spill, threads, Progress.NONE)) {
 				return d.max;
 			}
 		}, plan.toString()));
+		long c1 = cpu();
 		PoreAnalysis.Result[] streamed = new PoreAnalysis.Result[1];
 		double ps = out.seconds(() -> out.time(name(), "pore_analysis streamed", size, threads, () -> streamed[0] = StreamedPoreAnalysis.run(src,
 			PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), plan, spill, null, threads, Progress.NONE), plan.toString()));
+		long c2 = cpu();
 		SlabPlan thin = new SlabPlan(src.depth(), Math.max(1, Math.min(32, src.depth() / 8)));
 		out.time(name(), "pore_analysis streamed, thin slabs", size, threads, () -> StreamedPoreAnalysis.run(src, PhaseLabels.defaults(), vs,
 			new PoreAnalysis.Options(), thin, spill, null, threads, Progress.NONE), thin.toString());
+		long c3 = cpu();
+		System.out.println(String.format(Locale.ROOT, "# process CPU s (all threads, GC/JIT included): edt streamed %.2f, pore_analysis streamed "
+			+ "%.2f, thin slabs %.2f", (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9));
 		if (src.voxels() * (1 + PoreAnalysis.BYTES_PER_VOXEL) > Runtime.getRuntime().maxMemory()) {
 			System.out.println("# " + src.voxels() + " voxels do not fit in memory with their working arrays: no in-memory comparison");
 			return;
 		}
 		PlanarImg<UnsignedByteType, ByteArray> img = StreamingBench.load(src);
+		long c4 = cpu();
 		double em = out.seconds(() -> out.time(name(), "edt in memory", size, threads,
 			() -> EuclideanDistance.squared(img, v -> v == 0, vs, Edge.BACKGROUND, threads, Progress.NONE), null));
+		long c5 = cpu();
 		PoreAnalysis.Result[] mem = new PoreAnalysis.Result[1];
 		double pm = out.seconds(() -> out.time(name(), "pore_analysis in memory", size, threads,
 			() -> mem[0] = PoreAnalysis.run(img, PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), threads, Progress.NONE), null));
+		long c6 = cpu();
+		System.out.println(String.format(Locale.ROOT, "# process CPU s: edt in memory %.2f, pore_analysis in memory %.2f", (c5 - c4) / 1e9,
+			(c6 - c5) / 1e9));
 		System.out.println(String.format(Locale.ROOT, "# streamed / in-memory throughput: edt %.2f, pore analysis %.2f; d50 %s / %s, "
 			+ "components %d / %d, surface %s / %s", em / es, pm / ps, streamed[0].d50, mem[0].d50, streamed[0].components, mem[0].components,
 			streamed[0].poreSurface, mem[0].poreSurface));
@@ -85,6 +96,11 @@ public final class StreamedPoresBench implements BenchCase {
 		StreamedPoreAnalysis.run(new ImgSource(small, vs, "warm-up"), PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), new SlabPlan(64, 16),
 			spill, null, threads, Progress.NONE);
 		PoreAnalysis.run(small, PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), threads, Progress.NONE);
+	}
+
+	private static long cpu() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
 	}
 
 	/** The phantom as TIFF slices. */
