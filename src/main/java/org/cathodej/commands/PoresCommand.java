@@ -36,7 +36,8 @@ import ij.gui.Plot;
 /**
  * Analyze > Pores and Voids: pore size distribution by local thickness, where the pores sit (ISE, CAM, CAM-ISE
  * boundaries, S_CAM-pore), isolated voids with their shapes (crack-like ones counted separately) and the
- * through-thickness void profile.
+ * through-thickness void profile. Streams slab by slab (pores.StreamedPoreAnalysis, identical tables) when the image is
+ * virtual or does not fit, or with streaming=always.
  */
 @Plugin(type = Command.class, label = "Pores and Voids",
 	description = "Pore size distribution (local thickness, diameter), pores in the ISE versus against CAM, isolated voids, crack-like voids and the void profile along z")
@@ -66,7 +67,8 @@ public class PoresCommand extends LabelAnalysisCommand {
 	@Parameter(label = "Crack minimum size (voxels)", description = "smaller voids are never called crack-like", min = "4")
 	public int crack_min_voxels = 20;
 
-	@Parameter(label = "Local thickness image", description = "also output the 32-bit local thickness (pore diameter) image")
+	@Parameter(label = "Local thickness image", description = "also output the 32-bit local thickness (pore diameter) image "
+		+ "(when streaming: a TIFF-slice folder <title>-local-thickness in output_dir)")
 	public boolean thickness_image = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pores and Voids")
