@@ -67,7 +67,11 @@ public final class StreamedDistance {
 		Progress p = progress == null ? Progress.NONE : progress;
 		int w = labels.width(), h = labels.height(), d = labels.depth();
 		requireDisk(spill, w, h, d);
-		int rows = blockRows > 0 ? Math.min(blockRows, h) : autoRows(w, h, d);
+		long column = (long) w * d; // one image row through every slice: the smallest block of pass 2
+		if (column > Integer.MAX_VALUE - 8)
+			throw new IllegalArgumentException("The distance transform along z holds one image row through every slice at a time: " + w + " x "
+				+ d + " voxels is more than one Java array holds; analyse a sub-volume (fewer slices or a narrower crop).");
+		int rows = (int) Math.min(blockRows > 0 ? Math.min(blockRows, h) : autoRows(w, h, d), (Integer.MAX_VALUE - 8) / column);
 		if (d > 1) MemoryBudget.require(2L * 4 * w * rows * d, "Distance transform along z (two blocks of " + w + "x" + rows + "x" + d
 			+ " floats)", 0);
 		SpillVolume out = new SpillVolume(spill, w, h, d, 32, voxelSize);
