@@ -91,6 +91,19 @@ public final class Slab {
 		return f;
 	}
 
+	/** A byte[] (unsigned) or short[] (unsigned) label plane as ints (a new array). */
+	public static int[] ints(Object p) {
+		int[] v = new int[java.lang.reflect.Array.getLength(p)];
+		if (p instanceof byte[]) {
+			byte[] b = (byte[]) p;
+			for (int i = 0; i < v.length; i++) v[i] = b[i] & 0xff;
+		} else {
+			short[] s = (short[]) p;
+			for (int i = 0; i < v.length; i++) v[i] = s[i] & 0xffff;
+		}
+		return v;
+	}
+
 	/** All loaded planes (halo included) as one image; local slice 0 is global slice z0 - haloBelow. */
 	public PlanarImg<?, ?> img() {
 		return wrap(planes, 0, planes.length, width, height);
