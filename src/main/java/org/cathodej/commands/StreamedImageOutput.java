@@ -123,8 +123,8 @@ final class StreamedImageOutput {
 
 	/**
 	 * {@code input} streamed into its output folder: the folder (refused first when there is no output_dir), the slab
-	 * source, the plan of {@code slabSlices} (see {@link #plan}) for {@code bytesPerVoxel} of that source, the writer,
-	 * then {@code body}; the finished folder goes to {@code image} as a virtual image. Returns what {@code body} returns.
+	 * source, the plan of {@code slabSlices} (see {@link #plan}) for {@code bytesPerVoxel} of that source, the writer
+	 * (an existing folder is refused unless overwrite is set), then {@code body}; the finished folder goes to {@code image} as a virtual image. Returns what {@code body} returns.
 	 */
 	static <R> R write(CathodeJCommand cmd, ImagePlus input, int slabSlices, Output out, ToDoubleFunction<VolumeSource> bytesPerVoxel,
 		Body<R> body, Consumer<ImagePlus> image) {
