@@ -1,7 +1,6 @@
 package org.cathodej.commands;
 
 import java.awt.Color;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.Map;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
 import org.cathodej.distance.StreamedDistance;
-import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
@@ -129,18 +127,15 @@ public class PoresCommand extends LabelAnalysisCommand {
 		Volumes.require3D(labels, step);
 		Path spill = spillFile();
 		StreamedDistance.requireDisk(spill, src.width(), src.height(), src.depth());
-		SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL, step);
-		note("Streaming: the distance map (" + MemoryBudget.bytes(4 * src.voxels()) + ") is held in " + spill + " while the analysis runs and "
-			+ "then deleted; local thickness slabs carry a halo of the largest pore radius.");
-		if (!thickness_image)
+		if (!thickness_image) {
+			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL, step);
 			return StreamedPoreAnalysis.run(src, pl, vs, o, plan, spill, null, Parallel.defaultThreads(), progress());
-		File folder = StreamedImageOutput.folder(this, labels, "-local-thickness", step);
-		PoreAnalysis.Result r;
-		try (TiffSliceWriter wr = StreamedImageOutput.writer(this, folder, "thickness", src.width(), src.height(), src.depth(), vs)) {
-			r = StreamedPoreAnalysis.run(src, pl, vs, o, plan, spill, wr, Parallel.defaultThreads(), progress());
 		}
-		local_thickness = StreamedImageOutput.open(this, folder, vs, "the local thickness (pore diameter, " + vs.unit() + "; 0 = not pore)");
-		return r;
+		StreamedImageOutput.Output out = new StreamedImageOutput.Output(step, "local-thickness", "the local thickness (pore diameter, "
+			+ vs.unit() + "; 0 = not pore)");
+		return StreamedImageOutput.write(this, labels, slab_slices, out, s -> s.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL,
+			(in, plan, sink) -> StreamedPoreAnalysis.run(in, pl, vs, o, plan, spill, sink, Parallel.defaultThreads(), progress()),
+			img -> local_thickness = img);
 	}
 
 	/** A new name for the distance map: in output_dir when given (big volumes need the room), else the temporary folder. */
