@@ -9,6 +9,7 @@ import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
+import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
 import org.cathodej.volume.SpillVolume;
@@ -146,14 +147,9 @@ public final class StreamedDistance {
 
 	/** 0 for background labels, +Infinity for foreground: the seeds of the transform. */
 	private static float[] seeds(Object plane, IntPredicate fg, int n) {
+		int[] labels = Slab.ints(plane);
 		float[] a = new float[n];
-		if (plane instanceof byte[]) {
-			byte[] b = (byte[]) plane;
-			for (int i = 0; i < n; i++) a[i] = fg.test(b[i] & 0xff) ? Float.POSITIVE_INFINITY : 0f;
-		} else {
-			short[] s = (short[]) plane;
-			for (int i = 0; i < n; i++) a[i] = fg.test(s[i] & 0xffff) ? Float.POSITIVE_INFINITY : 0f;
-		}
+		for (int i = 0; i < n; i++) a[i] = fg.test(labels[i]) ? Float.POSITIVE_INFINITY : 0f;
 		return a;
 	}
 

@@ -8,7 +8,6 @@ import org.cathodej.connectivity.Clusters;
 import org.cathodej.connectivity.ComponentLabeler;
 import org.cathodej.connectivity.Connectivity;
 import org.cathodej.connectivity.SlabClusters;
-import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Parallel;
@@ -211,23 +210,21 @@ public final class StreamedPoreAnalysis {
 		}
 	}
 
-	/** Label slices of a slab (halo included) as ints, each read once; null outside the volume. */
+	/** Label slices of a slab (halo included) as ints, each converted once; null outside the volume. */
 	private static final class LabelWindow {
 		private final Slab slab;
-		private final RandomAccessibleInterval<? extends IntegerType<?>> img;
 		private final int first;
 		private final int[][] read;
 
 		LabelWindow(Slab slab) {
 			this.slab = slab;
-			img = ints(slab.img());
 			first = slab.z0() - slab.haloBelow();
 			read = new int[slab.haloBelow() + slab.coreDepth() + slab.haloAbove()][];
 		}
 
 		int[] at(int z) {
 			int k = z - first;
-			if (read[k] == null) read[k] = Slices.readInts(img, k, null);
+			if (read[k] == null) read[k] = Slab.ints(slab.plane(z));
 			return read[k];
 		}
 
