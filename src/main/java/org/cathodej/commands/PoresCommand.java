@@ -14,7 +14,6 @@ import org.cathodej.distance.StreamedDistance;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
-import org.cathodej.pores.LocalThickness;
 import org.cathodej.pores.PoreAnalysis;
 import org.cathodej.pores.StreamedPoreAnalysis;
 import org.cathodej.results.Table;
@@ -127,13 +126,14 @@ public class PoresCommand extends LabelAnalysisCommand {
 		Volumes.require3D(labels, step);
 		Path spill = spillFile();
 		StreamedDistance.requireDisk(spill, src.width(), src.height(), src.depth());
+		// per slab voxel: the labels, the thickness window and ridge, the slab's component labels twice (local, final)
 		if (!thickness_image) {
-			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL, step);
+			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL, step);
 			return StreamedPoreAnalysis.run(src, pl, vs, o, plan, spill, null, Parallel.defaultThreads(), progress());
 		}
 		StreamedImageOutput.Output out = new StreamedImageOutput.Output(step, "local-thickness", "the local thickness (pore diameter, "
 			+ vs.unit() + "; 0 = not pore)");
-		return StreamedImageOutput.write(this, labels, slab_slices, out, s -> s.bytesPerVoxel() + LocalThickness.BYTES_PER_VOXEL,
+		return StreamedImageOutput.write(this, labels, slab_slices, out, s -> s.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL,
 			(in, plan, sink) -> StreamedPoreAnalysis.run(in, pl, vs, o, plan, spill, sink, Parallel.defaultThreads(), progress()),
 			img -> local_thickness = img);
 	}
