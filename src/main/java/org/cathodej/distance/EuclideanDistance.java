@@ -96,9 +96,13 @@ public final class EuclideanDistance {
 				p.report(0.6 * ++done[0] / d, "Distance transform (x, y)");
 			}
 		});
-		if (d < 2) return;
-		// pass 3: z, one image row (all x of that row across the slices) at a time
-		done[0] = 0;
+		if (d >= 2) alongZ(planes, w, h, sz, wall, threads, p.range(0.6, 1));
+	}
+
+	/** Pass 3 of {@link #transformInPlace}, along z: one image row (all x of that row across the slices) at a time. */
+	static void alongZ(float[][] planes, int w, int h, double sz, boolean wall, int threads, Progress p) {
+		int d = planes.length, n = Math.max(w, d);
+		int[] done = { 0 };
 		Parallel.forEach(h, threads, y -> {
 			p.checkCancelled();
 			Line line = new Line(n);
@@ -108,7 +112,7 @@ public final class EuclideanDistance {
 			for (int x = 0; x < w; x++) line.run(block, x, w, d, sz, wall);
 			for (int z = 0; z < d; z++) System.arraycopy(block, z * w, planes[z], off, w);
 			synchronized (done) {
-				if (++done[0] % 16 == 0) p.report(0.6 + 0.4 * done[0] / h, "Distance transform (z)");
+				if (++done[0] % 16 == 0) p.report((double) done[0] / h, "Distance transform (z)");
 			}
 		});
 	}

@@ -9,6 +9,8 @@ import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
+import org.cathodej.volume.ImgSource;
+import org.cathodej.image.Planes;
 import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
@@ -19,10 +21,12 @@ import org.cathodej.volume.VolumeSource;
  * {@link EuclideanDistance#squared} in bounded memory, for label volumes read as z-slabs. Pass 1 reads the labels
  * slab by slab and writes each slice's exact 2D transform (x then y) to a float {@link SpillVolume} on disk; pass 2
  * reads that file back in blocks of whole rows through every slice, runs the pass along z on each column and writes
- * the block back in place. The 1D passes are {@link EuclideanDistance}'s own, run on the same values in the same
- * order, so every squared distance is bit-identical to the in-memory transform whatever the slab and block sizes.
+ * the block back in place. When the whole map takes no more than the share of the free heap that pass 2's blocks may
+ * take (and no block height is imposed), the planes stay in memory instead: no spill file, no second read of them.
+ * The 1D passes are {@link EuclideanDistance}'s own, run on the same values in the same order, so every squared
+ * distance is bit-identical to the in-memory transform whatever the slab and block sizes.
  * Memory: two label slabs with their float planes in pass 1, two row blocks of 4 bytes x width x rows x depth in
- * pass 2; disk: 4 bytes per voxel.
+ * pass 2 (or the whole map at 4 bytes per voxel when held); disk: 4 bytes per voxel when spilled.
  */
 public final class StreamedDistance {
 
@@ -31,14 +35,17 @@ public final class StreamedDistance {
 
 	/** The squared distance map on disk (closing it deletes the file) and what the caller needs to know of it. */
 	public static final class Squared implements AutoCloseable {
-		/** Squared distances in calibrated units, 32-bit float, one plane per slice. */
-		public final SpillVolume volume;
+		/**
+		 * Squared distances in calibrated units, 32-bit float, one plane per slice: a {@link SpillVolume} on disk, or
+		 * the planes held in memory (then {@link VolumeSource#sharesArrays()}: copy a plane before writing it).
+		 */
+		public final VolumeSource volume;
 		/** Largest finite squared distance. */
 		public final double max;
 		/** True when some voxel has no background voxel at all (+Infinity; only with {@link Edge#OPEN} and no background). */
 		public final boolean unbounded;
 
-		Squared(SpillVolume volume, double max, boolean unbounded) {
+		Squared(VolumeSource volume, double max, boolean unbounded) {
 			this.volume = volume;
 			this.max = max;
 			this.unbounded = unbounded;
@@ -57,9 +64,10 @@ public final class StreamedDistance {
 	 * in calibrated units squared (as {@link EuclideanDistance#squared}).
 	 * @param labels 8- or 16-bit labels (not modified)
 	 * @param slabHeight slices per label slab in pass 1
-	 * @param blockRows image rows per block of pass 2; 0 = as many as an eighth of the free heap holds
+	 * @param blockRows image rows per block of pass 2; 0 = as many as an eighth of the free heap holds, and the whole map
+	 *        held in memory (no spill) when all rows fit
 	 * @param spill a file that does not exist yet (4 bytes per voxel; deleted when the result is closed, or on failure
-	 *        and cancellation)
+	 *        and cancellation); not created when the map is held in memory
 	 */
 	public static Squared squared(VolumeSource labels, IntPredicate foreground, VoxelSize voxelSize, Edge edge, int slabHeight, int blockRows,
 		Path spill, int threads, Progress progress) {
@@ -67,6 +75,8 @@ public final class StreamedDistance {
 			+ labels.description());
 		Progress p = progress == null ? Progress.NONE : progress;
 		int w = labels.width(), h = labels.height(), d = labels.depth();
+		SlabPlan plan = new SlabPlan(d, slabHeight);
+		if (blockRows <= 0 && rowsThatFit(w, d) >= h) return held(labels, plan, foreground, voxelSize, edge == Edge.BACKGROUND, threads, p);
 		requireDisk(spill, w, h, d);
 		long column = (long) w * d; // one image row through every slice: the smallest block of pass 2
 		if (column > Integer.MAX_VALUE - 8)
@@ -78,8 +88,8 @@ public final class StreamedDistance {
 		SpillVolume out = new SpillVolume(spill, w, h, d, 32, voxelSize);
 		try {
 			Extremes ext = new Extremes();
-			SlabPlan plan = new SlabPlan(d, slabHeight);
-			inPlanePass(labels, plan, foreground, voxelSize, edge == Edge.BACKGROUND, out, d > 1 ? null : ext, threads, p.range(0, d > 1 ? 0.5 : 1));
+			inPlanePass(labels, plan, foreground, voxelSize, edge == Edge.BACKGROUND, (z, a) -> out.writeRows(z, 0, a, 0, a.length),
+				d > 1 ? null : ext, threads, p.range(0, d > 1 ? 0.5 : 1));
 			if (d > 1) alongZPass(out, rows, voxelSize, edge == Edge.BACKGROUND, ext, threads, p.range(0.5, 1));
 			return new Squared(out, ext.max, ext.inf);
 		} catch (RuntimeException | Error e) {
@@ -101,12 +111,35 @@ public final class StreamedDistance {
 
 	/** Rows per block so that two blocks take at most {@link #BLOCK_SHARE} of the free heap; at least 1. */
 	private static int autoRows(int w, int h, int d) {
-		long fit = (long) (MemoryBudget.available() * BLOCK_SHARE / (2.0 * 4 * w * d));
-		return (int) Math.max(1, Math.min(h, fit));
+		return (int) Math.max(1, Math.min(h, rowsThatFit(w, d)));
+	}
+
+	private static long rowsThatFit(int w, int d) {
+		return (long) (MemoryBudget.available() * BLOCK_SHARE / (2.0 * 4 * w * d));
+	}
+
+	/** Both passes on planes held in memory: pass 1 as when spilling, then {@link EuclideanDistance}'s pass along z. */
+	private static Squared held(VolumeSource labels, SlabPlan plan, IntPredicate fg, VoxelSize vs, boolean wall, int threads, Progress p) {
+		int w = labels.width(), h = labels.height(), d = labels.depth();
+		float[][] planes = new float[d][];
+		inPlanePass(labels, plan, fg, vs, wall, (z, a) -> planes[z] = a, null, threads, p.range(0, d > 1 ? 0.5 : 1));
+		if (d > 1) { // one block of all rows: Esc is seen before it, as between the blocks of a spilled map
+			p.checkCancelled();
+			EuclideanDistance.alongZ(planes, w, h, vs.z() * vs.z(), wall, threads, Progress.NONE);
+			p.report(1, "Distance transform (z)");
+		}
+		Extremes ext = new Extremes();
+		Parallel.forEach(d, threads, z -> ext.add(planes[z], 0, planes[z].length));
+		return new Squared(new ImgSource(Planes.floats(planes, w, h), vs, "distance map in memory"), ext.max, ext.inf);
+	}
+
+	/** Where pass 1 puts each slice's 2D transform (called from several threads, distinct z). */
+	private interface PlaneSink {
+		void put(int z, float[] plane);
 	}
 
 	/** Pass 1: seeds (0 background, +Infinity foreground) and the 2D transform of every slice, written to the spill. */
-	private static void inPlanePass(VolumeSource labels, SlabPlan plan, IntPredicate fg, VoxelSize vs, boolean wall, SpillVolume out,
+	private static void inPlanePass(VolumeSource labels, SlabPlan plan, IntPredicate fg, VoxelSize vs, boolean wall, PlaneSink out,
 		Extremes ext, int threads, Progress p) {
 		int w = labels.width(), h = labels.height(), n = Math.max(w, h);
 		double sx = vs.x() * vs.x(), sy = vs.y() * vs.y();
@@ -116,7 +149,7 @@ public final class StreamedDistance {
 				float[] a = seeds(planes[k], fg, w * h);
 				EuclideanDistance.inPlane(a, w, h, sx, sy, wall, new Line(n));
 				if (ext != null) ext.add(a, 0, a.length);
-				out.writeRows(z0 + k, 0, a, 0, a.length);
+				out.put(z0 + k, a);
 			});
 		}, p);
 	}
@@ -128,9 +161,12 @@ public final class StreamedDistance {
 		int blocks = (h + rows - 1) / rows;
 		SlabStreamer.drive(blocks, b -> readBlock(vol, b * rows, Math.min(h, (b + 1) * rows)), (block, b) -> {
 			int y0 = b * rows, ny = Math.min(h, y0 + rows) - y0, stride = ny * w;
-			Parallel.forEach(ny, threads, r -> {
+			Parallel.forEach(ny, threads, r -> { // row r through every slice gathered first: the z lines run in cache
 				Line line = new Line(Math.max(w, d));
-				for (int x = 0; x < w; x++) line.run(block, r * w + x, stride, d, sz, wall);
+				float[] row = new float[w * d];
+				for (int z = 0; z < d; z++) System.arraycopy(block, z * stride + r * w, row, z * w, w);
+				for (int x = 0; x < w; x++) line.run(row, x, w, d, sz, wall);
+				for (int z = 0; z < d; z++) System.arraycopy(row, z * w, block, z * stride + r * w, w);
 			});
 			ext.add(block, 0, block.length);
 			for (int z = 0; z < d; z++) vol.writeRows(z, y0, block, z * stride, stride);

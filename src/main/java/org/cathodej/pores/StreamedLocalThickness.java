@@ -63,9 +63,12 @@ public final class StreamedLocalThickness {
 			double bpv = LocalThickness.BYTES_PER_VOXEL + (use == null ? 0 : labels.bytesPerVoxel());
 			Streaming.requireSlab(w, h, Math.min(d, slabHeight + 2 * halo), bpv, "Local thickness of slabs of " + slabHeight
 				+ " slices with a halo of " + halo + " slices (the largest pore radius " + Math.sqrt(dist.max) + ")");
-			Painter painter = new Painter(w, h, vs, new LocalThickness.Lattice(dist.max, vs, true), halo, use, threads);
+			SlabPlan plan = new SlabPlan(d, slabHeight);
+			// a map held in memory is painted in place when one slab covers it (as in memory), else each window is a copy
+			boolean copy = dist.volume.sharesArrays() && plan.count() > 1;
+			Painter painter = new Painter(w, h, vs, new LocalThickness.Lattice(dist.max, vs, true), halo, copy, use, threads);
 			List<VolumeSource> in = use == null ? Collections.singletonList(dist.volume) : Arrays.asList(dist.volume, labels);
-			StreamedOutput.run(in, new SlabPlan(d, slabHeight), painter, out, p.range(0.4, 1));
+			StreamedOutput.run(in, plan, painter, out, p.range(0.4, 1));
 			done = true;
 			return new LocalThickness.Result(null, painter.phaseVoxels, painter.ridgeVoxels, painter.max);
 		} finally {
@@ -83,13 +86,15 @@ public final class StreamedLocalThickness {
 	/** One slab of the thickness map from its distance window; sums the counts in slab order. */
 	private static final class Painter implements SlabTransform {
 		private final int w, h, halo, threads;
+		private final boolean copy;
 		private final VoxelSize vs;
 		private final LocalThickness.Lattice lattice;
 		private final SlabUse use;
 		long phaseVoxels, ridgeVoxels;
 		double max;
 
-		Painter(int w, int h, VoxelSize vs, LocalThickness.Lattice lattice, int halo, SlabUse use, int threads) {
+		Painter(int w, int h, VoxelSize vs, LocalThickness.Lattice lattice, int halo, boolean copy, SlabUse use, int threads) {
+			this.copy = copy;
 			this.use = use;
 			this.w = w;
 			this.h = h;
@@ -109,7 +114,10 @@ public final class StreamedLocalThickness {
 			Slab s = inputs[0];
 			int below = s.haloBelow(), core = s.coreDepth(), first = s.z0() - below;
 			float[][] window = new float[below + core + s.haloAbove()][];
-			for (int k = 0; k < window.length; k++) window[k] = (float[]) s.plane(first + k); // the spill's planes are fresh copies
+			for (int k = 0; k < window.length; k++) {
+				float[] plane = (float[]) s.plane(first + k);
+				window[k] = copy ? plane.clone() : plane;
+			}
 			LocalThickness.Painted r = LocalThickness.paintWindow(window, below, below + core, w, h, vs, lattice, threads);
 			phaseVoxels += r.phaseVoxels;
 			ridgeVoxels += r.ridgeVoxels;
