@@ -3,6 +3,8 @@ package org.cathodej.pores;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cathodej.connectivity.Clusters;
 import org.cathodej.connectivity.ComponentLabeler;
@@ -10,6 +12,7 @@ import org.cathodej.connectivity.Connectivity;
 import org.cathodej.connectivity.SlabClusters;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.Slab;
@@ -29,15 +32,18 @@ import net.imglib2.type.numeric.IntegerType;
  * whether it touches CAM and ISE (faces to the slices around the slab included); merges join clusters across slab
  * faces ({@link SlabClusters}), so the components are numbered as in memory and each one's class (ISE, CAM, CAM-ISE
  * boundary) and border contact are known before the next pass.</li>
- * <li>The exact distance map, streamed to disk ({@link org.cathodej.distance.StreamedDistance}).</li>
- * <li>Local thickness slab by slab with its halo ({@link StreamedLocalThickness}); each slab is labelled again (the
- * labeller is deterministic), given the final component labels, and its slices are scanned in z order: component
+ * <li>The exact distance map, streamed to disk, or held in memory when it fits
+ * ({@link org.cathodej.distance.StreamedDistance}).</li>
+ * <li>Local thickness slab by slab with its halo ({@link StreamedLocalThickness}); each slab gets pass 1's labels
+ * (kept when all of them take at most an eighth of the free heap, else the slab is labelled again: the labeller is
+ * deterministic), given the final component labels, and its slices are scanned in z order: component
  * moments, contact areas and thickness, the void profile and the size histogram. The per-slice arithmetic is the
  * in-memory one in the same order, so every table is bit-identical.</li>
  * </ol>
  * Memory: a label slab and a thickness window of (slab + 2 halo) slices at {@link LocalThickness#BYTES_PER_VOXEL},
- * plus 17 doubles per pore component and 13 bytes per provisional label (the in-memory path needs those too); disk:
- * 4 bytes per voxel (deleted at the end).
+ * plus 17 doubles per pore component and 13 bytes per provisional label (the in-memory path needs those too), plus
+ * 4 bytes per voxel for pass 1's labels and the distance map each when they are kept; disk: 4 bytes per voxel when
+ * the distance map is spilled (deleted at the end).
  */
 public final class StreamedPoreAnalysis {
 
@@ -65,8 +71,10 @@ public final class StreamedPoreAnalysis {
 		boolean done = false;
 		try {
 			// in this JVM even for a source that runs kernels elsewhere: the later passes use a local spill file
-			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads), null,
-				p.range(0, 0.15));
+			// each slab's pore labels are kept for pass 3 when they take at most an eighth of the free heap, else labelled again
+			Map<Integer, Clusters> kept = 4.0 * labels.voxels() <= MemoryBudget.available() / 8.0 ? new ConcurrentHashMap<>() : null;
+			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept),
+				null, p.range(0, 0.15));
 			SlabClusters.Finished fin = all.clusters.finish();
 			Clusters cl = fin.clusters();
 			r.components = cl.count();
@@ -74,7 +82,7 @@ public final class StreamedPoreAnalysis {
 			presetClasses(comp, all, fin);
 			PoreAnalysis.allocateProfile(r, d);
 			PoreAnalysis.Sizes sizes = new PoreAnalysis.Sizes();
-			Scan scan = new Scan(all.clusters, fin, comp, sizes, pl, vs, r, threads);
+			Scan scan = new Scan(all.clusters, fin, comp, sizes, pl, vs, r, kept, threads);
 			LocalThickness.Result lt = StreamedLocalThickness.compute(labels, v -> v == pl.pore(), vs, o.edge, plan.height(), spill, thickness,
 				scan, threads, p.range(0.15, 1));
 			r.ridgeVoxels = lt.ridgeVoxels;
@@ -110,8 +118,11 @@ public final class StreamedPoreAnalysis {
 	/** Pass 1: pore clusters per slab (labels with one slice of halo, for the contacts across the slab's faces). */
 	static final class ClusterKernel implements SlabKernel<Partial> {
 		private final int pore, cam, ise, threads;
+		/** Where each slab's labelling is kept by its first slice, or null (never serialised: a local run's cache). */
+		private final transient Map<Integer, Clusters> kept;
 
-		ClusterKernel(int pore, int cam, int ise, int threads) {
+		ClusterKernel(int pore, int cam, int ise, int threads, Map<Integer, Clusters> kept) {
+			this.kept = kept;
 			this.pore = pore;
 			this.cam = cam;
 			this.ise = ise;
@@ -124,6 +135,7 @@ public final class StreamedPoreAnalysis {
 		@Override
 		public Partial partial(Slab slab) {
 			Clusters c = ComponentLabeler.label(ints(slab.coreImg()), pore, Connectivity.SIX, threads, Progress.NONE);
+			if (kept != null) kept.put(slab.z0(), c);
 			Partial p = new Partial();
 			p.touch = new byte[c.count() + 1];
 			int w = slab.width(), h = slab.height();
@@ -173,10 +185,12 @@ public final class StreamedPoreAnalysis {
 		private final PhaseLabels pl;
 		private final VoxelSize vs;
 		private final PoreAnalysis.Result r;
+		private final Map<Integer, Clusters> kept;
 		private final int threads;
 
 		Scan(SlabClusters all, SlabClusters.Finished fin, PoreAnalysis.Components comp, PoreAnalysis.Sizes sizes, PhaseLabels pl, VoxelSize vs,
-			PoreAnalysis.Result r, int threads) {
+			PoreAnalysis.Result r, Map<Integer, Clusters> kept, int threads) {
+			this.kept = kept;
 			this.all = all;
 			this.fin = fin;
 			this.comp = comp;
@@ -190,12 +204,14 @@ public final class StreamedPoreAnalysis {
 		@Override
 		public void accept(Slab labels, float[][] thickness) {
 			int w = labels.width(), h = labels.height(), n = labels.coreDepth(), z0 = labels.z0();
-			Clusters local = ComponentLabeler.label(ints(labels.coreImg()), pl.pore(), Connectivity.SIX, threads, Progress.NONE);
+			Clusters pass1 = kept == null ? null : kept.remove(z0);
+			// the labeller is deterministic: labelling the slab again gives pass 1's provisional labels
+			Clusters local = pass1 != null ? pass1 : ComponentLabeler.label(ints(labels.coreImg()), pl.pore(), Connectivity.SIX, threads, Progress.NONE);
 			int off = all.offsetOfSlab(z0);
 			int[][] ids = new int[n][];
 			PoreAnalysis.Sizes.Slice[] sz = new PoreAnalysis.Sizes.Slice[n];
 			Parallel.forEach(n, threads, k -> {
-				int[] c = local.slice(k).clone();
+				int[] c = local.slice(k); // used once more, here: relabelled in place
 				for (int i = 0; i < c.length; i++) if (c[i] != 0) c[i] = fin.finalLabel(c[i] + off);
 				ids[k] = c;
 				sz[k] = PoreAnalysis.Sizes.of(thickness[k]);
