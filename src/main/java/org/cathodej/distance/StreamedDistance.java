@@ -71,30 +71,97 @@ public final class StreamedDistance {
 	 */
 	public static Squared squared(VolumeSource labels, IntPredicate foreground, VoxelSize voxelSize, Edge edge, int slabHeight, int blockRows,
 		Path spill, int threads, Progress progress) {
-		if (labels.bitDepth() == 32) throw new IllegalArgumentException("The distance transform needs a label volume (8 or 16 bit), not 32-bit "
-			+ labels.description());
 		Progress p = progress == null ? Progress.NONE : progress;
-		int w = labels.width(), h = labels.height(), d = labels.depth();
-		SlabPlan plan = new SlabPlan(d, slabHeight);
-		if (blockRows <= 0 && rowsThatFit(w, d) >= h) return held(labels, plan, foreground, voxelSize, edge == Edge.BACKGROUND, threads, p);
-		requireDisk(spill, w, h, d);
-		long column = (long) w * d; // one image row through every slice: the smallest block of pass 2
-		if (column > Integer.MAX_VALUE - 8)
-			throw new IllegalArgumentException("The distance transform along z holds one image row through every slice at a time: " + w + " x "
-				+ d + " voxels is more than one Java array holds; analyse a sub-volume (fewer slices or a narrower crop).");
-		int rows = (int) Math.min(blockRows > 0 ? Math.min(blockRows, h) : autoRows(w, h, d), (Integer.MAX_VALUE - 8) / column);
-		if (d > 1) MemoryBudget.require(2L * 4 * w * rows * d, "Distance transform along z (two blocks of " + w + "x" + rows + "x" + d
-			+ " floats)", 0);
-		SpillVolume out = new SpillVolume(spill, w, h, d, 32, voxelSize);
+		Builder b = new Builder(labels, foreground, voxelSize, edge, blockRows, spill);
 		try {
-			Extremes ext = new Extremes();
-			inPlanePass(labels, plan, foreground, voxelSize, edge == Edge.BACKGROUND, (z, a) -> out.writeRows(z, 0, a, 0, a.length),
-				d > 1 ? null : ext, threads, p.range(0, d > 1 ? 0.5 : 1));
-			if (d > 1) alongZPass(out, rows, voxelSize, edge == Edge.BACKGROUND, ext, threads, p.range(0.5, 1));
-			return new Squared(out, ext.max, ext.inf);
+			SlabPlan plan = new SlabPlan(labels.depth(), slabHeight);
+			SlabStreamer.drive(plan.count(), i -> labels.readPlanes(plan.start(i), plan.end(i)), (planes, i) -> b.add(plan.start(i), planes,
+				threads), p.range(0, labels.depth() > 1 ? 0.5 : 1));
+			return b.finish(threads, p.range(0.5, 1));
 		} catch (RuntimeException | Error e) {
-			out.close();
+			b.close();
 			throw e;
+		}
+	}
+
+	/**
+	 * The transform fed by a caller that reads the label slabs for its own pass anyway, so that the labels are read
+	 * once for both: {@link #add} every slab's label planes (pass 1), then {@link #finish} (pass 2). Same numbers,
+	 * memory and disk as {@link #squared}; {@link #close()} deletes the spill unless {@link #finish} handed it on.
+	 */
+	public static final class Builder implements AutoCloseable {
+		private final int w, h, d, rows;
+		private final IntPredicate fg;
+		private final VoxelSize vs;
+		private final boolean wall;
+		/** The 2D transforms held in memory, or null when they go to {@link #spill}. */
+		private final float[][] held;
+		private final SpillVolume spill;
+		private final Extremes ext = new Extremes();
+		private boolean handedOn;
+
+		/** As {@link StreamedDistance#squared}'s parameters (the labels are only looked at for their size and type). */
+		public Builder(VolumeSource labels, IntPredicate foreground, VoxelSize voxelSize, Edge edge, int blockRows, Path spillFile) {
+			if (labels.bitDepth() == 32) throw new IllegalArgumentException("The distance transform needs a label volume (8 or 16 bit), not 32-bit "
+				+ labels.description());
+			w = labels.width();
+			h = labels.height();
+			d = labels.depth();
+			fg = foreground;
+			vs = voxelSize;
+			wall = edge == Edge.BACKGROUND;
+			if (blockRows <= 0 && rowsThatFit(w, d) >= h) {
+				MemoryBudget.require(4L * w * h * d, "Distance map of " + w + "x" + h + "x" + d + " voxels", 0);
+				held = new float[d][];
+				spill = null;
+				rows = h;
+				return;
+			}
+			requireDisk(spillFile, w, h, d);
+			long column = (long) w * d; // one image row through every slice: the smallest block of pass 2
+			if (column > Integer.MAX_VALUE - 8)
+				throw new IllegalArgumentException("The distance transform along z holds one image row through every slice at a time: " + w + " x "
+					+ d + " voxels is more than one Java array holds; analyse a sub-volume (fewer slices or a narrower crop).");
+			rows = (int) Math.min(blockRows > 0 ? Math.min(blockRows, h) : autoRows(w, h, d), (Integer.MAX_VALUE - 8) / column);
+			if (d > 1) MemoryBudget.require(2L * 4 * w * rows * d, "Distance transform along z (two blocks of " + w + "x" + rows + "x" + d
+				+ " floats)", 0);
+			held = null;
+			spill = new SpillVolume(spillFile, w, h, d, 32, voxelSize);
+		}
+
+		/** Pass 1 on slices z0 .. z0 + planes.length - 1 (label planes, not modified): seeds and each slice's 2D transform. */
+		public void add(int z0, Object[] planes, int threads) {
+			double sx = vs.x() * vs.x(), sy = vs.y() * vs.y();
+			int n = Math.max(w, h);
+			Parallel.forEach(planes.length, threads, k -> {
+				float[] a = seeds(planes[k], fg, w * h);
+				EuclideanDistance.inPlane(a, w, h, sx, sy, wall, new Line(n));
+				if (d == 1) ext.add(a, 0, a.length);
+				if (held != null) held[z0 + k] = a;
+				else spill.writeRows(z0 + k, 0, a, 0, a.length);
+			});
+		}
+
+		/** Pass 2, along z, once every slice was added; the caller closes the result. */
+		public Squared finish(int threads, Progress progress) {
+			Progress p = progress == null ? Progress.NONE : progress;
+			handedOn = true;
+			if (held == null) {
+				if (d > 1) alongZPass(spill, rows, vs, wall, ext, threads, p);
+				return new Squared(spill, ext.max, ext.inf);
+			}
+			if (d > 1) { // one block of all rows: Esc is seen before it, as between the blocks of a spilled map
+				p.checkCancelled();
+				EuclideanDistance.alongZ(held, w, h, vs.z() * vs.z(), wall, threads, Progress.NONE);
+				p.report(1, "Distance transform (z)");
+				Parallel.forEach(d, threads, z -> ext.add(held[z], 0, held[z].length));
+			}
+			return new Squared(new ImgSource(Planes.floats(held, w, h), vs, "distance map in memory"), ext.max, ext.inf);
+		}
+
+		@Override
+		public void close() {
+			if (!handedOn && spill != null) spill.close();
 		}
 	}
 
@@ -116,42 +183,6 @@ public final class StreamedDistance {
 
 	private static long rowsThatFit(int w, int d) {
 		return (long) (MemoryBudget.available() * BLOCK_SHARE / (2.0 * 4 * w * d));
-	}
-
-	/** Both passes on planes held in memory: pass 1 as when spilling, then {@link EuclideanDistance}'s pass along z. */
-	private static Squared held(VolumeSource labels, SlabPlan plan, IntPredicate fg, VoxelSize vs, boolean wall, int threads, Progress p) {
-		int w = labels.width(), h = labels.height(), d = labels.depth();
-		float[][] planes = new float[d][];
-		inPlanePass(labels, plan, fg, vs, wall, (z, a) -> planes[z] = a, null, threads, p.range(0, d > 1 ? 0.5 : 1));
-		if (d > 1) { // one block of all rows: Esc is seen before it, as between the blocks of a spilled map
-			p.checkCancelled();
-			EuclideanDistance.alongZ(planes, w, h, vs.z() * vs.z(), wall, threads, Progress.NONE);
-			p.report(1, "Distance transform (z)");
-		}
-		Extremes ext = new Extremes();
-		Parallel.forEach(d, threads, z -> ext.add(planes[z], 0, planes[z].length));
-		return new Squared(new ImgSource(Planes.floats(planes, w, h), vs, "distance map in memory"), ext.max, ext.inf);
-	}
-
-	/** Where pass 1 puts each slice's 2D transform (called from several threads, distinct z). */
-	private interface PlaneSink {
-		void put(int z, float[] plane);
-	}
-
-	/** Pass 1: seeds (0 background, +Infinity foreground) and the 2D transform of every slice, written to the spill. */
-	private static void inPlanePass(VolumeSource labels, SlabPlan plan, IntPredicate fg, VoxelSize vs, boolean wall, PlaneSink out,
-		Extremes ext, int threads, Progress p) {
-		int w = labels.width(), h = labels.height(), n = Math.max(w, h);
-		double sx = vs.x() * vs.x(), sy = vs.y() * vs.y();
-		SlabStreamer.drive(plan.count(), i -> labels.readPlanes(plan.start(i), plan.end(i)), (planes, i) -> {
-			int z0 = plan.start(i);
-			Parallel.forEach(planes.length, threads, k -> {
-				float[] a = seeds(planes[k], fg, w * h);
-				EuclideanDistance.inPlane(a, w, h, sx, sy, wall, new Line(n));
-				if (ext != null) ext.add(a, 0, a.length);
-				out.put(z0 + k, a);
-			});
-		}, p);
 	}
 
 	/** Pass 2: blocks of whole rows through every slice, the z pass on each column, written back in place. */

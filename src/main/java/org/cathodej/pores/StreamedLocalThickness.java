@@ -54,26 +54,35 @@ public final class StreamedLocalThickness {
 	static LocalThickness.Result compute(VolumeSource labels, IntPredicate phase, VoxelSize vs, Edge edge, int slabHeight, Path spill,
 		SliceSink sink, SlabUse use, int threads, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
-		SliceSink out = sink == null ? DISCARD : sink;
-		int w = labels.width(), h = labels.height(), d = labels.depth();
 		boolean done = false;
 		try (StreamedDistance.Squared dist = StreamedDistance.squared(labels, phase, vs, edge, slabHeight, 0, spill, threads, p.range(0, 0.4))) {
-			if (dist.unbounded) throw new IllegalArgumentException("The phase fills the whole volume: its local thickness is unbounded.");
-			int halo = LocalThickness.haloSlices(dist.max, vs);
-			double bpv = LocalThickness.BYTES_PER_VOXEL + (use == null ? 0 : labels.bytesPerVoxel());
-			Streaming.requireSlab(w, h, Math.min(d, slabHeight + 2 * halo), bpv, "Local thickness of slabs of " + slabHeight
-				+ " slices with a halo of " + halo + " slices (the largest pore radius " + Math.sqrt(dist.max) + ")");
-			SlabPlan plan = new SlabPlan(d, slabHeight);
-			// a map held in memory is painted in place when one slab covers it (as in memory), else each window is a copy
-			boolean copy = dist.volume.sharesArrays() && plan.count() > 1;
-			Painter painter = new Painter(w, h, vs, new LocalThickness.Lattice(dist.max, vs, true), halo, copy, use, threads);
-			List<VolumeSource> in = use == null ? Collections.singletonList(dist.volume) : Arrays.asList(dist.volume, labels);
-			StreamedOutput.run(in, plan, painter, out, p.range(0.4, 1));
+			LocalThickness.Result r = fromDistance(labels, dist, vs, slabHeight, sink, use, threads, p.range(0.4, 1));
 			done = true;
-			return new LocalThickness.Result(null, painter.phaseVoxels, painter.ridgeVoxels, painter.max);
+			return r;
 		} finally {
-			if (!done) out.abort();
+			if (!done && sink != null) sink.abort();
 		}
+	}
+
+	/**
+	 * The thickness slabs from a distance map already made (not closed here), into {@code sink} (completed at the end)
+	 * and to {@code use}; either may be null.
+	 */
+	static LocalThickness.Result fromDistance(VolumeSource labels, StreamedDistance.Squared dist, VoxelSize vs, int slabHeight, SliceSink sink,
+		SlabUse use, int threads, Progress p) {
+		int w = labels.width(), h = labels.height(), d = labels.depth();
+		if (dist.unbounded) throw new IllegalArgumentException("The phase fills the whole volume: its local thickness is unbounded.");
+		int halo = LocalThickness.haloSlices(dist.max, vs);
+		double bpv = LocalThickness.BYTES_PER_VOXEL + (use == null ? 0 : labels.bytesPerVoxel());
+		Streaming.requireSlab(w, h, Math.min(d, slabHeight + 2 * halo), bpv, "Local thickness of slabs of " + slabHeight
+			+ " slices with a halo of " + halo + " slices (the largest pore radius " + Math.sqrt(dist.max) + ")");
+		SlabPlan plan = new SlabPlan(d, slabHeight);
+		// a map held in memory is painted in place when one slab covers it (as in memory), else each window is a copy
+		boolean copy = dist.volume.sharesArrays() && plan.count() > 1;
+		Painter painter = new Painter(w, h, vs, new LocalThickness.Lattice(dist.max, vs, true), halo, copy, use, threads);
+		List<VolumeSource> in = use == null ? Collections.singletonList(dist.volume) : Arrays.asList(dist.volume, labels);
+		StreamedOutput.run(in, plan, painter, sink == null ? DISCARD : sink, p);
+		return new LocalThickness.Result(null, painter.phaseVoxels, painter.ridgeVoxels, painter.max);
 	}
 
 	/** A sink that keeps nothing. */

@@ -10,6 +10,7 @@ import org.cathodej.connectivity.Clusters;
 import org.cathodej.connectivity.ComponentLabeler;
 import org.cathodej.connectivity.Connectivity;
 import org.cathodej.connectivity.SlabClusters;
+import org.cathodej.distance.StreamedDistance;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.MemoryBudget;
@@ -32,8 +33,8 @@ import net.imglib2.type.numeric.IntegerType;
  * whether it touches CAM and ISE (faces to the slices around the slab included); merges join clusters across slab
  * faces ({@link SlabClusters}), so the components are numbered as in memory and each one's class (ISE, CAM, CAM-ISE
  * boundary) and border contact are known before the next pass.</li>
- * <li>The exact distance map, streamed to disk, or held in memory when it fits
- * ({@link org.cathodej.distance.StreamedDistance}).</li>
+ * <li>The exact distance map, streamed to disk, or held in memory when it fits ({@link StreamedDistance}); its
+ * pass 1 (the slices' 2D transforms) runs on pass 1's label slabs, so the labels are read once for both.</li>
  * <li>Local thickness slab by slab with its halo ({@link StreamedLocalThickness}); each slab gets pass 1's labels
  * (kept when all of them take at most an eighth of the free heap, else the slab is labelled again: the labeller is
  * deterministic), given the final component labels, and its slices are scanned in z order: component
@@ -69,12 +70,13 @@ public final class StreamedPoreAnalysis {
 		r.totalVoxels = labels.voxels();
 		r.totalVolume = r.totalVoxels * vs.voxelVolume();
 		boolean done = false;
-		try {
+		// pass 1 also makes the distance map's slices (one read of the labels for both)
+		try (StreamedDistance.Builder edt = new StreamedDistance.Builder(labels, v -> v == pl.pore(), vs, o.edge, 0, spill)) {
 			// in this JVM even for a source that runs kernels elsewhere: the later passes use a local spill file
 			// each slab's pore labels are kept for pass 3 when they take at most an eighth of the free heap, else labelled again
 			Map<Integer, Clusters> kept = 4.0 * labels.voxels() <= MemoryBudget.available() / 8.0 ? new ConcurrentHashMap<>() : null;
-			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept),
-				null, p.range(0, 0.15));
+			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept,
+				edt, p), null, p.range(0, 0.3));
 			SlabClusters.Finished fin = all.clusters.finish();
 			Clusters cl = fin.clusters();
 			r.components = cl.count();
@@ -83,8 +85,10 @@ public final class StreamedPoreAnalysis {
 			PoreAnalysis.allocateProfile(r, d);
 			PoreAnalysis.Sizes sizes = new PoreAnalysis.Sizes();
 			Scan scan = new Scan(all.clusters, fin, comp, sizes, pl, vs, r, kept, threads);
-			LocalThickness.Result lt = StreamedLocalThickness.compute(labels, v -> v == pl.pore(), vs, o.edge, plan.height(), spill, thickness,
-				scan, threads, p.range(0.15, 1));
+			LocalThickness.Result lt;
+			try (StreamedDistance.Squared dist = edt.finish(threads, p.range(0.3, 0.45))) {
+				lt = StreamedLocalThickness.fromDistance(labels, dist, vs, plan.height(), thickness, scan, threads, p.range(0.45, 1));
+			}
 			r.ridgeVoxels = lt.ridgeVoxels;
 			r.poreVoxels = lt.phaseVoxels;
 			r.poreVolume = r.poreVoxels * vs.voxelVolume();
@@ -120,9 +124,15 @@ public final class StreamedPoreAnalysis {
 		private final int pore, cam, ise, threads;
 		/** Where each slab's labelling is kept by its first slice, or null (never serialised: a local run's cache). */
 		private final transient Map<Integer, Clusters> kept;
+		/** Fed each slab's core label planes, or null. */
+		private final transient StreamedDistance.Builder edt;
+		/** Esc is also seen between a slab's labelling and its 2D transforms (two passes' work per slab here). */
+		private final transient Progress progress;
 
-		ClusterKernel(int pore, int cam, int ise, int threads, Map<Integer, Clusters> kept) {
+		ClusterKernel(int pore, int cam, int ise, int threads, Map<Integer, Clusters> kept, StreamedDistance.Builder edt, Progress progress) {
 			this.kept = kept;
+			this.edt = edt;
+			this.progress = progress;
 			this.pore = pore;
 			this.cam = cam;
 			this.ise = ise;
@@ -136,6 +146,12 @@ public final class StreamedPoreAnalysis {
 		public Partial partial(Slab slab) {
 			Clusters c = ComponentLabeler.label(ints(slab.coreImg()), pore, Connectivity.SIX, threads, Progress.NONE);
 			if (kept != null) kept.put(slab.z0(), c);
+			if (edt != null) {
+				progress.checkCancelled();
+				Object[] core = new Object[slab.coreDepth()];
+				for (int k = 0; k < core.length; k++) core[k] = slab.plane(slab.z0() + k);
+				edt.add(slab.z0(), core, threads);
+			}
 			Partial p = new Partial();
 			p.touch = new byte[c.count() + 1];
 			int w = slab.width(), h = slab.height();
