@@ -5,12 +5,12 @@ import java.util.function.IntPredicate;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
 import org.cathodej.distance.EuclideanDistance.Line;
+import org.cathodej.image.Planes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.ImgSource;
-import org.cathodej.image.Planes;
 import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
@@ -24,7 +24,8 @@ import org.cathodej.volume.VolumeSource;
  * the block back in place. When the whole map takes no more than the share of the free heap that pass 2's blocks may
  * take (and no block height is imposed), the planes stay in memory instead: no spill file, no second read of them.
  * The 1D passes are {@link EuclideanDistance}'s own, run on the same values in the same order, so every squared
- * distance is bit-identical to the in-memory transform whatever the slab and block sizes.
+ * distance is bit-identical to the in-memory transform whatever the slab and block sizes. A pass that reads the label
+ * slabs anyway feeds pass 1 through a {@link Builder}, so the labels are read once for both.
  * Memory: two label slabs with their float planes in pass 1, two row blocks of 4 bytes x width x rows x depth in
  * pass 2 (or the whole map at 4 bytes per voxel when held); disk: 4 bytes per voxel when spilled.
  */
@@ -181,6 +182,7 @@ public final class StreamedDistance {
 		return (int) Math.max(1, Math.min(h, rowsThatFit(w, d)));
 	}
 
+	/** Rows of w x d floats that two blocks may hold within {@link #BLOCK_SHARE} of the free heap (may exceed h). */
 	private static long rowsThatFit(int w, int d) {
 		return (long) (MemoryBudget.available() * BLOCK_SHARE / (2.0 * 4 * w * d));
 	}
