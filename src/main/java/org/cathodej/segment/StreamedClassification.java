@@ -52,7 +52,7 @@ public final class StreamedClassification {
 		VolumeSource s0 = in.get(0);
 		int w = s0.width(), h = s0.height(), d = s0.depth();
 		FeatureComputer probe = new FeatureComputer(pc.settings(), vs, w, h, d);
-		int slab = probe.slabSlices(opt.memoryBudget);
+		int slab = probe.slabSlices(pc.slabBudget(opt.memoryBudget));
 		List<RandomAccessibleInterval<? extends RealType<?>>> channels = new ArrayList<>();
 		for (VolumeSource s : in) channels.add(lazy(s, slab + 2 * probe.halo() + 1));
 		FeatureComputer fc = pc.features(channels, vs);

@@ -1,0 +1,91 @@
+package org.cathodej.bench;
+
+import java.util.Collections;
+import java.util.Locale;
+
+import org.cathodej.image.Slices;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.segment.Comparison;
+import org.cathodej.segment.IntensityNormalisation;
+import org.cathodej.segment.PixelClassifier;
+import org.cathodej.segment.SliceEvaluation;
+import org.cathodej.segment.features.FeatureSettings;
+import org.cathodej.segment.forest.RandomForest;
+
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * The protocol of issue 18 on the real nano-CT sets (shared/data/real-nmc-nanoct): 1 % class-stratified pixels of
+ * the first or last slice (seed 1), applied to every slice, held-out means printed per set, training slice and
+ * configuration. Arguments: configurations among A (defaults), D (slice normalisation, scales to 16 px, balanced,
+ * no EM, smoothing 1), each optionally followed by +ac2 / +ac3 (auto-context stages), e.g. {@code D D+ac2 D+ac3};
+ * optional {@code --threads N}, {@code --sets A,B}.
+ */
+public final class RealNanoCtBench {
+
+	static final String[][] SETS = { { "1501", "1502", "1503", "1504" }, { "103", "360", "510", "1098" } };
+
+	public static void main(String[] args) {
+		int threads = 2;
+		String sets = "A,B";
+		java.util.List<String> configs = new java.util.ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
+			else if (args[i].equals("--sets")) sets = args[++i];
+			else configs.add(args[i]);
+		}
+		System.out.println("| set | train slice | config | accuracy | balanced acc. | mean IoU | IoU CAM | IoU pore | IoU binder | train s | apply s |");
+		for (int si = 0; si < 2; si++) {
+			String name = si == 0 ? "A" : "B";
+			if (!sets.contains(name)) continue;
+			PlanarImg<FloatType, ?>[] data = load(SETS[si]);
+			@SuppressWarnings("unchecked")
+			PlanarImg<UnsignedByteType, ?> truth = (PlanarImg<UnsignedByteType, ?>) (PlanarImg<?, ?>) data[1];
+			for (int ts : new int[] { 0, SETS[si].length - 1 })
+				for (String cfg : configs) {
+					SliceEvaluation.Result r = run(data[0], truth, ts, cfg, threads);
+					System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |", name,
+						ts == 0 ? "first" : "last", cfg, r.heldOutMean(Comparison::accuracy), r.heldOutMean(Comparison::balancedAccuracy),
+						r.heldOutMean(Comparison::meanIoU), r.heldOutMean(c -> c.iou(1)), r.heldOutMean(c -> c.iou(0)), r.heldOutMean(c -> c.iou(2)),
+						r.trainSeconds, r.applySeconds));
+				}
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static PlanarImg<FloatType, ?>[] load(String[] slices) {
+		SharedData.Grey g0 = SharedData.open("real-nmc-nanoct/" + slices[0] + ".tif");
+		PlanarImg<FloatType, ?> grey = PlanarImgs.floats(g0.w, g0.h, slices.length);
+		PlanarImg<UnsignedByteType, ?> truth = PlanarImgs.unsignedBytes(g0.w, g0.h, slices.length);
+		for (int z = 0; z < slices.length; z++) {
+			float[] g = SharedData.open("real-nmc-nanoct/" + slices[z] + ".tif").pixels;
+			float[] t = SharedData.open("real-nmc-nanoct/" + slices[z] + "_label.tif").pixels;
+			System.arraycopy(g, 0, (float[]) Slices.planeArray(grey, z), 0, g.length);
+			byte[] tb = (byte[]) Slices.planeArray(truth, z);
+			for (int i = 0; i < t.length; i++) tb[i] = (byte) t[i];
+		}
+		return new PlanarImg[] { grey, (PlanarImg) truth };
+	}
+
+	static SliceEvaluation.Result run(PlanarImg<FloatType, ?> grey, PlanarImg<UnsignedByteType, ?> truth, int trainingSlice, String cfg, int threads) {
+		boolean d = cfg.startsWith("D");
+		int stages = cfg.contains("+ac") ? Integer.parseInt(cfg.substring(cfg.indexOf("+ac") + 3, cfg.indexOf("+ac") + 4)) : 1;
+		double smoothing = d ? 1 : 0;
+		int sm = cfg.indexOf("+s");
+		if (sm >= 0) smoothing = Double.parseDouble(cfg.substring(sm + 2).split("\\+")[0]);
+		FeatureSettings fs = new FeatureSettings(false, d ? new double[] { 1, 2, 4, 8, 16 } : new double[] { 1, 2, 4 }, "voxel",
+			FeatureSettings.parseFamilies("default"), 1);
+		RandomForest.Params rp = new RandomForest.Params();
+		rp.balanced = d;
+		PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
+		o.threads = threads;
+		o.priorCorrection = !d;
+		o.smoothing = smoothing;
+		return SliceEvaluation.run(Collections.singletonList(grey), truth, new PhaseLabels(2, 0, 1), trainingSlice, 0.01, 1, VoxelSize.uncalibrated(), fs,
+			new IntensityNormalisation(d ? IntensityNormalisation.Mode.SLICE : IntensityNormalisation.Mode.NONE, 1, 99), rp, stages, o, null);
+	}
+}
