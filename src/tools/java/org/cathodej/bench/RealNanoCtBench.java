@@ -57,7 +57,7 @@ public final class RealNanoCtBench {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static PlanarImg<FloatType, ?>[] load(String[] slices) {
+	public static PlanarImg<FloatType, ?>[] load(String[] slices) {
 		SharedData.Grey g0 = SharedData.open("real-nmc-nanoct/" + slices[0] + ".tif");
 		PlanarImg<FloatType, ?> grey = PlanarImgs.floats(g0.w, g0.h, slices.length);
 		PlanarImg<UnsignedByteType, ?> truth = PlanarImgs.unsignedBytes(g0.w, g0.h, slices.length);
