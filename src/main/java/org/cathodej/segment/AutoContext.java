@@ -35,7 +35,8 @@ public final class AutoContext {
 
 	/** In-plane Gaussian sigmas of the context, in pixels of the classified image. */
 	static final double[] SIGMAS = { 1, 2, 4, 8, 16 };
-	static final int FOLDS = 5;
+	/** Folds of the out-of-fold probabilities of the training voxels. */
+	public static final int FOLDS = 5;
 	static final int C = PixelClassifier.CLASSES;
 	/** Context features added by each stage after the first. */
 	public static final int FEATURES = C * (1 + SIGMAS.length) + 2;
