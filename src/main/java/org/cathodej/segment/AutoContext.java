@@ -42,11 +42,28 @@ public final class AutoContext {
 	public static final int FEATURES = C * (1 + SIGMAS.length) + 2;
 	/** Most stages allowed (each costs about one more forest evaluation). */
 	public static final int MAX_STAGES = 3;
+	/**
+	 * Share of the trees kept by the stages before the last (at least {@link #MIN_TREES}): their probabilities only
+	 * feed the smoothed context, and prediction is most of the cost of a stage.
+	 */
+	static final int EARLY_TREE_DIVISOR = 5, MIN_TREES = 10;
 
 	private final RandomForest[] later; // stages 2.., each over the pixel features + FEATURES
 
 	AutoContext(RandomForest[] later) {
 		this.later = later.clone();
+	}
+
+	/** The forest parameters of the stages before the last: fewer trees ({@link #EARLY_TREE_DIVISOR}). */
+	static RandomForest.Params early(RandomForest.Params p) {
+		RandomForest.Params e = new RandomForest.Params();
+		e.trees = Math.min(p.trees, Math.max(MIN_TREES, (p.trees + EARLY_TREE_DIVISOR - 1) / EARLY_TREE_DIVISOR));
+		e.mtry = p.mtry;
+		e.maxDepth = p.maxDepth;
+		e.minLeaf = p.minLeaf;
+		e.bins = p.bins;
+		e.balanced = p.balanced;
+		return e;
 	}
 
 	/** Number of stages including the first forest (1 = no auto-context). */
@@ -135,7 +152,14 @@ public final class AutoContext {
 			float[] pc = new float[n];
 			for (int i = 0; i < n; i++) pc[i] = p[C * (off + i) + c];
 			f[k++] = pc;
-			for (double s : SIGMAS) f[k++] = Gauss.blur2D(pc, w, h, s, s, null);
+			for (int j = 0; j < SIGMAS.length; j++, k++) {
+				if (c < C - 1) f[k] = Gauss.blur2D(pc, w, h, SIGMAS[j], SIGMAS[j], null);
+				else { // the Gaussian is linear and the probabilities sum to 1: the last class's costs no blur
+					float[] a = f[1 + j], b = f[2 + SIGMAS.length + j], r = new float[n];
+					for (int i = 0; i < n; i++) r[i] = 1 - a[i] - b[i];
+					f[k] = r;
+				}
+			}
 		}
 		for (int i = 0; i < n; i++) {
 			int b = 0, o = C * (off + i);
@@ -185,10 +209,10 @@ public final class AutoContext {
 		for (int s = 2; s <= stages; s++) {
 			pr.checkCancelled();
 			pr.report((s - 2) / (double) (stages - 1), "auto-context stage " + s);
-			oof[s - 2] = outOfFold(x, ts.y, fold, params, seed + s, threads);
+			oof[s - 2] = outOfFold(x, ts.y, fold, early(params), seed + s, threads);
 			RandomForest[] known = java.util.Arrays.copyOf(later, s - 2);
 			x = stageSamples(channels, maps, scribbles, ts, first, known, oof, fc, memoryBudget, threads);
-			later[s - 2] = RandomForest.train(x, ts.y, C, params, seed + s, threads, Progress.NONE);
+			later[s - 2] = RandomForest.train(x, ts.y, C, s == stages ? params : early(params), seed + s, threads, Progress.NONE);
 		}
 		return new AutoContext(later);
 	}

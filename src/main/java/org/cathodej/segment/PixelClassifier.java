@@ -254,7 +254,7 @@ public final class PixelClassifier {
 		}
 		double split = stages == 1 ? 1 : 0.3;
 		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4 * split));
-		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, params, seed, threads, pr.range(0.4 * split, split));
+		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, stages == 1 ? params : AutoContext.early(params), seed, threads, pr.range(0.4 * split, split));
 		PixelClassifier pc = new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
 		if (stages > 1) {
 			FeatureComputer fc = new FeatureComputer(fs, vs, Slices.width(scribbles), Slices.height(scribbles), Slices.depth(scribbles));

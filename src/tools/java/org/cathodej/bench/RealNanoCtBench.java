@@ -22,8 +22,8 @@ import net.imglib2.type.numeric.real.FloatType;
  * The protocol of issue 18 on the real nano-CT sets (shared/data/real-nmc-nanoct): 1 % class-stratified pixels of
  * the first or last slice (seed 1), applied to every slice, held-out means printed per set, training slice and
  * configuration. Arguments: configurations among A (defaults), D (slice normalisation, scales to 16 px, balanced,
- * no EM, smoothing 1), each optionally followed by +ac2 / +ac3 (auto-context stages), e.g. {@code D D+ac2 D+ac3};
- * optional {@code --threads N}, {@code --sets A,B}.
+ * no EM, smoothing 1), each optionally followed by +ac1 / +ac2 ({@code auto_context=1 / 2}) and +sX (smoothing X px), e.g.
+ * {@code D D+ac1 D+ac2}; optional {@code --threads N}, {@code --sets A,B}. Run with the test class path, as scripts/bench.
  */
 public final class RealNanoCtBench {
 
@@ -73,7 +73,7 @@ public final class RealNanoCtBench {
 
 	static SliceEvaluation.Result run(PlanarImg<FloatType, ?> grey, PlanarImg<UnsignedByteType, ?> truth, int trainingSlice, String cfg, int threads) {
 		boolean d = cfg.startsWith("D");
-		int stages = cfg.contains("+ac") ? Integer.parseInt(cfg.substring(cfg.indexOf("+ac") + 3, cfg.indexOf("+ac") + 4)) : 1;
+		int stages = 1 + (cfg.contains("+ac") ? Integer.parseInt(cfg.substring(cfg.indexOf("+ac") + 3, cfg.indexOf("+ac") + 4)) : 0);
 		double smoothing = d ? 1 : 0;
 		int sm = cfg.indexOf("+s");
 		if (sm >= 0) smoothing = Double.parseDouble(cfg.substring(sm + 2).split("\\+")[0]);
