@@ -32,11 +32,17 @@ public final class RealNanoCtBench {
 	public static void main(String[] args) {
 		int threads = 2;
 		String sets = "A,B";
+		boolean timing = false;
 		java.util.List<String> configs = new java.util.ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
 			else if (args[i].equals("--sets")) sets = args[++i];
+			else if (args[i].equals("--timing")) timing = true;
 			else configs.add(args[i]);
+		}
+		if (timing) {
+			timing(configs);
+			return;
 		}
 		System.out.println("| set | train slice | config | accuracy | balanced acc. | mean IoU | IoU CAM | IoU pore | IoU binder | train s | apply s |");
 		for (int si = 0; si < 2; si++) {
@@ -71,21 +77,63 @@ public final class RealNanoCtBench {
 		return new PlanarImg[] { grey, (PlanarImg) truth };
 	}
 
+	/**
+	 * CPU seconds of the whole JVM (one worker thread; least of 3 runs after a warm-up) of training on
+	 * the last slice of set B and of applying to its four slices, per configuration.
+	 */
+	static void timing(java.util.List<String> configs) {
+		PlanarImg<FloatType, ?>[] data = load(SETS[1]);
+		@SuppressWarnings("unchecked")
+		PlanarImg<UnsignedByteType, ?> truth = (PlanarImg<UnsignedByteType, ?>) (PlanarImg<?, ?>) data[1];
+		com.sun.management.OperatingSystemMXBean mx = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		PlanarImg<UnsignedByteType, ?> scribbles = SliceEvaluation.stratifiedScribbles(truth, new PhaseLabels(2, 0, 1), 3, 0.01, 1);
+		System.out.println("| config | train CPU s | apply CPU s (4 slices of 500 x 572) |");
+		for (String cfg : configs) {
+			Setup s = new Setup(cfg, 1);
+			double train = Double.POSITIVE_INFINITY, apply = Double.POSITIVE_INFINITY;
+			for (int rep = 0; rep < 4; rep++) {
+				long t0 = mx.getProcessCpuTime();
+				PixelClassifier c = PixelClassifier.train(Collections.singletonList(data[0]), scribbles, org.cathodej.segment.Scribbles.classValues(),
+					VoxelSize.uncalibrated(), s.fs, s.norm, s.rp, s.stages, 1, s.o.memoryBudget, 1, null);
+				long t1 = mx.getProcessCpuTime();
+				c.apply(Collections.singletonList(data[0]), VoxelSize.uncalibrated(), s.o, null);
+				long t2 = mx.getProcessCpuTime();
+				if (rep > 0) {
+					train = Math.min(train, (t1 - t0) / 1e9);
+					apply = Math.min(apply, (t2 - t1) / 1e9);
+				}
+			}
+			System.out.println(String.format(Locale.ROOT, "| %s | %.2f | %.2f |", cfg, train, apply));
+		}
+	}
+
+	/** The settings a configuration name stands for. */
+	static final class Setup {
+		final FeatureSettings fs;
+		final RandomForest.Params rp = new RandomForest.Params();
+		final PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
+		final IntensityNormalisation norm;
+		final int stages;
+
+		Setup(String cfg, int threads) {
+			boolean d = cfg.startsWith("D");
+			stages = 1 + (cfg.contains("+ac") ? Integer.parseInt(cfg.substring(cfg.indexOf("+ac") + 3, cfg.indexOf("+ac") + 4)) : 0);
+			double smoothing = d ? 1 : 0;
+			int sm = cfg.indexOf("+s");
+			if (sm >= 0) smoothing = Double.parseDouble(cfg.substring(sm + 2).split("\\+")[0]);
+			fs = new FeatureSettings(false, d ? new double[] { 1, 2, 4, 8, 16 } : new double[] { 1, 2, 4 }, "voxel", FeatureSettings.parseFamilies("default"), 1);
+			rp.balanced = d;
+			o.threads = threads;
+			o.priorCorrection = !d;
+			o.smoothing = smoothing;
+			norm = new IntensityNormalisation(d ? IntensityNormalisation.Mode.SLICE : IntensityNormalisation.Mode.NONE, 1, 99);
+		}
+	}
+
 	static SliceEvaluation.Result run(PlanarImg<FloatType, ?> grey, PlanarImg<UnsignedByteType, ?> truth, int trainingSlice, String cfg, int threads) {
-		boolean d = cfg.startsWith("D");
-		int stages = 1 + (cfg.contains("+ac") ? Integer.parseInt(cfg.substring(cfg.indexOf("+ac") + 3, cfg.indexOf("+ac") + 4)) : 0);
-		double smoothing = d ? 1 : 0;
-		int sm = cfg.indexOf("+s");
-		if (sm >= 0) smoothing = Double.parseDouble(cfg.substring(sm + 2).split("\\+")[0]);
-		FeatureSettings fs = new FeatureSettings(false, d ? new double[] { 1, 2, 4, 8, 16 } : new double[] { 1, 2, 4 }, "voxel",
-			FeatureSettings.parseFamilies("default"), 1);
-		RandomForest.Params rp = new RandomForest.Params();
-		rp.balanced = d;
-		PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
-		o.threads = threads;
-		o.priorCorrection = !d;
-		o.smoothing = smoothing;
-		return SliceEvaluation.run(Collections.singletonList(grey), truth, new PhaseLabels(2, 0, 1), trainingSlice, 0.01, 1, VoxelSize.uncalibrated(), fs,
-			new IntensityNormalisation(d ? IntensityNormalisation.Mode.SLICE : IntensityNormalisation.Mode.NONE, 1, 99), rp, stages, o, null);
+		Setup s = new Setup(cfg, threads);
+		return SliceEvaluation.run(Collections.singletonList(grey), truth, new PhaseLabels(2, 0, 1), trainingSlice, 0.01, 1, VoxelSize.uncalibrated(), s.fs,
+			s.norm, s.rp, s.stages, s.o, null);
 	}
 }
