@@ -23,7 +23,7 @@ import net.imglib2.type.numeric.real.FloatType;
  * the first or last slice (seed 1), applied to every slice, held-out means printed per set, training slice and
  * configuration. Arguments: configurations among A (defaults), D (slice normalisation, scales to 16 px, balanced,
  * no EM, smoothing 1), each optionally followed by +ac1 / +ac2 ({@code auto_context=1 / 2}) and +sX (smoothing X px), e.g.
- * {@code D D+ac1 D+ac2}; optional {@code --threads N}, {@code --sets A,B}. Run with the test class path, as scripts/bench.
+ * {@code D D+ac1 D+ac2}; optional {@code --threads N}, {@code --sets A,B}, {@code --seed S} (default 1), {@code --timing}. Run with the test class path, as scripts/bench.
  */
 public final class RealNanoCtBench {
 
@@ -33,11 +33,13 @@ public final class RealNanoCtBench {
 		int threads = 2;
 		String sets = "A,B";
 		boolean timing = false;
+		long seed = 1;
 		java.util.List<String> configs = new java.util.ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
 			else if (args[i].equals("--sets")) sets = args[++i];
 			else if (args[i].equals("--timing")) timing = true;
+			else if (args[i].equals("--seed")) seed = Long.parseLong(args[++i]);
 			else configs.add(args[i]);
 		}
 		if (timing) {
@@ -53,7 +55,7 @@ public final class RealNanoCtBench {
 			PlanarImg<UnsignedByteType, ?> truth = (PlanarImg<UnsignedByteType, ?>) (PlanarImg<?, ?>) data[1];
 			for (int ts : new int[] { 0, SETS[si].length - 1 })
 				for (String cfg : configs) {
-					SliceEvaluation.Result r = run(data[0], truth, ts, cfg, threads);
+					SliceEvaluation.Result r = run(data[0], truth, ts, cfg, threads, seed);
 					System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |", name,
 						ts == 0 ? "first" : "last", cfg, r.heldOutMean(Comparison::accuracy), r.heldOutMean(Comparison::balancedAccuracy),
 						r.heldOutMean(Comparison::meanIoU), r.heldOutMean(c -> c.iou(1)), r.heldOutMean(c -> c.iou(0)), r.heldOutMean(c -> c.iou(2)),
@@ -131,9 +133,10 @@ public final class RealNanoCtBench {
 		}
 	}
 
-	static SliceEvaluation.Result run(PlanarImg<FloatType, ?> grey, PlanarImg<UnsignedByteType, ?> truth, int trainingSlice, String cfg, int threads) {
+	static SliceEvaluation.Result run(PlanarImg<FloatType, ?> grey, PlanarImg<UnsignedByteType, ?> truth, int trainingSlice, String cfg, int threads,
+		long seed) {
 		Setup s = new Setup(cfg, threads);
-		return SliceEvaluation.run(Collections.singletonList(grey), truth, new PhaseLabels(2, 0, 1), trainingSlice, 0.01, 1, VoxelSize.uncalibrated(), s.fs,
+		return SliceEvaluation.run(Collections.singletonList(grey), truth, new PhaseLabels(2, 0, 1), trainingSlice, 0.01, seed, VoxelSize.uncalibrated(), s.fs,
 			s.norm, s.rp, s.stages, s.o, null);
 	}
 }
