@@ -108,6 +108,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 		if (c.fileVersion() < 2)
 			note("The classifier file is of format " + c.fileVersion() + ": it knows no grey range, so the images are not checked against the training images.");
 		convention("normalisation", c.normalisation().toString());
+		if (c.autoContextStages() > 1) convention("auto_context", (c.autoContextStages() - 1) + " stage(s) after the first forest");
 		VoxelSize vs = Volumes.voxelSize(bse);
 		PixelClassifier.ApplyOptions o = SegmentSupport.applyOptions(!keep_training_proportions, smoothing, memory_mb);
 		o.probabilities = probability_maps;
