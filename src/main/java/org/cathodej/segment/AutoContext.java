@@ -195,12 +195,13 @@ public final class AutoContext {
 
 	/**
 	 * Trains stages 2..{@code stages} on the scribbles {@code ts} was collected from (same channels, maps and feature
-	 * settings), given the first forest. Features of the scribbled slices are recomputed for every stage.
+	 * settings, same slabs), given the first forest. The features of the scribbled slabs are those {@code ts} kept, or
+	 * are computed again for every stage when they did not fit.
 	 */
 	static AutoContext train(int stages, List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, PixelClassifier.TrainingSet ts, RandomForest first, FeatureComputer fc,
-		RandomForest.Params params, long seed, long memoryBudget, int threads, Progress progress) {
-		if (stages < 1 || stages > MAX_STAGES) throw new IllegalArgumentException("auto_context must be 0 (off) or 2-" + MAX_STAGES + " stages, got " + stages);
+		RandomForest.Params params, long seed, int threads, Progress progress) {
+		if (stages < 2 || stages > MAX_STAGES) throw new IllegalArgumentException("Auto-context stages must be 2-" + MAX_STAGES + ", got " + stages);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		int[] fold = folds(ts.y, seed);
 		RandomForest[] later = new RandomForest[stages - 1];
@@ -211,7 +212,7 @@ public final class AutoContext {
 			pr.report((s - 2) / (double) (stages - 1), "auto-context stage " + s);
 			oof[s - 2] = outOfFold(x, ts.y, fold, early(params), seed + s, threads);
 			RandomForest[] known = java.util.Arrays.copyOf(later, s - 2);
-			x = stageSamples(channels, maps, scribbles, ts, first, known, oof, fc, memoryBudget, threads);
+			x = stageSamples(channels, maps, scribbles, ts, first, known, oof, fc, threads);
 			later[s - 2] = RandomForest.train(x, ts.y, C, s == stages ? params : early(params), seed + s, threads, Progress.NONE);
 		}
 		return new AutoContext(later);
@@ -223,22 +224,14 @@ public final class AutoContext {
 	 */
 	private static float[][] stageSamples(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, PixelClassifier.TrainingSet ts, RandomForest first, RandomForest[] known,
-		float[][] oof, FeatureComputer fc, long memoryBudget, int threads) {
-		int w = Slices.width(scribbles), h = Slices.height(scribbles), d = Slices.depth(scribbles), plane = w * h, n = ts.y.length;
-		int F = fc.numFeatures();
-		float[][] x = new float[F + FEATURES][n];
-		int slab = fc.slabSlices(memoryBudget);
+		float[][] oof, FeatureComputer fc, int threads) {
+		int w = Slices.width(scribbles), h = Slices.height(scribbles), plane = w * h;
+		float[][] x = new float[fc.numFeatures() + FEATURES][ts.y.length];
 		int[] buf = new int[plane];
-		int pos = 0, z = 0;
-		while (z < d) {
-			if (!scribbled(scribbles, z, buf)) {
-				z++;
-				continue;
-			}
-			int z0 = z, z1 = z0;
-			while (z1 < d && z1 - z0 < slab && scribbled(scribbles, z1, buf)) z1++;
-			int S = z1 - z0;
-			float[][] feat = fc.compute(channels, maps, z0, z1, threads, Progress.NONE);
+		int pos = 0;
+		for (int r = 0; r < ts.slabs.size(); r++) {
+			int z0 = ts.slabs.get(r)[0], z1 = ts.slabs.get(r)[1], S = z1 - z0;
+			float[][] feat = ts.slabFeatures != null ? ts.slabFeatures.get(r) : fc.compute(channels, maps, z0, z1, threads, Progress.NONE);
 			int[] at = samplePositions(scribbles, z0, z1, buf);
 			float[] p = predict(first, feat, S * plane, threads);
 			for (int t = 0; t <= known.length; t++) {
@@ -250,15 +243,8 @@ public final class AutoContext {
 				} else p = predict(known[t], cols, S * plane, threads);
 			}
 			pos += at.length;
-			z = z1;
 		}
 		return x;
-	}
-
-	private static boolean scribbled(RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int z, int[] buf) {
-		Slices.readInts(scribbles, z, buf);
-		for (int v : buf) if (v != 0) return true;
-		return false;
 	}
 
 	/** Slab-relative indices of the scribbled voxels of slices [z0, z1), in the order {@link PixelClassifier#collect} takes them. */

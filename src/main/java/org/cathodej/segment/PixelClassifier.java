@@ -123,6 +123,10 @@ public final class PixelClassifier {
 		public final int[] y;
 		public final long[] perClass;
 		public final long labelledVoxels, totalVoxels;
+		/** The slabs [z0, z1) of scribbled slices whose features were computed, in order. */
+		final List<int[]> slabs = new ArrayList<>();
+		/** Their features when kept for a later stage ({@link AutoContext}); null when not kept. */
+		List<float[][]> slabFeatures;
 
 		TrainingSet(float[][] x, int[] y, long[] perClass, long labelled, long total) {
 			this.x = x;
@@ -147,6 +151,16 @@ public final class PixelClassifier {
 	public static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
 		long memoryBudget, int threads, Progress progress) {
+		return collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, false, threads, progress);
+	}
+
+	/**
+	 * As above; with {@code keepFeatures} the feature slabs are kept in the result when they take at most half of
+	 * the memory budget (auto-context classifies the scribbled slices again).
+	 */
+	static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		long memoryBudget, boolean keepFeatures, int threads, Progress progress) {
 		checkSizes(channels, scribbles);
 		if (classValues.length != CLASSES) throw new IllegalArgumentException("Need one scribble value per phase");
 		for (int i = 0; i < CLASSES; i++) {
@@ -190,6 +204,10 @@ public final class PixelClassifier {
 		int[] y = new int[n];
 		FeatureComputer fc = new FeatureComputer(fs, vs, w, h, d);
 		int slab = fc.slabSlices(memoryBudget);
+		long scribbledSlices = 0;
+		for (int c : slicesCount) if (c > 0) scribbledSlices++;
+		TrainingSet ts = new TrainingSet(x, y, perClass, total, (long) w * h * d);
+		if (keepFeatures && 4L * F * plane * scribbledSlices <= memoryBudget / 2) ts.slabFeatures = new ArrayList<>();
 		int pos = 0;
 		int z = 0;
 		while (z < d) {
@@ -203,6 +221,8 @@ public final class PixelClassifier {
 			pr.checkCancelled();
 			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
 			float[][] f = fc.compute(channels, maps, z0, z1, threads, Progress.NONE);
+			ts.slabs.add(new int[] { z0, z1 });
+			if (ts.slabFeatures != null) ts.slabFeatures.add(f);
 			for (int zz = z0; zz < z1; zz++) {
 				Slices.readInts(scribbles, zz, buf);
 				int off = (zz - z0) * plane;
@@ -215,7 +235,7 @@ public final class PixelClassifier {
 			}
 			z = z1;
 		}
-		return new TrainingSet(x, y, perClass, total, (long) w * h * d);
+		return ts;
 	}
 
 	/** Trains on scribbles without normalisation: {@link #collect} then a seeded forest. */
@@ -253,13 +273,12 @@ public final class PixelClassifier {
 			ranges[c] = GreyRange.of(channels.get(c), maps[c]);
 		}
 		double split = stages == 1 ? 1 : 0.3;
-		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4 * split));
+		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, stages > 1, threads, pr.range(0, 0.4 * split));
 		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, stages == 1 ? params : AutoContext.early(params), seed, threads, pr.range(0.4 * split, split));
 		PixelClassifier pc = new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
 		if (stages > 1) {
 			FeatureComputer fc = new FeatureComputer(fs, vs, Slices.width(scribbles), Slices.height(scribbles), Slices.depth(scribbles));
-			pc.context = AutoContext.train(stages, channels, maps, scribbles, ts, rf, fc, params, seed, pc.slabBudget(memoryBudget), threads,
-				pr.range(split, 1));
+			pc.context = AutoContext.train(stages, channels, maps, scribbles, ts, rf, fc, params, seed, threads, pr.range(split, 1));
 		}
 		return pc;
 	}
