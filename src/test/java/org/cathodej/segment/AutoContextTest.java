@@ -68,6 +68,10 @@ class AutoContextTest {
 	}
 
 	static SliceEvaluation.Result evaluate(int stages, int threads) {
+		return evaluate(stages, threads, new PixelClassifier.ApplyOptions().memoryBudget);
+	}
+
+	static SliceEvaluation.Result evaluate(int stages, int threads, long memoryBudget) {
 		FeatureSettings fs = new FeatureSettings(false, new double[] { 1 }, "voxel", FeatureSettings.DEFAULT_FAMILIES, 1);
 		RandomForest.Params p = new RandomForest.Params();
 		p.trees = 20;
@@ -75,6 +79,7 @@ class AutoContextTest {
 		PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
 		o.priorCorrection = false;
 		o.threads = threads;
+		o.memoryBudget = memoryBudget;
 		return SliceEvaluation.run(channels(), truth, TRUTH, 0, 0.03, 1, VoxelSize.uncalibrated(), fs, IntensityNormalisation.NONE, p, stages, o, null);
 	}
 
@@ -109,6 +114,14 @@ class AutoContextTest {
 		Files.write(cut, java.util.Arrays.copyOf(all, all.length - 100));
 		Exception e = assertThrows(java.io.IOException.class, () -> PixelClassifier.load(cut));
 		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+	}
+
+	@Test
+	void featuresKeptOrComputedAgainGiveTheSameClassifier() {
+		// 128 kB: the training slice's features (about 300 kB) are not kept, and every slab is one slice
+		SliceEvaluation.Result kept = evaluate(3, 2), again = evaluate(3, 2, 128 << 10);
+		for (int z = 0; z < D; z++) assertArrayEquals(kept.labels.labels[z], again.labels.labels[z]);
+		assertEquals(kept.classifier.forest(), again.classifier.forest());
 	}
 
 	@Test
