@@ -10,6 +10,7 @@ import org.cathodej.distance.EuclideanDistance;
 import org.cathodej.filter.Gauss;
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.Phase;
 import org.cathodej.segment.features.FeatureComputer;
 import org.cathodej.segment.forest.RandomForest;
 import org.cathodej.task.Parallel;
@@ -29,7 +30,9 @@ import net.imglib2.type.numeric.RealType;
  * {@link #SIGMAS} pixels, and the signed distance (pixels; negative inside) to the CAM and to the pore of the
  * arg max. Training pixels would see their own, over-fitted first-stage probabilities; their probabilities are
  * therefore replaced by out-of-fold predictions ({@link #FOLDS} class-stratified folds drawn from the seed), as
- * stacking does, before the context is computed for the next stage.
+ * stacking does, before the context is computed for the next stage. On the real nano-CT sets of
+ * docs/segmentation.md this gains little (the first forest already finds the particles); it helps where the
+ * neighbourhood of the phases, not the grey level, tells them apart.
  */
 public final class AutoContext {
 
@@ -69,16 +72,14 @@ public final class AutoContext {
 	/** Number of stages including the first forest (1 = no auto-context). */
 	public int stages() { return later.length + 1; }
 
-	RandomForest stage(int s) { return later[s - 2]; }
-
 	/** Names of the context features (after the pixel features). */
 	public static String[] featureNames() {
 		String[] n = new String[FEATURES];
-		String[] cl = { "pore", "CAM", "ISE" };
 		int k = 0;
 		for (int c = 0; c < C; c++) {
-			n[k++] = "p_" + cl[c];
-			for (double s : SIGMAS) n[k++] = "gauss_p_" + cl[c] + "_" + fmt(s) + "px";
+			String cl = Phase.values()[c].displayName();
+			n[k++] = "p_" + cl;
+			for (double s : SIGMAS) n[k++] = "gauss_p_" + cl + "_" + fmt(s) + "px";
 		}
 		n[k++] = "signed_distance_CAM";
 		n[k] = "signed_distance_pore";
