@@ -26,6 +26,14 @@ public interface SlabKernel<P extends Serializable> {
 	/** The partial result of one slab (read with {@link #haloBelow()}/{@link #haloAbove()}). Must not keep the slab. */
 	P partial(Slab slab);
 
+	/**
+	 * The partial result of the same slab of several aligned volumes (e.g. BSE and SE, {@link SlabStreamer#run(List,
+	 * SlabPlan, SlabKernel, org.cathodej.task.Progress)}); by default that of the first volume's slab.
+	 */
+	default P partial(Slab[] slabs) {
+		return partial(slabs[0]);
+	}
+
 	/** Merge of the partials of two adjacent slab runs, {@code lower} directly before {@code upper} along z. */
 	P merge(P lower, P upper);
 

@@ -43,13 +43,20 @@ class SlabExecutorTest {
 		}
 
 		@Override
-		public <P extends Serializable> P runSlabs(SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
+		public <P extends Serializable> P runSlabs(List<? extends VolumeSource> inputs, SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
 			calls++;
 			int n = plan.count(), k = Math.min(parts, n);
 			List<P> runs = new ArrayList<>();
 			for (int j = 0; j < k; j++)
-				runs.add(roundTrip(SlabStreamer.runRange(local, plan, j * n / k, (j + 1) * n / k, roundTrip(kernel), null, Progress.NONE)));
+				runs.add(roundTrip(SlabStreamer.runRange(locals(inputs), plan, j * n / k, (j + 1) * n / k, roundTrip(kernel), Progress.NONE)));
 			return kernel.mergeAll(runs);
+		}
+
+		/** The ordinary sources behind the splitting ones. */
+		static List<VolumeSource> locals(List<? extends VolumeSource> inputs) {
+			List<VolumeSource> l = new ArrayList<>();
+			for (VolumeSource s : inputs) l.add(((SplittingSource) s).local);
+			return l;
 		}
 
 		@Override public int width() { return local.width(); }

@@ -34,13 +34,20 @@ class TransformExecutorTest {
 		}
 
 		@Override
-		public List<Serializable> runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress) {
+		public List<Serializable> runTransform(List<? extends VolumeSource> inputs, SlabPlan plan, SlabTransform.Portable op, SliceSink sink,
+			Progress progress) {
 			calls++;
 			int n = plan.count(), k = Math.min(parts, n);
 			List<Serializable> results = new ArrayList<>();
 			for (int j = k - 1; j >= 0; j--)
-				results.addAll(0, SlabExecutorTest.roundTrip(StreamedOutput.writeRange(local, plan, j * n / k, (j + 1) * n / k, SlabExecutorTest.roundTrip(op), sink)));
+				results.addAll(0, SlabExecutorTest.roundTrip(StreamedOutput.writeRange(inputs(inputs), plan, j * n / k, (j + 1) * n / k, SlabExecutorTest.roundTrip(op), sink)));
 			return results;
+		}
+
+		static List<VolumeSource> inputs(List<? extends VolumeSource> in) {
+			List<VolumeSource> l = new ArrayList<>();
+			for (VolumeSource s : in) l.add(((SplittingSource) s).local);
+			return l;
 		}
 
 		@Override public int width() { return local.width(); }
