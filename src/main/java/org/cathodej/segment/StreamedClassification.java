@@ -162,7 +162,7 @@ public final class StreamedClassification {
 	}
 
 	/** Pass 1 where the inputs live: the 256 x 256 histogram of each slab's quantised probabilities, summed. */
-	static final class Histogram implements SlabKernel<long[]> {
+	static final class Histogram implements SlabKernel<long[]>, Serializable {
 		private static final long serialVersionUID = 1L;
 		private final Probabilities prob;
 

@@ -145,7 +145,7 @@ public final class StreamedThreshold {
 	 * A statistic of the smoothed slices of input {@code channel} (outside the SE pores when seCut is a number), one
 	 * per slice, combined in slice order with {@link #merge}: a slab kernel over the aligned inputs.
 	 */
-	abstract static class SliceStats<T extends Serializable> implements SlabKernel<T> {
+	abstract static class SliceStats<T extends Serializable> implements SlabKernel<T>, Serializable {
 		private static final long serialVersionUID = 1L;
 		final VoxelSize vs;
 		final ThresholdSegmentation.Params p;

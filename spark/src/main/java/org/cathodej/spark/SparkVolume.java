@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
-import org.apache.commons.lang3.SerializationUtils;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -190,7 +189,13 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	static FluxTortuosity.Options taskThreads(FluxTortuosity.Options opt) {
 		TaskContext t = TaskContext.get();
 		if (t == null) return opt;
-		FluxTortuosity.Options o = SerializationUtils.clone(opt);
+		FluxTortuosity.Options o = new FluxTortuosity.Options();
+		for (java.lang.reflect.Field f : FluxTortuosity.Options.class.getFields()) // every public setting, as the driver set it
+			if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) try {
+				f.set(o, f.get(opt));
+			} catch (IllegalAccessException e) {
+				throw new IllegalStateException(e);
+			}
 		o.threads = Math.max(1, t.cpus());
 		return o;
 	}
