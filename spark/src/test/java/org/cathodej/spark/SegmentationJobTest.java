@@ -58,9 +58,9 @@ class SegmentationJobTest {
 	@BeforeAll
 	static void start() throws Exception {
 		sc = TestVolumes.spark("local[2]");
-		bse = grey("bse", 34, 29, 13, 7);
-		se = grey("se", 34, 29, 13, 8);
-		classifier = train(tmp.resolve("phantom.classifier"));
+		bse = grey(tmp, "bse", 34, 29, 13, 7);
+		se = grey(tmp, "se", 34, 29, 13, 8);
+		classifier = train(bse, se, tmp.resolve("phantom.classifier"));
 	}
 
 	@AfterAll
@@ -69,9 +69,9 @@ class SegmentationJobTest {
 	}
 
 	/** A 16-bit BSE-like folder: grains, a lit corner and noise, calibrated 0.05 x 0.05 x 0.08 micron. */
-	static File grey(String name, int w, int h, int d, long seed) {
+	static File grey(Path dir, String name, int w, int h, int d, long seed) {
 		SplittableRandom r = new SplittableRandom(seed);
-		try (TiffSliceWriter wr = new TiffSliceWriter(tmp.resolve(name).toFile(), name, w, h, d, new VoxelSize(0.05, 0.05, 0.08, "micron"), false)) {
+		try (TiffSliceWriter wr = new TiffSliceWriter(dir.resolve(name).toFile(), name, w, h, d, new VoxelSize(0.05, 0.05, 0.08, "micron"), false)) {
 			for (int z = 0; z < d; z++) {
 				short[] p = new short[w * h];
 				for (int y = 0; y < h; y++)
@@ -84,7 +84,7 @@ class SegmentationJobTest {
 	}
 
 	/** A small 3D-feature classifier trained on BSE + SE, scribbles on every 7th voxel of the grain pattern. */
-	static Path train(Path file) throws Exception {
+	static Path train(File bse, File se, Path file) throws Exception {
 		ImagePlus b = VolumeSources.openVirtual(bse.getPath()).duplicate(), s = VolumeSources.openVirtual(se.getPath()).duplicate();
 		int w = b.getWidth(), h = b.getHeight(), d = b.getStackSize();
 		PlanarImg<UnsignedByteType, ?> scr = PlanarImgs.unsignedBytes(w, h, d);
