@@ -13,12 +13,12 @@ import java.util.List;
  */
 public interface SlabKernel<P extends Serializable> {
 
-	/** Slices the kernel needs before each slab's core (0 or 1). */
+	/** Slices the kernel needs before each slab's core (e.g. 1 for face neighbours, more for a 3D filter's support). */
 	default int haloBelow() {
 		return 0;
 	}
 
-	/** Slices the kernel needs after each slab's core (0 or 1). */
+	/** Slices the kernel needs after each slab's core. */
 	default int haloAbove() {
 		return 0;
 	}

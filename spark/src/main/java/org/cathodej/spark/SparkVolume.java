@@ -33,7 +33,8 @@ import org.cathodej.volume.VolumeSource;
  * slices of labels, never the volume). On the driver the volume reads like any source (e.g. for the checksum of the
  * provenance). It also runs the walkers of a random walk ({@link #runWalkers}) and the cubes of a sub-volume
  * tortuosity study ({@link #solveAll}) and the slab transforms of streamed outputs ({@link #runTransform}: corrected
- * slices written by the executors, their per-slab results, e.g. the stripe energies, brought back).
+ * slices written by the executors, their per-slab results, e.g. the stripe energies, brought back). A pass over
+ * aligned volumes (BSE and SE) ships the specs of all of them; each task opens every one and reads the same slabs.
  */
 public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner,
 	SubVolumeStudy.CubeRunner, TransformExecutor {
