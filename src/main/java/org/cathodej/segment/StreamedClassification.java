@@ -225,15 +225,19 @@ public final class StreamedClassification {
 		@Override
 		public SlabTransform.Output<SliceCounts> transform(Slab[] s) {
 			int n = s[0].coreDepth();
-			byte[][] q = new byte[n][];
-			if (recompute != null) q = recompute.of(s);
-			else for (int k = 0; k < n; k++) q[k] = (byte[]) s[0].plane(s[0].z0() + k);
+			byte[][] q = recompute != null ? recompute.of(s) : spilled(s[0]);
 			byte[][] lab = new byte[n][w * h];
 			SliceCounts c = new SliceCounts(n);
-			byte[][] qs = q;
-			Parallel.forEach(n, opt.threads, k -> PixelClassifier.decide(qs[k], w, h, weight, opt, lab[k], c.stats[k], c.soft[k], null, null));
+			Parallel.forEach(n, opt.threads, k -> PixelClassifier.decide(q[k], w, h, weight, opt, lab[k], c.stats[k], c.soft[k], null, null));
 			PlanarImg<?, ?> img = PhaseVolumes.fromPhases(lab, w, h, new PhaseLabels(pore, cam, ise));
 			return new SlabTransform.Output<>(SlabTransform.planes(img, 0, n), c);
+		}
+
+		/** The core slices of a slab of the spilled probabilities. */
+		private static byte[][] spilled(Slab s) {
+			byte[][] q = new byte[s.coreDepth()][];
+			for (int k = 0; k < q.length; k++) q[k] = (byte[]) s.plane(s.z0() + k);
+			return q;
 		}
 
 		@Override
