@@ -26,6 +26,14 @@ public final class MemoryBudget {
 	 * @param bytesPerVoxel the step's working memory per voxel, used to say which volume would fit
 	 */
 	public static void require(long bytes, String what, double bytesPerVoxel) {
+		require(bytes, what, bytesPerVoxel, bytesPerVoxel > 0 ? LARGER_THAN_MEMORY : "");
+	}
+
+	/**
+	 * As {@link #require(long, String, double)}, with the step's own way round a volume larger than memory
+	 * ({@code instead}, appended to the refusal; starts with a space) in place of the streamed analyses' list.
+	 */
+	public static void require(long bytes, String what, double bytesPerVoxel, String instead) {
 		long avail = available();
 		if (bytes <= avail) return;
 		System.gc();
@@ -37,7 +45,7 @@ public final class MemoryBudget {
 			: "";
 		throw new InsufficientMemoryException(String.format(Locale.ROOT,
 			"%s needs %s of memory but only %s is available (Edit > Options > Memory & Threads raises the limit).%s%s",
-			what, bytes(bytes), bytes(avail), fit, bytesPerVoxel > 0 ? LARGER_THAN_MEMORY : ""));
+			what, bytes(bytes), bytes(avail), fit, instead));
 	}
 
 	public static String bytes(long b) {
