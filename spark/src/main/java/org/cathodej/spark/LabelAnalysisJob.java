@@ -39,6 +39,9 @@ public final class LabelAnalysisJob {
 		"connectivity_and_cam_utilisation", "tortuosity_random_walk", "tortuosity_flux",
 		"correct_illumination", "remove_stripes", "align_stack", "apply_pixel_classifier", "threshold_three_phases");
 
+	/** The analyses that take a second input volume as a path ({@code se=PATH}): the tasks read it beside the first. */
+	static final List<String> TWO_INPUTS = Arrays.asList("apply_pixel_classifier", "threshold_three_phases");
+
 	private final JavaSparkContext sc;
 	private final int partitions;
 
@@ -88,10 +91,11 @@ public final class LabelAnalysisJob {
 		List<SparkVolume> opened = new ArrayList<>();
 		try {
 			ImagePlus first = open(input, opened);
+			boolean second = TWO_INPUTS.contains(spec.fileStem());
 			ImageSource images = new ImageSource() {
 				@Override
-				public ImagePlus byName(String name) { // a second input, e.g. se=PATH: a volume the tasks read too
-					return name.equals(first.getTitle()) ? first : open(name, opened);
+				public ImagePlus byName(String name) { // se=PATH: a volume the tasks read too
+					return name.equals(first.getTitle()) ? first : second ? open(name, opened) : null;
 				}
 
 				@Override
