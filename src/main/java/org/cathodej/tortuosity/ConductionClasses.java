@@ -91,6 +91,11 @@ final class ConductionClasses {
 		return n;
 	}
 
+	/** Bytes of {@link #spanningBits} for a volume of {@code voxels}. */
+	static long spanningBitsBytes(long voxels) {
+		return (voxels + 63) / 64 * 8;
+	}
+
 	/** The spanning marks (after {@link #markSpanning}) as one bit per voxel, raster order; into {@code into} when it fits. */
 	long[] spanningBits(long[] into) {
 		long vox = (long) w * h * d;

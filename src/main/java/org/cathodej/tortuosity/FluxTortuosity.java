@@ -58,7 +58,8 @@ public final class FluxTortuosity {
 	private FluxTortuosity() {}
 
 	/**
-	 * Solves along each of the given axes (0 = x, 1 = y, 2 = z). When the progress is cancelled (Esc) after at least
+	 * Solves along each of the given axes (0 = x, 1 = y, 2 = z); axes with the same spanning voxels share one multigrid
+	 * hierarchy (the results are those of separate calls, bit for bit). When the progress is cancelled (Esc) after at least
 	 * one axis is solved, the solved axes are returned (fewer results than axes); before that, the cancellation is thrown.
 	 * @param cond conductivity per label; labels not listed are insulating
 	 */
@@ -112,12 +113,8 @@ public final class FluxTortuosity {
 
 		/** Bytes kept besides the hierarchy: a bit per voxel. */
 		long bitsBytes(ConductionClasses v) {
-			return keep ? ((long) v.w * v.h * v.d + 63) / 64 * 8 : 0;
+			return keep ? ConductionClasses.spanningBitsBytes((long) v.w * v.h * v.d) : 0;
 		}
-	}
-
-	static FluxResult solveAxis(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress) {
-		return solveAxis(v, sigma, vs, axis, opt, progress, new Hierarchy());
 	}
 
 	static FluxResult solveAxis(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress, Hierarchy kept) {
