@@ -69,10 +69,19 @@ public final class TortuosityHardBench implements BenchCase {
 		o.threads = threads;
 		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		double[] cpuAtFirstIteration = { Double.NaN };
+		// per axis: CPU seconds from its start (spanning marks) to its first iteration report
+		List<Double> axisSetup = new java.util.ArrayList<>();
+		double[] axisStart = { Double.NaN };
 		Progress firstIteration = new Progress() {
 			@Override
 			public void report(double fraction, String status) {
-				if (Double.isNaN(cpuAtFirstIteration[0]) && status.contains("Iteration")) cpuAtFirstIteration[0] = os.getProcessCpuTime() / 1e9;
+				double now = os.getProcessCpuTime() / 1e9;
+				if (Double.isNaN(cpuAtFirstIteration[0]) && status.contains("Iteration")) cpuAtFirstIteration[0] = now;
+				if (status.contains("finding the conducting clusters")) axisStart[0] = now;
+				if (status.contains("Iteration 0,") && !Double.isNaN(axisStart[0])) {
+					axisSetup.add(now - axisStart[0]);
+					axisStart[0] = Double.NaN;
+				}
 			}
 
 			@Override
@@ -95,7 +104,8 @@ public final class TortuosityHardBench implements BenchCase {
 				"  %s %s: wall %.2fs (setup %.2fs) phi=%.4f phiSpan=%.4f kappa=%.6f iterations=%d residual=%.2e balance=%.2e converged=%s", c,
 				FluxResult.axisName(r.axis), r.seconds, r.setupSeconds, r.phiTotal, r.phiSpanning, r.kappa, r.iterations, r.relResidual, r.balance,
 				r.converged));
-		System.out.println(String.format(Locale.ROOT, "  %s: cpu %.2fs (setup of the first axis %.2fs) load %.1f", c, cpu[1] - cpu[0],
-			cpuAtFirstIteration[0] - cpu[0], load));
+		System.out.println(String.format(Locale.ROOT, "  %s: cpu %.2fs (setup of the first axis %.2fs; per axis from its spanning marks %s) load %.1f",
+			c, cpu[1] - cpu[0], cpuAtFirstIteration[0] - cpu[0], axisSetup.stream().map(x -> String.format(Locale.ROOT, "%.2f", x))
+				.collect(java.util.stream.Collectors.joining(" / ")), load));
 	}
 }
