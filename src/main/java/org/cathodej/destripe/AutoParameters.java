@@ -36,6 +36,8 @@ final class AutoParameters {
 	/** Partial-height detection: least share of the local estimate's energy outside its column means; shortest curtain length. */
 	static final double PARTIAL_SHARE = 0.35;
 	static final int MIN_LENGTH = 16;
+	/** Curtain lengths tried: the typical run divided by these (longest, i.e. gentlest, first). */
+	static final int[] RUN_FRACTIONS = { 2, 4, 8 };
 
 	/** A setting of the filter. */
 	static final class Setting {
@@ -146,8 +148,12 @@ final class AutoParameters {
 		measured[0] = extent;
 		pr.report(1, "Measured the curtains' extent");
 		if (!(extent.partialShare >= PARTIAL_SHARE && extent.runLength >= 2 * window)) return null;
-		int length = (int) Math.round(extent.runLength / 4 / 8) * 8;
-		Setting local = new Setting(s.width, levels, p.sigma, Math.max(MIN_LENGTH, Math.min(longestWindow(), length)));
+		List<Setting> lengths = new ArrayList<>();
+		for (int f : RUN_FRACTIONS) {
+			int length = Math.max(MIN_LENGTH, Math.min(longestWindow(), (int) Math.round(extent.runLength / f / 8) * 8));
+			if (lengths.isEmpty() || lengths.get(lengths.size() - 1).length != length) lengths.add(new Setting(s.width, levels, p.sigma, length));
+		}
+		Setting local = best(lengths, LOCAL_WEIGHT, Progress.NONE);
 		local.extent = extent;
 		return local;
 	}
