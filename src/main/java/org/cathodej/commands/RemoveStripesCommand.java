@@ -33,7 +33,7 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 		min = "0", max = "256")
 	public int stripe_width = 4;
 
-	@Parameter(label = "Curtain length (px)", description = "partial-height curtains: the stripe layer is estimated in windows of 2 x curtain_length + 1 px along the stripes (running median, weak evidence shrunk to zero; levels and sigma unused); curtains shorter than about curtain_length stay; 0 = column-wide filter",
+	@Parameter(label = "Curtain length (px)", description = "partial-height curtains: the stripe layer is estimated in windows of 2 x curtain_length + 1 px along the stripes (running median, weak evidence shrunk to zero; levels and sigma unused); curtains shorter than about curtain_length stay; 0 = column-wide filter (automatic mode: 0 = measure whether the curtains are partial-height and choose it)",
 		min = "0", max = "4096")
 	public int curtain_length = 0;
 
