@@ -21,6 +21,10 @@ import net.imglib2.type.numeric.RealType;
  * image is about (stripes) - (E - E90) + E90, so the choice maximises E - 2 E90, with E90 at most
  * {@link Destriper.Params#maxStructureLoss} of the samples' variance energy; ties go to the gentler setting. A
  * stripe-free stack thus gets the gentlest.
+ *
+ * <p>With curtain length 0 it first measures whether the curtains are partial-height ({@link #partialCurtains}); if so it
+ * chooses curtain length and stripe width for {@link LocalCurtains}, else the column-wide filter as above (so
+ * full-height curtains get the same setting as before the detection existed).
  */
 final class AutoParameters {
 
@@ -134,26 +138,27 @@ final class AutoParameters {
 	 * chosen as before): the local estimate at a detection window of an eighth of the samples' height (at least
 	 * {@link #MIN_LENGTH} px) and the stripe width chosen there; partial when {@link CurtainExtent} finds at least
 	 * {@link #PARTIAL_SHARE} of its energy outside the column means and runs of at least twice the window (texture
-	 * gives runs of about the window); the curtain length is then a quarter of the typical run, in steps of 8 px.
+	 * gives runs of about the window); the curtain length is then chosen among the typical run / {@link #RUN_FRACTIONS}
+	 * (steps of 8 px) by the same criterion.
 	 */
 	private Setting partialCurtains(int levels, CurtainExtent[] measured, Progress pr) {
 		boolean vertical = p.direction == Destriper.Direction.VERTICAL;
 		int along = vertical ? ch : cw, across = vertical ? cw : ch;
 		int window = Math.min(longestWindow(), Math.max(MIN_LENGTH, along / 8));
-		Setting s = localWidth(window, levels, pr.range(0, 0.9));
+		Setting s = localWidth(window, levels, pr.range(0, 0.6));
 		float[][] est = new float[samples.length][];
 		for (int k = 0; k < samples.length; k++)
 			est[k] = new LocalCurtains(across, along, s.width, window).estimate(vertical ? samples[k] : turned[k]);
 		CurtainExtent extent = CurtainExtent.of(est, across, along);
 		measured[0] = extent;
-		pr.report(1, "Measured the curtains' extent");
+		pr.report(0.7, "Measured the curtains' extent");
 		if (!(extent.partialShare >= PARTIAL_SHARE && extent.runLength >= 2 * window)) return null;
 		List<Setting> lengths = new ArrayList<>();
 		for (int f : RUN_FRACTIONS) {
 			int length = Math.max(MIN_LENGTH, Math.min(longestWindow(), (int) Math.round(extent.runLength / f / 8) * 8));
 			if (lengths.isEmpty() || lengths.get(lengths.size() - 1).length != length) lengths.add(new Setting(s.width, levels, p.sigma, length));
 		}
-		Setting local = best(lengths, LOCAL_WEIGHT, Progress.NONE);
+		Setting local = best(lengths, LOCAL_WEIGHT, pr.range(0.7, 1));
 		local.extent = extent;
 		return local;
 	}

@@ -185,7 +185,8 @@ class StreamedOutputsTest {
 			pc.seed = z + 1;
 			float[] c = pc.of(w, h);
 			short[] p = new short[w * h];
-			for (int i = 0; i < p.length; i++) p[i] = (short) Math.round(20000 + ((i % w) / 6 + (i / w) / 5 + z) % 3 * 5000 + r.nextGaussian() * 500 + c[i]);
+			// smooth texture without column structure (a periodic pattern's column means look like full-height curtains)
+			for (int i = 0; i < p.length; i++) p[i] = (short) Math.round(20000 + 3000 * Math.sin((i % w) / 7.0) * Math.cos((i / w) / 9.0 + z) + r.nextGaussian() * 500 + c[i]);
 			st.addSlice(new ShortProcessor(w, h, p, null));
 		}
 		ImagePlus in = new ImagePlus("partial", st);
