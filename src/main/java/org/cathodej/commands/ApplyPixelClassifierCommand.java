@@ -179,8 +179,9 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 			throw new UncheckedIOException(e);
 		}
 		ClassificationResult r = StreamedClassification.apply(c, in, vs, o, pl, plan, spill, w, progress());
-		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab; probabilities spilled to disk (2 bytes per voxel) and removed.",
-			r.slabSlices, MemoryBudget.bytes(r.slabBytes)));
+		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab; %s", r.slabSlices, MemoryBudget.bytes(r.slabBytes),
+			StreamedClassification.spills(in) ? "probabilities spilled to disk (2 bytes per voxel) and removed."
+				: "probabilities not spilled: computed where the slabs are read (twice with the prior estimate)."));
 		return r;
 	}
 

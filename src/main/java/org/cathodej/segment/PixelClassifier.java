@@ -264,7 +264,8 @@ public final class PixelClassifier {
 	// ------------------------------------------------------------------------------------------------ applying
 
 	/** What {@link #apply} should produce besides the labels. */
-	public static final class ApplyOptions {
+	public static final class ApplyOptions implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		public boolean probabilities = false;
 		public boolean uncertainty = false;
 		/** Margin of the fraction uncertainty range (see {@link ClassificationResult}). */

@@ -10,8 +10,8 @@ public final class MemoryBudget {
 	private MemoryBudget() {}
 
 	/** What to do with a volume larger than memory (appended to refusals that concern a whole volume). */
-	static final String LARGER_THAN_MEMORY = " Phase Fractions, Surface and Interface Areas, Chord Length Distribution and Connectivity and "
-		+ "CAM Utilisation stream such volumes slab by slab (open them as a virtual stack, or streaming=always); other steps need a "
+	static final String LARGER_THAN_MEMORY = " Phase Fractions, Surface and Interface Areas, Chord Length Distribution, Connectivity and "
+		+ "CAM Utilisation and Pores and Voids stream such volumes slab by slab (open them as a virtual stack, or streaming=always); other steps need a "
 		+ "sub-volume (Image > Duplicate with a slice range, or Image > Crop).";
 
 	/** Bytes the JVM could still allocate: max heap minus what is in use. */
