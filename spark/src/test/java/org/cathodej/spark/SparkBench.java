@@ -94,6 +94,7 @@ public final class SparkBench {
 	private static long start() {
 		HeapPeak.take();
 		lastRead = bytesRead();
+		lastCpu = cpuNanos();
 		return System.nanoTime();
 	}
 
@@ -107,11 +108,16 @@ public final class SparkBench {
 	private static void report(String mode, int cores, String analysis, long t0, long voxels) {
 		double s = (System.nanoTime() - t0) * 1e-9;
 		long read = bytesRead(), peak = HeapPeak.take();
-		System.out.println(String.format(Locale.ROOT, "RESULT %s %d %s %.2f %.3g peak_heap_MB %d read_MB/s %.0f", mode, cores, analysis, s,
-			voxels / s, peak >> 20, (read - lastRead) / s / 1e6));
+		System.out.println(String.format(Locale.ROOT, "RESULT %s %d %s %.2f %.3g peak_heap_MB %d read_MB/s %.0f cpu_s %.2f", mode, cores, analysis, s,
+			voxels / s, peak >> 20, (read - lastRead) / s / 1e6, (cpuNanos() - lastCpu) * 1e-9));
 	}
 
-	private static long lastRead = bytesRead();
+	private static long lastRead = bytesRead(), lastCpu = cpuNanos();
+
+	/** CPU time of this process (all threads, user + system): robust against other processes on a shared machine. */
+	static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
 
 	/** Bytes this process read through read calls (page cache included: /proc/self/io rchar), 0 where unknown. */
 	static long bytesRead() {
