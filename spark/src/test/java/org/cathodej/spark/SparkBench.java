@@ -56,7 +56,7 @@ public final class SparkBench {
 				long t0 = start();
 				Map<String, String> oo = new LinkedHashMap<>(o);
 				oo.put("output_dir", out.resolve("single-" + an).toString());
-				String command = an == null ? ANALYSES[0] : an;
+				String command = an == null ? "phase_fractions" : an;
 				ImagePlus imp = VolumeSources.openVirtual(dir.getPath());
 				new CommandRunner(FijiContext.get()).run(CommandCatalog.load().find(command).spec(), oo, new ImageSource() {
 					@Override public ImagePlus byName(String n) { return null; }
@@ -70,7 +70,7 @@ public final class SparkBench {
 			try (JavaSparkContext sc = TestVolumes.spark("local[" + cores + "]")) {
 				for (String an : warmUpFirst()) {
 					long t0 = start();
-					new LabelAnalysisJob(sc, 0).run(an == null ? ANALYSES[0] : an, dir.getPath(), o, out.resolve("spark-" + an), false);
+					new LabelAnalysisJob(sc, 0).run(an == null ? "phase_fractions" : an, dir.getPath(), o, out.resolve("spark-" + an), false);
 					if (an != null) report("spark", cores, an, t0, voxels);
 				}
 			}
@@ -98,7 +98,7 @@ public final class SparkBench {
 		return System.nanoTime();
 	}
 
-	/** null (a first, untimed Phase Fractions: class loading and JIT), then the analyses. */
+	/** null (a first, untimed Phase Fractions, whatever the analyses: class loading and JIT), then the analyses. */
 	private static String[] warmUpFirst() {
 		String[] r = new String[ANALYSES.length + 1];
 		System.arraycopy(ANALYSES, 0, r, 1, ANALYSES.length);
