@@ -1,13 +1,8 @@
 package org.cathodej.commands;
 
-import java.io.File;
 
 import org.cathodej.destripe.Destriper;
 import org.cathodej.destripe.StreamedDestriper;
-import org.cathodej.image.VoxelSize;
-import org.cathodej.imagej.TiffSliceWriter;
-import org.cathodej.volume.SlabPlan;
-import org.cathodej.volume.VolumeSource;
 import org.cathodej.imagej.GreyInput;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.results.Table;
@@ -78,16 +73,9 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 
 	/** Slab by slab into {@code <output_dir>/<title>-destriped/}. */
 	private Destriper.Result streamed(Destriper.Params p) {
-		VoxelSize vs = Volumes.voxelSize(image);
-		File dir = StreamedImageOutput.folder(this, image, "-destriped", "Remove Stripes");
-		VolumeSource src = StreamedImageOutput.source(image);
-		SlabPlan plan = StreamedImageOutput.plan(this, src, slab_slices, StreamedDestriper.bytesPerVoxel(src.bytesPerVoxel()), "Remove Stripes");
-		Destriper.Result r;
-		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "destriped", src.width(), src.height(), src.depth(), vs)) {
-			r = StreamedDestriper.run(src, plan, p, w, progress());
-		}
-		destriped = StreamedImageOutput.open(this, dir, vs, "the destriped stack");
-		return r;
+		return StreamedImageOutput.write(this, image, slab_slices, new StreamedImageOutput.Output("Remove Stripes", "destriped", "the destriped stack"),
+			src -> StreamedDestriper.bytesPerVoxel(src.bytesPerVoxel()), (src, plan, w) -> StreamedDestriper.run(src, plan, p, w, progress()),
+			img -> destriped = img);
 	}
 
 	@Override

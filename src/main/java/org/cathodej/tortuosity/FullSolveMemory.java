@@ -1,5 +1,6 @@
 package org.cathodej.tortuosity;
 
+import org.cathodej.volume.Slab;
 import org.cathodej.volume.VolumeSource;
 
 /**
@@ -22,9 +23,7 @@ public final class FullSolveMemory {
 		for (int l : cond.labels()) if (l >= 0 && l < conducts.length) conducts[l] = true;
 		long n = 0;
 		for (int z = 0; z < src.depth(); z++) {
-			Object p = src.readPlanes(z, z + 1)[0];
-			if (p instanceof byte[]) for (byte b : (byte[]) p) n += conducts[b & 0xff] ? 1 : 0;
-			else for (short s : (short[]) p) n += conducts[s & 0xffff] ? 1 : 0;
+			for (int l : Slab.ints(src.readPlanes(z, z + 1)[0])) n += conducts[l] ? 1 : 0;
 		}
 		return n;
 	}

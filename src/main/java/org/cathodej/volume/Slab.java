@@ -72,6 +72,19 @@ public final class Slab {
 		return planes[i];
 	}
 
+	/** A byte[] (unsigned) or short[] (unsigned) label plane as ints (a new array). */
+	public static int[] ints(Object p) {
+		int[] v = new int[java.lang.reflect.Array.getLength(p)];
+		if (p instanceof byte[]) {
+			byte[] b = (byte[]) p;
+			for (int i = 0; i < v.length; i++) v[i] = b[i] & 0xff;
+		} else {
+			short[] s = (short[]) p;
+			for (int i = 0; i < v.length; i++) v[i] = s[i] & 0xffff;
+		}
+		return v;
+	}
+
 	/** Global slice z (core or halo) as floats (a new array). */
 	public float[] floats(int z) {
 		return floats(plane(z));
