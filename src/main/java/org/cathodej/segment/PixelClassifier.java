@@ -39,9 +39,10 @@ public final class PixelClassifier {
 	/**
 	 * Newest file format version this code reads and writes. Version 3 is version 2 whose feature line names the
 	 * in-plane texture families (lbp, membrane); it is written only for such classifiers, so that builds from before
-	 * them refuse these files as newer instead of calling them damaged, while all other files stay version 2.
+	 * them refuse these files as newer instead of calling them damaged, while all other files stay version 2. Version 4
+	 * adds auto-context stages ({@link AutoContext}), and is written only for classifiers that have them.
 	 */
-	public static final int VERSION = 3;
+	public static final int VERSION = 4;
 	public static final int CLASSES = 3;
 
 	private final FeatureSettings settings;
@@ -51,6 +52,7 @@ public final class PixelClassifier {
 	private final IntensityNormalisation normalisation;
 	private final boolean balanced;
 	private final GreyRange[] ranges; // per channel; null for version-1 files (not checked)
+	private AutoContext context; // null: one stage
 	private int fileVersion = -1; // -1: trained here, see fileVersion()
 
 	public PixelClassifier(FeatureSettings settings, RandomForest forest, long seed, long[] samplesPerClass) {
@@ -84,6 +86,8 @@ public final class PixelClassifier {
 	public boolean balanced() { return balanced; }
 	/** Grey range of each training channel, or null (version-1 file). */
 	public GreyRange[] greyRanges() { return ranges == null ? null : ranges.clone(); }
+	/** Forest stages: 1, or 2-3 with auto-context ({@link AutoContext}). */
+	public int autoContextStages() { return context == null ? 1 : context.stages(); }
 	/** Format version of the file this classifier was read from (trained here: the version {@link #write} records). */
 	public int fileVersion() { return fileVersion < 0 ? writtenVersion() : fileVersion; }
 
@@ -119,6 +123,10 @@ public final class PixelClassifier {
 		public final int[] y;
 		public final long[] perClass;
 		public final long labelledVoxels, totalVoxels;
+		/** The slabs [z0, z1) of scribbled slices whose features were computed, in order. */
+		final List<int[]> slabs = new ArrayList<>();
+		/** Their features when kept for a later stage ({@link AutoContext}); null when not kept. */
+		List<float[][]> slabFeatures;
 
 		TrainingSet(float[][] x, int[] y, long[] perClass, long labelled, long total) {
 			this.x = x;
@@ -143,6 +151,16 @@ public final class PixelClassifier {
 	public static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
 		long memoryBudget, int threads, Progress progress) {
+		return collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, false, threads, progress);
+	}
+
+	/**
+	 * As above; with {@code keepFeatures} the feature slabs are kept in the result when they take at most half of
+	 * the memory budget (auto-context classifies the scribbled slices again).
+	 */
+	static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		long memoryBudget, boolean keepFeatures, int threads, Progress progress) {
 		checkSizes(channels, scribbles);
 		if (classValues.length != CLASSES) throw new IllegalArgumentException("Need one scribble value per phase");
 		for (int i = 0; i < CLASSES; i++) {
@@ -186,6 +204,10 @@ public final class PixelClassifier {
 		int[] y = new int[n];
 		FeatureComputer fc = new FeatureComputer(fs, vs, w, h, d);
 		int slab = fc.slabSlices(memoryBudget);
+		long scribbledSlices = 0;
+		for (int c : slicesCount) if (c > 0) scribbledSlices++;
+		TrainingSet ts = new TrainingSet(x, y, perClass, total, (long) w * h * d);
+		if (keepFeatures && 4L * F * plane * scribbledSlices <= memoryBudget / 2) ts.slabFeatures = new ArrayList<>();
 		int pos = 0;
 		int z = 0;
 		while (z < d) {
@@ -199,6 +221,8 @@ public final class PixelClassifier {
 			pr.checkCancelled();
 			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
 			float[][] f = fc.compute(channels, maps, z0, z1, threads, Progress.NONE);
+			ts.slabs.add(new int[] { z0, z1 });
+			if (ts.slabFeatures != null) ts.slabFeatures.add(f);
 			for (int zz = z0; zz < z1; zz++) {
 				Slices.readInts(scribbles, zz, buf);
 				int off = (zz - z0) * plane;
@@ -211,7 +235,7 @@ public final class PixelClassifier {
 			}
 			z = z1;
 		}
-		return new TrainingSet(x, y, perClass, total, (long) w * h * d);
+		return ts;
 	}
 
 	/** Trains on scribbles without normalisation: {@link #collect} then a seeded forest. */
@@ -228,6 +252,18 @@ public final class PixelClassifier {
 	public static PixelClassifier train(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
 		IntensityNormalisation norm, RandomForest.Params params, long seed, long memoryBudget, int threads, Progress progress) {
+		return train(channels, scribbles, classValues, vs, fs, norm, params, 1, seed, memoryBudget, threads, progress);
+	}
+
+	/**
+	 * As above with {@code stages} forest stages: 1 = one forest; 2-3 = auto-context ({@link AutoContext}), each
+	 * further stage trained on the pixel features plus the context of the previous stage's probabilities.
+	 */
+	public static PixelClassifier train(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		IntensityNormalisation norm, RandomForest.Params params, int stages, long seed, long memoryBudget, int threads, Progress progress) {
+		if (stages < 1 || stages > AutoContext.MAX_STAGES)
+			throw new IllegalArgumentException("Auto-context stages must be 1 (off), 2 or " + AutoContext.MAX_STAGES + ", got " + stages);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		checkSizes(channels, scribbles);
 		double[][][] maps = new double[channels.size()][][];
@@ -236,9 +272,15 @@ public final class PixelClassifier {
 			maps[c] = norm.maps(channels.get(c));
 			ranges[c] = GreyRange.of(channels.get(c), maps[c]);
 		}
-		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4));
-		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, params, seed, threads, pr.range(0.4, 1));
-		return new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
+		double split = stages == 1 ? 1 : 0.3;
+		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, stages > 1, threads, pr.range(0, 0.4 * split));
+		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, stages == 1 ? params : AutoContext.early(params), seed, threads, pr.range(0.4 * split, split));
+		PixelClassifier pc = new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
+		if (stages > 1) {
+			FeatureComputer fc = new FeatureComputer(fs, vs, Slices.width(scribbles), Slices.height(scribbles), Slices.depth(scribbles));
+			pc.context = AutoContext.train(stages, channels, maps, scribbles, ts, rf, fc, params, seed, threads, pr.range(split, 1));
+		}
+		return pc;
 	}
 
 	private static int classOf(int v, int[] classValues) {
@@ -264,7 +306,8 @@ public final class PixelClassifier {
 	// ------------------------------------------------------------------------------------------------ applying
 
 	/** What {@link #apply} should produce besides the labels. */
-	public static final class ApplyOptions {
+	public static final class ApplyOptions implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		public boolean probabilities = false;
 		public boolean uncertainty = false;
 		/** Margin of the fraction uncertainty range (see {@link ClassificationResult}). */
@@ -294,7 +337,7 @@ public final class PixelClassifier {
 		MemoryBudget.require(outBytes, "Pixel classification outputs of " + w + "x" + h + "x" + d + " voxels", outBytes / (double) voxels);
 		double[][][] maps = maps(channels);
 		checkInputs(channels, maps);
-		int slab = fc.slabSlices(opt.memoryBudget);
+		int slab = fc.slabSlices(slabBudget(opt.memoryBudget));
 		long slabBytes = fc.slabBytes(slab);
 		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + settings.numFeatures() + " features", 0);
 		ClassificationResult r = new ClassificationResult(w, h, d, opt.probabilities, opt.uncertainty, slab, slabBytes);
@@ -324,6 +367,16 @@ public final class PixelClassifier {
 		return r;
 	}
 
+	/**
+	 * The share of a memory budget the feature slab may take: all of it for one stage; with auto-context the context
+	 * features and the probabilities of the slab need room beside it.
+	 */
+	long slabBudget(long budget) {
+		if (context == null) return budget;
+		int F = settings.numFeatures();
+		return budget * F / (F + AutoContext.FEATURES + 2 * CLASSES);
+	}
+
 	/** The feature computer and the (checked) normalisation maps of these channels, for applying slab by slab. */
 	FeatureComputer features(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, VoxelSize vs) {
 		checkSizes(channels, null);
@@ -345,27 +398,14 @@ public final class PixelClassifier {
 		float[][] feat = fc.compute(channels, maps, z0, z1, opt.threads, pr.range(0, 0.6));
 		pr.report(0.6, "classifying slices " + (z0 + 1) + "-" + z1);
 		byte[][] q = new byte[z1 - z0][2 * plane];
-		int n = (z1 - z0) * plane;
-		final int B = 1024;
-		int blocks = (n + B - 1) / B;
-		int chunks = Math.min(blocks, Math.max(1, opt.threads) * 8);
-		Parallel.forEach(chunks, opt.threads, ch -> {
-			float[] rows = new float[B * F], prob = new float[B * CLASSES];
-			int b0 = (int) ((long) blocks * ch / chunks), b1 = (int) ((long) blocks * (ch + 1) / chunks);
-			for (int b = b0; b < b1; b++) {
-				int i0 = b * B, m = Math.min(B, n - i0);
-				for (int k = 0; k < F; k++) {
-					float[] col = feat[k];
-					for (int i = 0; i < m; i++) rows[i * F + k] = col[i0 + i];
-				}
-				forest.predict(rows, m, prob);
-				for (int i = 0; i < m; i++) {
-					int gi = i0 + i, z = gi / plane, j = gi % plane;
-					int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
-					if (a + c > 255) c = 255 - a;
-					q[z][2 * j] = (byte) a;
-					q[z][2 * j + 1] = (byte) c;
-				}
+		float[] prob = context == null ? AutoContext.predict(forest, feat, (z1 - z0) * plane, opt.threads)
+			: context.probabilities(forest, feat, z1 - z0, Slices.width(c0), Slices.height(c0), opt.threads);
+		Parallel.forEach(z1 - z0, opt.threads, z -> {
+			for (int j = 0, i = z * plane * CLASSES; j < plane; j++, i += CLASSES) {
+				int a = Math.round(prob[i] * 255), c = Math.round(prob[i + 1] * 255);
+				if (a + c > 255) c = 255 - a;
+				q[z][2 * j] = (byte) a;
+				q[z][2 * j + 1] = (byte) c;
 			}
 		});
 		pr.report(1, "classified slices " + (z0 + 1) + "-" + z1);
@@ -501,6 +541,7 @@ public final class PixelClassifier {
 
 	/** The format version {@link #write} records: 3 with texture features, else 2 (see {@link #VERSION}). */
 	int writtenVersion() {
+		if (context != null) return 4;
 		return settings.has(FeatureSettings.Family.LBP) || settings.has(FeatureSettings.Family.MEMBRANE) ? 3 : 2;
 	}
 
@@ -516,10 +557,15 @@ public final class PixelClassifier {
 		hd.append("class_weights=").append(balanced ? "balanced" : "scribbled").append('\n');
 		if (ranges != null) for (int c = 0; c < ranges.length; c++) hd.append("channel").append(c + 1).append('=').append(ranges[c].encode()).append('\n');
 		hd.append("feature_names=").append(String.join(",", settings.featureNames())).append('\n');
+		if (context != null) {
+			hd.append("auto_context=").append(context.stages()).append('\n');
+			hd.append("context_feature_names=").append(String.join(",", AutoContext.featureNames())).append('\n');
+		}
 		hd.append("end\n");
 		byte[] b = hd.toString().getBytes(StandardCharsets.UTF_8);
 		out.write(b);
 		forest.write(out);
+		if (context != null) context.write(out);
 		out.flush();
 	}
 
@@ -536,7 +582,7 @@ public final class PixelClassifier {
 	}
 
 	/**
-	 * Reads a classifier (format 1, 2 or 3; format 1 files have no normalisation, no class weights and no grey ranges,
+	 * Reads a classifier (format 1-4; format 4 adds auto-context stages; format 1 files have no normalisation, no class weights and no grey ranges,
 	 * and keep their old behaviour: nothing is checked). A file that starts like a classifier but is cut short or
 	 * garbled gives "the classifier file X is damaged: ...".
 	 */
@@ -562,6 +608,7 @@ public final class PixelClassifier {
 		int version = -1;
 		IntensityNormalisation norm = IntensityNormalisation.NONE;
 		boolean balanced = false;
+		int stages = 1;
 		java.util.TreeMap<Integer, GreyRange> ranges = new java.util.TreeMap<>();
 		String l;
 		while (!"end".equals(l = line(in))) {
@@ -587,6 +634,10 @@ public final class PixelClassifier {
 					break;
 				case "normalisation": norm = IntensityNormalisation.parse(v); break;
 				case "class_weights": balanced = v.trim().equals("balanced"); break;
+				case "auto_context":
+					stages = Integer.parseInt(v.trim());
+					if (stages < 1 || stages > AutoContext.MAX_STAGES) throw new IllegalArgumentException("auto_context=" + v);
+					break;
 				default:
 					if (k.matches("channel[0-9]+")) ranges.put(Integer.parseInt(k.substring(7)), GreyRange.parse(v));
 					break; // unknown keys of later minor versions are ignored
@@ -603,6 +654,7 @@ public final class PixelClassifier {
 		if (rf.numFeatures() != fs.numFeatures()) throw damaged(name, "forest and feature settings disagree");
 		if (rf.numClasses() != CLASSES) throw damaged(name, "the forest has " + rf.numClasses() + " classes");
 		PixelClassifier pc = new PixelClassifier(fs, rf, seed, samples, norm, balanced, gr);
+		if (stages > 1) pc.context = AutoContext.read(in, stages, fs.numFeatures());
 		pc.fileVersion = version;
 		return pc;
 	}
