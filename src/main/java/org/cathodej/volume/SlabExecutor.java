@@ -3,6 +3,7 @@ package org.cathodej.volume;
 import java.io.Serializable;
 import java.util.List;
 
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Progress;
 
 /**
@@ -18,4 +19,17 @@ public interface SlabExecutor {
 	 *          e.g. BSE and SE
 	 */
 	<P extends Serializable> P runSlabs(List<? extends VolumeSource> inputs, SlabPlan plan, SlabKernel<P> kernel, Progress progress);
+
+	/**
+	 * Bytes one task may hold for its slabs and the kernel's working memory: a worker runs several tasks at once
+	 * in one heap, so the slab plan is sized and checked against this, not against this JVM's free heap.
+	 */
+	default long taskMemory() {
+		return MemoryBudget.available();
+	}
+
+	/** Where {@link #taskMemory()} comes from, for a refusal (e.g. "executor heap 2.00 GB for 2 tasks at once"). */
+	default String taskMemoryOrigin() {
+		return "the free heap of this JVM";
+	}
 }

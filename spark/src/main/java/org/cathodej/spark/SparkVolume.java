@@ -4,12 +4,15 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Progress;
 import org.cathodej.tortuosity.Conductivities;
 import org.cathodej.tortuosity.FluxTortuosity;
@@ -222,6 +225,48 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 			close(in);
 		}
 	}
+
+	/** Spark's reserved system memory of every heap (its RESERVED_SYSTEM_MEMORY_BYTES), not available to tasks. */
+	static final long RESERVED = 300L << 20;
+
+	/**
+	 * One task's share of an executor heap: the heap less Spark's reserved memory, divided by the tasks an executor
+	 * runs at once (its cores / spark.task.cpus). In local mode the executor is this JVM (its -Xmx, local[N] cores).
+	 */
+	@Override
+	public long taskMemory() {
+		return Math.max(0, executorHeap() - RESERVED) / tasksPerExecutor();
+	}
+
+	@Override
+	public String taskMemoryOrigin() {
+		return String.format(java.util.Locale.ROOT, "%s heap %s less %s reserved by Spark, shared by %d tasks at once", sc.isLocal() ? "local-mode"
+			: "executor", MemoryBudget.bytes(executorHeap()), MemoryBudget.bytes(RESERVED), tasksPerExecutor());
+	}
+
+	private long executorHeap() {
+		return sc.isLocal() ? Runtime.getRuntime().maxMemory() : sc.getConf().getSizeAsBytes("spark.executor.memory", "1g");
+	}
+
+	private int tasksPerExecutor() {
+		int cpus = Math.max(1, sc.getConf().getInt("spark.task.cpus", 1));
+		int executors = sc.sc().statusTracker().getExecutorInfos().length - 1; // less the driver
+		return Math.max(1, executorCores(sc.master(), sc.getConf().get("spark.executor.cores", null), sc.defaultParallelism(), executors) / cpus);
+	}
+
+	/**
+	 * Cores of one executor: local[N] (local[*] = this machine's), else spark.executor.cores ({@code cores}, may be
+	 * null), else (a standalone executor takes all its worker's cores) the parallelism spread over the executors.
+	 */
+	static int executorCores(String master, String cores, int parallelism, int executors) {
+		Matcher m = LOCAL.matcher(master);
+		if (m.matches()) return m.group(1) == null ? 1 : m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+		if (cores != null) return Integer.parseInt(cores.trim());
+		return Math.max(1, parallelism / Math.max(1, executors));
+	}
+
+	/** local, local[N], local[*], local[N,F] (F: task failures allowed). */
+	private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?");
 
 	public int partitions() { return partitions; }
 
