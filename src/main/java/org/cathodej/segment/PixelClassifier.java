@@ -19,6 +19,7 @@ import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.segment.features.FeatureComputer;
 import org.cathodej.segment.features.FeatureSettings;
+import org.cathodej.segment.features.FeatureTiles;
 import org.cathodej.segment.forest.RandomForest;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
@@ -294,9 +295,10 @@ public final class PixelClassifier {
 		MemoryBudget.require(outBytes, "Pixel classification outputs of " + w + "x" + h + "x" + d + " voxels", outBytes / (double) voxels);
 		double[][][] maps = maps(channels);
 		checkInputs(channels, maps);
-		int slab = fc.slabSlices(opt.memoryBudget);
-		long slabBytes = fc.slabBytes(slab);
-		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + settings.numFeatures() + " features", 0);
+		FeatureTiles tiles = FeatureTiles.plan(fc, w, h, d, opt.memoryBudget);
+		int slab = tiles.slabSlices();
+		long slabBytes = tiles.slabBytes();
+		MemoryBudget.require(slabBytes, "Feature slab (" + tiles + ") x " + settings.numFeatures() + " features", 0);
 		ClassificationResult r = new ClassificationResult(w, h, d, opt.probabilities, opt.uncertainty, slab, slabBytes);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		byte[][] q = new byte[d][];
@@ -305,7 +307,7 @@ public final class PixelClassifier {
 			int z1 = Math.min(d, z0 + slab);
 			pr.checkCancelled();
 			double f0 = 0.95 * z0 / d, f1 = 0.95 * z1 / d;
-			byte[][] qs = quantisedProbabilities(fc, channels, maps, z0, z1, opt, pr.range(f0, f1));
+			byte[][] qs = quantisedProbabilities(tiles, channels, maps, z0, z1, opt, pr.range(f0, f1));
 			System.arraycopy(qs, 0, q, z0, qs.length);
 		}
 		if (hist != null) for (byte[] qz : q) histogram(qz, hist);
@@ -336,40 +338,67 @@ public final class PixelClassifier {
 
 	/**
 	 * Pass 1 of slices [z0, z1): features and forest probabilities, quantised as p_pore and p_CAM in 1/255 (two bytes
-	 * per voxel, interleaved), one array per slice.
+	 * per voxel, interleaved), one array per slice; features of whole slices.
 	 */
 	byte[][] quantisedProbabilities(FeatureComputer fc, List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		int z0, int z1, ApplyOptions opt, Progress pr) {
 		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
-		int plane = Slices.width(c0) * Slices.height(c0), F = settings.numFeatures();
-		float[][] feat = fc.compute(channels, maps, z0, z1, opt.threads, pr.range(0, 0.6));
-		pr.report(0.6, "classifying slices " + (z0 + 1) + "-" + z1);
+		return quantisedProbabilities(FeatureTiles.slices(fc, Slices.width(c0), Slices.height(c0), z1 - z0), channels, maps, z0, z1, opt, pr);
+	}
+
+	/** As above, the features computed tile by tile as {@code tiles} plans (the same numbers as whole slices). */
+	byte[][] quantisedProbabilities(FeatureTiles tiles, List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		int z0, int z1, ApplyOptions opt, Progress pr) {
+		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
+		int w = Slices.width(c0), plane = w * Slices.height(c0);
 		byte[][] q = new byte[z1 - z0][2 * plane];
-		int n = (z1 - z0) * plane;
+		int n = tiles.count();
+		for (int t = 0; t < n; t++) {
+			Progress pt = pr.range(t / (double) n, (t + 1.0) / n);
+			float[][] feat = tiles.computer(t).compute(channels, maps, z0, z1, opt.threads, pt.range(0, 0.6));
+			pt.report(0.6, "classifying slices " + (z0 + 1) + "-" + z1 + (n > 1 ? ", tile " + (t + 1) + "/" + n : ""));
+			classifyTile(feat, tiles.core(t), tiles.padded(t), z1 - z0, w, q, opt.threads);
+		}
+		pr.report(1, "classified slices " + (z0 + 1) + "-" + z1);
+		return q;
+	}
+
+	/**
+	 * Forest probabilities of the core voxels of one tile ({@code feat[f][(z * ph + y) * pw + x]} over the padded
+	 * rectangle {x0, y0, x1, y1}), quantised into q (slice planes of width w), in blocks of rows over the threads.
+	 */
+	private void classifyTile(float[][] feat, int[] core, int[] pad, int slices, int w, byte[][] q, int threads) {
+		int F = settings.numFeatures(), pw = pad[2] - pad[0], ph = pad[3] - pad[1], cw = core[2] - core[0], ch = core[3] - core[1];
+		int rowsTotal = slices * ch;
 		final int B = 1024;
-		int blocks = (n + B - 1) / B;
-		int chunks = Math.min(blocks, Math.max(1, opt.threads) * 8);
-		Parallel.forEach(chunks, opt.threads, ch -> {
+		int chunks = Math.min(rowsTotal, Math.max(1, threads) * 8);
+		Parallel.forEach(chunks, threads, k -> {
 			float[] rows = new float[B * F], prob = new float[B * CLASSES];
-			int b0 = (int) ((long) blocks * ch / chunks), b1 = (int) ((long) blocks * (ch + 1) / chunks);
-			for (int b = b0; b < b1; b++) {
-				int i0 = b * B, m = Math.min(B, n - i0);
-				for (int k = 0; k < F; k++) {
-					float[] col = feat[k];
-					for (int i = 0; i < m; i++) rows[i * F + k] = col[i0 + i];
-				}
-				forest.predict(rows, m, prob);
-				for (int i = 0; i < m; i++) {
-					int gi = i0 + i, z = gi / plane, j = gi % plane;
-					int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
-					if (a + c > 255) c = 255 - a;
-					q[z][2 * j] = (byte) a;
-					q[z][2 * j + 1] = (byte) c;
+			int r0 = (int) ((long) rowsTotal * k / chunks), r1 = (int) ((long) rowsTotal * (k + 1) / chunks);
+			for (int r = r0; r < r1; r++) {
+				int z = r / ch, y = core[1] + r % ch;
+				int src = (z * ph + y - pad[1]) * pw + core[0] - pad[0], dst = y * w + core[0];
+				for (int x0 = 0; x0 < cw; x0 += B) {
+					int m = Math.min(B, cw - x0);
+					for (int f = 0; f < F; f++) {
+						float[] col = feat[f];
+						for (int i = 0; i < m; i++) rows[i * F + f] = col[src + x0 + i];
+					}
+					forest.predict(rows, m, prob);
+					quantise(prob, m, q[z], dst + x0);
 				}
 			}
 		});
-		pr.report(1, "classified slices " + (z0 + 1) + "-" + z1);
-		return q;
+	}
+
+	/** p_pore and p_CAM of m voxels in 1/255 (their sum at most 255) into q from voxel j on. */
+	private static void quantise(float[] prob, int m, byte[] q, int j) {
+		for (int i = 0; i < m; i++) {
+			int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
+			if (a + c > 255) c = 255 - a;
+			q[2 * (j + i)] = (byte) a;
+			q[2 * (j + i) + 1] = (byte) c;
+		}
 	}
 
 	/** Adds one slice's quantised probabilities to the 256 x 256 histogram of the prior estimate. */

@@ -9,6 +9,7 @@ import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.segment.features.FeatureComputer;
+import org.cathodej.segment.features.FeatureTiles;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -52,18 +53,21 @@ public final class StreamedClassification {
 		VolumeSource s0 = in.get(0);
 		int w = s0.width(), h = s0.height(), d = s0.depth();
 		FeatureComputer probe = new FeatureComputer(pc.settings(), vs, w, h, d);
-		int slab = probe.slabSlices(opt.memoryBudget);
+		long inputBytes = 0;
+		for (VolumeSource s : in) inputBytes += (long) w * h * s.bytesPerVoxel();
+		FeatureTiles tiles = FeatureTiles.plan(probe, w, h, d, opt.memoryBudget, inputBytes);
+		int slab = tiles.slabSlices();
 		List<RandomAccessibleInterval<? extends RealType<?>>> channels = new ArrayList<>();
 		for (VolumeSource s : in) channels.add(lazy(s, slab + 2 * probe.halo() + 1));
-		FeatureComputer fc = pc.features(channels, vs);
+		pc.features(channels, vs); // checks the channels against the classifier
 		double[][][] maps = pc.maps(channels);
 		pc.checkInputs(channels, maps);
-		long slabBytes = fc.slabBytes(slab);
-		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + pc.settings().numFeatures() + " features", 0);
+		long slabBytes = tiles.slabBytes();
+		MemoryBudget.require(slabBytes, "Feature slab (" + tiles + ") x " + pc.settings().numFeatures() + " features", 0);
 		ClassificationResult r = new ClassificationResult(w, h, d, false, false, false, slab, slabBytes);
 		long[] hist = opt.priorCorrection ? new long[256 * 256] : null;
 		try (SpillVolume q = new SpillVolume(spill, 2 * w, h, d)) {
-			SlabStreamer.drive((d + slab - 1) / slab, i -> pc.quantisedProbabilities(fc, channels, maps, i * slab, Math.min(d, (i + 1) * slab), opt,
+			SlabStreamer.drive((d + slab - 1) / slab, i -> pc.quantisedProbabilities(tiles, channels, maps, i * slab, Math.min(d, (i + 1) * slab), opt,
 				Progress.NONE), (qs, i) -> {
 					for (int k = 0; k < qs.length; k++) {
 						q.write(i * slab + k, qs[k]);

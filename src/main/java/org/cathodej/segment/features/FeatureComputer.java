@@ -32,7 +32,9 @@ import net.imglib2.type.numeric.RealType;
 public final class FeatureComputer {
 
 	private final FeatureSettings fs;
+	private final VoxelSize vs;
 	private final int w, h, d, plane, dims;
+	private final int ox, oy, fullW, fullH; // the slices' rectangle this computer reads (see tile)
 	private final double vx, vy, vz;
 	private final int ns;
 	private final float[][][] kernels; // [scale][axis] half kernels (index 0 = centre)
@@ -41,7 +43,16 @@ public final class FeatureComputer {
 	private final int halo;
 
 	public FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth) {
+		this(fs, vs, width, height, depth, 0, 0, width, height);
+	}
+
+	private FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth, int ox, int oy, int fullW, int fullH) {
 		this.fs = fs;
+		this.vs = vs;
+		this.ox = ox;
+		this.oy = oy;
+		this.fullW = fullW;
+		this.fullH = fullH;
 		this.w = width;
 		this.h = height;
 		this.d = depth;
@@ -88,6 +99,37 @@ public final class FeatureComputer {
 		halo = dims == 3 ? hmax : 0;
 	}
 
+	/**
+	 * A computer for the rectangle [x0, x0 + width) x [y0, y0 + height) of every slice of channels of this computer's
+	 * size, treating the rectangle as a whole image (mirrored at its borders). Its features equal this computer's
+	 * except within {@link #haloXY} pixels of a rectangle border that is not a border of the slice, which lets a
+	 * large slice be computed in tiles of bounded memory.
+	 */
+	public FeatureComputer tile(int x0, int y0, int width, int height) {
+		if (x0 < 0 || y0 < 0 || width < 1 || height < 1 || x0 + width > w || y0 + height > h)
+			throw new IllegalArgumentException("Tile " + x0 + "," + y0 + " " + width + "x" + height + " outside " + w + "x" + h);
+		return new FeatureComputer(fs, vs, width, height, d, ox + x0, oy + y0, fullW, fullH);
+	}
+
+	/**
+	 * In-plane reach in pixels: how far a voxel's features look along x or y (kernels, derivatives and the
+	 * structure tensor's second kernel, boxes, the binary-pattern ring on G_s, the membrane lines).
+	 */
+	public int haloXY() {
+		int reach = 0;
+		for (int i = 0; i < ns; i++)
+			for (int a = 0; a < 2; a++) {
+				int r = kernels[i][a].length - 1;
+				int need = r + 1;
+				if (fs.has(Family.STRUCTURE)) need = 2 * r + 1;
+				need = Math.max(need, boxR[i][a]);
+				if (fs.has(Family.LBP)) need = Math.max(need, r + TextureFeatures.ringRadius(boxR[i][a]));
+				if (fs.has(Family.MEMBRANE)) need = Math.max(need, TextureFeatures.lineHalfLength(sigmaX[i]));
+				reach = Math.max(reach, need);
+			}
+		return reach;
+	}
+
 	public FeatureSettings settings() { return fs; }
 	public int numFeatures() { return fs.numFeatures(); }
 	/** Slices read above and below a slab. */
@@ -127,8 +169,8 @@ public final class FeatureComputer {
 		if (channels.size() != fs.channels())
 			throw new IllegalArgumentException("The classifier's features use " + fs.channels() + " channel(s), got " + channels.size());
 		for (RandomAccessibleInterval<? extends RealType<?>> c : channels)
-			if (Slices.width(c) != w || Slices.height(c) != h || Slices.depth(c) != d)
-				throw new IllegalArgumentException("All channels must have the same size: expected " + w + "x" + h + "x" + d + ", got "
+			if (Slices.width(c) != fullW || Slices.height(c) != fullH || Slices.depth(c) != d)
+				throw new IllegalArgumentException("All channels must have the same size: expected " + fullW + "x" + fullH + "x" + d + ", got "
 					+ Slices.width(c) + "x" + Slices.height(c) + "x" + Slices.depth(c));
 		if (z0 < 0 || z1 > d || z0 >= z1) throw new IllegalArgumentException("Bad slab " + z0 + ".." + z1);
 		int S = z1 - z0;
@@ -159,7 +201,8 @@ public final class FeatureComputer {
 			c1 = z1 - l0;
 			raw = new float[L][];
 			Parallel.forEach(L, threads, i -> {
-				float[] r = Slices.readFloats(img, l0 + i, new float[plane]);
+				float[] r = w == fullW && h == fullH ? Slices.readFloats(img, l0 + i, new float[plane])
+					: Slices.readFloats(img, l0 + i, ox, oy, w, h, new float[plane]);
 				if (map != null) {
 					float a = (float) map[l0 + i][0], b = (float) map[l0 + i][1];
 					for (int j = 0; j < plane; j++) r[j] = a * r[j] + b;
