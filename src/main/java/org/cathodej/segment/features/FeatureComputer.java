@@ -467,17 +467,7 @@ public final class FeatureComputer {
 			float[][] xy = new float[L][];
 			Parallel.forEach(b - a, threads, i -> {
 				float[] src = raw[a + i], t = new float[plane], u = new float[plane];
-				for (int y = 0; y < h; y++) {
-					int off = y * w;
-					for (int x = 0; x < w; x++) {
-						float m = src[off + x];
-						for (int j = 1; j <= r[0]; j++) {
-							float p = src[off + Gauss.mirror(x - j, w)], q = src[off + Gauss.mirror(x + j, w)];
-							m = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
-						}
-						t[off + x] = m;
-					}
-				}
+				for (int y = 0; y < h; y++) boxRow(src, t, y * w, w, r[0], min);
 				for (int y = 0; y < h; y++) {
 					int off = y * w;
 					System.arraycopy(t, off, u, off, w);
@@ -503,6 +493,34 @@ public final class FeatureComputer {
 					}
 				}
 			});
+		}
+
+		/** Minimum or maximum over x +- r of one row (mirrored ends); the same values in any order, so exact. */
+		void boxRow(float[] src, float[] t, int off, int w, int r, boolean min) {
+			int a = Math.min(r, w), b = Math.max(a, w - r); // [a, b): no mirroring needed
+			boxBorder(src, t, off, w, r, min, 0, a);
+			boxBorder(src, t, off, w, r, min, b, w);
+			if (min) for (int x = a; x < b; x++) {
+				float m = src[off + x];
+				for (int j = 1; j <= r; j++) m = Math.min(m, Math.min(src[off + x - j], src[off + x + j]));
+				t[off + x] = m;
+			}
+			else for (int x = a; x < b; x++) {
+				float m = src[off + x];
+				for (int j = 1; j <= r; j++) m = Math.max(m, Math.max(src[off + x - j], src[off + x + j]));
+				t[off + x] = m;
+			}
+		}
+
+		private void boxBorder(float[] src, float[] t, int off, int w, int r, boolean min, int x0, int x1) {
+			for (int x = x0; x < x1; x++) {
+				float m = src[off + x];
+				for (int j = 1; j <= r; j++) {
+					float p = src[off + Gauss.mirror(x - j, w)], q = src[off + Gauss.mirror(x + j, w)];
+					m = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
+				}
+				t[off + x] = m;
+			}
 		}
 
 		void median(int[] r, float[] o) {
