@@ -186,7 +186,12 @@ public final class PixelClassifier {
 		float[][] x = new float[F][n];
 		int[] y = new int[n];
 		FeatureComputer fc = new FeatureComputer(fs, vs, w, h, d);
-		int slab = fc.slabSlices(memoryBudget);
+		int run = 0; // longest run of scribbled slices: whole slices when each run fits one slab (no tile margins)
+		for (int z = 0, r = 0; z < d; z++) run = Math.max(run, r = slicesCount[z] > 0 ? r + 1 : 0);
+		int whole = fc.slabSlices(memoryBudget);
+		FeatureTiles tiles = whole >= run && fc.slabBytes(whole) <= memoryBudget ? FeatureTiles.slices(fc, w, h, whole)
+			: FeatureTiles.plan(fc, w, h, d, memoryBudget);
+		int slab = tiles.slabSlices();
 		int pos = 0;
 		int z = 0;
 		while (z < d) {
@@ -199,17 +204,22 @@ public final class PixelClassifier {
 			Progress pr = progress == null ? Progress.NONE : progress;
 			pr.checkCancelled();
 			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
-			float[][] f = fc.compute(channels, maps, z0, z1, threads, Progress.NONE);
-			for (int zz = z0; zz < z1; zz++) {
+			int m = 0;
+			for (int zz = z0; zz < z1; zz++) m += slicesCount[zz];
+			int[] at = new int[m]; // scribbled voxels of the slab in scan order: (slice - z0) * plane + index in the slice
+			for (int zz = z0, k = 0; zz < z1; zz++) {
 				Slices.readInts(scribbles, zz, buf);
-				int off = (zz - z0) * plane;
-				for (int i = 0; i < plane; i++) {
-					int v = buf[i];
-					if (v == 0) continue;
-					for (int k = 0; k < F; k++) x[k][pos] = f[k][off + i];
-					y[pos++] = classOf(v, classValues);
-				}
+				for (int i = 0; i < plane; i++)
+					if (buf[i] != 0) {
+						at[k++] = (zz - z0) * plane + i;
+						y[pos + k - 1] = classOf(buf[i], classValues);
+					}
 			}
+			for (int t = 0; t < tiles.count(); t++) {
+				float[][] f = tiles.computer(t).compute(channels, maps, z0, z1, threads, Progress.NONE);
+				copySamples(f, at, tiles.core(t), tiles.padded(t), w, plane, x, pos);
+			}
+			pos += m;
 			z = z1;
 		}
 		return new TrainingSet(x, y, perClass, total, (long) w * h * d);
@@ -240,6 +250,17 @@ public final class PixelClassifier {
 		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4));
 		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, params, seed, threads, pr.range(0.4, 1));
 		return new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
+	}
+
+	/** Features of the scribbled voxels at[k] that lie in a tile's core into x[.][pos + k] (f over the padded tile). */
+	private static void copySamples(float[][] f, int[] at, int[] core, int[] pad, int w, int plane, float[][] x, int pos) {
+		int pw = pad[2] - pad[0], ph = pad[3] - pad[1];
+		for (int k = 0; k < at.length; k++) {
+			int zz = at[k] / plane, j = at[k] % plane, yy = j / w, xx = j % w;
+			if (xx < core[0] || xx >= core[2] || yy < core[1] || yy >= core[3]) continue;
+			int src = (zz * ph + yy - pad[1]) * pw + xx - pad[0];
+			for (int c = 0; c < f.length; c++) x[c][pos + k] = f[c][src];
+		}
 	}
 
 	private static int classOf(int v, int[] classValues) {
