@@ -191,37 +191,7 @@ public final class PixelClassifier {
 		int whole = fc.slabSlices(memoryBudget);
 		FeatureTiles tiles = whole >= run && fc.slabBytes(whole) <= memoryBudget ? FeatureTiles.slices(fc, w, h, whole)
 			: FeatureTiles.plan(fc, w, h, d, memoryBudget);
-		int slab = tiles.slabSlices();
-		int pos = 0;
-		int z = 0;
-		while (z < d) {
-			if (slicesCount[z] == 0) {
-				z++;
-				continue;
-			}
-			int z0 = z, z1 = z0;
-			while (z1 < d && z1 - z0 < slab && slicesCount[z1] > 0) z1++;
-			Progress pr = progress == null ? Progress.NONE : progress;
-			pr.checkCancelled();
-			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
-			int m = 0;
-			for (int zz = z0; zz < z1; zz++) m += slicesCount[zz];
-			int[] at = new int[m]; // scribbled voxels of the slab in scan order: (slice - z0) * plane + index in the slice
-			for (int zz = z0, k = 0; zz < z1; zz++) {
-				Slices.readInts(scribbles, zz, buf);
-				for (int i = 0; i < plane; i++)
-					if (buf[i] != 0) {
-						at[k++] = (zz - z0) * plane + i;
-						y[pos + k - 1] = classOf(buf[i], classValues);
-					}
-			}
-			for (int t = 0; t < tiles.count(); t++) {
-				float[][] f = tiles.computer(t).compute(channels, maps, z0, z1, threads, Progress.NONE);
-				copySamples(f, at, tiles.core(t), tiles.padded(t), w, plane, x, pos);
-			}
-			pos += m;
-			z = z1;
-		}
+		gather(channels, maps, scribbles, classValues, slicesCount, tiles, x, y, threads, progress == null ? Progress.NONE : progress);
 		return new TrainingSet(x, y, perClass, total, (long) w * h * d);
 	}
 
@@ -250,6 +220,46 @@ public final class PixelClassifier {
 		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4));
 		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, params, seed, threads, pr.range(0.4, 1));
 		return new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
+	}
+
+	/**
+	 * Pass 2 of {@link #collect}: the features and classes of the scribbled voxels in scan order (slice, row, column)
+	 * into x[feature][sample] and y, slab by slab of the slices that carry scribbles ({@code slicesCount[z] > 0}),
+	 * tile by tile as {@code tiles} plans.
+	 */
+	static void gather(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, int[] slicesCount, FeatureTiles tiles, float[][] x, int[] y,
+		int threads, Progress pr) {
+		int w = Slices.width(scribbles), d = Slices.depth(scribbles), plane = w * Slices.height(scribbles), slab = tiles.slabSlices();
+		int[] buf = new int[plane];
+		int pos = 0, z = 0;
+		while (z < d) {
+			if (slicesCount[z] == 0) {
+				z++;
+				continue;
+			}
+			int z0 = z, z1 = z0;
+			while (z1 < d && z1 - z0 < slab && slicesCount[z1] > 0) z1++;
+			pr.checkCancelled();
+			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
+			int m = 0;
+			for (int zz = z0; zz < z1; zz++) m += slicesCount[zz];
+			int[] at = new int[m]; // scribbled voxels of the slab in scan order: (slice - z0) * plane + index in the slice
+			for (int zz = z0, k = 0; zz < z1; zz++) {
+				Slices.readInts(scribbles, zz, buf);
+				for (int i = 0; i < plane; i++)
+					if (buf[i] != 0) {
+						y[pos + k] = classOf(buf[i], classValues);
+						at[k++] = (zz - z0) * plane + i;
+					}
+			}
+			for (int t = 0; t < tiles.count(); t++) {
+				float[][] f = tiles.computer(t).compute(channels, maps, z0, z1, threads, Progress.NONE);
+				copySamples(f, at, tiles.core(t), tiles.padded(t), w, plane, x, pos);
+			}
+			pos += m;
+			z = z1;
+		}
 	}
 
 	/** Features of the scribbled voxels at[k] that lie in a tile's core into x[.][pos + k] (f over the padded tile). */

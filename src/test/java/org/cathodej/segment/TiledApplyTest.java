@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -26,6 +28,7 @@ class TiledApplyTest {
 	static final int W = 83, H = 70, D = 20;
 	static final VoxelSize VS = new VoxelSize(0.02, 0.02, 0.03, "um");
 	static List<RandomAccessibleInterval<? extends RealType<?>>> channels;
+	static PlanarImg<UnsignedByteType, ?> scribbles;
 	static PixelClassifier classifier;
 
 	@SuppressWarnings("unchecked")
@@ -37,7 +40,8 @@ class TiledApplyTest {
 		RandomForest.Params p = new RandomForest.Params();
 		p.trees = 12;
 		FeatureSettings fs = new FeatureSettings(true, new double[] { 0.02, 0.04, 0.08 }, "um", FeatureSettings.DEFAULT_FAMILIES, 2);
-		classifier = PixelClassifier.train(channels, data.scribbles(0.01, 6, 9), new int[] { 1, 2, 3 }, VS, fs, new IntensityNormalisation(IntensityNormalisation.Mode.SLICE, 1, 99),
+		scribbles = data.scribbles(0.01, 6, 9);
+		classifier = PixelClassifier.train(channels, scribbles, new int[] { 1, 2, 3 }, VS, fs, new IntensityNormalisation(IntensityNormalisation.Mode.SLICE, 1, 99),
 			p, 3, 64L << 20, 2, Progress.NONE);
 	}
 
@@ -90,5 +94,27 @@ class TiledApplyTest {
 			for (int c = 0; c < PixelClassifier.CLASSES; c++) assertArrayEquals(ra.probabilities[c][z], rb.probabilities[c][z], 0f);
 		}
 		assertArrayEquals(ra.counts, rb.counts);
+	}
+
+	@Test
+	void trainingSamplesFromTilesEqualThoseFromWholeSlices() {
+		double[][][] maps = classifier.maps(channels);
+		int[] values = { 1, 2, 3 };
+		PixelClassifier.TrainingSet ref = PixelClassifier.collect(channels, maps, scribbles, values, VS, classifier.settings(), 1L << 30, 2,
+			Progress.NONE);
+		int n = ref.y.length;
+		int[] slicesCount = new int[D];
+		for (int z = 0; z < D; z++)
+			for (byte v : (byte[]) org.cathodej.image.Slices.planeArray(scribbles, z)) if (v != 0) slicesCount[z]++;
+		FeatureComputer fc = classifier.features(channels, VS);
+		for (int[] g : new int[][] { { 3, 2, 5 }, { 1, 4, 2 } }) {
+			float[][] x = new float[ref.x.length][n];
+			int[] y = new int[n];
+			PixelClassifier.gather(channels, maps, scribbles, values, slicesCount, FeatureTiles.grid(fc, W, H, g[0], g[1], g[2]), x, y, 1, Progress.NONE);
+			assertArrayEquals(ref.y, y);
+			for (int f = 0; f < x.length; f++)
+				for (int i = 0; i < n; i++)
+					assertEquals(Float.floatToRawIntBits(ref.x[f][i]), Float.floatToRawIntBits(x[f][i]), "feature " + f + ", sample " + i);
+		}
 	}
 }
