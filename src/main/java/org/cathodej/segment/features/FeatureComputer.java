@@ -35,6 +35,7 @@ public final class FeatureComputer {
 	private final VoxelSize vs;
 	private final int w, h, d, plane, dims;
 	private final int ox, oy, fullW, fullH; // the slices' rectangle this computer reads (see tile)
+	private final int[] keep; // {x0, y0, x1, y1}: where the Hessian eigenvalues are wanted (see tile)
 	private final double vx, vy, vz;
 	private final int ns;
 	private final float[][][] kernels; // [scale][axis] half kernels (index 0 = centre)
@@ -43,11 +44,12 @@ public final class FeatureComputer {
 	private final int halo;
 
 	public FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth) {
-		this(fs, vs, width, height, depth, 0, 0, width, height);
+		this(fs, vs, width, height, depth, 0, 0, width, height, null);
 	}
 
-	private FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth, int ox, int oy, int fullW, int fullH) {
+	private FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth, int ox, int oy, int fullW, int fullH, int[] keep) {
 		this.fs = fs;
+		this.keep = keep == null ? new int[] { 0, 0, width, height } : keep.clone();
 		this.vs = vs;
 		this.ox = ox;
 		this.oy = oy;
@@ -103,12 +105,16 @@ public final class FeatureComputer {
 	 * A computer for the rectangle [x0, x0 + width) x [y0, y0 + height) of every slice of channels of this computer's
 	 * size, treating the rectangle as a whole image (mirrored at its borders). Its features equal this computer's
 	 * except within {@link #haloXY} pixels of a rectangle border that is not a border of the slice, which lets a
-	 * large slice be computed in tiles of bounded memory.
+	 * large slice be computed in tiles of bounded memory. Only the features in {@code keep} ({x0, y0, x1, y1} in the
+	 * rectangle's coordinates, e.g. the tile without its margins) are wanted: the Hessian eigenvalues, the costliest
+	 * feature that no other feature builds on, are left 0 outside it.
 	 */
-	public FeatureComputer tile(int x0, int y0, int width, int height) {
+	public FeatureComputer tile(int x0, int y0, int width, int height, int[] keep) {
 		if (x0 < 0 || y0 < 0 || width < 1 || height < 1 || x0 + width > w || y0 + height > h)
 			throw new IllegalArgumentException("Tile " + x0 + "," + y0 + " " + width + "x" + height + " outside " + w + "x" + h);
-		return new FeatureComputer(fs, vs, width, height, d, ox + x0, oy + y0, fullW, fullH);
+		if (keep[0] < 0 || keep[1] < 0 || keep[2] > width || keep[3] > height || keep[0] >= keep[2] || keep[1] >= keep[3])
+			throw new IllegalArgumentException("Kept part " + java.util.Arrays.toString(keep) + " outside the tile " + width + "x" + height);
+		return new FeatureComputer(fs, vs, width, height, d, ox + x0, oy + y0, fullW, fullH, keep);
 	}
 
 	/**
@@ -358,9 +364,9 @@ public final class FeatureComputer {
 				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
 				int base = zz * plane;
 				double[] ev = new double[3];
-				for (int y = 0; y < h; y++) {
+				for (int y = keep[1]; y < keep[3]; y++) {
 					int ym = Gauss.mirror(y - 1, h) * w, yp = Gauss.mirror(y + 1, h) * w, yo = y * w;
-					for (int x = 0; x < w; x++) {
+					for (int x = keep[0]; x < keep[2]; x++) {
 						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
 						double v = c[yo + x];
 						double hxx = (c[yo + xp] - 2 * v + c[yo + xm]) * ixx;

@@ -123,11 +123,11 @@ public final class FeatureTiles {
 		return new int[] { Math.max(0, c[0] - margin), Math.max(0, c[1] - margin), Math.min(w, c[2] + margin), Math.min(h, c[3] + margin) };
 	}
 
-	/** The computer of tile i with its margins (the whole-slice computer when there is one tile). */
+	/** The computer of tile i with its margins, wanting its core (the whole-slice computer when there is one tile). */
 	public FeatureComputer computer(int i) {
 		if (count() == 1) return whole;
-		int[] p = padded(i);
-		return whole.tile(p[0], p[1], p[2] - p[0], p[3] - p[1]);
+		int[] p = padded(i), c = core(i);
+		return whole.tile(p[0], p[1], p[2] - p[0], p[3] - p[1], new int[] { c[0] - p[0], c[1] - p[1], c[2] - p[0], c[3] - p[1] });
 	}
 
 	@Override

@@ -97,7 +97,7 @@ class FeatureTilesTest {
 		assertTrue(b.slabBytes() <= budget, b.slabBytes() + " > " + budget);
 		for (int i = 0; i < b.count(); i++) {
 			int[] p = b.padded(i);
-			assertTrue(big.tile(p[0], p[1], p[2] - p[0], p[3] - p[1]).slabBytes(b.slabSlices()) <= budget);
+			assertTrue(big.tile(p[0], p[1], p[2] - p[0], p[3] - p[1], new int[] { 0, 0, p[2] - p[0], p[3] - p[1] }).slabBytes(b.slabSlices()) <= budget);
 		}
 	}
 }
