@@ -359,12 +359,14 @@ public final class FeatureComputer {
 		void hessian(float[][] g, float[][] out, int f) {
 			double ixx = 1 / (vx * vx), iyy = 1 / (vy * vy), izz = 1 / (vz * vz);
 			double ixy = 0.25 / (vx * vy), ixz = 0.25 / (vx * vz), iyz = 0.25 / (vy * vz);
-			Parallel.forEach(c1 - c0, threads, zz -> {
-				int z = c0 + zz;
-				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
-				int base = zz * plane;
+			int rows = keep[3] - keep[1];
+			// over the rows of all slices, so that a slab of one slice (a scribbled slice, a huge slice) uses every thread
+			Parallel.forEachBlock((c1 - c0) * rows, threads, (r0, r1) -> {
 				double[] ev = new double[3];
-				for (int y = keep[1]; y < keep[3]; y++) {
+				for (int r = r0; r < r1; r++) {
+					int zz = r / rows, z = c0 + zz, y = keep[1] + r % rows;
+					float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
+					int base = zz * plane;
 					int ym = Gauss.mirror(y - 1, h) * w, yp = Gauss.mirror(y + 1, h) * w, yo = y * w;
 					for (int x = keep[0]; x < keep[2]; x++) {
 						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
