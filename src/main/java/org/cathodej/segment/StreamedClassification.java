@@ -53,8 +53,8 @@ public final class StreamedClassification {
 		VolumeSource s0 = in.get(0);
 		int w = s0.width(), h = s0.height(), d = s0.depth();
 		FeatureComputer probe = new FeatureComputer(pc.settings(), vs, w, h, d);
-		long inputBytes = 0;
-		for (VolumeSource s : in) inputBytes += (long) w * h * s.bytesPerVoxel();
+		long inputBytes = 2L * w * h; // the slab's quantised probabilities (2 B/voxel) until spilled
+		for (VolumeSource s : in) inputBytes += (long) w * h * s.bytesPerVoxel(); // cached input slices
 		FeatureTiles tiles = FeatureTiles.plan(probe, w, h, d, opt.memoryBudget, inputBytes);
 		int slab = tiles.slabSlices();
 		List<RandomAccessibleInterval<? extends RealType<?>>> channels = new ArrayList<>();
