@@ -7,14 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import java.io.File;
+import java.util.function.Consumer;
 
 import org.cathodej.align.Canvas;
 import org.cathodej.align.StreamedAlignment;
-import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.task.Progress;
-import org.cathodej.volume.SlabPlan;
-import org.cathodej.volume.VolumeSource;
 import org.cathodej.align.DriftTable;
 import org.cathodej.align.StackAligner;
 import org.cathodej.align.TransformApplier;
@@ -225,25 +222,21 @@ public class AlignStackCommand extends CathodeJCommand {
 
 	/** The loaded drift applied slab by slab to the stack (with ncc) and the second stack, into TIFF-slice folders. */
 	private DriftTable streamed(DriftTable table, Canvas c, StackAligner.Params p) {
-		File dir = StreamedImageOutput.folder(this, stack, "-aligned", "Align Stack");
-		double[] ncc = applyStreamed(stack, dir, table, c, p, true, progress().range(0, second != null ? 0.5 : 1));
-		aligned = StreamedImageOutput.open(this, dir, Volumes.voxelSize(stack), "the aligned stack");
+		StreamedImageOutput.Output out = new StreamedImageOutput.Output("Align Stack", "aligned", "the aligned stack").sized(c.width, c.height);
+		double[] ncc = applyStreamed(stack, out, table, c, p, true, progress().range(0, second != null ? 0.5 : 1), img -> aligned = img);
 		if (second != null) {
-			File dir2 = StreamedImageOutput.folder(this, second, "-aligned", "Align Stack");
-			if (dir2.equals(dir)) dir2 = StreamedImageOutput.folder(this, second, "-second-aligned", "Align Stack"); // same title stem
-			applyStreamed(second, dir2, table, c, p, false, progress().range(0.5, 1));
-			second_aligned = StreamedImageOutput.open(this, dir2, Volumes.voxelSize(second), "the second aligned stack");
+			boolean sameStem = StreamedImageOutput.stem(second).equals(StreamedImageOutput.stem(stack)); // would share the folder
+			applyStreamed(second, out.inFolder(sameStem ? "-second-aligned" : "-aligned", "the second aligned stack"), table, c, p, false,
+				progress().range(0.5, 1), img -> second_aligned = img);
 		}
 		return table.withNcc(ncc);
 	}
 
-	private double[] applyStreamed(ImagePlus imp, File dir, DriftTable table, Canvas c, StackAligner.Params p, boolean quality, Progress pr) {
-		VolumeSource src = StreamedImageOutput.source(imp);
-		double outPerIn = (double) c.width * c.height / ((double) src.width() * src.height());
-		SlabPlan plan = StreamedImageOutput.plan(this, src, slab_slices, src.bytesPerVoxel() + 4 + (4.0 + src.bytesPerVoxel()) * outPerIn, "Align Stack");
-		try (TiffSliceWriter wr = StreamedImageOutput.writer(this, dir, "aligned", c.width, c.height, src.depth(), Volumes.voxelSize(imp))) {
-			return StreamedAlignment.apply(src, plan, table, c, p.interpolation, p.fill, p.threads, quality, wr, pr);
-		}
+	private double[] applyStreamed(ImagePlus imp, StreamedImageOutput.Output out, DriftTable table, Canvas c, StackAligner.Params p,
+		boolean quality, Progress pr, Consumer<ImagePlus> image) {
+		return StreamedImageOutput.write(this, imp, slab_slices, out,
+			src -> src.bytesPerVoxel() + 4 + (4.0 + src.bytesPerVoxel()) * ((double) c.width * c.height / ((double) src.width() * src.height())),
+			(src, plan, wr) -> StreamedAlignment.apply(src, plan, table, c, p.interpolation, p.fill, p.threads, quality, wr, pr), image);
 	}
 
 	/** A saved drift (see {@link DriftTable#read}) that must have as many slices as the stack. */

@@ -1,6 +1,5 @@
 package org.cathodej.commands;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -108,6 +107,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 		if (c.fileVersion() < 2)
 			note("The classifier file is of format " + c.fileVersion() + ": it knows no grey range, so the images are not checked against the training images.");
 		convention("normalisation", c.normalisation().toString());
+		if (c.autoContextStages() > 1) convention("auto_context", (c.autoContextStages() - 1) + " stage(s) after the first forest");
 		VoxelSize vs = Volumes.voxelSize(bse);
 		PixelClassifier.ApplyOptions o = SegmentSupport.applyOptions(!keep_training_proportions, smoothing, memory_mb);
 		o.probabilities = probability_maps;
@@ -163,25 +163,26 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 
 	/** Features slab by slab, probabilities spilled to disk, labels into {@code <output_dir>/<bse title>-phases/}. */
 	private ClassificationResult streamed(PixelClassifier c, PhaseLabels pl, VoxelSize vs, PixelClassifier.ApplyOptions o) {
-		File dir = StreamedImageOutput.folder(this, bse, "-phases", "Apply Pixel Classifier");
+		return StreamedImageOutput.write(this, bse, slab_slices, new StreamedImageOutput.Output("Apply Pixel Classifier", "phases", "the phase labels"),
+			b -> 2 + 1 + 1, (b, plan, w) -> streamed(c, pl, vs, o, b, plan, w), img -> phase_labels = img);
+	}
+
+	/** The classification of the slabs of {@code b} (and the SE stack) into {@code w}, probabilities spilled beside it. */
+	private ClassificationResult streamed(PixelClassifier c, PhaseLabels pl, VoxelSize vs, PixelClassifier.ApplyOptions o, VolumeSource b, SlabPlan plan,
+		TiffSliceWriter w) {
 		List<VolumeSource> in = new ArrayList<>();
-		in.add(StreamedImageOutput.source(bse));
+		in.add(b);
 		if (se != null) in.add(StreamedImageOutput.source(se));
-		VolumeSource b = in.get(0);
-		SlabPlan plan = StreamedImageOutput.plan(this, b, slab_slices, 2 + 1 + 1, "Apply Pixel Classifier");
-		Path spill = dir.toPath().resolveSibling("." + dir.getName() + ".probabilities.tmp");
+		Path spill = w.target().toPath().resolveSibling("." + w.target().getName() + ".probabilities.tmp");
 		try {
 			Files.deleteIfExists(spill); // our own intermediate, left by a run that was killed
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		ClassificationResult r;
-		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "phases", b.width(), b.height(), b.depth(), vs)) {
-			r = StreamedClassification.apply(c, in, vs, o, pl, plan, spill, w, progress());
-		}
-		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab; probabilities spilled to disk (2 bytes per voxel) and removed.",
-			r.slabSlices, MemoryBudget.bytes(r.slabBytes)));
-		phase_labels = StreamedImageOutput.open(this, dir, vs, "the phase labels");
+		ClassificationResult r = StreamedClassification.apply(c, in, vs, o, pl, plan, spill, w, progress());
+		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab; %s", r.slabSlices, MemoryBudget.bytes(r.slabBytes),
+			StreamedClassification.spills(in) ? "probabilities spilled to disk (2 bytes per voxel) and removed."
+				: "probabilities not spilled: computed where the slabs are read (twice with the prior estimate)."));
 		return r;
 	}
 

@@ -170,6 +170,8 @@ public class ConnectivityCommand extends LabelAnalysisCommand {
 			if (writeClasses) note("Streaming: the class image is written only as a TIFF-slice folder in output_dir; none was given.");
 			return StreamedCamUtilisation.compute(src, plan, pl, vs, o, null, p);
 		}
+		// Not StreamedImageOutput.stem: that drops any short extension (.h5, .TIF, ".1"), this only .tif/.tiff, so using it
+		// would rename the class folder of such titles that users and their scripts already know.
 		String base = labels.getTitle().replaceFirst("\\.tiff?$", "").replaceAll("[^A-Za-z0-9_.-]+", "_");
 		File dir = new File(output_dir.trim(), base + "-cam-classes-" + c.neighbours());
 		dir.getParentFile().mkdirs();

@@ -1,12 +1,8 @@
 package org.cathodej.commands;
 
-import java.io.File;
 
 import org.cathodej.illumination.IlluminationCorrector;
 import org.cathodej.illumination.StreamedIllumination;
-import org.cathodej.imagej.TiffSliceWriter;
-import org.cathodej.volume.SlabPlan;
-import org.cathodej.volume.VolumeSource;
 import org.cathodej.imagej.GreyInput;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
@@ -60,15 +56,9 @@ public class CorrectIlluminationCommand extends CathodeJCommand implements org.c
 		if (blur_3d) throw new IllegalArgumentException("Correct Illumination streams slice mode only: the 3D blur reaches about 3 sigma = "
 			+ (int) Math.ceil(3 * s / vs.z()) + " slices along z and holds the whole volume. Use blur_3d=false, or streaming=never on a sub-volume "
 			+ "(Image > Duplicate with a slice range) that fits in memory.");
-		File dir = StreamedImageOutput.folder(this, image, "-illum", "Correct Illumination");
-		VolumeSource src = StreamedImageOutput.source(image);
-		SlabPlan plan = StreamedImageOutput.plan(this, src, slab_slices, 4.0 * 4 + src.bytesPerVoxel(), "Correct Illumination");
-		IlluminationCorrector.Result r;
-		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "illum", src.width(), src.height(), src.depth(), vs)) {
-			r = StreamedIllumination.correct(src, plan, vs, s, Parallel.defaultThreads(), w, progress());
-		}
-		corrected = StreamedImageOutput.open(this, dir, vs, "the corrected stack");
-		return r;
+		return StreamedImageOutput.write(this, image, slab_slices, new StreamedImageOutput.Output("Correct Illumination", "illum", "the corrected stack"),
+			src -> 4.0 * 4 + src.bytesPerVoxel(), (src, plan, w) -> StreamedIllumination.correct(src, plan, vs, s, Parallel.defaultThreads(), w, progress()),
+			img -> corrected = img);
 	}
 
 	@Override

@@ -1,18 +1,27 @@
 package org.cathodej.commands;
 
 import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
 import org.cathodej.distance.EuclideanDistance.Edge;
+import org.cathodej.distance.StreamedDistance;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.pores.PoreAnalysis;
+import org.cathodej.pores.StreamedPoreAnalysis;
 import org.cathodej.results.Table;
 import org.cathodej.results.Undefined;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.VolumeSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -24,7 +33,8 @@ import ij.gui.Plot;
 /**
  * Analyze > Pores and Voids: pore size distribution by local thickness, where the pores sit (ISE, CAM, CAM-ISE
  * boundaries, S_CAM-pore), isolated voids with their shapes (crack-like ones counted separately) and the
- * through-thickness void profile.
+ * through-thickness void profile. Streams slab by slab (pores.StreamedPoreAnalysis, identical tables) when the image is
+ * virtual or does not fit, or with streaming=always.
  */
 @Plugin(type = Command.class, label = "Pores and Voids",
 	description = "Pore size distribution (local thickness, diameter), pores in the ISE versus against CAM, isolated voids, crack-like voids and the void profile along z")
@@ -54,7 +64,8 @@ public class PoresCommand extends LabelAnalysisCommand {
 	@Parameter(label = "Crack minimum size (voxels)", description = "smaller voids are never called crack-like", min = "4")
 	public int crack_min_voxels = 20;
 
-	@Parameter(label = "Local thickness image", description = "also output the 32-bit local thickness (pore diameter) image")
+	@Parameter(label = "Local thickness image", description = "also output the 32-bit local thickness (pore diameter) image "
+		+ "(when streaming: a TIFF-slice folder <title>-local-thickness in output_dir)")
 	public boolean thickness_image = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pores and Voids")
@@ -78,25 +89,66 @@ public class PoresCommand extends LabelAnalysisCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Local Thickness")
 	public ImagePlus local_thickness;
 
+	@Override
+	protected boolean supportsStreaming() {
+		return true;
+	}
+
+	/** Working memory of the in-memory path per voxel (the labels too when they are a virtual stack to be loaded). */
+	private double inMemoryBytesPerVoxel() {
+		return PoreAnalysis.BYTES_PER_VOXEL + (labels.getStack().isVirtual() ? labels.getBitDepth() / 8 : 0);
+	}
+
 	/**
-	 * Pores and Voids has no streamed version (its exact distance transform and pore components see the whole
-	 * volume): a volume whose working memory exceeds the free heap is refused before anything is read, with the
-	 * memory it needs and the sub-volume alternative.
+	 * streaming=never on a volume whose working memory exceeds the free heap: refused before anything is read, with
+	 * the memory it needs, the streamed path and the sub-volume alternative.
 	 */
 	private void refuseWhenTooLarge() {
-		if (labels == null) return;
 		long n = (long) labels.getWidth() * labels.getHeight() * labels.getStackSize();
-		double bpv = PoreAnalysis.BYTES_PER_VOXEL + (labels.getStack().isVirtual() ? labels.getBitDepth() / 8 : 0);
+		double bpv = inMemoryBytesPerVoxel();
 		long need = (long) (bpv * n), free = MemoryBudget.available();
 		if (need <= free) return;
 		long cube = (long) Math.cbrt(free / bpv);
-		throw new IllegalArgumentException("Pores and Voids holds the whole volume: " + labels.getWidth() + "x" + labels.getHeight() + "x"
+		throw new IllegalArgumentException("Pores and Voids in memory (streaming=never): " + labels.getWidth() + "x" + labels.getHeight() + "x"
 			+ labels.getStackSize() + " voxels need about " + MemoryBudget.bytes(need) + " (" + bpv + " bytes per voxel: "
 			+ "distance transform, local thickness, pore components" + (labels.getStack().isVirtual() ? ", the labels loaded" : "") + ") but "
-			+ MemoryBudget.bytes(free) + " is free, and it has no streamed version (the exact distance transform needs every "
-			+ "slice). Analyse sub-volumes instead: Image > Duplicate with a slice range, or Image > Crop, to about " + cube + "^3 voxels each "
-			+ "(or a few of them to see the spread); Phase Fractions, Surface and Interface Areas, Chord Length Distribution and Connectivity "
-			+ "stream the whole volume, and Tortuosity (Flux) has a sub-volume mode (subvolume_edge).");
+			+ MemoryBudget.bytes(free) + " is free. Use streaming=auto or always (slab by slab, the same tables; the distance map goes to a "
+			+ "temporary file of " + MemoryBudget.bytes(4 * n) + " in output_dir), or analyse sub-volumes of about " + cube + "^3 voxels "
+			+ "(Image > Duplicate with a slice range, or Image > Crop).");
+	}
+
+	/**
+	 * Slab by slab: the distance map in a temporary file in output_dir (else the system's temporary folder), the
+	 * local thickness image (when asked for) as a TIFF-slice folder {@code <title>-local-thickness} in output_dir.
+	 */
+	private PoreAnalysis.Result streamed(VolumeSource src, PhaseLabels pl, VoxelSize vs, PoreAnalysis.Options o) {
+		String step = "Pores and Voids";
+		Volumes.require3D(labels, step);
+		Path spill = spillFile();
+		StreamedDistance.requireDisk(spill, src.width(), src.height(), src.depth());
+		// per slab voxel: the labels, the thickness window and ridge, the slab's component labels twice (local, final)
+		if (!thickness_image) {
+			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL, step);
+			return StreamedPoreAnalysis.run(src, pl, vs, o, plan, spill, null, Parallel.defaultThreads(), progress());
+		}
+		StreamedImageOutput.Output out = new StreamedImageOutput.Output(step, "local-thickness", "the local thickness (pore diameter, "
+			+ vs.unit() + "; 0 = not pore)");
+		return StreamedImageOutput.write(this, labels, slab_slices, out, s -> s.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL,
+			(in, plan, sink) -> StreamedPoreAnalysis.run(in, pl, vs, o, plan, spill, sink, Parallel.defaultThreads(), progress()),
+			img -> local_thickness = img);
+	}
+
+	/** A new name for the distance map: in output_dir when given (big volumes need the room), else the temporary folder. */
+	private Path spillFile() {
+		String dir = output_dir == null ? "" : output_dir.trim();
+		try {
+			Path d = dir.isEmpty() ? Paths.get(System.getProperty("java.io.tmpdir")) : Files.createDirectories(Paths.get(dir));
+			Path f = Files.createTempFile(d, ".cathodej-distance-", ".tmp");
+			Files.delete(f); // the spill creates it anew (it never overwrites)
+			return f;
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot create the temporary distance map file: " + e.getMessage(), e);
+		}
 	}
 
 	@Override
@@ -124,8 +176,13 @@ public class PoresCommand extends LabelAnalysisCommand {
 		convention("crack_shape", "semi-axes a1>=a2>=a3 of the ellipsoid with the void's second moments (voxel extent included); "
 			+ "flat if a3/a2 < crack_flatness, else elongated if a2/a1 < crack_elongation");
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
-		refuseWhenTooLarge();
-		PoreAnalysis.Result r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
+		VolumeSource src = streamedSource("Pores and Voids", inMemoryBytesPerVoxel());
+		PoreAnalysis.Result r;
+		if (src != null) r = streamed(src, pl, vs, o);
+		else {
+			refuseWhenTooLarge();
+			r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
+		}
 		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (empty cells, NaN in getResult; see the note column).");
 		String u = vs.unit();
 		summary = summaryTable(r, o, labels.getTitle(), u);
@@ -137,7 +194,7 @@ public class PoresCommand extends LabelAnalysisCommand {
 		voids = voidTable(listed, o, u);
 		profile = profileTable(r, u);
 		profile_plot = profilePlot(r, u, vs);
-		if (thickness_image) {
+		if (thickness_image && r.thickness != null) {
 			local_thickness = Volumes.toImagePlus(r.thickness, labels.getTitle() + "-local-thickness", vs);
 			org.cathodej.imagej.ColourKey.wantBar(local_thickness, "local thickness");
 			local_thickness.getProcessor().setMinAndMax(0, Math.max(r.maxThickness, 1e-9));

@@ -1,6 +1,8 @@
 package org.cathodej.commands;
 
 import java.io.File;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 import org.cathodej.imagej.ImagePlusSource;
 import org.cathodej.imagej.SourceStack;
@@ -63,25 +65,84 @@ final class StreamedImageOutput {
 	}
 
 	/** The output folder {@code <output_dir>/<title stem><suffix>}; streaming needs an output folder. */
-	static File folder(CathodeJCommand cmd, ImagePlus input, String suffix, String step) {
+	private static File folder(CathodeJCommand cmd, ImagePlus input, String suffix, String step) {
 		String dir = cmd.output_dir == null ? "" : cmd.output_dir.trim();
 		if (dir.isEmpty())
 			throw new IllegalArgumentException(step + " streams " + input.getTitle() + " (" + input.getWidth() + "x" + input.getHeight() + "x"
 				+ input.getStackSize() + ", " + (input.getStack().isVirtual() ? "a virtual stack" : "more than the free memory of "
 				+ MemoryBudget.bytes(MemoryBudget.available())) + ") and writes the result as TIFF slices: give an output folder (output_dir), or "
 				+ "streaming=never to hold it in memory.");
-		File f = new File(dir, Volumes.titleStem(input.getTitle()).replaceAll("[^A-Za-z0-9_.-]+", "_") + suffix);
+		File f = new File(dir, stem(input) + suffix);
 		f.getParentFile().mkdirs();
 		return f;
 	}
 
-	/** A writer into that folder (refuses an existing folder unless overwrite is set). */
-	static TiffSliceWriter writer(CathodeJCommand cmd, File folder, String prefix, int w, int h, int d, VoxelSize vs) {
-		return new TiffSliceWriter(folder, prefix, w, h, d, vs, cmd.overwrite);
+	/** The image's title stem as it starts its output folder's name. */
+	static String stem(ImagePlus input) {
+		return Volumes.titleStem(input.getTitle()).replaceAll("[^A-Za-z0-9_.-]+", "_");
+	}
+
+	/** The per-command part of a streamed output: the slabs of {@code input} in {@code plan} written into {@code out}. */
+	@FunctionalInterface
+	interface Body<R> {
+		R write(VolumeSource input, SlabPlan plan, TiffSliceWriter out);
+	}
+
+	/**
+	 * What a streamed command writes: its step (in messages), the name of the slices and of the folder
+	 * ({@code <title stem>-<name>} unless {@link #inFolder} says otherwise), what they are (in the remark) and the slice
+	 * size (the input's unless {@link #sized}).
+	 */
+	static final class Output {
+		final String step, name, what, suffix;
+		final int width, height; // 0: the input's
+
+		Output(String step, String name, String what) {
+			this(step, name, what, "-" + name, 0, 0);
+		}
+
+		private Output(String step, String name, String what, String suffix, int width, int height) {
+			this.step = step;
+			this.name = name;
+			this.what = what;
+			this.suffix = suffix;
+			this.width = width;
+			this.height = height;
+		}
+
+		/** Slices of {@code w} x {@code h} pixels whatever the input's size (an aligned canvas). */
+		Output sized(int w, int h) {
+			return new Output(step, name, what, suffix, w, h);
+		}
+
+		/** The same slices in the folder {@code <title stem><suffix>}, remarked as {@code what}. */
+		Output inFolder(String suffix, String what) {
+			return new Output(step, name, what, suffix, width, height);
+		}
+	}
+
+	/**
+	 * {@code input} streamed into its output folder: the folder (refused first when there is no output_dir), the slab
+	 * source, the plan of {@code slabSlices} (see {@link #plan}) for {@code bytesPerVoxel} of that source, the writer
+	 * (an existing folder is refused unless overwrite is set), then {@code body}; the finished folder goes to {@code image} as a virtual image. Returns what {@code body} returns.
+	 */
+	static <R> R write(CathodeJCommand cmd, ImagePlus input, int slabSlices, Output out, ToDoubleFunction<VolumeSource> bytesPerVoxel,
+		Body<R> body, Consumer<ImagePlus> image) {
+		File dir = folder(cmd, input, out.suffix, out.step);
+		VolumeSource src = source(input);
+		SlabPlan plan = plan(cmd, src, slabSlices, bytesPerVoxel.applyAsDouble(src), out.step);
+		VoxelSize vs = Volumes.voxelSize(input);
+		R r;
+		try (TiffSliceWriter w = new TiffSliceWriter(dir, out.name, out.width > 0 ? out.width : src.width(),
+			out.height > 0 ? out.height : src.height(), src.depth(), vs, cmd.overwrite)) {
+			r = body.write(src, plan, w);
+		}
+		image.accept(open(cmd, dir, vs, out.what));
+		return r;
 	}
 
 	/** The finished folder as a virtual image (title = folder name), marked so the runner does not save it again. */
-	static ImagePlus open(CathodeJCommand cmd, File folder, VoxelSize vs, String what) {
+	private static ImagePlus open(CathodeJCommand cmd, File folder, VoxelSize vs, String what) {
 		ImagePlus imp = SourceStack.imagePlus(new TiffFolderSource(folder, vs), folder.getName());
 		imp.setProperty(TiffSliceWriter.FOLDER_PROPERTY, folder.getAbsolutePath());
 		cmd.remark("Wrote " + what + " as TIFF slices to " + folder + ".");

@@ -1,12 +1,8 @@
 package org.cathodej.commands;
 
-import java.io.File;
 import java.util.List;
 
-import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.segment.StreamedThreshold;
-import org.cathodej.volume.SlabPlan;
-import org.cathodej.volume.VolumeSource;
 
 import org.cathodej.imagej.GreyInput;
 import org.cathodej.imagej.Volumes;
@@ -71,15 +67,10 @@ public class ThresholdThreePhasesCommand extends PhaseLabelsCommand implements o
 	/** Histogram passes, then the labels slab by slab into {@code <output_dir>/<bse title>-phases/}. */
 	private ThresholdSegmentation.Result streamed(ThresholdSegmentation.Params p, PhaseLabels pl, VoxelSize vs) {
 		if (p.minIsland > 0) throw new IllegalArgumentException("Threshold Three Phases streams " + bse.getTitle() + ". " + StreamedThreshold.ISLAND_LIMIT);
-		File dir = StreamedImageOutput.folder(this, bse, "-phases", "Threshold Three Phases");
-		VolumeSource b = StreamedImageOutput.source(bse), s = se == null ? null : StreamedImageOutput.source(se);
-		SlabPlan plan = StreamedImageOutput.plan(this, b, slab_slices, (se != null ? 2 : 1) * (b.bytesPerVoxel() + 4.0) + 3, "Threshold Three Phases");
-		ThresholdSegmentation.Result r;
-		try (TiffSliceWriter w = StreamedImageOutput.writer(this, dir, "phases", b.width(), b.height(), b.depth(), vs)) {
-			r = StreamedThreshold.segment(b, s, plan, vs, p, pl, w, progress());
-		}
-		phase_labels = StreamedImageOutput.open(this, dir, vs, "the phase labels");
-		return r;
+		return StreamedImageOutput.write(this, bse, slab_slices, new StreamedImageOutput.Output("Threshold Three Phases", "phases", "the phase labels"),
+			b -> (se != null ? 2 : 1) * (b.bytesPerVoxel() + 4.0) + 3,
+			(b, plan, w) -> StreamedThreshold.segment(b, se == null ? null : StreamedImageOutput.source(se), plan, vs, p, pl, w, progress()),
+			img -> phase_labels = img);
 	}
 
 	@Override

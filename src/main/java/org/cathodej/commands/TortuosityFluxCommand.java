@@ -123,10 +123,9 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 			subVolumeStudy(src, cond, o);
 			return false;
 		}
-		if (need > MemoryBudget.available())
-			throw new IllegalArgumentException(text + "; free heap " + MemoryBudget.bytes(MemoryBudget.available()) + ": it does not fit. Run a representative-volume study instead, e.g. subvolume_edge="
-				+ suggestedEdges(w, h, d) + " subvolume_count=8 (cubes solved one after another, read from the volume slice by slice), or start "
-				+ "Fiji with more memory (Edit > Options > Memory & Threads).");
+		MemoryBudget.require(need, "A full solve (per axis) of " + w + "x" + h + "x" + d + " voxels", need / (double) src.voxels(),
+			" Run a representative-volume study instead, e.g. subvolume_edge=" + suggestedEdges(w, h, d) + " subvolume_count=8 (cubes solved one "
+			+ "after another, read from the volume slice by slice).");
 		return true;
 	}
 

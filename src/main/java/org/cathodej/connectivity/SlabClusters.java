@@ -45,7 +45,7 @@ public final class SlabClusters implements Serializable {
 	}
 
 	/** The partial of one slab from its labelling; z faces count only where the slab is the volume's first/last slice. */
-	static SlabClusters of(Clusters c, int z0, boolean volumeStart, boolean volumeEnd) {
+	public static SlabClusters of(Clusters c, int z0, boolean volumeStart, boolean volumeEnd) {
 		int n = c.count();
 		int[] parent = new int[n + 1];
 		for (int i = 0; i <= n; i++) parent[i] = i;
@@ -65,7 +65,7 @@ public final class SlabClusters implements Serializable {
 	 * Joins {@code upper} (the run directly after this one) into this partial and returns it; {@code upper} must not
 	 * be used afterwards. Provisional labels of upper are shifted by this run's count.
 	 */
-	SlabClusters append(SlabClusters upper) {
+	public SlabClusters append(SlabClusters upper) {
 		if (z0 + depth != upper.z0) throw new IllegalArgumentException("Slabs must be merged in order: " + (z0 + depth) + " then " + upper.z0);
 		int off = n, total = n + upper.n;
 		if ((long) n + upper.n >= Integer.MAX_VALUE) throw new IllegalStateException("More than 2^31 provisional cluster labels");
@@ -100,14 +100,14 @@ public final class SlabClusters implements Serializable {
 	}
 
 	/** Label offset of the slab that starts at slice z (its provisional labels are offset + 1 .. ). */
-	int offsetOfSlab(int z) {
+	public int offsetOfSlab(int z) {
 		int j = Arrays.binarySearch(slabZ0, z);
 		if (j < 0) throw new IllegalArgumentException("No slab starts at slice " + z);
 		return slabOffset[j];
 	}
 
 	/** Final clusters of the whole volume (labels as the in-memory labeller; no label arrays) and the label map. */
-	static final class Finished {
+	public static final class Finished {
 		final Clusters clusters;
 		/** map[provisional] = final cluster label. */
 		final int[] map;
@@ -116,10 +116,16 @@ public final class SlabClusters implements Serializable {
 			this.clusters = clusters;
 			this.map = map;
 		}
+
+		/** The clusters (sizes, image faces; no label arrays). */
+		public Clusters clusters() { return clusters; }
+
+		/** Final label of a provisional one. */
+		public int finalLabel(int provisional) { return map[provisional]; }
 	}
 
 	/** Numbers the clusters; call once, on the partial of the whole volume. */
-	Finished finish() {
+	public Finished finish() {
 		UnionFind uf = new UnionFind(parent.clone(), n);
 		int count = uf.flatten();
 		int[] map = uf.parent;

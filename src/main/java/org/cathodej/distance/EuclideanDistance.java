@@ -91,10 +91,7 @@ public final class EuclideanDistance {
 		int[] done = { 0 };
 		Parallel.forEach(d, threads, z -> {
 			p.checkCancelled();
-			Line line = new Line(n);
-			float[] a = planes[z];
-			for (int y = 0; y < h; y++) line.run(a, y * w, 1, w, sx, wall);
-			if (h > 1) for (int x = 0; x < w; x++) line.run(a, x, w, h, sy, wall);
+			inPlane(planes[z], w, h, sx, sy, wall, new Line(n));
 			synchronized (done) {
 				p.report(0.6 * ++done[0] / d, "Distance transform (x, y)");
 			}
@@ -114,6 +111,12 @@ public final class EuclideanDistance {
 				if (++done[0] % 16 == 0) p.report(0.6 + 0.4 * done[0] / h, "Distance transform (z)");
 			}
 		});
+	}
+
+	/** Passes along x then y of one slice in place (squared voxel sizes sx, sy); no y pass for a single row. */
+	static void inPlane(float[] a, int w, int h, double sx, double sy, boolean wall, Line line) {
+		for (int y = 0; y < h; y++) line.run(a, y * w, 1, w, sx, wall);
+		if (h > 1) for (int x = 0; x < w; x++) line.run(a, x, w, h, sy, wall);
 	}
 
 	/** 1D lower envelope of parabolas f(q) + s2 (p - q)^2, with optional zero-valued sites just outside the line. */

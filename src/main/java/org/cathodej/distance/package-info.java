@@ -1,5 +1,6 @@
 /**
- * Exact Euclidean distance transform of label volumes (separable, squared distances), used by the pores package.
+ * Exact Euclidean distance transform of label volumes (separable, squared distances), used by the pores package: in
+ * memory (EuclideanDistance) or in bounded memory through a float file on disk (StreamedDistance), bit-identical.
  *
  * <p>
  * Tier: core.

@@ -41,12 +41,6 @@ final class ParameterDialog {
 
 	private ParameterDialog() {}
 
-	/** The values of the dialog (or of the macro options it is fed), as macro text; null when cancelled. */
-	static Map<String, String> ask(CommandSpec spec) {
-		Answer a = answer(spec);
-		return a == null ? null : a.values;
-	}
-
 	/** The dialog; in the GUI it re-opens until the values are valid or it is cancelled. */
 	static Answer answer(CommandSpec spec) {
 		boolean gui = Macro.getOptions() == null;

@@ -56,6 +56,11 @@ public final class TiffSliceWriter implements SliceSink, java.io.Serializable {
 		if (!tmp.mkdirs()) throw new UncheckedIOException(new IOException("Cannot create " + tmp));
 	}
 
+	/** The folder the slices end up in (once complete). */
+	public File target() {
+		return target;
+	}
+
 	/** Writes slice z (0-based): byte[], short[] or float[] of the folder's width*height. Thread-safe for distinct z. */
 	@Override
 	public void write(int z, Object pixels) {

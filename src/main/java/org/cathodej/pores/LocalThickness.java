@@ -97,34 +97,93 @@ public final class LocalThickness {
 	static Result fromSquaredDistance(float[][] planes, int w, int h, VoxelSize vs, boolean containmentTable, int threads,
 		Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
-		Geometry g = new Geometry(planes, w, h, vs, maxSquaredDistance(planes, threads), containmentTable);
+		double maxD2 = maxSquaredDistance(planes, threads);
+		Geometry g = new Geometry(planes, w, h, vs, new Lattice(maxD2, vs, containmentTable));
+		Painted r = paint(g, 0, planes.length, threads, p);
+		return new Result(Planes.floats(planes, w, h), r.phaseVoxels, r.ridgeVoxels, r.max);
+	}
+
+	/**
+	 * The streamed form: slices [from, to) of a window of the squared distance map painted in place, where the window
+	 * holds at least {@link #haloSlices} slices on each side of them (fewer only at the volume's ends) and
+	 * {@code lattice} was made from the whole map's largest squared distance. Every ball that reaches the painted
+	 * slices is centred within the window and its ridge test sees the same neighbours as in the whole volume, so the
+	 * slices are bit-identical to {@link #fromSquaredDistance}'s.
+	 */
+	static Painted paintWindow(float[][] window, int from, int to, int w, int h, VoxelSize vs, Lattice lattice, int threads) {
+		return paint(new Geometry(window, w, h, vs, lattice), from, to, threads, Progress.NONE);
+	}
+
+	/**
+	 * Slices of distance map needed on each side of painted slices: balls reach less than ceil(maxD / hz) slices from
+	 * their centre, and the ridge test of a centre reads its neighbours' values, which read their neighbours.
+	 */
+	static int haloSlices(double maxD2, VoxelSize vs) {
+		return (int) Math.ceil(Math.sqrt(maxD2) / vs.z()) + 2;
+	}
+
+	/** Phase voxels, ridge voxels (centred in the painted slices) and the largest value of painted slices. */
+	static final class Painted {
+		final long phaseVoxels, ridgeVoxels;
+		final double max;
+
+		Painted(long phaseVoxels, long ridgeVoxels, double max) {
+			this.phaseVoxels = phaseVoxels;
+			this.ridgeVoxels = ridgeVoxels;
+			this.max = max;
+		}
+	}
+
+	/** The ridge of every slice of g, its balls painted into slices [from, to). */
+	private static Painted paint(Geometry g, int from, int to, int threads, Progress p) {
 		// 1. distance ridge, per slice
-		Ridge ridge = new Ridge(planes.length);
-		Parallel.forEach(planes.length, threads, z -> {
+		Ridge ridge = new Ridge(g.d);
+		Parallel.forEach(g.d, threads, z -> {
 			p.checkCancelled();
 			ridge.collect(g, z);
 		});
 		p.report(0.25, "Local thickness: ridge");
-		long total = 0;
-		for (long c : ridge.phaseCount) total += c;
+		long total = 0, ridgeCount = 0;
+		for (int z = from; z < to; z++) {
+			total += ridge.phaseCount[z];
+			ridgeCount += ridge.xy[z].length;
+		}
 		// 2. ridge balls by decreasing value, grouped by centre slice
 		Balls balls = ridge.sorted(g);
 		p.report(0.35, "Local thickness: painting");
 		// 3. paint, slice by slice
-		int d = planes.length;
+		int n = to - from;
 		int[] done = { 0 };
-		double[] maxT = new double[d];
-		Parallel.forEach(d, threads, z -> {
+		double[] maxT = new double[n];
+		Parallel.forEach(n, threads, k -> {
 			p.checkCancelled();
+			int z = from + k;
 			if (ridge.phaseCount[z] == 0) return;
-			maxT[z] = balls.paint(g, z, ridge.phaseCount[z]);
+			maxT[k] = balls.paint(g, z, ridge.phaseCount[z]);
 			synchronized (done) {
-				p.report(0.35 + 0.65 * ++done[0] / d, "Local thickness: painting");
+				p.report(0.35 + 0.65 * ++done[0] / n, "Local thickness: painting");
 			}
 		});
 		double max = 0;
 		for (double v : maxT) max = Math.max(max, v);
-		return new Result(Planes.floats(planes, w, h), total, balls.count(), max);
+		return new Painted(total, ridgeCount, max);
+	}
+
+	/**
+	 * What depends on the largest distance only (built once for a streamed run): the lattice containment table, or
+	 * (when too big or switched off) the lattice norms for the triangle bound.
+	 */
+	static final class Lattice {
+		final double maxD2;
+		final Containment cont;
+		final double[] norms;
+
+		Lattice(double maxD2, VoxelSize vs, boolean containmentTable) {
+			this.maxD2 = maxD2;
+			Geometry probe = new Geometry(new float[0][], 0, 0, vs, maxD2);
+			cont = containmentTable ? Containment.build(maxD2, vs.x(), vs.y(), vs.z(), probe.off) : null;
+			norms = cont == null ? latticeNorms(maxD2, vs.x(), vs.y(), vs.z()) : null;
+		}
 	}
 
 	/** Largest squared distance of the map; an infinite one means the phase fills the volume. */
@@ -165,7 +224,16 @@ public final class LocalThickness {
 		final Containment cont;
 		final double[] norms;
 
-		Geometry(float[][] planes, int w, int h, VoxelSize vs, double maxD2, boolean containmentTable) {
+		Geometry(float[][] planes, int w, int h, VoxelSize vs, Lattice lattice) {
+			this(planes, w, h, vs, lattice.maxD2, lattice.cont, lattice.norms);
+		}
+
+		/** The offsets and constants only (no tables). */
+		Geometry(float[][] planes, int w, int h, VoxelSize vs, double maxD2) {
+			this(planes, w, h, vs, maxD2, null, null);
+		}
+
+		private Geometry(float[][] planes, int w, int h, VoxelSize vs, double maxD2, Containment cont, double[] norms) {
 			this.planes = planes;
 			this.w = w;
 			this.h = h;
@@ -187,8 +255,8 @@ public final class LocalThickness {
 			maxD = Math.sqrt(maxD2);
 			delta = 1e-6 * maxD;
 			eps = 1e-9 * Math.max(maxD, wallCorrection);
-			cont = containmentTable ? Containment.build(maxD2, hx, hy, hz, off) : null;
-			norms = cont == null ? latticeNorms(maxD2, hx, hy, hz) : null;
+			this.cont = cont;
+			this.norms = norms;
 			double hmax = Math.max(hx, Math.max(hy, hz));
 			valueSlack = Math.sqrt(hx * hx + hy * hy + hz * hz) / 2 + (hmax - wallCorrection) / 4 + 1e-9 * hmax;
 		}

@@ -209,7 +209,7 @@ public final class PoreAnalysis {
 		r.porosity = n > 0 ? (double) r.poreVoxels / n : Double.NaN;
 		r.maxThickness = lt.max;
 		float[][] t = Planes.floats(lt.thickness);
-		sizeDistribution(r, t, w, h, o.binWidth > 0 ? o.binWidth : Math.min(vs.x(), Math.min(vs.y(), vs.z())), threads);
+		sizeDistribution(r, t, w, h, binWidth(o, vs), threads);
 		p.report(0.65, "Pore components");
 
 		// 2. components and their contacts
@@ -229,7 +229,7 @@ public final class PoreAnalysis {
 	}
 
 	/** Per-component sums: voxels, first and second moments, contact areas per phase, local thickness; classes. */
-	private static final class Components {
+	static final class Components {
 		final Clusters cl;
 		final int nc;
 		final long[] cnt;
@@ -267,9 +267,7 @@ public final class PoreAnalysis {
 		/** One pass over the slices (a window of three label slices): moments, thickness and the faces to each phase. */
 		void scan(RandomAccessibleInterval<? extends IntegerType<?>> labels, float[][] t, PhaseLabels pl, VoxelSize vs, Result r,
 			Progress p) {
-			int w = Slices.width(labels), h = Slices.height(labels), d = Slices.depth(labels);
-			int pore = pl.pore(), cam = pl.cam(), ise = pl.ise();
-			double fx = vs.faceArea(0), fy = vs.faceArea(1), fz = vs.faceArea(2);
+			int d = Slices.depth(labels);
 			int[] lm = null, l0 = Slices.readInts(labels, 0, null), lp;
 			for (int z = 0; z < d; z++) {
 				if (z % 16 == 0) {
@@ -278,23 +276,31 @@ public final class PoreAnalysis {
 				}
 				// window of label slices: lm = z - 1, l0 = z, lp = z + 1
 				lp = z + 1 < d ? Slices.readInts(labels, z + 1, null) : null;
-				int[] c = cl.slice(z);
-				float[] tz = t[z];
-				for (int y = 0, i = 0; y < h; y++)
-					for (int x = 0; x < w; x++, i++) {
-						int id = c[i];
-						if (id == 0) continue;
-						add(id, x, y, z, tz[i]);
-						if (x > 0) face(l0[i - 1], fx, id, pore, cam, ise, r);
-						if (x < w - 1) face(l0[i + 1], fx, id, pore, cam, ise, r);
-						if (y > 0) face(l0[i - w], fy, id, pore, cam, ise, r);
-						if (y < h - 1) face(l0[i + w], fy, id, pore, cam, ise, r);
-						if (lm != null) face(lm[i], fz, id, pore, cam, ise, r);
-						if (lp != null) face(lp[i], fz, id, pore, cam, ise, r);
-					}
+				scanSlice(z, cl.slice(z), t[z], lm, l0, lp, Slices.width(labels), Slices.height(labels), pl, vs, r);
 				lm = l0;
 				l0 = lp;
 			}
+		}
+
+		/**
+		 * Slice z with its component labels c, thickness tz and the label slices below (lm, null at the volume's start),
+		 * at (l0) and above (lp, null at the end); slices must come in z order (the sums are in raster order).
+		 */
+		void scanSlice(int z, int[] c, float[] tz, int[] lm, int[] l0, int[] lp, int w, int h, PhaseLabels pl, VoxelSize vs, Result r) {
+			int pore = pl.pore(), cam = pl.cam(), ise = pl.ise();
+			double fx = vs.faceArea(0), fy = vs.faceArea(1), fz = vs.faceArea(2);
+			for (int y = 0, i = 0; y < h; y++)
+				for (int x = 0; x < w; x++, i++) {
+					int id = c[i];
+					if (id == 0) continue;
+					add(id, x, y, z, tz[i]);
+					if (x > 0) face(l0[i - 1], fx, id, pore, cam, ise, r);
+					if (x < w - 1) face(l0[i + 1], fx, id, pore, cam, ise, r);
+					if (y > 0) face(l0[i - w], fy, id, pore, cam, ise, r);
+					if (y < h - 1) face(l0[i + w], fy, id, pore, cam, ise, r);
+					if (lm != null) face(lm[i], fz, id, pore, cam, ise, r);
+					if (lp != null) face(lp[i], fz, id, pore, cam, ise, r);
+				}
 		}
 
 		private void add(int id, int x, int y, int z, float thickness) {
@@ -329,7 +335,10 @@ public final class PoreAnalysis {
 		/** Each component's class by the solid phases it touches; the isolated ones become voids with their shapes. */
 		void classify(VoxelSize vs, Options o, Result r) {
 			for (int id = 1; id <= nc; id++) {
-				cls[id] = aCam[id] > 0 ? (aIse[id] > 0 ? CAM_ISE : IN_CAM) : aIse[id] > 0 ? IN_ISE : NO_SOLID;
+				String byFaces = classOf(aCam[id] > 0, aIse[id] > 0);
+				if (cls[id] != null && !cls[id].equals(byFaces))
+					throw new IllegalStateException("Pore component " + id + ": class " + byFaces + " from its faces, " + cls[id] + " from the streamed contacts");
+				cls[id] = byFaces;
 				r.classCounts.computeIfAbsent(cls[id], k -> new long[2])[0]++;
 				r.classCounts.get(cls[id])[1] += cnt[id];
 				if (border[id]) continue;
@@ -344,6 +353,11 @@ public final class PoreAnalysis {
 					r.crackLikeVolume += v.volume;
 				}
 			}
+		}
+
+		/** The class of a component that touches CAM and/or ISE. */
+		static String classOf(boolean cam, boolean ise) {
+			return cam ? (ise ? CAM_ISE : IN_CAM) : ise ? IN_ISE : NO_SOLID;
 		}
 
 		private VoidInfo voidInfo(int id, VoxelSize vs, Options o) {
@@ -389,49 +403,78 @@ public final class PoreAnalysis {
 	/** Area fractions per slice of pores, isolated voids, ISE-enclosed and CAM-touching pores; mean thickness per slice. */
 	private static void profile(Clusters cl, float[][] t, Components comp, int w, int h, double hz, int threads, Result r) {
 		int d = t.length;
+		allocateProfile(r, d);
+		Parallel.forEach(d, threads, z -> profileSlice(z, cl.slice(z), t[z], comp, (double) w * h, hz, r));
+	}
+
+	static void allocateProfile(Result r, int d) {
 		r.zPosition = new double[d];
 		r.poreFractionZ = new double[d];
 		r.isolatedFractionZ = new double[d];
 		r.iseEnclosedFractionZ = new double[d];
 		r.camTouchingFractionZ = new double[d];
 		r.meanThicknessZ = new double[d];
-		double area = (double) w * h;
-		Parallel.forEach(d, threads, z -> {
-			int[] c = cl.slice(z);
-			float[] tz = t[z];
-			long np = 0, niso = 0, nise = 0, ncam = 0;
-			double ts = 0;
-			for (int i = 0; i < c.length; i++) {
-				int id = c[i];
-				if (id == 0) continue;
-				np++;
-				ts += tz[i];
-				if (!comp.border[id]) niso++;
-				String k = comp.cls[id];
-				if (k == IN_ISE) nise++;
-				else if (k == IN_CAM || k == CAM_ISE) ncam++;
-			}
-			r.zPosition[z] = z * hz;
-			r.poreFractionZ[z] = np / area;
-			r.isolatedFractionZ[z] = niso / area;
-			r.iseEnclosedFractionZ[z] = nise / area;
-			r.camTouchingFractionZ[z] = ncam / area;
-			r.meanThicknessZ[z] = np > 0 ? ts / np : Double.NaN;
-		});
+	}
+
+	/** Profile entries of slice z from its component labels c and thickness tz (the components' classes known). */
+	static void profileSlice(int z, int[] c, float[] tz, Components comp, double area, double hz, Result r) {
+		long np = 0, niso = 0, nise = 0, ncam = 0;
+		double ts = 0;
+		for (int i = 0; i < c.length; i++) {
+			int id = c[i];
+			if (id == 0) continue;
+			np++;
+			ts += tz[i];
+			if (!comp.border[id]) niso++;
+			String k = comp.cls[id];
+			if (k == IN_ISE) nise++;
+			else if (k == IN_CAM || k == CAM_ISE) ncam++;
+		}
+		r.zPosition[z] = z * hz;
+		r.poreFractionZ[z] = np / area;
+		r.isolatedFractionZ[z] = niso / area;
+		r.iseEnclosedFractionZ[z] = nise / area;
+		r.camTouchingFractionZ[z] = ncam / area;
+		r.meanThicknessZ[z] = np > 0 ? ts / np : Double.NaN;
 	}
 
 	/** Volume-weighted histogram and quantiles of the local thickness over pore voxels. */
 	static void sizeDistribution(Result r, float[][] t, int w, int h, double bw, int threads) {
 		int d = t.length;
-		@SuppressWarnings("unchecked")
-		Map<Float, long[]>[] perSlice = new Map[d];
-		double[] sums = new double[d];
-		Parallel.forEach(d, threads, z -> {
+		Sizes.Slice[] perSlice = new Sizes.Slice[d];
+		Parallel.forEach(d, threads, z -> perSlice[z] = Sizes.of(t[z]));
+		Sizes all = new Sizes();
+		for (Sizes.Slice sl : perSlice) all.add(sl);
+		all.finish(r, bw);
+	}
+
+	/** The histogram bin width: the option's, or the smallest voxel size. */
+	static double binWidth(Options o, VoxelSize vs) {
+		return o.binWidth > 0 ? o.binWidth : Math.min(vs.x(), Math.min(vs.y(), vs.z()));
+	}
+
+	/** Pore voxels by local thickness value and the sum of the values, added slice by slice in z order. */
+	static final class Sizes {
+		private final TreeMap<Float, long[]> all = new TreeMap<>();
+		private double sum;
+
+		/** One slice's counts by value and its sum (computed on any thread). */
+		static final class Slice {
+			final Map<Float, long[]> counts;
+			final double sum;
+
+			Slice(Map<Float, long[]> counts, double sum) {
+				this.counts = counts;
+				this.sum = sum;
+			}
+		}
+
+		static Slice of(float[] t) {
 			Map<Float, long[]> m = new HashMap<>();
 			double s = 0;
 			float last = Float.NaN;
 			long[] lastCount = null;
-			for (float v : t[z]) {
+			for (float v : t) {
 				if (v <= 0) continue;
 				s += v;
 				if (v != last) {
@@ -440,15 +483,21 @@ public final class PoreAnalysis {
 				}
 				lastCount[0]++;
 			}
-			perSlice[z] = m;
-			sums[z] = s;
-		});
-		TreeMap<Float, long[]> all = new TreeMap<>();
-		double sum = 0;
-		for (int z = 0; z < d; z++) {
-			sum += sums[z];
-			for (Map.Entry<Float, long[]> e : perSlice[z].entrySet()) all.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+			return new Slice(m, s);
 		}
+
+		void add(Slice sl) {
+			sum += sl.sum;
+			for (Map.Entry<Float, long[]> e : sl.counts.entrySet()) all.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+		}
+
+		/** Mean, histogram and quantiles into r (r.poreVoxels and r.maxThickness set). */
+		void finish(Result r, double bw) {
+			finishSizes(r, all, sum, bw);
+		}
+	}
+
+	private static void finishSizes(Result r, TreeMap<Float, long[]> all, double sum, double bw) {
 		long total = r.poreVoxels;
 		r.binWidth = bw;
 		r.meanThickness = total > 0 ? sum / total : Double.NaN;

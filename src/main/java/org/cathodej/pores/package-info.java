@@ -1,6 +1,7 @@
 /**
  * Pore analysis: local thickness (largest inscribed sphere), pore size distribution, isolated voids and crack-like
- * voids, with the derived numbers in PoreAnalysis.Result.
+ * voids, with the derived numbers in PoreAnalysis.Result; in memory, or slab by slab with identical numbers
+ * (StreamedPoreAnalysis, StreamedLocalThickness).
  *
  * <p>
  * Tier: core.

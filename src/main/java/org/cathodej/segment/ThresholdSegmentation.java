@@ -23,7 +23,8 @@ public final class ThresholdSegmentation {
 
 	private ThresholdSegmentation() {}
 
-	public static final class Params {
+	public static final class Params implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		/** In-plane Gaussian sigma in calibrated units before thresholding; 0 = none. */
 		public double smoothing = 0;
 		/** BSE grey order: true = pore < ISE < CAM (CAM brightest, the usual case), false = pore < CAM < ISE. */
@@ -181,11 +182,8 @@ public final class ThresholdSegmentation {
 	/** Otsu: last bin of the lower class maximising the between-class variance. */
 	static int otsu2(long[] hst) {
 		int n = hst.length;
-		double[] w = new double[n + 1], m = new double[n + 1];
-		for (int i = 0; i < n; i++) {
-			w[i + 1] = w[i] + hst[i];
-			m[i + 1] = m[i] + (double) i * hst[i];
-		}
+		double[][] wm = cumulative(hst);
+		double[] w = wm[0], m = wm[1];
 		double best = -1;
 		int bt = 0;
 		for (int t = 0; t < n - 1; t++) {
@@ -204,11 +202,8 @@ public final class ThresholdSegmentation {
 	/** Two-threshold (three-class) Otsu by exhaustive search: last bins {t1, t2} of the lower two classes. */
 	static int[] otsu3(long[] hst) {
 		int n = hst.length;
-		double[] w = new double[n + 1], m = new double[n + 1];
-		for (int i = 0; i < n; i++) {
-			w[i + 1] = w[i] + hst[i];
-			m[i + 1] = m[i] + (double) i * hst[i];
-		}
+		double[][] wm = cumulative(hst);
+		double[] w = wm[0], m = wm[1];
 		double best = -1;
 		int[] bt = { 0, 1 };
 		for (int a = 0; a < n - 2; a++) {
@@ -228,6 +223,17 @@ public final class ThresholdSegmentation {
 			}
 		}
 		return bt;
+	}
+
+	/** Prefix sums of a histogram: {w, m} with w[i] the count and m[i] the first moment of bins [0, i). */
+	private static double[][] cumulative(long[] hst) {
+		int n = hst.length;
+		double[] w = new double[n + 1], m = new double[n + 1];
+		for (int i = 0; i < n; i++) {
+			w[i + 1] = w[i] + hst[i];
+			m[i + 1] = m[i] + (double) i * hst[i];
+		}
+		return new double[][] { w, m };
 	}
 
 	static long sum(long[] a) {

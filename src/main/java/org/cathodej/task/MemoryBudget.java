@@ -10,8 +10,8 @@ public final class MemoryBudget {
 	private MemoryBudget() {}
 
 	/** What to do with a volume larger than memory (appended to refusals that concern a whole volume). */
-	static final String LARGER_THAN_MEMORY = " Phase Fractions, Surface and Interface Areas, Chord Length Distribution and Connectivity and "
-		+ "CAM Utilisation stream such volumes slab by slab (open them as a virtual stack, or streaming=always); other steps need a "
+	static final String LARGER_THAN_MEMORY = " Phase Fractions, Surface and Interface Areas, Chord Length Distribution, Connectivity and "
+		+ "CAM Utilisation and Pores and Voids stream such volumes slab by slab (open them as a virtual stack, or streaming=always); other steps need a "
 		+ "sub-volume (Image > Duplicate with a slice range, or Image > Crop).";
 
 	/** Bytes the JVM could still allocate: max heap minus what is in use. */
@@ -26,6 +26,14 @@ public final class MemoryBudget {
 	 * @param bytesPerVoxel the step's working memory per voxel, used to say which volume would fit
 	 */
 	public static void require(long bytes, String what, double bytesPerVoxel) {
+		require(bytes, what, bytesPerVoxel, bytesPerVoxel > 0 ? LARGER_THAN_MEMORY : "");
+	}
+
+	/**
+	 * As {@link #require(long, String, double)}, with the step's own way round a volume larger than memory
+	 * ({@code instead}, appended to the refusal; starts with a space) in place of the streamed analyses' list.
+	 */
+	public static void require(long bytes, String what, double bytesPerVoxel, String instead) {
 		long avail = available();
 		if (bytes <= avail) return;
 		System.gc();
@@ -37,7 +45,7 @@ public final class MemoryBudget {
 			: "";
 		throw new InsufficientMemoryException(String.format(Locale.ROOT,
 			"%s needs %s of memory but only %s is available (Edit > Options > Memory & Threads raises the limit).%s%s",
-			what, bytes(bytes), bytes(avail), fit, bytesPerVoxel > 0 ? LARGER_THAN_MEMORY : ""));
+			what, bytes(bytes), bytes(avail), fit, instead));
 	}
 
 	public static String bytes(long b) {

@@ -1,11 +1,13 @@
 package org.cathodej.tortuosity;
 
+import org.cathodej.volume.Slab;
 import org.cathodej.volume.VolumeSource;
 
 /**
  * The memory a full flux solve of a whole volume holds, stated before it starts: the conduction classes (1 byte per
  * voxel) and the solver's vectors and preconditioner for the conducting voxels (the spanning ones, which the solve
- * finds later, are a subset, so counting all conducting voxels gives an upper bound).
+ * finds later, are a subset, so counting all conducting voxels gives an upper bound), and a bit per voxel saying
+ * which voxels the kept multigrid hierarchy was built on when several axes are solved.
  */
 public final class FullSolveMemory {
 
@@ -13,7 +15,8 @@ public final class FullSolveMemory {
 
 	/** @param conducting voxels of the conducting phase(s), or all voxels when not counted */
 	public static long bytes(int w, int h, int d, long conducting, Conductivities cond, FluxTortuosity.Options o) {
-		return (long) w * h * d + ConductionSystem.solverBytes(w, h, d, conducting, cond.labels().size(), o.preconditioning, o.threads);
+		long vox = (long) w * h * d;
+		return vox + ConductionClasses.spanningBitsBytes(vox) + ConductionSystem.solverBytes(w, h, d, conducting, cond.labels().size(), o.preconditioning, o.threads);
 	}
 
 	/** Voxels whose label conducts, read slice by slice (for a volume in memory; a streamed one would be read whole). */
@@ -22,9 +25,7 @@ public final class FullSolveMemory {
 		for (int l : cond.labels()) if (l >= 0 && l < conducts.length) conducts[l] = true;
 		long n = 0;
 		for (int z = 0; z < src.depth(); z++) {
-			Object p = src.readPlanes(z, z + 1)[0];
-			if (p instanceof byte[]) for (byte b : (byte[]) p) n += conducts[b & 0xff] ? 1 : 0;
-			else for (short s : (short[]) p) n += conducts[s & 0xffff] ? 1 : 0;
+			for (int l : Slab.ints(src.readPlanes(z, z + 1)[0])) n += conducts[l] ? 1 : 0;
 		}
 		return n;
 	}

@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 
 import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.volume.Slab;
 import org.cathodej.volume.VolumeSource;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
@@ -136,7 +137,7 @@ public final class RandomWalkTortuosity {
 		if (src.bitDepth() == 32) throw new IllegalArgumentException(src.description() + " is a 32-bit image; the random walk needs 8- or 16-bit labels.");
 		requireMask(w, h, d);
 		long[] phase = new long[1];
-		long[][] in = mask(w, h, d, z -> ints(src.readPlanes(z, z + 1)[0]), phaseLabel, 1, phase);
+		long[][] in = mask(w, h, d, z -> Slab.ints(src.readPlanes(z, z + 1)[0]), phaseLabel, 1, phase);
 		return walk(in, phase[0], w, h, phaseLabel, vs, opt);
 	}
 
@@ -147,20 +148,6 @@ public final class RandomWalkTortuosity {
 
 	private static void requireMask(int w, int h, int d) {
 		MemoryBudget.require(((long) w * h + 63) / 64 * 8 * d, "Random-walk phase mask (1 bit per voxel) of " + w + "x" + h + "x" + d + " voxels", 1 / 8.0);
-	}
-
-	private static int[] ints(Object plane) {
-		int[] v;
-		if (plane instanceof byte[]) {
-			byte[] b = (byte[]) plane;
-			v = new int[b.length];
-			for (int i = 0; i < b.length; i++) v[i] = b[i] & 0xff;
-		} else {
-			short[] b = (short[]) plane;
-			v = new int[b.length];
-			for (int i = 0; i < b.length; i++) v[i] = b[i] & 0xffff;
-		}
-		return v;
 	}
 
 	/** The step table of a walk in the given mask. */

@@ -72,6 +72,19 @@ public final class Slab {
 		return planes[i];
 	}
 
+	/** A byte[] (unsigned) or short[] (unsigned) label plane as ints (a new array). */
+	public static int[] ints(Object p) {
+		int[] v = new int[java.lang.reflect.Array.getLength(p)];
+		if (p instanceof byte[]) {
+			byte[] b = (byte[]) p;
+			for (int i = 0; i < v.length; i++) v[i] = b[i] & 0xff;
+		} else {
+			short[] s = (short[]) p;
+			for (int i = 0; i < v.length; i++) v[i] = s[i] & 0xffff;
+		}
+		return v;
+	}
+
 	/** Global slice z (core or halo) as floats (a new array). */
 	public float[] floats(int z) {
 		return floats(plane(z));
@@ -89,6 +102,29 @@ public final class Slab {
 			for (int i = 0; i < f.length; i++) f[i] = s[i] & 0xffff;
 		}
 		return f;
+	}
+
+	/**
+	 * The slab as a volume of the whole depth whose loaded slices (core and halo) alone can be read, e.g. for code
+	 * that reads a slab with its halo from a whole-volume view ({@link SourceImg}).
+	 */
+	public VolumeSource asVolume(org.cathodej.image.VoxelSize vs) {
+		Slab s = this;
+		return new VolumeSource() {
+			@Override public int width() { return width; }
+			@Override public int height() { return height; }
+			@Override public int depth() { return depth; }
+			@Override public int bitDepth() { return bitDepth; }
+			@Override public org.cathodej.image.VoxelSize voxelSize() { return vs; }
+			@Override public String description() { return "slab " + s; }
+
+			@Override
+			public Object[] readPlanes(int from, int to) {
+				Object[] p = new Object[to - from];
+				for (int z = from; z < to; z++) p[z - from] = plane(z);
+				return p;
+			}
+		};
 	}
 
 	/** All loaded planes (halo included) as one image; local slice 0 is global slice z0 - haloBelow. */

@@ -30,7 +30,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 
 /**
- * The four streamed commands through the command line and a macro: a TIFF-slice folder, an HDF5 dataset, a TIFF
+ * The four streamed commands (and Pores and Voids) through the command line and a macro: a TIFF-slice folder, an HDF5 dataset, a TIFF
  * opened as a virtual stack and an image in memory with streaming=always write CSV tables byte-identical to the
  * in-memory analysis (streaming=never); the streamed class image folder equals the in-memory class image.
  */
@@ -132,10 +132,41 @@ class StreamingCommandsTest {
 		assertSameTables(mem, out);
 	}
 
+	static final String[] PORE_CSV = { "pores_and_voids_summary", "pores_and_voids_size_distribution", "pores_and_voids_voids",
+		"pores_and_voids_profile" };
+
+	/** The CSV tables of Pores and Voids; with {@code dropTitle}, the summary's first column (the image title) left out. */
+	static String poreTables(Path out, boolean dropTitle) throws Exception {
+		StringBuilder b = new StringBuilder();
+		for (String t : PORE_CSV)
+			for (String line : Files.readAllLines(out.resolve(t + ".csv")))
+				b.append(dropTitle && t.endsWith("summary") ? line.substring(line.indexOf(',') + 1) : line).append('\n');
+		return b.toString();
+	}
+
+	@Test
+	void poresAndVoidsStreamedGiveTheInMemoryTables() throws Exception {
+		Path mem = tmp.resolve("pmem"), always = tmp.resolve("palways"), dir = tmp.resolve("pfolder");
+		cli("pores_and_voids", tif.toString(), "streaming=never", "thickness_image", "--out", mem.toString());
+		cli("pores_and_voids", tif.toString(), "streaming=always", "slab_slices=7", "thickness_image", "--out", always.toString());
+		cli("pores_and_voids", folder.toString(), "--out", dir.toString());
+		assertEquals(poreTables(mem, false), poreTables(always, false));
+		assertEquals(poreTables(mem, true), poreTables(dir, true));
+		// the streamed local thickness folder equals the in-memory local thickness image
+		File[] tifs = mem.toFile().listFiles((d, n) -> n.endsWith("local_thickness.tif"));
+		assertEquals(1, tifs.length, String.join(",", mem.toFile().list()));
+		ImagePlus lt = IJ.openImage(tifs[0].getPath());
+		File[] dirs = always.toFile().listFiles((d, n) -> n.contains("local-thickness") && new File(d, n).isDirectory());
+		assertEquals(1, dirs.length, String.join(",", always.toFile().list()));
+		Object[] planes = new TiffFolderSource(dirs[0], null).readPlanes(0, lt.getStackSize());
+		for (int z = 0; z < planes.length; z++) assertArrayEquals((float[]) lt.getStack().getPixels(z + 1), (float[]) planes[z], "slice " + z);
+		assertFalse(always.toFile().list((d, n) -> n.contains("partial") || n.contains("distance")).length > 0);
+	}
+
 	@Test
 	void analysesWithoutAStreamedVersionRefuseAlways() {
 		ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-		int code = Main.run(new String[] { "pores_and_voids", tif.toString(), "streaming=always", "--out", tmp.resolve("p").toString() },
+		int code = Main.run(new String[] { "compare_with_ground_truth", tif.toString(), tif.toString(), "streaming=always", "--out", tmp.resolve("p").toString() },
 			new PrintStream(o, true), new PrintStream(e, true));
 		String err = e.toString(StandardCharsets.UTF_8);
 		assertTrue(code != 0, err);

@@ -63,13 +63,20 @@ class TortuositySubVolumeCommandTest {
 		assertTrue(e.getMessage().contains("one axis"), e.getMessage());
 	}
 
-	/** Pores and Voids on a (generated, virtual) volume far beyond the heap: refused before reading, with the memory and the alternative. */
+	/**
+	 * Pores and Voids on a (generated, virtual) volume far beyond the heap and the disk: streamed, it is refused before
+	 * reading for want of disk (or, on a huge disk, of memory for a slab), with a sub-volume as the alternative; with
+	 * streaming=never, for want of memory, with the streamed path and sub-volumes as alternatives.
+	 */
 	@Test
 	void poresRefuseAVolumeThatDoesNotFitWithTheSubVolumeAlternative() {
 		PoresCommand c = new PoresCommand();
 		c.labels = org.cathodej.imagej.SourceStack.imagePlus(new org.cathodej.volume.GeneratedSource(8192, 8192, 4096, 0, 1, 2), "huge");
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::run);
 		String m = e.getMessage();
-		assertTrue(m.contains("8192x8192x4096") && m.contains("GB") && m.contains("sub-volumes") && m.contains("subvolume_edge"), m);
+		assertTrue(m.contains("8192x8192") && m.contains("GB") && m.contains("sub-volume"), m);
+		c.streaming = "never";
+		m = assertThrows(IllegalArgumentException.class, c::run).getMessage();
+		assertTrue(m.contains("8192x8192x4096") && m.contains("GB") && m.contains("streaming=auto") && m.contains("sub-volumes"), m);
 	}
 }

@@ -41,7 +41,8 @@ public final class DialogProbe {
 			Macro.setOptions(options.toString());
 			Map<String, String> got;
 			try {
-				got = ParameterDialog.ask(spec);
+				ParameterDialog.Answer a = ParameterDialog.answer(spec); // the path CommandBridge takes
+				got = a == null ? null : a.values;
 			} finally {
 				Macro.setOptions(null);
 			}

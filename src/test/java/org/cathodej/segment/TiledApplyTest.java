@@ -110,7 +110,8 @@ class TiledApplyTest {
 		for (int[] g : new int[][] { { 3, 2, 5 }, { 1, 4, 2 } }) {
 			float[][] x = new float[ref.x.length][n];
 			int[] y = new int[n];
-			PixelClassifier.gather(channels, maps, scribbles, values, slicesCount, FeatureTiles.grid(fc, W, H, g[0], g[1], g[2]), x, y, 1, Progress.NONE);
+			PixelClassifier.TrainingSet ts = new PixelClassifier.TrainingSet(x, y, ref.perClass, ref.labelledVoxels, ref.totalVoxels);
+			PixelClassifier.gather(channels, maps, scribbles, values, slicesCount, FeatureTiles.grid(fc, W, H, g[0], g[1], g[2]), ts, 1, Progress.NONE);
 			assertArrayEquals(ref.y, y);
 			for (int f = 0; f < x.length; f++)
 				for (int i = 0; i < n; i++)

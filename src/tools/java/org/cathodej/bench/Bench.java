@@ -23,6 +23,7 @@ public final class Bench {
 		new McVariantsBench(),
 		new ConnectivityBench(),
 		new PoresBench(),
+		new StreamedPoresBench(),
 		PreprocessBench.align(),
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),

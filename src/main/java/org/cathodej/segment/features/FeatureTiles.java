@@ -107,6 +107,9 @@ public final class FeatureTiles {
 	public int slabSlices() { return slab; }
 	/** Working memory of the largest tile's slab. */
 	public long slabBytes() { return bytes; }
+	/** Tiles along x and along y. */
+	public int columns() { return nx; }
+	public int rows() { return ny; }
 	/** Number of tiles per slab (1: whole slices). */
 	public int count() { return nx * ny; }
 

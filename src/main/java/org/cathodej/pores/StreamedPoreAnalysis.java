@@ -1,0 +1,244 @@
+package org.cathodej.pores;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.cathodej.connectivity.Clusters;
+import org.cathodej.connectivity.ComponentLabeler;
+import org.cathodej.connectivity.Connectivity;
+import org.cathodej.connectivity.SlabClusters;
+import org.cathodej.image.VoxelSize;
+import org.cathodej.phase.PhaseLabels;
+import org.cathodej.task.Parallel;
+import org.cathodej.task.Progress;
+import org.cathodej.volume.Slab;
+import org.cathodej.volume.SlabKernel;
+import org.cathodej.volume.SlabPlan;
+import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.SliceSink;
+import org.cathodej.volume.VolumeSource;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+
+/**
+ * {@link PoreAnalysis#run} in bounded memory, slab by slab, with the in-memory result's numbers exactly.
+ * <ol>
+ * <li>Pore components: each slab's 6-connected pore clusters ({@link ComponentLabeler}) and, per provisional label,
+ * whether it touches CAM and ISE (faces to the slices around the slab included); merges join clusters across slab
+ * faces ({@link SlabClusters}), so the components are numbered as in memory and each one's class (ISE, CAM, CAM-ISE
+ * boundary) and border contact are known before the next pass.</li>
+ * <li>The exact distance map, streamed to disk ({@link org.cathodej.distance.StreamedDistance}).</li>
+ * <li>Local thickness slab by slab with its halo ({@link StreamedLocalThickness}); each slab is labelled again (the
+ * labeller is deterministic), given the final component labels, and its slices are scanned in z order: component
+ * moments, contact areas and thickness, the void profile and the size histogram. The per-slice arithmetic is the
+ * in-memory one in the same order, so every table is bit-identical.</li>
+ * </ol>
+ * Memory: a label slab and a thickness window of (slab + 2 halo) slices at {@link LocalThickness#BYTES_PER_VOXEL},
+ * plus 17 doubles per pore component and 13 bytes per provisional label (the in-memory path needs those too); disk:
+ * 4 bytes per voxel (deleted at the end).
+ */
+public final class StreamedPoreAnalysis {
+
+	/** Touch bits of a pore cluster. */
+	private static final byte CAM = 1, ISE = 2;
+
+	private StreamedPoreAnalysis() {}
+
+	/**
+	 * @param plan slabs of every pass
+	 * @param spill a file that does not exist yet, for the distance map (deleted at the end)
+	 * @param thickness where the local thickness slices go (completed at the end, aborted on failure or Esc), or null
+	 * @return the in-memory result's numbers ({@link PoreAnalysis.Result#thickness} null)
+	 */
+	public static PoreAnalysis.Result run(VolumeSource labels, PhaseLabels pl, VoxelSize vs, PoreAnalysis.Options opt, SlabPlan plan,
+		Path spill, SliceSink thickness, int threads, Progress progress) {
+		Progress p = progress == null ? Progress.NONE : progress;
+		PoreAnalysis.Options o = opt == null ? new PoreAnalysis.Options() : opt;
+		int w = labels.width(), h = labels.height(), d = labels.depth();
+		if (plan.depth() != d) throw new IllegalArgumentException("The slab plan covers " + plan.depth() + " slices, the volume has " + d);
+		PoreAnalysis.Result r = new PoreAnalysis.Result();
+		r.voxelSize = vs;
+		r.totalVoxels = labels.voxels();
+		r.totalVolume = r.totalVoxels * vs.voxelVolume();
+		boolean done = false;
+		try {
+			// in this JVM even for a source that runs kernels elsewhere: the later passes use a local spill file
+			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads), null,
+				p.range(0, 0.15));
+			SlabClusters.Finished fin = all.clusters.finish();
+			Clusters cl = fin.clusters();
+			r.components = cl.count();
+			PoreAnalysis.Components comp = new PoreAnalysis.Components(cl);
+			presetClasses(comp, all, fin);
+			PoreAnalysis.allocateProfile(r, d);
+			PoreAnalysis.Sizes sizes = new PoreAnalysis.Sizes();
+			Scan scan = new Scan(all.clusters, fin, comp, sizes, pl, vs, r, threads);
+			LocalThickness.Result lt = StreamedLocalThickness.compute(labels, v -> v == pl.pore(), vs, o.edge, plan.height(), spill, thickness,
+				scan, threads, p.range(0.15, 1));
+			r.ridgeVoxels = lt.ridgeVoxels;
+			r.poreVoxels = lt.phaseVoxels;
+			r.poreVolume = r.poreVoxels * vs.voxelVolume();
+			r.porosity = r.totalVoxels > 0 ? (double) r.poreVoxels / r.totalVoxels : Double.NaN;
+			r.maxThickness = lt.max;
+			sizes.finish(r, PoreAnalysis.binWidth(o, vs));
+			r.poreSurface = r.camPoreSurface + r.isePoreSurface + r.otherPoreSurface;
+			comp.classify(vs, o, r);
+			done = true;
+			return r;
+		} finally {
+			if (!done && thickness != null) thickness.abort();
+		}
+	}
+
+	/** Each component's class from the contacts of its provisional labels (classify checks them against the faces). */
+	private static void presetClasses(PoreAnalysis.Components comp, Partial all, SlabClusters.Finished fin) {
+		byte[] touch = new byte[comp.nc + 1];
+		for (int i = 1; i <= all.clusters.provisional(); i++) touch[fin.finalLabel(i)] |= all.touch[i];
+		for (int id = 1; id <= comp.nc; id++) comp.cls[id] = PoreAnalysis.Components.classOf((touch[id] & CAM) != 0, (touch[id] & ISE) != 0);
+	}
+
+	/** Pass 1 partial: pore clusters of a run of slabs and the solid phases each provisional label touches. */
+	static final class Partial implements Serializable {
+		private static final long serialVersionUID = 1L;
+		SlabClusters clusters;
+		/** touch[provisional label] = CAM and/or ISE bits. */
+		byte[] touch;
+	}
+
+	/** Pass 1: pore clusters per slab (labels with one slice of halo, for the contacts across the slab's faces). */
+	static final class ClusterKernel implements SlabKernel<Partial> {
+		private final int pore, cam, ise, threads;
+
+		ClusterKernel(int pore, int cam, int ise, int threads) {
+			this.pore = pore;
+			this.cam = cam;
+			this.ise = ise;
+			this.threads = threads;
+		}
+
+		@Override public int haloBelow() { return 1; }
+		@Override public int haloAbove() { return 1; }
+
+		@Override
+		public Partial partial(Slab slab) {
+			Clusters c = ComponentLabeler.label(ints(slab.coreImg()), pore, Connectivity.SIX, threads, Progress.NONE);
+			Partial p = new Partial();
+			p.touch = new byte[c.count() + 1];
+			int w = slab.width(), h = slab.height();
+			LabelWindow win = new LabelWindow(slab);
+			for (int k = 0; k < slab.coreDepth(); k++) {
+				int z = slab.z0() + k;
+				int[] lm = win.below(z), l0 = win.at(z), lp = win.above(z), cz = c.slice(k);
+				for (int y = 0, i = 0; y < h; y++)
+					for (int x = 0; x < w; x++, i++) {
+						int id = cz[i];
+						if (id == 0) continue;
+						int t = 0;
+						if (x > 0) t |= bit(l0[i - 1]);
+						if (x < w - 1) t |= bit(l0[i + 1]);
+						if (y > 0) t |= bit(l0[i - w]);
+						if (y < h - 1) t |= bit(l0[i + w]);
+						if (lm != null) t |= bit(lm[i]);
+						if (lp != null) t |= bit(lp[i]);
+						p.touch[id] |= t;
+					}
+			}
+			p.clusters = SlabClusters.of(c, slab.z0(), slab.isFirst(), slab.isLast());
+			return p;
+		}
+
+		private int bit(int label) {
+			return label == cam ? CAM : label == ise ? ISE : 0;
+		}
+
+		@Override
+		public Partial merge(Partial a, Partial b) {
+			int off = a.clusters.provisional(), nb = b.clusters.provisional();
+			byte[] t = Arrays.copyOf(a.touch, off + nb + 1);
+			System.arraycopy(b.touch, 1, t, off + 1, nb);
+			a.touch = t;
+			a.clusters = a.clusters.append(b.clusters);
+			return a;
+		}
+	}
+
+	/** Pass 3 per slab: final component labels, then the in-memory per-slice steps in z order. */
+	private static final class Scan implements StreamedLocalThickness.SlabUse {
+		private final SlabClusters all;
+		private final SlabClusters.Finished fin;
+		private final PoreAnalysis.Components comp;
+		private final PoreAnalysis.Sizes sizes;
+		private final PhaseLabels pl;
+		private final VoxelSize vs;
+		private final PoreAnalysis.Result r;
+		private final int threads;
+
+		Scan(SlabClusters all, SlabClusters.Finished fin, PoreAnalysis.Components comp, PoreAnalysis.Sizes sizes, PhaseLabels pl, VoxelSize vs,
+			PoreAnalysis.Result r, int threads) {
+			this.all = all;
+			this.fin = fin;
+			this.comp = comp;
+			this.sizes = sizes;
+			this.pl = pl;
+			this.vs = vs;
+			this.r = r;
+			this.threads = threads;
+		}
+
+		@Override
+		public void accept(Slab labels, float[][] thickness) {
+			int w = labels.width(), h = labels.height(), n = labels.coreDepth(), z0 = labels.z0();
+			Clusters local = ComponentLabeler.label(ints(labels.coreImg()), pl.pore(), Connectivity.SIX, threads, Progress.NONE);
+			int off = all.offsetOfSlab(z0);
+			int[][] ids = new int[n][];
+			PoreAnalysis.Sizes.Slice[] sz = new PoreAnalysis.Sizes.Slice[n];
+			Parallel.forEach(n, threads, k -> {
+				int[] c = local.slice(k).clone();
+				for (int i = 0; i < c.length; i++) if (c[i] != 0) c[i] = fin.finalLabel(c[i] + off);
+				ids[k] = c;
+				sz[k] = PoreAnalysis.Sizes.of(thickness[k]);
+				PoreAnalysis.profileSlice(z0 + k, c, thickness[k], comp, (double) w * h, vs.z(), r);
+			});
+			LabelWindow win = new LabelWindow(labels);
+			for (int k = 0; k < n; k++) {
+				int z = z0 + k;
+				comp.scanSlice(z, ids[k], thickness[k], win.below(z), win.at(z), win.above(z), w, h, pl, vs, r);
+				sizes.add(sz[k]);
+			}
+		}
+	}
+
+	/** Label slices of a slab (halo included) as ints, each converted once; null outside the volume. */
+	private static final class LabelWindow {
+		private final Slab slab;
+		private final int first;
+		private final int[][] read;
+
+		LabelWindow(Slab slab) {
+			this.slab = slab;
+			first = slab.z0() - slab.haloBelow();
+			read = new int[slab.haloBelow() + slab.coreDepth() + slab.haloAbove()][];
+		}
+
+		int[] at(int z) {
+			int k = z - first;
+			if (read[k] == null) read[k] = Slab.ints(slab.plane(z));
+			return read[k];
+		}
+
+		int[] below(int z) {
+			return z > 0 ? at(z - 1) : null;
+		}
+
+		int[] above(int z) {
+			return z + 1 < slab.volumeDepth() ? at(z + 1) : null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static RandomAccessibleInterval<? extends IntegerType<?>> ints(RandomAccessibleInterval<?> img) {
+		return (RandomAccessibleInterval<? extends IntegerType<?>>) img;
+	}
+}
