@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.cathodej.image.Slices;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.segment.features.FeatureComputer;
+import org.cathodej.segment.features.FeatureTiles;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
@@ -69,16 +71,19 @@ public final class StreamedClassification {
 		VolumeSource s0 = in.get(0);
 		int w = s0.width(), h = s0.height(), d = s0.depth();
 		FeatureComputer probe = new FeatureComputer(pc.settings(), vs, w, h, d);
-		int slab = probe.slabSlices(pc.slabBudget(opt.memoryBudget));
+		long inputBytes = 2L * w * h; // the slab's quantised probabilities (2 B/voxel) until spilled
+		for (VolumeSource s : in) inputBytes += (long) w * h * s.bytesPerVoxel(); // cached input slices
+		FeatureTiles tiles = pc.featurePlan(probe, w, h, d, opt.memoryBudget, inputBytes);
+		int slab = tiles.slabSlices();
 		List<RandomAccessibleInterval<? extends RealType<?>>> channels = new ArrayList<>();
 		for (VolumeSource s : in) channels.add(lazy(s, slab + 2 * probe.halo() + 1));
-		FeatureComputer fc = pc.features(channels, vs);
+		FeatureComputer fc = pc.features(channels, vs); // checks the channels against the classifier
 		double[][][] maps = pc.maps(channels);
 		pc.checkInputs(channels, maps);
-		long slabBytes = fc.slabBytes(slab);
-		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + pc.settings().numFeatures() + " features", 0);
+		long slabBytes = tiles.slabBytes();
+		MemoryBudget.require(slabBytes, "Feature slab (" + tiles + ") x " + pc.settings().numFeatures() + " features", 0);
 		ClassificationResult r = new ClassificationResult(w, h, d, false, false, false, slab, slabBytes);
-		Probabilities prob = new Probabilities(pc, vs, maps, slab, fc.halo(), opt);
+		Probabilities prob = new Probabilities(pc, vs, maps, tiles, fc.halo(), opt);
 		if (spills(in)) {
 			long[] hist = opt.priorCorrection ? new long[256 * 256] : null;
 			try (SpillVolume q = new SpillVolume(spill, 2 * w, h, d)) {
@@ -112,11 +117,11 @@ public final class StreamedClassification {
 		private final byte[] file;
 		private final VoxelSize vs;
 		private final double[][][] maps;
-		private final int slab, halo;
+		private final int slab, halo, columns, rows; // feature slabs of the plan, and its tile grid
 		private final PixelClassifier.ApplyOptions opt;
 		private transient PixelClassifier pc;
 
-		Probabilities(PixelClassifier pc, VoxelSize vs, double[][][] maps, int slab, int halo, PixelClassifier.ApplyOptions opt) {
+		Probabilities(PixelClassifier pc, VoxelSize vs, double[][][] maps, FeatureTiles tiles, int halo, PixelClassifier.ApplyOptions opt) {
 			ByteArrayOutputStream b = new ByteArrayOutputStream();
 			try (DataOutputStream out = new DataOutputStream(b)) {
 				pc.write(out);
@@ -127,7 +132,9 @@ public final class StreamedClassification {
 			this.pc = pc;
 			this.vs = vs;
 			this.maps = maps;
-			this.slab = slab;
+			this.slab = tiles.slabSlices();
+			this.columns = tiles.columns();
+			this.rows = tiles.rows();
 			this.halo = halo;
 			this.opt = opt;
 		}
@@ -136,9 +143,11 @@ public final class StreamedClassification {
 		byte[][] of(List<RandomAccessibleInterval<? extends RealType<?>>> channels, int z0, int z1) {
 			PixelClassifier c = classifier();
 			FeatureComputer fc = c.features(channels, vs);
+			int w = Slices.width(channels.get(0)), h = Slices.height(channels.get(0));
+			FeatureTiles tiles = columns * rows == 1 ? FeatureTiles.slices(fc, w, h, slab) : FeatureTiles.grid(fc, w, h, columns, rows, slab);
 			byte[][] q = new byte[z1 - z0][];
 			for (int a = z0; a < z1; a += slab) {
-				byte[][] part = c.quantisedProbabilities(fc, channels, maps, a, Math.min(z1, a + slab), opt, Progress.NONE);
+				byte[][] part = c.quantisedProbabilities(tiles, channels, maps, a, Math.min(z1, a + slab), opt, Progress.NONE);
 				System.arraycopy(part, 0, q, a - z0, part.length);
 			}
 			return q;
