@@ -107,6 +107,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 		if (c.fileVersion() < 2)
 			note("The classifier file is of format " + c.fileVersion() + ": it knows no grey range, so the images are not checked against the training images.");
 		convention("normalisation", c.normalisation().toString());
+		if (c.autoContextStages() > 1) convention("auto_context", (c.autoContextStages() - 1) + " stage(s) after the first forest");
 		VoxelSize vs = Volumes.voxelSize(bse);
 		PixelClassifier.ApplyOptions o = SegmentSupport.applyOptions(!keep_training_proportions, smoothing, memory_mb);
 		o.probabilities = probability_maps;
@@ -179,8 +180,9 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 			throw new UncheckedIOException(e);
 		}
 		ClassificationResult r = StreamedClassification.apply(c, in, vs, o, pl, plan, spill, w, progress());
-		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab; probabilities spilled to disk (2 bytes per voxel) and removed.",
-			r.slabSlices, MemoryBudget.bytes(r.slabBytes)));
+		note(String.format(Locale.ROOT, "Features in slabs of %d slices, %s per slab; %s", r.slabSlices, MemoryBudget.bytes(r.slabBytes),
+			StreamedClassification.spills(in) ? "probabilities spilled to disk (2 bytes per voxel) and removed."
+				: "probabilities not spilled: computed where the slabs are read (twice with the prior estimate)."));
 		return r;
 	}
 

@@ -3,6 +3,7 @@ package org.cathodej.commands;
 import java.util.List;
 
 import org.cathodej.image.VoxelSize;
+import org.cathodej.segment.AutoContext;
 import org.cathodej.segment.IntensityNormalisation;
 import org.cathodej.segment.features.FeatureSettings;
 import org.cathodej.segment.forest.RandomForest;
@@ -39,6 +40,11 @@ public abstract class ClassifierTrainingCommand extends CathodeJCommand {
 		+ "(class-balanced bootstrap), so a rare phase is not swamped", choices = { "scribbled", "balanced" })
 	public String class_weights = "scribbled";
 
+	@Parameter(label = "Auto-context stages", description = "0 = one forest; 1 or 2 = that many further forests, each trained on the features plus "
+		+ "the smoothed probabilities of the previous one and the distances to its CAM and pore (context of the neighbourhood); stored in the "
+		+ "classifier (format 4); each stage costs about one more classification", min = "0", max = "2")
+	public int auto_context = 0;
+
 	@Parameter(label = "Trees", min = "1", max = "1000")
 	public int trees = 50;
 
@@ -62,6 +68,16 @@ public abstract class ClassifierTrainingCommand extends CathodeJCommand {
 		IntensityNormalisation n = new IntensityNormalisation(IntensityNormalisation.Mode.parse(normalisation), 1, 99);
 		convention("normalisation", n.toString());
 		return n;
+	}
+
+	/** Forest stages: 1 + {@link #auto_context}, recorded as a convention when auto-context is on. */
+	protected int forestStages() {
+		if (auto_context < 0 || auto_context > AutoContext.MAX_STAGES - 1)
+			throw new IllegalArgumentException("auto_context must be 0 (off), 1 or " + (AutoContext.MAX_STAGES - 1) + ", got " + auto_context + ".");
+		if (auto_context > 0)
+			convention("auto_context", auto_context + " stage(s) after the first forest, on the features plus the context of the previous stage's "
+				+ "probabilities (out-of-fold for the training voxels, " + AutoContext.FOLDS + " folds)");
+		return auto_context + 1;
 	}
 
 	protected RandomForest.Params forestParams() {

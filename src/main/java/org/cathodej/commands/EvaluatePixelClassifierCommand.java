@@ -88,7 +88,7 @@ public class EvaluatePixelClassifierCommand extends ClassifierTrainingCommand {
 		RandomAccessibleInterval<? extends IntegerType<?>> truth = (RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval<?>) Volumes
 			.wrap(ground_truth);
 		SliceEvaluation.Result r = SliceEvaluation.run(ch, truth, tl, training_slice - 1, training_fraction, seed, vs, featureSettings(vs, ch),
-			intensityNormalisation(), forestParams(), o, progress());
+			intensityNormalisation(), forestParams(), forestStages(), o, progress());
 		per_slice = new Table();
 		for (int z = 0; z < r.perSlice.size(); z++) {
 			per_slice.addRow();

@@ -33,7 +33,7 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 		min = "0", max = "256")
 	public int stripe_width = 4;
 
-	@Parameter(label = "Curtain length (px)", description = "partial-height curtains: the stripe layer is estimated in windows of 2 x curtain_length + 1 px along the stripes (running median, weak evidence shrunk to zero; levels and sigma unused); curtains shorter than about curtain_length stay; 0 = column-wide filter",
+	@Parameter(label = "Curtain length (px)", description = "partial-height curtains: the stripe layer is estimated in windows of 2 x curtain_length + 1 px along the stripes (running median, weak evidence shrunk to zero; levels and sigma unused); curtains shorter than about curtain_length stay; 0 = column-wide filter (automatic mode: 0 = measure whether the curtains are partial-height and choose it)",
 		min = "0", max = "4096")
 	public int curtain_length = 0;
 
@@ -44,7 +44,9 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 		min = "0.01", max = "100")
 	public double sigma = 1;
 
-	@Parameter(label = "Automatic", description = "choose stripe width, levels and sigma per stack: most energy removed net of the structure lost (measured on sample slices turned by 90 degrees), with that loss bounded")
+	@Parameter(label = "Automatic", description = "choose the filter per stack: with curtain length 0 it first measures whether the curtains are partial-height "
+		+ "and then chooses curtain length and stripe width, else stripe width, levels and sigma of the column-wide filter; most energy removed net of the structure lost "
+		+ "(measured on sample slices turned by 90 degrees), with that loss bounded")
 	public boolean automatic = false;
 
 	@Parameter(label = "Largest structure loss", description = "automatic mode: allowed loss of non-stripe energy, fraction of the sample slices' variance energy",
@@ -96,7 +98,8 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 		boolean stream = StreamedImageOutput.streams(this, streaming, image, image.getBitDepth() / 8 + (removed_stripes ? 4 : 0));
 		Destriper.Result r = stream ? streamed(p) : Destriper.run(Volumes.real(image), p, progress());
 		if (automatic) note("Automatic stripe filter: stripe width " + r.stripeWidth + " px"
-			+ (curtain_length > 0 ? ", curtain length " + curtain_length + " px" : ", " + r.levels + " levels, sigma " + r.sigma));
+			+ (r.curtainLength > 0 ? ", curtain length " + r.curtainLength + " px" : ", " + r.levels + " levels, sigma " + r.sigma)
+			+ (r.curtainExtent != null ? " (" + r.curtainExtent + ")" : ""));
 		else if (r.levels != levels) note("Levels reduced to " + r.levels + " (the slice is too small for more).");
 		convention("stripe_width_used", r.stripeWidth);
 		convention("levels_used", r.levels);
@@ -104,7 +107,9 @@ public class RemoveStripesCommand extends CathodeJCommand implements org.cathode
 		int sw = r.stripeWidth;
 		convention("stripe_layer", sw > 0 ? "image minus its running median across the stripes over " + (2 * sw + 1) + " px, outliers along each column replaced by its robust smooth profile; the filter runs on the layer"
 			: "none: the filter runs on the whole image");
-		if (curtain_length > 0) convention("curtain_estimate", "running median of the stripe layer along the stripes over " + (2 * curtain_length + 1)
+		convention("curtain_length_used", r.curtainLength);
+		if (r.curtainExtent != null) convention("curtain_extent", r.curtainExtent);
+		if (r.curtainLength > 0) convention("curtain_estimate", "running median of the stripe layer along the stripes over " + (2 * r.curtainLength + 1)
 			+ " px, shrunk to zero below 2 standard errors of that median (non-negative garrote); the median across the stripes is retaken of the slice minus the estimate, 4 passes");
 		convention("stripe_energy", "slice height x sum over columns of the squared column mean of the image minus its running median across the stripes (half-width "
 			+ (sw > 0 ? sw : 4) + " px)");

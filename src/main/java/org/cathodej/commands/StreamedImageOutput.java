@@ -11,6 +11,7 @@ import org.cathodej.imagej.TiffSliceWriter;
 import org.cathodej.imagej.Volumes;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.task.MemoryBudget;
+import org.cathodej.volume.SlabExecutor;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.Streaming;
 import org.cathodej.volume.VolumeSource;
@@ -56,9 +57,13 @@ final class StreamedImageOutput {
 
 	/** Slabs of {@code slabSlices} (0 = sized from the free memory), checked to fit; noted for the user. */
 	static SlabPlan plan(CathodeJCommand cmd, VolumeSource src, int slabSlices, double bytesPerVoxel, String step) {
-		int sh = Streaming.slabHeight(slabSlices, src.width(), src.height(), src.depth(), bytesPerVoxel);
+		// a distributed source runs several slab pipelines in one worker heap: size and check against one task's share
+		SlabExecutor ex = src instanceof SlabExecutor ? (SlabExecutor) src : null;
+		int sh = Streaming.slabHeight(slabSlices, src.width(), src.height(), src.depth(), bytesPerVoxel,
+			ex != null ? ex.taskMemory() : MemoryBudget.available());
 		if (slabSlices <= 0 && sh > src.chunkDepth()) sh -= sh % src.chunkDepth(); // whole chunks per slab
-		Streaming.requireSlab(src.width(), src.height(), sh, bytesPerVoxel, step);
+		if (ex != null) Streaming.requireTaskSlab(src.width(), src.height(), sh, bytesPerVoxel, step, ex);
+		else Streaming.requireSlab(src.width(), src.height(), sh, bytesPerVoxel, step);
 		SlabPlan plan = new SlabPlan(src.depth(), sh);
 		cmd.remark("Streamed " + src.description() + " in " + plan + ".");
 		return plan;

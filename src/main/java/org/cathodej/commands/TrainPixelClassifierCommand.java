@@ -90,7 +90,7 @@ public class TrainPixelClassifierCommand extends ClassifierTrainingCommand {
 		RandomForest.Params p = forestParams();
 		IntensityNormalisation norm = intensityNormalisation();
 		long t0 = System.nanoTime();
-		PixelClassifier c = PixelClassifier.train(ch, lab, scribble, vs, fs, norm, p, seed,
+		PixelClassifier c = PixelClassifier.train(ch, lab, scribble, vs, fs, norm, p, forestStages(), seed,
 			(long) memory_mb << 20, Parallel.defaultThreads(), progress());
 		double secs = (System.nanoTime() - t0) / 1e9;
 		try {
@@ -113,6 +113,7 @@ public class TrainPixelClassifierCommand extends ClassifierTrainingCommand {
 			summary.set("features", fs.numFeatures());
 			summary.set("trees", trees);
 			summary.set("nodes", c.forest().numNodes());
+			summary.set("forest_stages", c.autoContextStages());
 		}
 		note("Classifier saved to " + file.getFileName() + " (" + fs + "; normalisation " + norm + "; training grey range "
 			+ java.util.Arrays.toString(c.greyRanges()) + ").");

@@ -100,15 +100,21 @@ public final class Destriper {
 		public final int stripeWidth, levels, curtainLength;
 		public final double sigma;
 		public final String wavelet;
+		/**
+		 * Automatic mode with curtain length 0: whether partial-height curtains were found and the figures behind the
+		 * choice (see {@link CurtainExtent}); null otherwise.
+		 */
+		public final String curtainExtent;
 		public final SliceStats[] stats;
 
-		Result(PlanarImg<?, ?> output, int stripeWidth, int curtainLength, int levels, double sigma, String wavelet, SliceStats[] stats) {
+		Result(PlanarImg<?, ?> output, int stripeWidth, int curtainLength, int levels, double sigma, String wavelet, String curtainExtent, SliceStats[] stats) {
 			this.output = output;
 			this.stripeWidth = stripeWidth;
 			this.curtainLength = curtainLength;
 			this.levels = levels;
 			this.sigma = sigma;
 			this.wavelet = wavelet;
+			this.curtainExtent = curtainExtent;
 			this.stats = stats;
 		}
 
@@ -178,6 +184,8 @@ public final class Destriper {
 		final int levels, width, curtainLength;
 		final double sigma;
 		final Direction direction;
+		/** Automatic mode: what the curtain-extent measure found ({@link Result#curtainExtent}). */
+		String extent;
 
 		Setting(Wavelet wv, int levels, int width, int curtainLength, double sigma, Direction direction) {
 			this.wv = wv;
@@ -199,7 +207,7 @@ public final class Destriper {
 		}
 
 		Result result(PlanarImg<?, ?> out, SliceStats[] stats) {
-			return new Result(out, width, curtainLength, levels, sigma, wv.name(), stats);
+			return new Result(out, width, curtainLength, levels, sigma, wv.name(), extent, stats);
 		}
 	}
 
@@ -218,7 +226,10 @@ public final class Destriper {
 			throw new IllegalArgumentException("curtain length needs a stripe width > 0 (the local estimate works on the stripe layer)");
 		if (!p.auto) return new Setting(wv, Math.min(p.levels, maxLevels(w, h)), p.stripeWidth, p.curtainLength, p.sigma, p.direction);
 		AutoParameters.Setting best = AutoParameters.choose(w, h, d, slice, wv, p, pr.range(0, 0.3));
-		return new Setting(wv, best.levels, best.width, p.curtainLength, best.sigma, p.direction);
+		Setting s = new Setting(wv, best.levels, best.width, p.curtainLength > 0 ? p.curtainLength : best.length, best.sigma, p.direction);
+		if (best.extent != null) s.extent = String.format(Locale.ROOT, "%s: %.0f %% of the local curtain estimate's energy outside its column means, typical curtain run %.0f px",
+			best.length > 0 ? "partial-height curtains" : "no partial-height curtains", 100 * best.extent.partialShare, best.extent.runLength);
+		return s;
 	}
 
 	static double distance(float[] a, float[] b) {

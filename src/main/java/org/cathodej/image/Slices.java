@@ -108,6 +108,34 @@ public final class Slices {
 		return out;
 	}
 
+	/**
+	 * Reads the rectangle [x0, x0 + w) x [y0, y0 + h) of slice z into {@code out} (row by row, w values per row),
+	 * with the conversions of {@link #readFloats(RandomAccessibleInterval, int, float[])}.
+	 */
+	public static float[] readFloats(RandomAccessibleInterval<? extends RealType<?>> img, int z, int x0, int y0, int w, int h, float[] out) {
+		if (out == null || out.length < w * h) out = new float[w * h];
+		Object a = planeArray(img, z);
+		int W = width(img);
+		boolean signed = isSigned(img);
+		for (int y = 0; y < h; y++) {
+			int src = (y0 + y) * W + x0, dst = y * w;
+			if (a instanceof float[]) System.arraycopy(a, src, out, dst, w);
+			else if (a instanceof byte[] && !signed) {
+				byte[] b = (byte[]) a;
+				for (int i = 0; i < w; i++) out[dst + i] = b[src + i] & 0xff;
+			} else if (a instanceof short[] && !signed) {
+				short[] s = (short[]) a;
+				for (int i = 0; i < w; i++) out[dst + i] = s[src + i] & 0xffff;
+			} else {
+				RandomAccessibleInterval<? extends RealType<?>> row = Views.interval(slice(img, z), new long[] { img.min(0) + x0, img.min(1) + y0 + y },
+					new long[] { img.min(0) + x0 + w - 1, img.min(1) + y0 + y });
+				Cursor<? extends RealType<?>> c = Views.flatIterable(row).cursor();
+				for (int i = 0; i < w; i++) out[dst + i] = c.next().getRealFloat();
+			}
+		}
+		return out;
+	}
+
 	private static <T> RandomAccessibleInterval<T> slice(RandomAccessibleInterval<T> img, int z) {
 		return img.numDimensions() > 2 ? Views.hyperSlice(img, 2, img.min(2) + z) : img;
 	}

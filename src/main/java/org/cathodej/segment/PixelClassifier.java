@@ -19,6 +19,7 @@ import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.Phase;
 import org.cathodej.segment.features.FeatureComputer;
 import org.cathodej.segment.features.FeatureSettings;
+import org.cathodej.segment.features.FeatureTiles;
 import org.cathodej.segment.forest.RandomForest;
 import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
@@ -39,9 +40,10 @@ public final class PixelClassifier {
 	/**
 	 * Newest file format version this code reads and writes. Version 3 is version 2 whose feature line names the
 	 * in-plane texture families (lbp, membrane); it is written only for such classifiers, so that builds from before
-	 * them refuse these files as newer instead of calling them damaged, while all other files stay version 2.
+	 * them refuse these files as newer instead of calling them damaged, while all other files stay version 2. Version 4
+	 * adds auto-context stages ({@link AutoContext}), and is written only for classifiers that have them.
 	 */
-	public static final int VERSION = 3;
+	public static final int VERSION = 4;
 	public static final int CLASSES = 3;
 
 	private final FeatureSettings settings;
@@ -51,6 +53,7 @@ public final class PixelClassifier {
 	private final IntensityNormalisation normalisation;
 	private final boolean balanced;
 	private final GreyRange[] ranges; // per channel; null for version-1 files (not checked)
+	private AutoContext context; // null: one stage
 	private int fileVersion = -1; // -1: trained here, see fileVersion()
 
 	public PixelClassifier(FeatureSettings settings, RandomForest forest, long seed, long[] samplesPerClass) {
@@ -84,6 +87,8 @@ public final class PixelClassifier {
 	public boolean balanced() { return balanced; }
 	/** Grey range of each training channel, or null (version-1 file). */
 	public GreyRange[] greyRanges() { return ranges == null ? null : ranges.clone(); }
+	/** Forest stages: 1, or 2-3 with auto-context ({@link AutoContext}). */
+	public int autoContextStages() { return context == null ? 1 : context.stages(); }
 	/** Format version of the file this classifier was read from (trained here: the version {@link #write} records). */
 	public int fileVersion() { return fileVersion < 0 ? writtenVersion() : fileVersion; }
 
@@ -119,6 +124,10 @@ public final class PixelClassifier {
 		public final int[] y;
 		public final long[] perClass;
 		public final long labelledVoxels, totalVoxels;
+		/** The slabs [z0, z1) of scribbled slices whose features were computed, in order. */
+		final List<int[]> slabs = new ArrayList<>();
+		/** Their features when kept for a later stage ({@link AutoContext}); null when not kept. */
+		List<float[][]> slabFeatures;
 
 		TrainingSet(float[][] x, int[] y, long[] perClass, long labelled, long total) {
 			this.x = x;
@@ -143,6 +152,16 @@ public final class PixelClassifier {
 	public static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
 		long memoryBudget, int threads, Progress progress) {
+		return collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, false, threads, progress);
+	}
+
+	/**
+	 * As above; with {@code keepFeatures} the feature slabs are kept in the result when they take at most half of
+	 * the memory budget (auto-context classifies the scribbled slices again).
+	 */
+	static TrainingSet collect(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		long memoryBudget, boolean keepFeatures, int threads, Progress progress) {
 		checkSizes(channels, scribbles);
 		if (classValues.length != CLASSES) throw new IllegalArgumentException("Need one scribble value per phase");
 		for (int i = 0; i < CLASSES; i++) {
@@ -185,33 +204,18 @@ public final class PixelClassifier {
 		float[][] x = new float[F][n];
 		int[] y = new int[n];
 		FeatureComputer fc = new FeatureComputer(fs, vs, w, h, d);
-		int slab = fc.slabSlices(memoryBudget);
-		int pos = 0;
-		int z = 0;
-		while (z < d) {
-			if (slicesCount[z] == 0) {
-				z++;
-				continue;
-			}
-			int z0 = z, z1 = z0;
-			while (z1 < d && z1 - z0 < slab && slicesCount[z1] > 0) z1++;
-			Progress pr = progress == null ? Progress.NONE : progress;
-			pr.checkCancelled();
-			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
-			float[][] f = fc.compute(channels, maps, z0, z1, threads, Progress.NONE);
-			for (int zz = z0; zz < z1; zz++) {
-				Slices.readInts(scribbles, zz, buf);
-				int off = (zz - z0) * plane;
-				for (int i = 0; i < plane; i++) {
-					int v = buf[i];
-					if (v == 0) continue;
-					for (int k = 0; k < F; k++) x[k][pos] = f[k][off + i];
-					y[pos++] = classOf(v, classValues);
-				}
-			}
-			z = z1;
-		}
-		return new TrainingSet(x, y, perClass, total, (long) w * h * d);
+		long scribbledSlices = 0;
+		for (int c : slicesCount) if (c > 0) scribbledSlices++;
+		TrainingSet ts = new TrainingSet(x, y, perClass, total, (long) w * h * d);
+		if (keepFeatures && 4L * F * plane * scribbledSlices <= memoryBudget / 2) ts.slabFeatures = new ArrayList<>();
+		int run = 0; // longest run of scribbled slices: whole slices when each run fits one slab (no tile margins)
+		for (int z = 0, r = 0; z < d; z++) run = Math.max(run, r = slicesCount[z] > 0 ? r + 1 : 0);
+		int whole = fc.slabSlices(memoryBudget);
+		// auto-context computes its stages on whole-slice slabs: it keeps (or computes again) those of ts.slabs
+		FeatureTiles tiles = keepFeatures || (whole >= run && fc.slabBytes(whole) <= memoryBudget) ? FeatureTiles.slices(fc, w, h, whole)
+			: FeatureTiles.plan(fc, w, h, d, memoryBudget);
+		gather(channels, maps, scribbles, classValues, slicesCount, tiles, ts, threads, progress == null ? Progress.NONE : progress);
+		return ts;
 	}
 
 	/** Trains on scribbles without normalisation: {@link #collect} then a seeded forest. */
@@ -228,6 +232,18 @@ public final class PixelClassifier {
 	public static PixelClassifier train(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
 		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
 		IntensityNormalisation norm, RandomForest.Params params, long seed, long memoryBudget, int threads, Progress progress) {
+		return train(channels, scribbles, classValues, vs, fs, norm, params, 1, seed, memoryBudget, threads, progress);
+	}
+
+	/**
+	 * As above with {@code stages} forest stages: 1 = one forest; 2-3 = auto-context ({@link AutoContext}), each
+	 * further stage trained on the pixel features plus the context of the previous stage's probabilities.
+	 */
+	public static PixelClassifier train(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, VoxelSize vs, FeatureSettings fs,
+		IntensityNormalisation norm, RandomForest.Params params, int stages, long seed, long memoryBudget, int threads, Progress progress) {
+		if (stages < 1 || stages > AutoContext.MAX_STAGES)
+			throw new IllegalArgumentException("Auto-context stages must be 1 (off), 2 or " + AutoContext.MAX_STAGES + ", got " + stages);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		checkSizes(channels, scribbles);
 		double[][][] maps = new double[channels.size()][][];
@@ -236,9 +252,72 @@ public final class PixelClassifier {
 			maps[c] = norm.maps(channels.get(c));
 			ranges[c] = GreyRange.of(channels.get(c), maps[c]);
 		}
-		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, threads, pr.range(0, 0.4));
-		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, params, seed, threads, pr.range(0.4, 1));
-		return new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
+		double split = stages == 1 ? 1 : 0.3;
+		TrainingSet ts = collect(channels, maps, scribbles, classValues, vs, fs, memoryBudget, stages > 1, threads, pr.range(0, 0.4 * split));
+		RandomForest rf = RandomForest.train(ts.x, ts.y, CLASSES, stages == 1 ? params : AutoContext.early(params), seed, threads, pr.range(0.4 * split, split));
+		PixelClassifier pc = new PixelClassifier(fs, rf, seed, ts.perClass, norm, params.balanced, ranges);
+		if (stages > 1) {
+			FeatureComputer fc = new FeatureComputer(fs, vs, Slices.width(scribbles), Slices.height(scribbles), Slices.depth(scribbles));
+			pc.context = AutoContext.train(stages, channels, maps, scribbles, ts, rf, fc, params, seed, threads, pr.range(split, 1));
+		}
+		return pc;
+	}
+
+	/**
+	 * Pass 2 of {@link #collect}: the features and classes of the scribbled voxels in scan order (slice, row, column)
+	 * into x[feature][sample] and y, slab by slab of the slices that carry scribbles ({@code slicesCount[z] > 0}),
+	 * tile by tile as {@code tiles} plans; the slabs go to {@code ts.slabs}, and their features to
+	 * {@code ts.slabFeatures} when that list exists (whole slices only).
+	 */
+	static void gather(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		RandomAccessibleInterval<? extends IntegerType<?>> scribbles, int[] classValues, int[] slicesCount, FeatureTiles tiles, TrainingSet ts,
+		int threads, Progress pr) {
+		if (ts.slabFeatures != null && tiles.count() > 1) throw new IllegalArgumentException("Kept features need whole slices");
+		float[][] x = ts.x;
+		int[] y = ts.y;
+		int w = Slices.width(scribbles), d = Slices.depth(scribbles), plane = w * Slices.height(scribbles), slab = tiles.slabSlices();
+		int[] buf = new int[plane];
+		int pos = 0, z = 0;
+		while (z < d) {
+			if (slicesCount[z] == 0) {
+				z++;
+				continue;
+			}
+			int z0 = z, z1 = z0;
+			while (z1 < d && z1 - z0 < slab && slicesCount[z1] > 0) z1++;
+			pr.checkCancelled();
+			pr.report(z0 / (double) d, "features of slices " + (z0 + 1) + "-" + z1);
+			int m = 0;
+			for (int zz = z0; zz < z1; zz++) m += slicesCount[zz];
+			int[] at = new int[m]; // scribbled voxels of the slab in scan order: (slice - z0) * plane + index in the slice
+			for (int zz = z0, k = 0; zz < z1; zz++) {
+				Slices.readInts(scribbles, zz, buf);
+				for (int i = 0; i < plane; i++)
+					if (buf[i] != 0) {
+						y[pos + k] = classOf(buf[i], classValues);
+						at[k++] = (zz - z0) * plane + i;
+					}
+			}
+			ts.slabs.add(new int[] { z0, z1 });
+			for (int t = 0; t < tiles.count(); t++) {
+				float[][] f = tiles.computer(t).compute(channels, maps, z0, z1, threads, Progress.NONE);
+				copySamples(f, at, tiles.core(t), tiles.padded(t), w, plane, x, pos);
+				if (ts.slabFeatures != null) ts.slabFeatures.add(f);
+			}
+			pos += m;
+			z = z1;
+		}
+	}
+
+	/** Features of the scribbled voxels at[k] that lie in a tile's core into x[.][pos + k] (f over the padded tile). */
+	private static void copySamples(float[][] f, int[] at, int[] core, int[] pad, int w, int plane, float[][] x, int pos) {
+		int pw = pad[2] - pad[0], ph = pad[3] - pad[1];
+		for (int k = 0; k < at.length; k++) {
+			int zz = at[k] / plane, j = at[k] % plane, yy = j / w, xx = j % w;
+			if (xx < core[0] || xx >= core[2] || yy < core[1] || yy >= core[3]) continue;
+			int src = (zz * ph + yy - pad[1]) * pw + xx - pad[0];
+			for (int c = 0; c < f.length; c++) x[c][pos + k] = f[c][src];
+		}
 	}
 
 	private static int classOf(int v, int[] classValues) {
@@ -264,7 +343,8 @@ public final class PixelClassifier {
 	// ------------------------------------------------------------------------------------------------ applying
 
 	/** What {@link #apply} should produce besides the labels. */
-	public static final class ApplyOptions {
+	public static final class ApplyOptions implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		public boolean probabilities = false;
 		public boolean uncertainty = false;
 		/** Margin of the fraction uncertainty range (see {@link ClassificationResult}). */
@@ -294,9 +374,10 @@ public final class PixelClassifier {
 		MemoryBudget.require(outBytes, "Pixel classification outputs of " + w + "x" + h + "x" + d + " voxels", outBytes / (double) voxels);
 		double[][][] maps = maps(channels);
 		checkInputs(channels, maps);
-		int slab = fc.slabSlices(opt.memoryBudget);
-		long slabBytes = fc.slabBytes(slab);
-		MemoryBudget.require(slabBytes, "Feature slab of " + slab + " slices x " + settings.numFeatures() + " features", 0);
+		FeatureTiles tiles = featurePlan(fc, w, h, d, opt.memoryBudget, 0);
+		int slab = tiles.slabSlices();
+		long slabBytes = tiles.slabBytes();
+		MemoryBudget.require(slabBytes, "Feature slab (" + tiles + ") x " + settings.numFeatures() + " features", 0);
 		ClassificationResult r = new ClassificationResult(w, h, d, opt.probabilities, opt.uncertainty, slab, slabBytes);
 		Progress pr = progress == null ? Progress.NONE : progress;
 		byte[][] q = new byte[d][];
@@ -305,7 +386,7 @@ public final class PixelClassifier {
 			int z1 = Math.min(d, z0 + slab);
 			pr.checkCancelled();
 			double f0 = 0.95 * z0 / d, f1 = 0.95 * z1 / d;
-			byte[][] qs = quantisedProbabilities(fc, channels, maps, z0, z1, opt, pr.range(f0, f1));
+			byte[][] qs = quantisedProbabilities(tiles, channels, maps, z0, z1, opt, pr.range(f0, f1));
 			System.arraycopy(qs, 0, q, z0, qs.length);
 		}
 		if (hist != null) for (byte[] qz : q) histogram(qz, hist);
@@ -324,6 +405,25 @@ public final class PixelClassifier {
 		return r;
 	}
 
+	/**
+	 * The share of a memory budget the feature slab may take: all of it for one stage; with auto-context the context
+	 * features and the probabilities of the slab need room beside it.
+	 */
+	/**
+	 * The feature plan of applying: tiles and slabs of least recomputation ({@link FeatureTiles#plan}), or, with
+	 * auto-context (whose context features see whole slices), whole-slice slabs of {@link #slabBudget}.
+	 */
+	FeatureTiles featurePlan(FeatureComputer fc, int w, int h, int d, long budget, long inputBytesPerSlice) {
+		if (context != null) return FeatureTiles.slices(fc, w, h, fc.slabSlices(slabBudget(budget)));
+		return FeatureTiles.plan(fc, w, h, d, budget, inputBytesPerSlice);
+	}
+
+	long slabBudget(long budget) {
+		if (context == null) return budget;
+		int F = settings.numFeatures();
+		return budget * F / (F + AutoContext.FEATURES + 2 * CLASSES);
+	}
+
 	/** The feature computer and the (checked) normalisation maps of these channels, for applying slab by slab. */
 	FeatureComputer features(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, VoxelSize vs) {
 		checkSizes(channels, null);
@@ -336,40 +436,72 @@ public final class PixelClassifier {
 
 	/**
 	 * Pass 1 of slices [z0, z1): features and forest probabilities, quantised as p_pore and p_CAM in 1/255 (two bytes
-	 * per voxel, interleaved), one array per slice.
+	 * per voxel, interleaved), one array per slice; features of whole slices.
 	 */
 	byte[][] quantisedProbabilities(FeatureComputer fc, List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
 		int z0, int z1, ApplyOptions opt, Progress pr) {
 		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
-		int plane = Slices.width(c0) * Slices.height(c0), F = settings.numFeatures();
-		float[][] feat = fc.compute(channels, maps, z0, z1, opt.threads, pr.range(0, 0.6));
-		pr.report(0.6, "classifying slices " + (z0 + 1) + "-" + z1);
+		return quantisedProbabilities(FeatureTiles.slices(fc, Slices.width(c0), Slices.height(c0), z1 - z0), channels, maps, z0, z1, opt, pr);
+	}
+
+	/** As above, the features computed tile by tile as {@code tiles} plans (the same numbers as whole slices). */
+	byte[][] quantisedProbabilities(FeatureTiles tiles, List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, double[][][] maps,
+		int z0, int z1, ApplyOptions opt, Progress pr) {
+		RandomAccessibleInterval<? extends RealType<?>> c0 = channels.get(0);
+		int w = Slices.width(c0), plane = w * Slices.height(c0);
 		byte[][] q = new byte[z1 - z0][2 * plane];
-		int n = (z1 - z0) * plane;
+		int n = tiles.count();
+		for (int t = 0; t < n; t++) {
+			Progress pt = pr.range(t / (double) n, (t + 1.0) / n);
+			float[][] feat = tiles.computer(t).compute(channels, maps, z0, z1, opt.threads, pt.range(0, 0.6));
+			pt.report(0.6, "classifying slices " + (z0 + 1) + "-" + z1 + (n > 1 ? ", tile " + (t + 1) + "/" + n : ""));
+			if (context == null) classifyTile(feat, tiles.core(t), tiles.padded(t), z1 - z0, w, q, opt.threads);
+			else { // auto-context: whole slices (its context features see the whole slice)
+				if (n > 1) throw new IllegalArgumentException("Auto-context classifies whole slices, not tiles");
+				float[] prob = context.probabilities(forest, feat, z1 - z0, w, plane / w, opt.threads);
+				Parallel.forEach(z1 - z0, opt.threads, z -> quantise(prob, z * plane * CLASSES, plane, q[z], 0));
+			}
+		}
+		pr.report(1, "classified slices " + (z0 + 1) + "-" + z1);
+		return q;
+	}
+
+	/**
+	 * Forest probabilities of the core voxels of one tile ({@code feat[f][(z * ph + y) * pw + x]} over the padded
+	 * rectangle {x0, y0, x1, y1}), quantised into q (slice planes of width w), in blocks of rows over the threads.
+	 */
+	private void classifyTile(float[][] feat, int[] core, int[] pad, int slices, int w, byte[][] q, int threads) {
+		int F = settings.numFeatures(), pw = pad[2] - pad[0], ph = pad[3] - pad[1], cw = core[2] - core[0], ch = core[3] - core[1];
+		int rowsTotal = slices * ch;
 		final int B = 1024;
-		int blocks = (n + B - 1) / B;
-		int chunks = Math.min(blocks, Math.max(1, opt.threads) * 8);
-		Parallel.forEach(chunks, opt.threads, ch -> {
+		int chunks = Math.min(rowsTotal, Math.max(1, threads) * 8);
+		Parallel.forEach(chunks, threads, k -> {
 			float[] rows = new float[B * F], prob = new float[B * CLASSES];
-			int b0 = (int) ((long) blocks * ch / chunks), b1 = (int) ((long) blocks * (ch + 1) / chunks);
-			for (int b = b0; b < b1; b++) {
-				int i0 = b * B, m = Math.min(B, n - i0);
-				for (int k = 0; k < F; k++) {
-					float[] col = feat[k];
-					for (int i = 0; i < m; i++) rows[i * F + k] = col[i0 + i];
-				}
-				forest.predict(rows, m, prob);
-				for (int i = 0; i < m; i++) {
-					int gi = i0 + i, z = gi / plane, j = gi % plane;
-					int a = Math.round(prob[i * CLASSES] * 255), c = Math.round(prob[i * CLASSES + 1] * 255);
-					if (a + c > 255) c = 255 - a;
-					q[z][2 * j] = (byte) a;
-					q[z][2 * j + 1] = (byte) c;
+			int r0 = (int) ((long) rowsTotal * k / chunks), r1 = (int) ((long) rowsTotal * (k + 1) / chunks);
+			for (int r = r0; r < r1; r++) {
+				int z = r / ch, y = core[1] + r % ch;
+				int src = (z * ph + y - pad[1]) * pw + core[0] - pad[0], dst = y * w + core[0];
+				for (int x0 = 0; x0 < cw; x0 += B) {
+					int m = Math.min(B, cw - x0);
+					for (int f = 0; f < F; f++) {
+						float[] col = feat[f];
+						for (int i = 0; i < m; i++) rows[i * F + f] = col[src + x0 + i];
+					}
+					forest.predict(rows, m, prob);
+					quantise(prob, 0, m, q[z], dst + x0);
 				}
 			}
 		});
-		pr.report(1, "classified slices " + (z0 + 1) + "-" + z1);
-		return q;
+	}
+
+	/** p_pore and p_CAM of m voxels (prob from index off) in 1/255 (their sum at most 255) into q from voxel j on. */
+	private static void quantise(float[] prob, int off, int m, byte[] q, int j) {
+		for (int i = 0, k = off; i < m; i++, k += CLASSES) {
+			int a = Math.round(prob[k] * 255), c = Math.round(prob[k + 1] * 255);
+			if (a + c > 255) c = 255 - a;
+			q[2 * (j + i)] = (byte) a;
+			q[2 * (j + i) + 1] = (byte) c;
+		}
 	}
 
 	/** Adds one slice's quantised probabilities to the 256 x 256 histogram of the prior estimate. */
@@ -501,6 +633,7 @@ public final class PixelClassifier {
 
 	/** The format version {@link #write} records: 3 with texture features, else 2 (see {@link #VERSION}). */
 	int writtenVersion() {
+		if (context != null) return 4;
 		return settings.has(FeatureSettings.Family.LBP) || settings.has(FeatureSettings.Family.MEMBRANE) ? 3 : 2;
 	}
 
@@ -516,10 +649,15 @@ public final class PixelClassifier {
 		hd.append("class_weights=").append(balanced ? "balanced" : "scribbled").append('\n');
 		if (ranges != null) for (int c = 0; c < ranges.length; c++) hd.append("channel").append(c + 1).append('=').append(ranges[c].encode()).append('\n');
 		hd.append("feature_names=").append(String.join(",", settings.featureNames())).append('\n');
+		if (context != null) {
+			hd.append("auto_context=").append(context.stages()).append('\n');
+			hd.append("context_feature_names=").append(String.join(",", AutoContext.featureNames())).append('\n');
+		}
 		hd.append("end\n");
 		byte[] b = hd.toString().getBytes(StandardCharsets.UTF_8);
 		out.write(b);
 		forest.write(out);
+		if (context != null) context.write(out);
 		out.flush();
 	}
 
@@ -536,7 +674,7 @@ public final class PixelClassifier {
 	}
 
 	/**
-	 * Reads a classifier (format 1, 2 or 3; format 1 files have no normalisation, no class weights and no grey ranges,
+	 * Reads a classifier (format 1-4; format 4 adds auto-context stages; format 1 files have no normalisation, no class weights and no grey ranges,
 	 * and keep their old behaviour: nothing is checked). A file that starts like a classifier but is cut short or
 	 * garbled gives "the classifier file X is damaged: ...".
 	 */
@@ -562,6 +700,7 @@ public final class PixelClassifier {
 		int version = -1;
 		IntensityNormalisation norm = IntensityNormalisation.NONE;
 		boolean balanced = false;
+		int stages = 1;
 		java.util.TreeMap<Integer, GreyRange> ranges = new java.util.TreeMap<>();
 		String l;
 		while (!"end".equals(l = line(in))) {
@@ -587,6 +726,10 @@ public final class PixelClassifier {
 					break;
 				case "normalisation": norm = IntensityNormalisation.parse(v); break;
 				case "class_weights": balanced = v.trim().equals("balanced"); break;
+				case "auto_context":
+					stages = Integer.parseInt(v.trim());
+					if (stages < 1 || stages > AutoContext.MAX_STAGES) throw new IllegalArgumentException("auto_context=" + v);
+					break;
 				default:
 					if (k.matches("channel[0-9]+")) ranges.put(Integer.parseInt(k.substring(7)), GreyRange.parse(v));
 					break; // unknown keys of later minor versions are ignored
@@ -603,6 +746,7 @@ public final class PixelClassifier {
 		if (rf.numFeatures() != fs.numFeatures()) throw damaged(name, "forest and feature settings disagree");
 		if (rf.numClasses() != CLASSES) throw damaged(name, "the forest has " + rf.numClasses() + " classes");
 		PixelClassifier pc = new PixelClassifier(fs, rf, seed, samples, norm, balanced, gr);
+		if (stages > 1) pc.context = AutoContext.read(in, stages, fs.numFeatures());
 		pc.fileVersion = version;
 		return pc;
 	}

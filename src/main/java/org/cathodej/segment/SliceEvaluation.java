@@ -95,6 +95,13 @@ public final class SliceEvaluation {
 	public static Result run(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, RandomAccessibleInterval<? extends IntegerType<?>> truth,
 		PhaseLabels truthLabels, int trainingSlice, double fraction, long seed, VoxelSize vs, FeatureSettings fs, IntensityNormalisation norm,
 		RandomForest.Params params, PixelClassifier.ApplyOptions opt, Progress progress) {
+		return run(channels, truth, truthLabels, trainingSlice, fraction, seed, vs, fs, norm, params, 1, opt, progress);
+	}
+
+	/** As above with {@code stages} forest stages (1 = one forest, 2-3 = auto-context). */
+	public static Result run(List<? extends RandomAccessibleInterval<? extends RealType<?>>> channels, RandomAccessibleInterval<? extends IntegerType<?>> truth,
+		PhaseLabels truthLabels, int trainingSlice, double fraction, long seed, VoxelSize vs, FeatureSettings fs, IntensityNormalisation norm,
+		RandomForest.Params params, int stages, PixelClassifier.ApplyOptions opt, Progress progress) {
 		PixelClassifier.checkSizes(channels, truth);
 		int d = Slices.depth(truth);
 		if (trainingSlice < 0 || trainingSlice >= d) throw new IllegalArgumentException("Training slice " + (trainingSlice + 1) + " is outside 1-" + d);
@@ -102,7 +109,7 @@ public final class SliceEvaluation {
 		Progress pr = progress == null ? Progress.NONE : progress;
 		PlanarImg<UnsignedByteType, ?> scribbles = stratifiedScribbles(truth, truthLabels, trainingSlice, fraction, seed);
 		long t0 = System.nanoTime();
-		PixelClassifier c = PixelClassifier.train(channels, scribbles, Scribbles.classValues(), vs, fs, norm, params, seed, opt.memoryBudget, opt.threads,
+		PixelClassifier c = PixelClassifier.train(channels, scribbles, Scribbles.classValues(), vs, fs, norm, params, stages, seed, opt.memoryBudget, opt.threads,
 			pr.range(0, 0.3));
 		long t1 = System.nanoTime();
 		ClassificationResult r = c.apply(channels, vs, opt, pr.range(0.3, 0.95));

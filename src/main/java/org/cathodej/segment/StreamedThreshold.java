@@ -1,9 +1,9 @@
 package org.cathodej.segment;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BinaryOperator;
 
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
@@ -11,6 +11,7 @@ import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.Slab;
+import org.cathodej.volume.SlabKernel;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
 import org.cathodej.volume.SlabTransform;
@@ -26,7 +27,9 @@ import net.imglib2.img.planar.PlanarImg;
  * and writes them to a {@link SliceSink}. Smoothing is in-plane and the counts are integers, so thresholds and labels
  * are bit-identical to the in-memory segmentation for any slab height. The majority filter (3x3x3) runs on each
  * slab with a one-slice halo, which gives its core exactly the whole-volume result. The minimum-island clean-up is
- * not streamed: an island is a 3D connected piece of any extent, and its merge depends on all its neighbours.
+ * not streamed: an island is a 3D connected piece of any extent, and its merge depends on all its neighbours. The
+ * statistics passes are {@link SlabKernel}s and the labelling pass a {@link SlabTransform.Reporting} transform, so
+ * inputs that run slab work where they live (e.g. a Spark cluster) run every pass there.
  */
 public final class StreamedThreshold {
 
@@ -60,36 +63,63 @@ public final class StreamedThreshold {
 			r.bseThresholds = new double[] { ThresholdSegmentation.edge(mb, p.bins, t[0]), ThresholdSegmentation.edge(mb, p.bins, t[1]) };
 		}
 		r.voxelsPerPhase = new long[3];
-		StreamedOutput.run(in, plan, labels(vs, p, pl, cut, r), sink, pr.range(se != null ? 0.8 : 0.6, 1));
+		StreamedOutput.run(in, plan, new Labels(vs, p, pl, cut, r), sink, pr.range(se != null ? 0.8 : 0.6, 1));
 		return r;
 	}
 
-	/** The labelling pass: phases of the slab (and its halo for the majority filter), label values of the core. */
-	private static SlabTransform labels(VoxelSize vs, ThresholdSegmentation.Params p, PhaseLabels pl, double seCut, ThresholdSegmentation.Result r) {
-		return new SlabTransform() {
-			@Override
-			public int halo() {
-				return p.majorityFilter ? 1 : 0;
-			}
+	/**
+	 * The labelling pass: phases of the slab (and its halo for the majority filter), label values of the core; as the
+	 * slab's result {pore, CAM, ISE voxels, voxels changed by the majority filter}, added into the result.
+	 */
+	static final class Labels implements SlabTransform.Reporting<long[]> {
+		private static final long serialVersionUID = 1L;
+		private final VoxelSize vs;
+		private final ThresholdSegmentation.Params p;
+		private final int pore, cam, ise;
+		private final double seCut;
+		private final double[] bseThresholds;
+		private final transient ThresholdSegmentation.Result r;
 
-			@Override
-			public Object[] apply(Slab[] s) {
-				int first = s[0].z0() - s[0].haloBelow(), n = s[0].z1() + s[0].haloAbove() - first, w = s[0].width(), h = s[0].height();
-				byte[][] ph = new byte[n][];
-				Parallel.forEach(n, p.threads, k -> {
-					float[][] sm = smoothed(s, first + k, vs, p);
-					ph[k] = new byte[w * h];
-					ThresholdSegmentation.label(ph[k], sm[0], sm.length > 1 ? ThresholdSegmentation.pores(sm[1], seCut, p) : null, r.bseThresholds, p);
-				});
-				byte[][] core = new byte[s[0].coreDepth()][];
-				int from = s[0].haloBelow();
-				if (p.majorityFilter) r.voxelsChangedByMajority += Cleanup.majority(ph, from, from + core.length, w, h, p.threads, core);
-				else System.arraycopy(ph, from, core, 0, core.length);
-				for (byte[] c : core) ThresholdSegmentation.count(c, r.voxelsPerPhase);
-				PlanarImg<?, ?> img = PhaseVolumes.fromPhases(core, w, h, pl);
-				return SlabTransform.planes(img, 0, core.length);
-			}
-		};
+		Labels(VoxelSize vs, ThresholdSegmentation.Params p, PhaseLabels pl, double seCut, ThresholdSegmentation.Result r) {
+			this.vs = vs;
+			this.p = p;
+			this.pore = pl.pore();
+			this.cam = pl.cam();
+			this.ise = pl.ise();
+			this.seCut = seCut;
+			this.bseThresholds = r.bseThresholds.clone();
+			this.r = r;
+		}
+
+		@Override
+		public int halo() {
+			return p.majorityFilter ? 1 : 0;
+		}
+
+		@Override
+		public SlabTransform.Output<long[]> transform(Slab[] s) {
+			int first = s[0].z0() - s[0].haloBelow(), n = s[0].z1() + s[0].haloAbove() - first, w = s[0].width(), h = s[0].height();
+			byte[][] ph = new byte[n][];
+			Parallel.forEach(n, p.threads, k -> {
+				float[][] sm = smoothed(s, first + k, vs, p);
+				ph[k] = new byte[w * h];
+				ThresholdSegmentation.label(ph[k], sm[0], sm.length > 1 ? ThresholdSegmentation.pores(sm[1], seCut, p) : null, bseThresholds, p);
+			});
+			byte[][] core = new byte[s[0].coreDepth()][];
+			int from = s[0].haloBelow();
+			long[] counts = new long[4];
+			if (p.majorityFilter) counts[3] = Cleanup.majority(ph, from, from + core.length, w, h, p.threads, core);
+			else System.arraycopy(ph, from, core, 0, core.length);
+			for (byte[] c : core) ThresholdSegmentation.count(c, counts);
+			PlanarImg<?, ?> img = PhaseVolumes.fromPhases(core, w, h, new PhaseLabels(pore, cam, ise));
+			return new SlabTransform.Output<>(SlabTransform.planes(img, 0, core.length), counts);
+		}
+
+		@Override
+		public void keep(int z0, long[] counts) {
+			for (int i = 0; i < 3; i++) r.voxelsPerPhase[i] += counts[i];
+			r.voxelsChangedByMajority += counts[3];
+		}
 	}
 
 	/** Slice z of every input, smoothed in-plane as in memory. */
@@ -102,45 +132,86 @@ public final class StreamedThreshold {
 	/** Histogram range of input {@code channel} (outside the SE pores when seCut is a number). */
 	private static double[] range(List<VolumeSource> in, SlabPlan plan, VoxelSize vs, ThresholdSegmentation.Params p, int channel, double seCut,
 		Progress pr) {
-		double[] r = scan(in, plan, vs, p, (z, sm) -> ThresholdSegmentation.rawRange(new float[][] { sm[channel] }, skip(sm, seCut, p)),
-			(a, b) -> new double[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) }, pr);
+		double[] r = SlabStreamer.run(in, plan, new Range(vs, p, channel, seCut), pr);
 		return ThresholdSegmentation.histogramRange(r[0], r[1]);
 	}
 
 	private static long[] histogram(List<VolumeSource> in, SlabPlan plan, VoxelSize vs, ThresholdSegmentation.Params p, int channel, double seCut,
 		double[] mm, Progress pr) {
-		return scan(in, plan, vs, p, (z, sm) -> ThresholdSegmentation.histogram(new float[][] { sm[channel] }, skip(sm, seCut, p), mm, p.bins), (a, b) -> {
+		return SlabStreamer.run(in, plan, new Histogram(vs, p, channel, seCut, mm), pr);
+	}
+
+	/**
+	 * A statistic of the smoothed slices of input {@code channel} (outside the SE pores when seCut is a number), one
+	 * per slice, combined in slice order with {@link #merge}: a slab kernel over the aligned inputs.
+	 */
+	abstract static class SliceStats<T extends Serializable> implements SlabKernel<T>, Serializable {
+		private static final long serialVersionUID = 1L;
+		final VoxelSize vs;
+		final ThresholdSegmentation.Params p;
+		final int channel;
+		final double seCut;
+
+		SliceStats(VoxelSize vs, ThresholdSegmentation.Params p, int channel, double seCut) {
+			this.vs = vs;
+			this.p = p;
+			this.channel = channel;
+			this.seCut = seCut;
+		}
+
+		/** The statistic of one slice: the channel's smoothed values, and the pores to skip (null: none). */
+		abstract T of(float[][] values, boolean[][] skip);
+
+		@Override
+		public T partial(Slab slab) {
+			return partial(new Slab[] { slab });
+		}
+
+		@Override
+		public T partial(Slab[] s) {
+			List<T> part = new ArrayList<>();
+			for (int k = 0; k < s[0].coreDepth(); k++) part.add(null);
+			Parallel.forEach(part.size(), p.threads, k -> {
+				float[][] sm = smoothed(s, s[0].z0() + k, vs, p);
+				part.set(k, of(new float[][] { sm[channel] }, Double.isNaN(seCut) ? null : new boolean[][] { ThresholdSegmentation.pores(sm[1], seCut, p) }));
+			});
+			return mergeAll(part);
+		}
+	}
+
+	/** Smallest and largest value. */
+	static final class Range extends SliceStats<double[]> {
+		private static final long serialVersionUID = 1L;
+
+		Range(VoxelSize vs, ThresholdSegmentation.Params p, int channel, double seCut) {
+			super(vs, p, channel, seCut);
+		}
+
+		@Override double[] of(float[][] values, boolean[][] skip) { return ThresholdSegmentation.rawRange(values, skip); }
+
+		@Override
+		public double[] merge(double[] a, double[] b) {
+			return new double[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) };
+		}
+	}
+
+	/** The histogram over the range {@code mm}. */
+	static final class Histogram extends SliceStats<long[]> {
+		private static final long serialVersionUID = 1L;
+		private final double[] mm;
+
+		Histogram(VoxelSize vs, ThresholdSegmentation.Params p, int channel, double seCut, double[] mm) {
+			super(vs, p, channel, seCut);
+			this.mm = mm;
+		}
+
+		@Override long[] of(float[][] values, boolean[][] skip) { return ThresholdSegmentation.histogram(values, skip, mm, p.bins); }
+
+		@Override
+		public long[] merge(long[] a, long[] b) {
 			long[] c = a.clone();
 			for (int i = 0; i < c.length; i++) c[i] += b[i];
 			return c;
-		}, pr);
-	}
-
-	private static boolean[][] skip(float[][] sm, double seCut, ThresholdSegmentation.Params p) {
-		return Double.isNaN(seCut) ? null : new boolean[][] { ThresholdSegmentation.pores(sm[1], seCut, p) };
-	}
-
-	interface SliceStat<T> {
-		T of(int z, float[][] smoothed);
-	}
-
-	/** One pass over the slabs: a statistic per smoothed slice, combined in slice order. */
-	private static <T> T scan(List<VolumeSource> in, SlabPlan plan, VoxelSize vs, ThresholdSegmentation.Params p, SliceStat<T> stat,
-		BinaryOperator<T> combine, Progress pr) {
-		List<T> acc = new ArrayList<>(1);
-		SlabStreamer.drive(plan.count(), i -> {
-			Slab[] s = new Slab[in.size()];
-			for (int c = 0; c < s.length; c++) s[c] = Slab.read(in.get(c), plan, i, 0, 0);
-			return s;
-		}, (s, i) -> {
-			List<T> part = new ArrayList<>();
-			for (int k = 0; k < s[0].coreDepth(); k++) part.add(null);
-			Parallel.forEach(part.size(), p.threads, k -> part.set(k, stat.of(s[0].z0() + k, smoothed(s, s[0].z0() + k, vs, p))));
-			for (T t : part) {
-				if (acc.isEmpty()) acc.add(t);
-				else acc.set(0, combine.apply(acc.get(0), t));
-			}
-		}, pr);
-		return acc.get(0);
+		}
 	}
 }

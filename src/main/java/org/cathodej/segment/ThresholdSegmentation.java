@@ -23,7 +23,8 @@ public final class ThresholdSegmentation {
 
 	private ThresholdSegmentation() {}
 
-	public static final class Params {
+	public static final class Params implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
 		/** In-plane Gaussian sigma in calibrated units before thresholding; 0 = none. */
 		public double smoothing = 0;
 		/** BSE grey order: true = pore < ISE < CAM (CAM brightest, the usual case), false = pore < CAM < ISE. */

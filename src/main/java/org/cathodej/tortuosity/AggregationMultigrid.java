@@ -36,6 +36,37 @@ final class AggregationMultigrid implements Preconditioner {
 	final EnvelopeCholesky coarsest;
 	private final float[] acc;
 
+	/**
+	 * The hierarchy of {@code built} for the system of another axis on the same voxels and conductivities (the
+	 * caller checks that the spanning voxels are the same). The axis changes only the Dirichlet faces, which add to
+	 * the diagonal alone; P^T D P of a diagonal D is diagonal for piecewise-constant P, and the aggregation never
+	 * looks at the diagonal, so the aggregates and coarse conductances are those a fresh build would make. Only the
+	 * diagonals (summed in a fresh build's order: the same bits) and the coarsest factor are recomputed. {@code built}
+	 * must not be used afterwards: its levels are this one's.
+	 */
+	AggregationMultigrid(AggregationMultigrid built, ConductionSystem s) {
+		if (s.n != built.s.n || s.w != built.s.w || s.h != built.s.h || s.d != built.s.d || s.k1 != built.s.k1)
+			throw new IllegalArgumentException("The hierarchy was built for another set of voxels");
+		this.s = s;
+		fa = built.fa;
+		levels.addAll(built.levels);
+		buildPeak = built.buildPeak;
+		acc = built.acc;
+		CoarseLevel l = levels.get(0);
+		l.dir = firstLevelDirichlet();
+		for (int li = 1; li < levels.size(); li++) {
+			CoarseLevel c = levels.get(li);
+			c.dir = new float[c.n];
+			l.restrictDirichlet(c);
+			l.sumDiagonal();
+			l.dir = null;
+			l = c;
+		}
+		l.sumDiagonal();
+		coarsest = l.factor();
+		l.dir = null;
+	}
+
 	AggregationMultigrid(ConductionSystem s) {
 		this.s = s;
 		fa = new FineAggregates(s, strongClassPairs(s));
@@ -106,6 +137,7 @@ final class AggregationMultigrid implements Preconditioner {
 	private CoarseLevel fromFine() {
 		int bwh = fa.bw * fa.bh, w = s.w, h = s.h, n = s.n;
 		CoarseLevel c = new CoarseLevel(fa.count, fa.bw, fa.bh, fa.bd, fa.first);
+		c.dir = firstLevelDirichlet();
 		CoarseLevel.RowBuilder[] rows = new CoarseLevel.RowBuilder[fa.bd];
 		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
 			ConductionSystem.Window win = s.new Window();
@@ -126,9 +158,6 @@ final class AggregationMultigrid implements Preconditioner {
 							if (x < w - 1 && (j = ix[i + 1]) != n) rb.addPair(I, fa.of(row, x + 1, j), gx[ck + ConductionSystem.cls(cz[i + 1])]);
 							if (y < h - 1 && (j = ix[i + w]) != n) rb.addPair(I, fa.of(rhi, x, j), gy[ck + ConductionSystem.cls(cz[i + w])]);
 							if (hi != null && (j = hi[i]) != n) rb.addPair(I, fa.of(zhi, x, j), gz[ck + ConductionSystem.cls(ch[i])]);
-							int a = s.coord(x, y, z);
-							if (a == 0) c.dir[I] += (float) s.gd[kc];
-							if (a == s.nAxis - 1) c.dir[I] += (float) s.gd[kc];
 						}
 					}
 				}
@@ -137,6 +166,37 @@ final class AggregationMultigrid implements Preconditioner {
 		});
 		buildPeak = Math.max(buildPeak, FineAggregates.bytes(s.w, s.h, s.d, s.n) + c.setRows(rows));
 		return c;
+	}
+
+	/**
+	 * The Dirichlet conductances of the inlet and outlet voxels summed per first-level aggregate, voxels in raster
+	 * order (each aggregate lies in one slab of blocks, so the slabs run in parallel with the same sums).
+	 */
+	private float[] firstLevelDirichlet() {
+		float[] dir = new float[fa.count];
+		int w = s.w, h = s.h, n = s.n, last = s.nAxis - 1;
+		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
+			ConductionSystem.Window win = s.new Window();
+			for (int z = 2 * from; z < Math.min(s.d, 2 * to); z++) {
+				if (s.axis == 2 && z != 0 && z != last) continue;
+				int[] ix = win.slice(z);
+				byte[] cz = s.v.cls[z];
+				for (int y = 0, i = 0; y < h; y++, i += w) {
+					if (s.axis == 1 && y != 0 && y != last) continue;
+					int row = fa.row(y, z);
+					for (int x = 0; x < w; x++) {
+						if (s.axis == 0 && x != 0 && x != last) continue;
+						int k = ix[i + x];
+						if (k == n) continue;
+						int a = s.coord(x, y, z), I = fa.of(row, x, k);
+						float g = (float) s.gd[ConductionSystem.cls(cz[i + x])];
+						if (a == 0) dir[I] += g;
+						if (a == last) dir[I] += g;
+					}
+				}
+			}
+		});
+		return dir;
 	}
 
 	/** Aggregates the cells of level f inside 2x2x2 blocks of its blocks, joined by strong conductances. */
@@ -171,12 +231,12 @@ final class AggregationMultigrid implements Preconditioner {
 				// the cells of slabs 2Z and 2Z + 1 are those of coarse slab Z
 				for (int i = f.first[Math.min(2 * Z, f.bd) * fwh], end = f.first[Math.min(2 * Z + 2, f.bd) * fwh]; i < end; i++) {
 					int I = parent[i];
-					c.dir[I] += f.dir[i];
 					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.addPair(I, parent[f.col[a]], f.val[a]);
 				}
 				rows[Z] = rb;
 			}
 		});
+		f.restrictDirichlet(c);
 		long alive = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 12L * f.n; // maxOff, owner, lab
 		for (CoarseLevel l : levels) alive += l.bytes();
 		buildPeak = Math.max(buildPeak, alive + c.setRows(rows));

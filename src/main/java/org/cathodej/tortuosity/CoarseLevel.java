@@ -110,13 +110,23 @@ final class CoarseLevel {
 					val[o] = rb.val[a];
 				}
 		}
+		sumDiagonal();
+		return peak;
+	}
+
+	/** diag = Dirichlet part + the conductances of both ends, summed in a fixed order. */
+	void sumDiagonal() {
 		System.arraycopy(dir, 0, diag, 0, n);
 		for (int i = 0; i < n; i++)
 			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
 				diag[i] += val[e];
 				diag[col[e]] += val[e];
 			}
-		return peak;
+	}
+
+	/** c.dir = P^T dir: the Dirichlet parts summed per cell of the next level, cells in ascending order. */
+	void restrictDirichlet(CoarseLevel c) {
+		for (int i = 0; i < n; i++) c.dir[parent[i]] += dir[i];
 	}
 
 	/** The exact solver of this level (the coarsest): full symmetric rows made from the upper triangle for it. */

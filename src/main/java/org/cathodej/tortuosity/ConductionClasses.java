@@ -91,6 +91,36 @@ final class ConductionClasses {
 		return n;
 	}
 
+	/** Bytes of {@link #spanningBits} for a volume of {@code voxels}. */
+	static long spanningBitsBytes(long voxels) {
+		return (voxels + 63) / 64 * 8;
+	}
+
+	/** The spanning marks (after {@link #markSpanning}) as one bit per voxel, raster order; into {@code into} when it fits. */
+	long[] spanningBits(long[] into) {
+		long vox = (long) w * h * d;
+		long[] bits = into != null && into.length == (vox + 63) >> 6 ? into : new long[(int) ((vox + 63) >> 6)];
+		java.util.Arrays.fill(bits, 0);
+		long p = 0;
+		for (byte[] c : cls)
+			for (byte b : c) {
+				if ((b & SPANNING) == SPANNING) bits[(int) (p >> 6)] |= 1L << p;
+				p++;
+			}
+		return bits;
+	}
+
+	/** Whether the spanning marks are those of {@code bits} ({@link #spanningBits}). */
+	boolean sameSpanning(long[] bits) {
+		long p = 0;
+		for (byte[] c : cls)
+			for (byte b : c) {
+				if (((b & SPANNING) == SPANNING) != ((bits[(int) (p >> 6)] >>> p & 1) != 0)) return false;
+				p++;
+			}
+		return true;
+	}
+
 	/** Conducting voxels per layer along the axis. */
 	long[] layerCounts(int axis) {
 		long[] n = new long[extent(axis)];

@@ -58,7 +58,8 @@ public final class FluxTortuosity {
 	private FluxTortuosity() {}
 
 	/**
-	 * Solves along each of the given axes (0 = x, 1 = y, 2 = z). When the progress is cancelled (Esc) after at least
+	 * Solves along each of the given axes (0 = x, 1 = y, 2 = z); axes with the same spanning voxels share one multigrid
+	 * hierarchy (the results are those of separate calls, bit for bit). When the progress is cancelled (Esc) after at least
 	 * one axis is solved, the solved axes are returned (fewer results than axes); before that, the cancellation is thrown.
 	 * @param cond conductivity per label; labels not listed are insulating
 	 */
@@ -67,11 +68,13 @@ public final class FluxTortuosity {
 		ConductionClasses v = ConductionClasses.read(labels, cond, opt.threads, progress.range(0, 0.02));
 		double[] sigma = cond.classConductivity();
 		List<FluxResult> out = new ArrayList<>();
+		Hierarchy kept = new Hierarchy();
 		for (int a = 0; a < axes.length; a++) {
 			Progress p = progress.range(0.02 + 0.98 * a / axes.length, 0.02 + 0.98 * (a + 1) / axes.length)
 				.named("along " + FluxResult.axisName(axes[a]) + " (" + (a + 1) + " of " + axes.length + "): ");
+			kept.keep = a < axes.length - 1;
 			try {
-				out.add(solveAxis(v, sigma, vs, axes[a], opt, p));
+				out.add(solveAxis(v, sigma, vs, axes[a], opt, p, kept));
 			} catch (CancellationException e) {
 				if (out.isEmpty()) throw e;
 				return out; // Esc: the axes already solved are kept; the caller sees fewer results than axes
@@ -80,7 +83,41 @@ public final class FluxTortuosity {
 		return out;
 	}
 
-	static FluxResult solveAxis(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress) {
+	/**
+	 * The multigrid hierarchy of the previous axis and the voxels it was built on: the next axis reuses it when its
+	 * spanning voxels are the same (they usually are: the conducting network touches all six faces), as only the
+	 * Dirichlet faces differ ({@link AggregationMultigrid#AggregationMultigrid(AggregationMultigrid, ConductionSystem)}).
+	 */
+	static final class Hierarchy {
+		/** Whether another axis follows (else nothing is kept). */
+		boolean keep;
+		AggregationMultigrid mg;
+		long[] voxels;
+
+		/** The kept hierarchy if it fits the spanning voxels just marked in v, else null (and it is dropped). */
+		AggregationMultigrid fitting(ConductionClasses v) {
+			if (mg != null && !v.sameSpanning(voxels)) mg = null;
+			return mg;
+		}
+
+		/** Keeps {@code built} for the next axis; {@code sameVoxels}: built on the voxels kept already. */
+		void keep(ConductionClasses v, AggregationMultigrid built, boolean sameVoxels) {
+			if (!keep) {
+				mg = null;
+				voxels = null;
+				return;
+			}
+			if (!sameVoxels) voxels = v.spanningBits(voxels);
+			mg = built;
+		}
+
+		/** Bytes kept besides the hierarchy: a bit per voxel. */
+		long bitsBytes(ConductionClasses v) {
+			return keep ? ConductionClasses.spanningBitsBytes((long) v.w * v.h * v.d) : 0;
+		}
+	}
+
+	static FluxResult solveAxis(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, Options opt, Progress progress, Hierarchy kept) {
 		if (axis < 0 || axis > 2) throw new IllegalArgumentException("axis must be 0 (x), 1 (y) or 2 (z): " + axis);
 		progress.report(0, "finding the conducting clusters");
 		progress.checkCancelled();
@@ -111,10 +148,15 @@ public final class FluxTortuosity {
 		Preconditioning pre = spanning > 4096 ? opt.preconditioning : Preconditioning.JACOBI;
 		// everything the solve allocates, checked before any of it (the class volume exists already: 1 byte per voxel)
 		long bytes = ConductionSystem.solverBytes(v.w, v.h, v.d, spanning, sigma.length - 1, pre, opt.threads);
+		AggregationMultigrid reused = pre == Preconditioning.AGGREGATION ? kept.fitting(v) : null;
+		if (reused != null) bytes -= reused.bytes(); // alive already
+		else if (pre == Preconditioning.AGGREGATION) bytes += kept.bitsBytes(v);
 		MemoryBudget.require(bytes, "Tortuosity (Flux) solver for " + v.w + "x" + v.h + "x" + v.d + " voxels (" + spanning + " conducting)",
 			1 + bytes / voxels);
 		ConductionSystem s = new ConductionSystem(v, sigma, vs, axis, spanning, opt.threads, progress.range(0.05, 0.1));
-		Preconditioner mg = pre == Preconditioning.JACOBI ? null : pre == Preconditioning.BLOCKS ? new Multigrid(s) : new AggregationMultigrid(s);
+		Preconditioner mg = pre == Preconditioning.JACOBI ? null : pre == Preconditioning.BLOCKS ? new Multigrid(s)
+			: reused != null ? new AggregationMultigrid(reused, s) : new AggregationMultigrid(s);
+		if (pre == Preconditioning.AGGREGATION) kept.keep(v, (AggregationMultigrid) mg, reused != null);
 		long t1 = System.nanoTime();
 		PcgSolver.Outcome o = PcgSolver.solve(s, mg, opt.tolerance, opt.balanceTolerance, opt.maxIterations, progress.range(0.1, 0.95));
 		r.iterations = o.iterations;

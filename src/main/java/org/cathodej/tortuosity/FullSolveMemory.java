@@ -6,7 +6,8 @@ import org.cathodej.volume.VolumeSource;
 /**
  * The memory a full flux solve of a whole volume holds, stated before it starts: the conduction classes (1 byte per
  * voxel) and the solver's vectors and preconditioner for the conducting voxels (the spanning ones, which the solve
- * finds later, are a subset, so counting all conducting voxels gives an upper bound).
+ * finds later, are a subset, so counting all conducting voxels gives an upper bound), and a bit per voxel saying
+ * which voxels the kept multigrid hierarchy was built on when several axes are solved.
  */
 public final class FullSolveMemory {
 
@@ -14,7 +15,8 @@ public final class FullSolveMemory {
 
 	/** @param conducting voxels of the conducting phase(s), or all voxels when not counted */
 	public static long bytes(int w, int h, int d, long conducting, Conductivities cond, FluxTortuosity.Options o) {
-		return (long) w * h * d + ConductionSystem.solverBytes(w, h, d, conducting, cond.labels().size(), o.preconditioning, o.threads);
+		long vox = (long) w * h * d;
+		return vox + ConductionClasses.spanningBitsBytes(vox) + ConductionSystem.solverBytes(w, h, d, conducting, cond.labels().size(), o.preconditioning, o.threads);
 	}
 
 	/** Voxels whose label conducts, read slice by slice (for a volume in memory; a streamed one would be read whole). */

@@ -104,6 +104,29 @@ public final class Slab {
 		return f;
 	}
 
+	/**
+	 * The slab as a volume of the whole depth whose loaded slices (core and halo) alone can be read, e.g. for code
+	 * that reads a slab with its halo from a whole-volume view ({@link SourceImg}).
+	 */
+	public VolumeSource asVolume(org.cathodej.image.VoxelSize vs) {
+		Slab s = this;
+		return new VolumeSource() {
+			@Override public int width() { return width; }
+			@Override public int height() { return height; }
+			@Override public int depth() { return depth; }
+			@Override public int bitDepth() { return bitDepth; }
+			@Override public org.cathodej.image.VoxelSize voxelSize() { return vs; }
+			@Override public String description() { return "slab " + s; }
+
+			@Override
+			public Object[] readPlanes(int from, int to) {
+				Object[] p = new Object[to - from];
+				for (int z = from; z < to; z++) p[z - from] = plane(z);
+				return p;
+			}
+		};
+	}
+
 	/** All loaded planes (halo included) as one image; local slice 0 is global slice z0 - haloBelow. */
 	public PlanarImg<?, ?> img() {
 		return wrap(planes, 0, planes.length, width, height);

@@ -13,18 +13,26 @@ import java.util.List;
  */
 public interface SlabKernel<P extends Serializable> {
 
-	/** Slices the kernel needs before each slab's core (0 or 1). */
+	/** Slices the kernel needs before each slab's core (e.g. 1 for face neighbours, more for a 3D filter's support). */
 	default int haloBelow() {
 		return 0;
 	}
 
-	/** Slices the kernel needs after each slab's core (0 or 1). */
+	/** Slices the kernel needs after each slab's core. */
 	default int haloAbove() {
 		return 0;
 	}
 
 	/** The partial result of one slab (read with {@link #haloBelow()}/{@link #haloAbove()}). Must not keep the slab. */
 	P partial(Slab slab);
+
+	/**
+	 * The partial result of the same slab of several aligned volumes (e.g. BSE and SE, {@link SlabStreamer#run(List,
+	 * SlabPlan, SlabKernel, org.cathodej.task.Progress)}); by default that of the first volume's slab.
+	 */
+	default P partial(Slab[] slabs) {
+		return partial(slabs[0]);
+	}
 
 	/** Merge of the partials of two adjacent slab runs, {@code lower} directly before {@code upper} along z. */
 	P merge(P lower, P upper);

@@ -2,6 +2,7 @@ package org.cathodej.volume;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -38,8 +39,34 @@ public final class SlabStreamer {
 	 */
 	public static <P extends Serializable> P run(VolumeSource src, SlabPlan plan, SlabKernel<P> kernel, SlabListener<P> listener,
 		Progress progress) {
-		if (listener == null && src instanceof SlabExecutor) return ((SlabExecutor) src).runSlabs(plan, kernel, progress);
+		if (listener == null && src instanceof SlabExecutor) return run(Collections.singletonList(src), plan, kernel, progress);
 		return runRange(src, plan, 0, plan.count(), kernel, listener, progress);
+	}
+
+	/**
+	 * Runs the kernel over every slab of the plan of aligned volumes (e.g. BSE and SE; {@link SlabKernel#partial(Slab[])}),
+	 * where they live when every one is a {@link SlabExecutor}.
+	 */
+	public static <P extends Serializable> P run(List<? extends VolumeSource> inputs, SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
+		requireAligned(inputs, plan);
+		if (elsewhere(inputs, SlabExecutor.class)) return ((SlabExecutor) inputs.get(0)).runSlabs(inputs, plan, kernel, progress);
+		return runRange(inputs, plan, 0, plan.count(), kernel, progress);
+	}
+
+	/** Whether every input is a {@code kind} (e.g. {@link SlabExecutor}): the work then runs where the volumes live. */
+	public static boolean elsewhere(List<? extends VolumeSource> inputs, Class<?> kind) {
+		for (VolumeSource s : inputs) if (!kind.isInstance(s)) return false;
+		return !inputs.isEmpty();
+	}
+
+	/** Refuses volumes of different sizes, or a plan of another depth. */
+	static void requireAligned(List<? extends VolumeSource> inputs, SlabPlan plan) {
+		VolumeSource first = inputs.get(0);
+		for (VolumeSource s : inputs)
+			if (s.width() != first.width() || s.height() != first.height() || s.depth() != first.depth())
+				throw new IllegalArgumentException("Volume sizes differ: " + s.description() + " is " + s.width() + "x" + s.height() + "x" + s.depth()
+					+ " but " + first.description() + " is " + first.width() + "x" + first.height() + "x" + first.depth());
+		if (plan.depth() != first.depth()) throw new IllegalArgumentException("The slab plan covers " + plan.depth() + " slices, the volume has " + first.depth());
 	}
 
 	/**
@@ -48,16 +75,34 @@ public final class SlabStreamer {
 	 */
 	public static <P extends Serializable> P runRange(VolumeSource src, SlabPlan plan, int from, int to, SlabKernel<P> kernel,
 		SlabListener<P> listener, Progress progress) {
+		return runRange(Collections.singletonList(src), plan, from, to, kernel, listener, progress);
+	}
+
+	/** As {@link #runRange(VolumeSource, SlabPlan, int, int, SlabKernel, SlabListener, Progress)} on aligned volumes. */
+	public static <P extends Serializable> P runRange(List<? extends VolumeSource> inputs, SlabPlan plan, int from, int to, SlabKernel<P> kernel,
+		Progress progress) {
+		return runRange(inputs, plan, from, to, kernel, null, progress);
+	}
+
+	private static <P extends Serializable> P runRange(List<? extends VolumeSource> inputs, SlabPlan plan, int from, int to, SlabKernel<P> kernel,
+		SlabListener<P> listener, Progress progress) {
 		if (from < 0 || to > plan.count() || from >= to)
 			throw new IllegalArgumentException("Slab range [" + from + ", " + to + ") is not within the " + plan.count() + " slabs of the plan");
 		List<P> acc = new ArrayList<>(1);
-		drive(to - from, i -> Slab.read(src, plan, from + i, kernel.haloBelow(), kernel.haloAbove()), (slab, i) -> {
-			P part = kernel.partial(slab);
-			if (listener != null) listener.done(slab, part);
+		drive(to - from, i -> read(inputs, plan, from + i, kernel.haloBelow(), kernel.haloAbove()), (slabs, i) -> {
+			P part = inputs.size() == 1 ? kernel.partial(slabs[0]) : kernel.partial(slabs);
+			if (listener != null) listener.done(slabs[0], part);
 			if (acc.isEmpty()) acc.add(part);
 			else acc.set(0, kernel.merge(acc.get(0), part));
 		}, progress);
 		return acc.get(0);
+	}
+
+	/** Slab i of the plan of every input, with the halo asked for. */
+	static Slab[] read(List<? extends VolumeSource> inputs, SlabPlan plan, int i, int haloBelow, int haloAbove) {
+		Slab[] slabs = new Slab[inputs.size()];
+		for (int c = 0; c < slabs.length; c++) slabs[c] = Slab.read(inputs.get(c), plan, i, haloBelow, haloAbove);
+		return slabs;
 	}
 
 	/**

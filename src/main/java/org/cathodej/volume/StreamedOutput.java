@@ -18,16 +18,12 @@ public final class StreamedOutput {
 	private StreamedOutput() {}
 
 	public static void run(List<? extends VolumeSource> inputs, SlabPlan plan, SlabTransform op, SliceSink sink, Progress progress) {
-		VolumeSource first = inputs.get(0);
-		for (VolumeSource s : inputs)
-			if (s.width() != first.width() || s.height() != first.height() || s.depth() != first.depth())
-				throw new IllegalArgumentException("Volume sizes differ: " + s.description() + " is " + s.width() + "x" + s.height() + "x" + s.depth()
-					+ " but " + first.description() + " is " + first.width() + "x" + first.height() + "x" + first.depth());
-		if (plan.depth() != first.depth()) throw new IllegalArgumentException("The slab plan covers " + plan.depth() + " slices, the volume has " + first.depth());
+		SlabStreamer.requireAligned(inputs, plan);
 		int halo = op.halo();
 		boolean done = false;
 		try {
-			if (elsewhere(inputs, op, sink)) keep(op, plan, ((TransformExecutor) first).runTransform(plan, (SlabTransform.Portable) op, sink, progress));
+			if (elsewhere(inputs, op, sink))
+				keep(op, plan, ((TransformExecutor) inputs.get(0)).runTransform(inputs, plan, (SlabTransform.Portable) op, sink, progress));
 			else SlabStreamer.drive(plan.count(), i -> read(inputs, plan, i, halo), (slabs, i) -> write(op, slabs, sink), progress);
 			sink.complete();
 			done = true;
@@ -36,19 +32,17 @@ public final class StreamedOutput {
 		}
 	}
 
-	/** A single input that runs transforms elsewhere, a transform that may move, and a sink whose copies write alike. */
+	/** Inputs that run transforms elsewhere, a transform that may move, and a sink whose copies write alike. */
 	private static boolean elsewhere(List<? extends VolumeSource> inputs, SlabTransform op, SliceSink sink) {
-		return inputs.size() == 1 && inputs.get(0) instanceof TransformExecutor && op instanceof SlabTransform.Portable
-			&& sink instanceof java.io.Serializable;
+		return SlabStreamer.elsewhere(inputs, TransformExecutor.class) && op instanceof SlabTransform.Portable && sink instanceof java.io.Serializable;
 	}
 
 	/**
-	 * Slabs {@code [from, to)} of the plan, read one after another from {@code src}, transformed and written into
-	 * {@code sink}: the work of one worker of a {@link TransformExecutor}.
+	 * Slabs {@code [from, to)} of the plan, read one after another from the aligned volumes {@code in}, transformed
+	 * and written into {@code sink}: the work of one worker of a {@link TransformExecutor}.
 	 * @return per slab, the result of a {@link SlabTransform.Reporting} transform (not kept here), else null
 	 */
-	public static ArrayList<Serializable> writeRange(VolumeSource src, SlabPlan plan, int from, int to, SlabTransform op, SliceSink sink) {
-		List<VolumeSource> in = java.util.Collections.singletonList(src);
+	public static ArrayList<Serializable> writeRange(List<? extends VolumeSource> in, SlabPlan plan, int from, int to, SlabTransform op, SliceSink sink) {
 		ArrayList<Serializable> results = new ArrayList<>(to - from);
 		for (int i = from; i < to; i++) {
 			Slab[] slabs = read(in, plan, i, op.halo());
@@ -73,9 +67,7 @@ public final class StreamedOutput {
 	}
 
 	private static Slab[] read(List<? extends VolumeSource> inputs, SlabPlan plan, int i, int halo) {
-		Slab[] slabs = new Slab[inputs.size()];
-		for (int c = 0; c < slabs.length; c++) slabs[c] = Slab.read(inputs.get(c), plan, i, halo, halo);
-		return slabs;
+		return SlabStreamer.read(inputs, plan, i, halo, halo);
 	}
 
 	private static void write(SlabTransform op, Slab[] slabs, SliceSink sink) {

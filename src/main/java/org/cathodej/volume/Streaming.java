@@ -2,6 +2,7 @@ package org.cathodej.volume;
 
 import java.util.Locale;
 
+import org.cathodej.task.InsufficientMemoryException;
 import org.cathodej.task.MemoryBudget;
 
 /**
@@ -51,9 +52,14 @@ public enum Streaming {
 	 * {@code bytesPerVoxel} working memory take at most a quarter of the free heap; at least 1.
 	 */
 	public static int slabHeight(int requested, int width, int height, int depth, double bytesPerVoxel) {
+		return slabHeight(requested, width, height, depth, bytesPerVoxel, MemoryBudget.available());
+	}
+
+	/** {@link #slabHeight(int, int, int, int, double)} with {@code memory} bytes instead of the free heap. */
+	public static int slabHeight(int requested, int width, int height, int depth, double bytesPerVoxel, long memory) {
 		if (requested > 0) return Math.min(requested, depth);
 		double perSlice = (double) width * height * Math.max(1, bytesPerVoxel);
-		long fit = (long) (MemoryBudget.available() * SLAB_SHARE / (2 * perSlice));
+		long fit = (long) (memory * SLAB_SHARE / (2 * perSlice));
 		return (int) Math.max(1, Math.min(Math.min(256, depth), fit));
 	}
 
@@ -61,5 +67,21 @@ public enum Streaming {
 	public static void requireSlab(int width, int height, int slabHeight, double bytesPerVoxel, String what) {
 		long bytes = (long) Math.ceil(2.0 * width * height * slabHeight * bytesPerVoxel);
 		MemoryBudget.require(bytes, what + " (two slabs of " + width + "x" + height + "x" + slabHeight + " voxels)", 0);
+	}
+
+	/**
+	 * Checks that one task of a distributed run (a {@link SlabExecutor}) can hold two slabs, with a message that
+	 * says which slab height would fit.
+	 */
+	public static void requireTaskSlab(int width, int height, int slabHeight, double bytesPerVoxel, String what, SlabExecutor executor) {
+		double perSlice = 2.0 * width * height * bytesPerVoxel;
+		long bytes = (long) Math.ceil(perSlice * slabHeight), mem = executor.taskMemory();
+		if (bytes <= mem) return;
+		long fit = (long) (mem / perSlice);
+		throw new InsufficientMemoryException(String.format(Locale.ROOT,
+			"%s needs %s per task (two slabs of %dx%dx%d voxels, %.1f bytes per voxel) but a task has %s (%s). %s"
+				+ "give the executors more memory or run fewer tasks at once on each.",
+			what, MemoryBudget.bytes(bytes), width, height, slabHeight, bytesPerVoxel, MemoryBudget.bytes(mem), executor.taskMemoryOrigin(),
+			fit >= 1 ? "Use slab_slices=" + fit + " or fewer (0 sizes the slabs from the task memory), or " : "Even one-slice slabs do not fit: "));
 	}
 }

@@ -13,6 +13,11 @@ import org.cathodej.task.Progress;
  */
 public interface TransformExecutor {
 
-	/** @return the slabs' results ({@link StreamedOutput#writeRange}) of every slab of the plan, in slab order */
-	List<java.io.Serializable> runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress);
+	/**
+	 * @param inputs the aligned volumes the transform reads (this one first; every one a TransformExecutor of the
+	 *          same kind), e.g. BSE and SE
+	 * @return the slabs' results ({@link StreamedOutput#writeRange}) of every slab of the plan, in slab order
+	 */
+	List<java.io.Serializable> runTransform(List<? extends VolumeSource> inputs, SlabPlan plan, SlabTransform.Portable op, SliceSink sink,
+		Progress progress);
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 
 import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,9 @@ class ClassifierLoopMacroTest {
 		Path out = tmp.resolve("eval");
 		Path reached = tmp.resolve("reached.txt");
 		String m = SETUP + ROIS
-			+ "run(\"Train Pixel Classifier\", \"bse=[\" + bse + \"] neighbourhood=2D scales=1,2 trees=5 classifier_file=[" + cf + "]\");\n"
+			+ "run(\"Train Pixel Classifier\", \"bse=[\" + bse + \"] neighbourhood=2D scales=1,2 trees=5 auto_context=1 classifier_file=[" + cf + "]\");\n"
 			+ "selectImage(bse); run(\"Duplicate...\", \"title=bse8 duplicate\"); run(\"8-bit\");\n"
-			+ "run(\"Evaluate Pixel Classifier\", \"bse=[\" + bse + \"] ground_truth=truth training_slice=2 training_fraction=0.05 neighbourhood=2D scales=1,2 trees=5 output_dir=["
+			+ "run(\"Evaluate Pixel Classifier\", \"bse=[\" + bse + \"] ground_truth=truth training_slice=2 training_fraction=0.05 neighbourhood=2D scales=1,2 trees=5 auto_context=1 output_dir=["
 			+ out + "]\");\n"
 			+ "run(\"Apply Pixel Classifier\", \"bse=bse8 classifier_file=[" + cf + "]\");\n"
 			+ "File.saveString(\"x\", getArgument());\n";
@@ -79,5 +80,7 @@ class ClassifierLoopMacroTest {
 		double acc = SegmentMacroTest.column(held, "accuracy", 0), miou = SegmentMacroTest.column(held, "mean_iou", 0);
 		assertTrue(acc > 0.9 && miou > 0.7 && miou <= 1, acc + " " + miou);
 		assertTrue(SegmentMacroTest.column(per, "training", 1) == 1 && SegmentMacroTest.column(per, "training", 0) == 0);
+		String header = new String(Files.readAllBytes(Paths.get(cf)), java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertTrue(header.contains("version=4\n") && header.contains("auto_context=2\n"), "auto_context=1 gives a second forest stage");
 	}
 }

@@ -167,6 +167,43 @@ class StreamedOutputsTest {
 		cancelLeavesNothing(c);
 	}
 
+	/**
+	 * Automatic mode on partial-height curtains (it chooses a curtain length, the table's curtain_length column):
+	 * streamed slab by slab, the same slices and energies as in memory.
+	 */
+	@Test
+	void removeStripesAutomaticPartialCurtainsStreamedIsIdentical() {
+		int w = 64, h = 160, d = 4;
+		Random r = new Random(4);
+		ImageStack st = new ImageStack(w, h);
+		for (int z = 0; z < d; z++) {
+			org.cathodej.render.PartialCurtains pc = new org.cathodej.render.PartialCurtains();
+			pc.amplitude = 4000;
+			pc.minLength = 60;
+			pc.maxLength = 100;
+			pc.per100Columns = 10;
+			pc.seed = z + 1;
+			float[] c = pc.of(w, h);
+			short[] p = new short[w * h];
+			// smooth texture without column structure (a periodic pattern's column means look like full-height curtains)
+			for (int i = 0; i < p.length; i++) p[i] = (short) Math.round(20000 + 3000 * Math.sin((i % w) / 7.0) * Math.cos((i / w) / 9.0 + z) + r.nextGaussian() * 500 + c[i]);
+			st.addSlice(new ShortProcessor(w, h, p, null));
+		}
+		ImagePlus in = new ImagePlus("partial", st);
+		int[] k = { 0 };
+		String[] table = new String[1];
+		identical(() -> stripes(in, true), c -> {
+			c.streaming = "always";
+			c.slab_slices = SLABS[k[0]++];
+		}, c -> {
+			String t = csv(c.stripes);
+			if (table[0] == null) table[0] = t;
+			assertEquals(table[0], t, "stripe energies");
+			return c.destriped;
+		}, "partial");
+		assertTrue(table[0].contains("curtain_length"), "no curtain length chosen: " + table[0]);
+	}
+
 	static AlignStackCommand align(ImagePlus a, ImagePlus b, String file) {
 		AlignStackCommand c = new AlignStackCommand();
 		c.stack = a;

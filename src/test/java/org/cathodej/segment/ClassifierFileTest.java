@@ -105,9 +105,9 @@ class ClassifierFileTest {
 		assertEquals(c.forest(), b.forest());
 		assertEquals(3, b.fileVersion());
 		Path newer = tmp.resolve("n.classifier");
-		Files.write(newer, text.replaceFirst("version=3", "version=4").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+		Files.write(newer, text.replaceFirst("version=3", "version=5").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 		Exception e = assertThrows(java.io.IOException.class, () -> PixelClassifier.load(newer));
-		assertTrue(e.getMessage().contains("newer CathodeJ (classifier format 4)"), e.getMessage());
+		assertTrue(e.getMessage().contains("newer CathodeJ (classifier format 5)"), e.getMessage());
 	}
 
 	@Test

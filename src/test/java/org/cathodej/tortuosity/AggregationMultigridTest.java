@@ -45,6 +45,21 @@ class AggregationMultigridTest {
 	}
 
 	@Test
+	void hierarchyOfAnotherAxisGivesTheBitsOfAFreshBuild() {
+		ConductionSystem sx = system(2, 0), sz = system(2, 2), again = system(2, 2);
+		assertTrue(sz.v.sameSpanning(sx.v.spanningBits(null)), "the test needs the same spanning voxels along x and z");
+		AggregationMultigrid fresh = new AggregationMultigrid(sz), reused = new AggregationMultigrid(new AggregationMultigrid(sx), again);
+		assertEquals(fresh.levels.size(), reused.levels.size());
+		for (int li = 0; li < fresh.levels.size(); li++)
+			assertArrayEquals(fresh.levels.get(li).diag, reused.levels.get(li).diag, "level " + li);
+		float[] r = random(sz.n, 5), o1 = new float[sz.n], o2 = new float[sz.n];
+		fresh.apply(r, o1);
+		reused.apply(r, o2);
+		assertArrayEquals(o1, o2);
+		assertThrows(IllegalArgumentException.class, () -> new AggregationMultigrid(reused, system(1, 2, 60)));
+	}
+
+	@Test
 	void emptySlabsAboveTheConductingRegionKeepChunksConsistent() {
 		// along x the system lies in the lower 60 slices: the upper chunks of the first coarse level hold no cells
 		ConductionSystem s1 = system(1, 0, 60), s3 = system(3, 0, 60);

@@ -161,6 +161,32 @@ class FluxTortuosityTest {
 	}
 
 	@Test
+	void threeAxesTogetherGiveTheBitsOfEachAxisAlone() {
+		// solved together, the axes after the first reuse the multigrid hierarchy (same spanning voxels); in the last
+		// volume a rod along x spans x only, so z must not reuse the hierarchy of x
+		Conductivities two = new Conductivities().set(0, 1).set(1, 1e-3);
+		net.imglib2.img.planar.PlanarImg<?, ?> rod = Vols.spheres(40, 36, 44, 4, 0.4, 3);
+		for (int z = 0; z < 44; z++) {
+			byte[] p = (byte[]) rod.getPlane(z).getCurrentStorageArray();
+			java.util.Arrays.fill(p, 30 * 40, p.length, (byte) 1);
+			if (z == 20) java.util.Arrays.fill(p, 33 * 40, 34 * 40, (byte) 0);
+		}
+		Object[][] cases = { { Vols.spheres(40, 36, 44, 4, 0.4, 3), Conductivities.singlePhase(0), ISO },
+			{ Vols.spheres(40, 36, 44, 4, 0.4, 3), two, new VoxelSize(0.1, 0.1, 0.2, "um") },
+			{ rod, Conductivities.singlePhase(0), ISO } };
+		for (Object[] c : cases) {
+			@SuppressWarnings("unchecked")
+			RandomAccessibleInterval<? extends IntegerType<?>> img = (RandomAccessibleInterval<? extends IntegerType<?>>) c[0];
+			List<FluxResult> all = solve(img, (Conductivities) c[1], (VoxelSize) c[2], opts(), 0, 1, 2);
+			for (int axis = 0; axis < 3; axis++) {
+				FluxResult alone = solve(img, (Conductivities) c[1], (VoxelSize) c[2], opts(), axis).get(0);
+				assertEquals(alone.sigmaEff, all.get(axis).sigmaEff, 0, "axis " + axis);
+				assertEquals(alone.iterations, all.get(axis).iterations);
+			}
+		}
+	}
+
+	@Test
 	void layersAndFields() {
 		FluxTortuosity.Options o = opts();
 		o.layers = o.potential = o.currentDensity = true;

@@ -43,13 +43,20 @@ class SlabExecutorTest {
 		}
 
 		@Override
-		public <P extends Serializable> P runSlabs(SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
+		public <P extends Serializable> P runSlabs(List<? extends VolumeSource> inputs, SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
 			calls++;
 			int n = plan.count(), k = Math.min(parts, n);
 			List<P> runs = new ArrayList<>();
 			for (int j = 0; j < k; j++)
-				runs.add(roundTrip(SlabStreamer.runRange(local, plan, j * n / k, (j + 1) * n / k, roundTrip(kernel), null, Progress.NONE)));
+				runs.add(roundTrip(SlabStreamer.runRange(locals(inputs), plan, j * n / k, (j + 1) * n / k, roundTrip(kernel), Progress.NONE)));
 			return kernel.mergeAll(runs);
+		}
+
+		/** The ordinary sources behind the splitting ones. */
+		static List<VolumeSource> locals(List<? extends VolumeSource> inputs) {
+			List<VolumeSource> l = new ArrayList<>();
+			for (VolumeSource s : inputs) l.add(((SplittingSource) s).local);
+			return l;
 		}
 
 		@Override public int width() { return local.width(); }
@@ -107,5 +114,46 @@ class SlabExecutorTest {
 		ImgSource img = StreamingExactTest.source(StreamPhantoms.bytes(v, 5, 4));
 		assertThrows(IllegalArgumentException.class,
 			() -> SlabStreamer.runRange(img, new SlabPlan(6, 2), 2, 4, new FractionsKernel(PL, 1), null, Progress.NONE));
+	}
+
+	/** Per slab: how often voxel a of the first volume and b of the second (both 0..2) coincide, summed. */
+	static final class PairCounts implements SlabKernel<long[]>, Serializable {
+		private static final long serialVersionUID = 1L;
+
+		@Override public long[] partial(Slab slab) { throw new AssertionError("a two-volume kernel gets both slabs"); }
+
+		@Override
+		public long[] partial(Slab[] s) {
+			long[] n = new long[9];
+			for (int z = s[0].z0(); z < s[0].z1(); z++) {
+				byte[] a = (byte[]) s[0].plane(z), b = (byte[]) s[1].plane(z);
+				for (int i = 0; i < a.length; i++) n[3 * a[i] + b[i]]++;
+			}
+			return n;
+		}
+
+		@Override
+		public long[] merge(long[] a, long[] b) {
+			long[] m = a.clone();
+			for (int i = 0; i < m.length; i++) m[i] += b[i];
+			return m;
+		}
+	}
+
+	@Test
+	void alignedVolumesRunTogetherWhereTheyLive() {
+		ImgSource a = StreamingExactTest.source(StreamPhantoms.bytes(StreamPhantoms.percolating(9, 7, 23, 5, false), 9, 7));
+		ImgSource b = StreamingExactTest.source(StreamPhantoms.bytes(StreamPhantoms.percolating(9, 7, 23, 6, false), 9, 7));
+		SlabPlan plan = new SlabPlan(23, 3);
+		long[] ref = SlabStreamer.run(Arrays.asList(a, b), plan, new PairCounts(), Progress.NONE);
+		assertEquals(9 * 7 * 23, Arrays.stream(ref).sum());
+		assertTrue(Arrays.stream(ref).filter(n -> n > 0).count() > 3, "the two volumes differ");
+		for (int parts : new int[] { 1, 2, 3, 7 }) {
+			SplittingSource sa = new SplittingSource(a, parts), sb = new SplittingSource(b, parts);
+			assertArrayEquals(ref, SlabStreamer.run(Arrays.asList(sa, sb), plan, new PairCounts(), Progress.NONE), parts + " runs");
+			assertEquals(1, sa.calls + sb.calls, "delegated once, to the first volume");
+		}
+		assertThrows(IllegalArgumentException.class, () -> SlabStreamer.run(Arrays.asList(a, StreamingExactTest.source(StreamPhantoms.bytes(
+			StreamPhantoms.percolating(9, 7, 22, 5, false), 9, 7))), new SlabPlan(23, 3), new PairCounts(), Progress.NONE), "sizes differ");
 	}
 }

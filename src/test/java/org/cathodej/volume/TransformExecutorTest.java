@@ -34,13 +34,20 @@ class TransformExecutorTest {
 		}
 
 		@Override
-		public List<Serializable> runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress) {
+		public List<Serializable> runTransform(List<? extends VolumeSource> inputs, SlabPlan plan, SlabTransform.Portable op, SliceSink sink,
+			Progress progress) {
 			calls++;
 			int n = plan.count(), k = Math.min(parts, n);
 			List<Serializable> results = new ArrayList<>();
 			for (int j = k - 1; j >= 0; j--)
-				results.addAll(0, SlabExecutorTest.roundTrip(StreamedOutput.writeRange(local, plan, j * n / k, (j + 1) * n / k, SlabExecutorTest.roundTrip(op), sink)));
+				results.addAll(0, SlabExecutorTest.roundTrip(StreamedOutput.writeRange(inputs(inputs), plan, j * n / k, (j + 1) * n / k, SlabExecutorTest.roundTrip(op), sink)));
 			return results;
+		}
+
+		static List<VolumeSource> inputs(List<? extends VolumeSource> in) {
+			List<VolumeSource> l = new ArrayList<>();
+			for (VolumeSource s : in) l.add(((SplittingSource) s).local);
+			return l;
 		}
 
 		@Override public int width() { return local.width(); }
@@ -156,5 +163,42 @@ class TransformExecutorTest {
 		}, got, Progress.NONE);
 		assertEquals(0, src.calls);
 		for (int z = 0; z < 23; z++) assertArrayEquals(ref.slices.get(z), got.slices.get(z));
+	}
+
+	/** Output slice z = input 1 + input 2 at slice z (modulo 256): a transform of two aligned volumes. */
+	static SlabTransform.Portable sum2() {
+		return new SlabTransform.Portable() {
+			private static final long serialVersionUID = 1L;
+			@Override public Object[] apply(Slab[] in) {
+				Object[] out = new Object[in[0].coreDepth()];
+				for (int k = 0; k < out.length; k++) {
+					byte[] a = (byte[]) in[0].plane(in[0].z0() + k), b = (byte[]) in[1].plane(in[0].z0() + k), o = new byte[a.length];
+					for (int i = 0; i < o.length; i++) o[i] = (byte) (a[i] + 2 * b[i]);
+					out[k] = o;
+				}
+				return out;
+			}
+		};
+	}
+
+	@Test
+	void alignedVolumesAreTransformedTogetherElsewhere() {
+		ImgSource a = StreamingExactTest.source(StreamPhantoms.bytes(StreamPhantoms.percolating(9, 7, 23, 5, true), 9, 7));
+		ImgSource b = StreamingExactTest.source(StreamPhantoms.bytes(StreamPhantoms.percolating(9, 7, 23, 6, true), 9, 7));
+		SlabPlan plan = new SlabPlan(23, 3);
+		Collecting ref = new Collecting(23);
+		StreamedOutput.run(java.util.Arrays.asList(a, b), plan, sum2(), ref, Progress.NONE);
+		for (int parts : new int[] { 1, 2, 3, 7 }) {
+			SplittingSource sa = new SplittingSource(a, parts), sb = new SplittingSource(b, parts);
+			Collecting got = new Collecting(23);
+			StreamedOutput.run(java.util.Arrays.asList(sa, sb), plan, sum2(), got, Progress.NONE);
+			assertEquals(1, sa.calls + sb.calls, "delegated once, to the first volume");
+			for (int z = 0; z < 23; z++) assertArrayEquals(ref.slices.get(z), got.slices.get(z), parts + " runs, slice " + z);
+		}
+		Collecting mixed = new Collecting(23); // one volume here: the transform stays here
+		SplittingSource sa = new SplittingSource(a, 2);
+		StreamedOutput.run(java.util.Arrays.asList(sa, b), plan, sum2(), mixed, Progress.NONE);
+		assertEquals(0, sa.calls);
+		for (int z = 0; z < 23; z++) assertArrayEquals(ref.slices.get(z), mixed.slices.get(z));
 	}
 }

@@ -33,6 +33,7 @@ public final class Bench {
 		new SeriesBench(),
 		new StreamingBench(),
 		new StreamedOutputBench(),
+		new SegmentApplyBench(),
 	};
 
 	public static void main(String[] args) throws Exception {

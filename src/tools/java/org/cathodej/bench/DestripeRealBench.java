@@ -20,7 +20,7 @@ import net.imglib2.img.planar.PlanarImgs;
 /**
  * Remove Stripes on real texture (shared/data): (a) four 384 x 384 crops of the least-curtained real FIB-SEM
  * cross-section with added partial-height curtains ({@link PartialCurtains}, 64-256 rows, 1-3 px, fading to 30 %,
- * 5 per 100 columns) of amplitude 20 and 40 grey levels (10 and 20 % of the particle-to-pore-back contrast): PSNR
+ * 5 per 100 columns) of amplitude 10, 20 and 40 grey levels (8, 16 and 31 % of the particle-to-pore-back contrast): PSNR
  * gain, curtain energy removed inside the particles, PSNR of the crops without curtains after the same filter;
  * (b) the real nano-CT slices (no curtains) after the filter; (c) the real curtained SEM image: before / after /
  * removed figure (target/destripe-real.png, copied to docs/figures/remove-stripes-real-curtains.png). Rows' seconds are for the whole setting.
@@ -32,8 +32,13 @@ public final class DestripeRealBench implements BenchCase {
 	static final int[][] CROPS = { { 0, 160 }, { 512, 160 }, { 0, 545 }, { 512, 545 } };
 	static final int CROP = 384;
 
-	/** {stripe width, curtain length, automatic}: the former default and automatic mode, then local windows. */
-	static final int[][] SETTINGS = { { 4, 0, 0 }, { 4, 0, 1 }, { 4, 16, 0 }, { 4, 32, 0 }, { 4, 48, 0 }, { 4, 64, 0 }, { 8, 48, 0 }, { 4, 48, 1 } };
+	/**
+	 * {stripe width, curtain length, automatic}: the default (column-wide), local windows, then automatic mode (curtain
+	 * length 0: it detects partial-height curtains and chooses length and width; 48: it chooses the width).
+	 */
+	static final int[][] SETTINGS = { { 4, 0, 0 }, { 4, 16, 0 }, { 4, 32, 0 }, { 4, 48, 0 }, { 4, 64, 0 }, { 8, 48, 0 }, { 4, 0, 1 }, { 4, 48, 1 } };
+	/** Amplitudes of the added curtains, grey levels (particle-to-pore-back contrast about 127). */
+	static final double[] AMPLITUDES = { 10, 20, 40 };
 
 	@Override
 	public String name() {
@@ -55,7 +60,8 @@ public final class DestripeRealBench implements BenchCase {
 	}
 
 	static String label(int[] s) {
-		return (s[2] == 1 ? "automatic, " : "") + "stripe width " + s[0] + (s[1] > 0 ? ", curtain length " + s[1] : ", column-wide");
+		if (s[2] == 1) return s[1] > 0 ? "automatic, curtain length " + s[1] : "automatic";
+		return "stripe width " + s[0] + (s[1] > 0 ? ", curtain length " + s[1] : ", column-wide");
 	}
 
 	@Override
@@ -72,16 +78,19 @@ public final class DestripeRealBench implements BenchCase {
 		for (int[] s : SETTINGS) {
 			long t0 = System.nanoTime();
 			Destriper.Params p = params(s, threads);
-			float[][] keptFib = filter(clean, p), keptNano = filter(nano, p);
+			float[][] keptFib = filter(clean, p);
+			String chosenFib = chosen;
+			float[][] keptNano = filter(nano, p);
+			String chosenNano = chosen;
 			StringBuilder sb = new StringBuilder(label(s) + ":");
-			for (double amp : new double[] { 20, 40 }) {
+			for (double amp : AMPLITUDES) {
 				float[][] striped = withCurtains(clean, amp);
 				float[][] f = filter(striped, p);
-				sb.append(String.format(Locale.ROOT, " amplitude %.0f: PSNR %+.1f dB, inside particles %.0f %% removed;", amp, meanGain(clean, striped, f),
-					100 * removedInParticles(clean, striped, f)));
+				sb.append(String.format(Locale.ROOT, " amplitude %.0f: PSNR %+.1f dB, inside particles %.0f %% removed%s;", amp, meanGain(clean, striped, f),
+					100 * removedInParticles(clean, striped, f), p.auto ? " (" + chosen + ")" : ""));
 			}
-			sb.append(String.format(Locale.ROOT, " curtain-free FIB-SEM crops %.1f dB (structure lost %.4f), nano-CT %.1f dB", meanPsnr(clean, keptFib),
-				lost(clean, keptFib), meanPsnr(nano, keptNano)));
+			sb.append(String.format(Locale.ROOT, " curtain-free FIB-SEM crops %.1f dB (structure lost %.4f%s), nano-CT %.1f dB%s", meanPsnr(clean, keptFib),
+				lost(clean, keptFib), p.auto ? ", " + chosenFib : "", meanPsnr(nano, keptNano), p.auto ? " (" + chosenNano + ")" : ""));
 			double sec = (System.nanoTime() - t0) / 1e9;
 			System.out.println(sb);
 			out.time(name(), sb.toString(), size, threads, () -> null, String.format(Locale.ROOT, "%.1f s", sec));
@@ -102,11 +111,16 @@ public final class DestripeRealBench implements BenchCase {
 		return s;
 	}
 
+	/** The setting used by the last {@link #filter} call (automatic mode: the chosen one). */
+	private static String chosen;
+
 	/** The slices (CROP x CROP) filtered as one stack. */
 	static float[][] filter(float[][] slices, Destriper.Params p) {
 		PlanarImg<?, ?> st = PlanarImgs.floats(CROP, CROP, slices.length);
 		for (int z = 0; z < slices.length; z++) Slices.writeFloats(st, z, slices[z]);
-		PlanarImg<?, ?> o = Destriper.run(PreprocessBench.real(st), p, Progress.NONE).output;
+		Destriper.Result res = Destriper.run(PreprocessBench.real(st), p, Progress.NONE);
+		PlanarImg<?, ?> o = res.output;
+		chosen = "width " + res.stripeWidth + (res.curtainLength > 0 ? ", curtain length " + res.curtainLength : ", column-wide, " + res.levels + " levels, sigma " + res.sigma);
 		float[][] r = new float[slices.length][];
 		for (int z = 0; z < slices.length; z++) r[z] = Slices.readFloats(PreprocessBench.real(o), z, null);
 		return r;
@@ -172,7 +186,7 @@ public final class DestripeRealBench implements BenchCase {
 		return m;
 	}
 
-	/** Before | after | removed of a 400 x 400 crop of the real curtained image, column-wide automatic (top) and local (bottom). */
+	/** Before | after | removed of a 400 x 400 crop of the real curtained image: the default column-wide filter (top) and automatic mode (bottom). */
 	public static void curtainedFigure(int threads, Path png) throws Exception {
 		SharedData.Grey g = SharedData.open(CURTAINED);
 		PlanarImg<?, ?> st = PlanarImgs.floats(g.w, g.h, 1);
@@ -183,8 +197,10 @@ public final class DestripeRealBench implements BenchCase {
 		Arrays.sort(sorted);
 		float lo = sorted[sorted.length * 2 / 5], hi = sorted[sorted.length - 1 - sorted.length / 1000]; // the bright particles (60 % of the image) spread over the grey range
 		int row = 0;
-		for (int[] s : new int[][] { { 4, 0, 1 }, { 4, 48, 1 } }) {
-			float[] o = Slices.readFloats(PreprocessBench.real(Destriper.run(PreprocessBench.real(st), params(s, threads), Progress.NONE).output), 0, null);
+		for (int[] s : new int[][] { { 4, 0, 0 }, { 4, 0, 1 } }) {
+			Destriper.Result res = Destriper.run(PreprocessBench.real(st), params(s, threads), Progress.NONE);
+			System.out.println("figure row " + (row + 1) + ": " + label(s) + ", stripe width " + res.stripeWidth + ", curtain length " + res.curtainLength + " (" + res.curtainExtent + ")");
+			float[] o = Slices.readFloats(PreprocessBench.real(res.output), 0, null);
 			float[] rem = new float[o.length];
 			for (int i = 0; i < o.length; i++) rem[i] = g.pixels[i] - o[i];
 			paste(fig, g.pixels, g.w, x0, y0, n, 0, row * n, lo, hi);

@@ -19,7 +19,8 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 /**
  * Tortuosity (Flux) on the hard cases: CAM, ISE and pore (pore fraction 0.2, near percolation) of Synthetic Cathodes
  * in a homogeneous (clustering 0) and a clustered (0.6) setting, a three-phase contrast (CAM 1, ISE 1e-3, or
- * -Dhard.contrast), and 2:1 voxels; along z. Choose cases with -Dhard.cases=cam-homog,cam-clust,... (default all).
+ * -Dhard.contrast), and 2:1 voxels; along z, or the axes of -Dhard.axes=0,1,2 (solved in one call, as the command
+ * does). Choose cases with -Dhard.cases=cam-homog,cam-clust,... (default all).
  * Besides wall seconds each row gives the process CPU seconds (all threads, GC included), so runs on a loaded
  * machine can be compared, split at the first iteration report into setup (class volume, spanning marks, system,
  * preconditioner, first preconditioner application) and iterations.
@@ -47,6 +48,7 @@ public final class TortuosityHardBench implements BenchCase {
 		}
 	}
 
+	@SuppressWarnings("unchecked")
 	private static void runCase(String c, int[] size, int threads, BenchRecorder out) throws Exception {
 		boolean clustered = c.endsWith("clust");
 		SyntheticCathode.Params p = new SyntheticCathode.Params();
@@ -67,10 +69,19 @@ public final class TortuosityHardBench implements BenchCase {
 		o.threads = threads;
 		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		double[] cpuAtFirstIteration = { Double.NaN };
+		// per axis: CPU seconds from its start (spanning marks) to its first iteration report
+		List<Double> axisSetup = new java.util.ArrayList<>();
+		double[] axisStart = { Double.NaN };
 		Progress firstIteration = new Progress() {
 			@Override
 			public void report(double fraction, String status) {
-				if (Double.isNaN(cpuAtFirstIteration[0]) && status.contains("Iteration")) cpuAtFirstIteration[0] = os.getProcessCpuTime() / 1e9;
+				double now = os.getProcessCpuTime() / 1e9;
+				if (Double.isNaN(cpuAtFirstIteration[0]) && status.contains("Iteration")) cpuAtFirstIteration[0] = now;
+				if (status.contains("finding the conducting clusters")) axisStart[0] = now;
+				if (status.contains("Iteration 0,") && !Double.isNaN(axisStart[0])) {
+					axisSetup.add(now - axisStart[0]);
+					axisStart[0] = Double.NaN;
+				}
 			}
 
 			@Override
@@ -78,19 +89,23 @@ public final class TortuosityHardBench implements BenchCase {
 				return false;
 			}
 		};
-		FluxResult[] res = new FluxResult[1];
+		int[] axes = Arrays.stream(System.getProperty("hard.axes", "2").split(",")).mapToInt(Integer::parseInt).toArray();
+		List<FluxResult>[] res = new List[1];
 		double[] cpu = new double[2];
 		double load = os.getSystemLoadAverage();
-		out.time("tortuosity-hard", "flux " + c + " z", size, threads, () -> {
+		out.time("tortuosity-hard", "flux " + c + " " + System.getProperty("hard.axes", "z"), size, threads, () -> {
 			cpu[0] = os.getProcessCpuTime() / 1e9;
-			List<FluxResult> r = FluxTortuosity.compute(img, cond, vs, new int[] { 2 }, o, firstIteration);
+			List<FluxResult> r = FluxTortuosity.compute(img, cond, vs, axes, o, firstIteration);
 			cpu[1] = os.getProcessCpuTime() / 1e9;
-			return res[0] = r.get(0);
+			return res[0] = r;
 		}, "");
-		FluxResult r = res[0];
-		System.out.println(String.format(Locale.ROOT,
-			"  %s: wall %.2fs (setup %.2fs) cpu %.2fs (setup %.2fs) load %.1f phi=%.4f phiSpan=%.4f kappa=%.6f iterations=%d residual=%.2e balance=%.2e converged=%s",
-			c, r.seconds, r.setupSeconds, cpu[1] - cpu[0], cpuAtFirstIteration[0] - cpu[0], load, r.phiTotal, r.phiSpanning, r.kappa, r.iterations,
-			r.relResidual, r.balance, r.converged));
+		for (FluxResult r : res[0])
+			System.out.println(String.format(Locale.ROOT,
+				"  %s %s: wall %.2fs (setup %.2fs) phi=%.4f phiSpan=%.4f kappa=%.6f iterations=%d residual=%.2e balance=%.2e converged=%s", c,
+				FluxResult.axisName(r.axis), r.seconds, r.setupSeconds, r.phiTotal, r.phiSpanning, r.kappa, r.iterations, r.relResidual, r.balance,
+				r.converged));
+		System.out.println(String.format(Locale.ROOT, "  %s: cpu %.2fs (setup of the first axis %.2fs; per axis from its spanning marks %s) load %.1f",
+			c, cpu[1] - cpu[0], cpuAtFirstIteration[0] - cpu[0], axisSetup.stream().map(x -> String.format(Locale.ROOT, "%.2f", x))
+				.collect(java.util.stream.Collectors.joining(" / ")), load));
 	}
 }

@@ -1,6 +1,7 @@
 package org.cathodej.spark;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import ij.ImagePlus;
  * A streamed label analysis of the plugin (Phase Fractions, Surface and Interface Areas, Chord Length Distribution,
  * Connectivity and CAM Utilisation; Tortuosity (Random Walk), its walkers split over tasks; Tortuosity (Flux) as a
  * sub-volume study, its cubes split over tasks; Correct Illumination in slice mode, Remove Stripes and Align Stack
- * applying a saved drift, their slices written by the tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
+ * applying a saved drift, their slices written by the tasks; Threshold Three Phases and Apply Pixel Classifier on a
+ * BSE volume and, as {@code se=PATH}, an SE volume, their labels written by the tasks) on Spark. The command itself runs on the driver, with the same macro keys, tables
  * and provenance as in Fiji or on the command line; its label image is a {@link SparkVolume}, so every slab pass of
  * the command (the plugin's SlabStreamer) runs as a Spark job whose partials the driver merges in slab order.
  */
@@ -35,7 +37,10 @@ public final class LabelAnalysisJob {
 	 */
 	static final List<String> DISTRIBUTED = Arrays.asList("phase_fractions", "surface_and_interface_areas", "chord_length_distribution",
 		"connectivity_and_cam_utilisation", "tortuosity_random_walk", "tortuosity_flux",
-		"correct_illumination", "remove_stripes", "align_stack");
+		"correct_illumination", "remove_stripes", "align_stack", "apply_pixel_classifier", "threshold_three_phases");
+
+	/** The analyses that take a second input volume as a path ({@code se=PATH}): the tasks read it beside the first. */
+	static final List<String> TWO_INPUTS = Arrays.asList("apply_pixel_classifier", "threshold_three_phases");
 
 	private final JavaSparkContext sc;
 	private final int partitions;
@@ -83,14 +88,35 @@ public final class LabelAnalysisJob {
 		StagedOutput staged = new StagedOutput(out, overwrite);
 		opts.put("output_dir", staged.staging().toString());
 		if (overwrite) opts.put("overwrite", "true");
-		try (SparkVolume vol = new SparkVolume(sc, Inputs.spec(input, sc.hadoopConfiguration()), partitions)) {
-			ImagePlus labels = SourceStack.imagePlus(vol, Inputs.title(input));
-			ImageSource images = ImageSource.of(labels);
+		List<SparkVolume> opened = new ArrayList<>();
+		try {
+			ImagePlus first = open(input, opened);
+			boolean second = TWO_INPUTS.contains(spec.fileStem());
+			ImageSource images = new ImageSource() {
+				@Override
+				public ImagePlus byName(String name) { // se=PATH: a volume the tasks read too
+					return name.equals(first.getTitle()) ? first : second ? open(name, opened) : null;
+				}
+
+				@Override
+				public ImagePlus current() {
+					return first;
+				}
+			};
 			CommandResult r = new CommandRunner(FijiContext.get()).run(spec, opts, images, Progress.NONE);
 			return new Outcome(r, staged.commit());
 		} catch (RuntimeException | Error x) {
 			staged.discard();
 			throw x;
+		} finally {
+			for (SparkVolume v : opened) v.close();
 		}
+	}
+
+	/** The input {@code path} as an image whose slab passes run as Spark tasks (title: the folder's name, or file:dataset). */
+	private ImagePlus open(String path, List<SparkVolume> opened) {
+		SparkVolume vol = new SparkVolume(sc, Inputs.spec(path, sc.hadoopConfiguration()), partitions);
+		opened.add(vol);
+		return SourceStack.imagePlus(vol, Inputs.title(path));
 	}
 }

@@ -4,11 +4,15 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.cathodej.image.VoxelSize;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Progress;
 import org.cathodej.tortuosity.Conductivities;
 import org.cathodej.tortuosity.FluxTortuosity;
@@ -32,7 +36,8 @@ import org.cathodej.volume.VolumeSource;
  * slices of labels, never the volume). On the driver the volume reads like any source (e.g. for the checksum of the
  * provenance). It also runs the walkers of a random walk ({@link #runWalkers}) and the cubes of a sub-volume
  * tortuosity study ({@link #solveAll}) and the slab transforms of streamed outputs ({@link #runTransform}: corrected
- * slices written by the executors, their per-slab results, e.g. the stripe energies, brought back).
+ * slices written by the executors, their per-slab results, e.g. the stripe energies, brought back). A pass over
+ * aligned volumes (BSE and SE) ships the specs of all of them; each task opens every one and reads the same slabs.
  */
 public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalkTortuosity.WalkerRunner,
 	SubVolumeStudy.CubeRunner, TransformExecutor {
@@ -59,15 +64,41 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	}
 
 	@Override
-	public <P extends Serializable> P runSlabs(SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
+	public <P extends Serializable> P runSlabs(List<? extends VolumeSource> inputs, SlabPlan plan, SlabKernel<P> kernel, Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
 		p.checkCancelled();
 		List<int[]> runs = runs(plan.count(), partitions);
-		SourceSpec s = spec;
+		List<SourceSpec> specs = specs(inputs);
 		sc.setJobDescription(kernel.getClass().getSimpleName() + ": " + plan + " in " + runs.size() + " tasks");
-		List<P> partials = collect(sc.parallelize(runs, runs.size()).map(r -> run(s, plan, r, kernel)));
+		List<P> partials = collect(sc.parallelize(runs, runs.size()).map(r -> run(specs, plan, r, kernel)));
 		p.report(1, plan.count() + " slabs done on the cluster");
 		return kernel.mergeAll(partials); // collect() keeps the partition order, which is the slab order
+	}
+
+	/** Where each input lies (every one a Spark volume: the tasks open them themselves). */
+	private static List<SourceSpec> specs(List<? extends VolumeSource> inputs) {
+		ArrayList<SourceSpec> specs = new ArrayList<>(inputs.size());
+		for (VolumeSource v : inputs) {
+			if (!(v instanceof SparkVolume)) throw new IllegalArgumentException("Every input of a Spark pass must be a Spark volume: " + v.description());
+			specs.add(((SparkVolume) v).spec);
+		}
+		return specs;
+	}
+
+	/** Opens every input on this JVM; closes the ones opened when a later one fails. */
+	private static List<VolumeSource> open(List<SourceSpec> specs) {
+		List<VolumeSource> in = new ArrayList<>(specs.size());
+		try {
+			for (SourceSpec s : specs) in.add(s.open());
+			return in;
+		} catch (RuntimeException | Error e) {
+			close(in);
+			throw e;
+		}
+	}
+
+	private static void close(List<VolumeSource> in) {
+		for (VolumeSource v : in) v.close();
 	}
 
 	/**
@@ -99,21 +130,25 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	 * task rewrites the same slices. The caller completes or aborts the sink.
 	 */
 	@Override
-	public List<Serializable> runTransform(SlabPlan plan, SlabTransform.Portable op, SliceSink sink, Progress progress) {
+	public List<Serializable> runTransform(List<? extends VolumeSource> inputs, SlabPlan plan, SlabTransform.Portable op, SliceSink sink,
+		Progress progress) {
 		Progress p = progress == null ? Progress.NONE : progress;
 		p.checkCancelled();
 		List<int[]> runs = runs(plan.count(), partitions);
-		SourceSpec s = spec;
+		List<SourceSpec> specs = specs(inputs);
 		sc.setJobDescription("Streamed output: " + plan + " in " + runs.size() + " tasks");
 		List<Serializable> results = new ArrayList<>(plan.count());
-		for (List<Serializable> part : collect(sc.parallelize(runs, runs.size()).map(r -> write(s, plan, r, op, sink)))) results.addAll(part);
+		for (List<Serializable> part : collect(sc.parallelize(runs, runs.size()).map(r -> write(specs, plan, r, op, sink)))) results.addAll(part);
 		p.report(1, plan.count() + " slabs written on the cluster");
 		return results; // collect() keeps the partition order, which is the slab order
 	}
 
-	private static ArrayList<Serializable> write(SourceSpec spec, SlabPlan plan, int[] run, SlabTransform op, SliceSink sink) {
-		try (VolumeSource src = spec.open()) {
-			return StreamedOutput.writeRange(src, plan, run[0], run[1], op, sink);
+	private static ArrayList<Serializable> write(List<SourceSpec> specs, SlabPlan plan, int[] run, SlabTransform op, SliceSink sink) {
+		List<VolumeSource> in = open(specs);
+		try {
+			return StreamedOutput.writeRange(in, plan, run[0], run[1], op, sink);
+		} finally {
+			close(in);
 		}
 	}
 
@@ -142,12 +177,31 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	private static ArrayList<SubVolumeStudy.CubeResult> solve(SourceSpec spec, List<SubVolumeStudy.Cube> cubes, Conductivities cond, VoxelSize vs, int axis,
 		FluxTortuosity.Options opt) {
 		ArrayList<SubVolumeStudy.CubeResult> out = new ArrayList<>(cubes.size());
+		FluxTortuosity.Options own = taskThreads(opt);
 		try (VolumeSource src = spec.open()) {
-			for (SubVolumeStudy.Cube c : cubes) out.add(SubVolumeStudy.solve(src, c, cond, vs, axis, opt, Progress.NONE));
+			for (SubVolumeStudy.Cube c : cubes) out.add(SubVolumeStudy.solve(src, c, cond, vs, axis, own, Progress.NONE));
 		} catch (CancellationException e) {
 			throw new IllegalStateException("Task stopped", e);
 		}
 		return out;
+	}
+
+	/**
+	 * The solver options of a task: the driver's, solving on the cores Spark gives the task ({@code spark.task.cpus},
+	 * default 1) rather than on the driver's thread count. The numbers do not depend on the thread count.
+	 */
+	static FluxTortuosity.Options taskThreads(FluxTortuosity.Options opt) {
+		TaskContext t = TaskContext.get();
+		if (t == null) return opt;
+		FluxTortuosity.Options o = new FluxTortuosity.Options();
+		for (java.lang.reflect.Field f : FluxTortuosity.Options.class.getFields()) // every public setting, as the driver set it
+			if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) try {
+				f.set(o, f.get(opt));
+			} catch (IllegalAccessException e) {
+				throw new IllegalStateException(e);
+			}
+		o.threads = Math.max(1, t.cpus());
+		return o;
 	}
 
 	/** collect() with Spark's failures as unchecked exceptions (a stop as a {@link CancellationException}). */
@@ -161,13 +215,58 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 		}
 	}
 
-	private static <P extends Serializable> P run(SourceSpec spec, SlabPlan plan, int[] run, SlabKernel<P> kernel) {
-		try (VolumeSource src = spec.open()) {
-			return SlabStreamer.runRange(src, plan, run[0], run[1], kernel, null, Progress.NONE);
+	private static <P extends Serializable> P run(List<SourceSpec> specs, SlabPlan plan, int[] run, SlabKernel<P> kernel) {
+		List<VolumeSource> in = open(specs);
+		try {
+			return SlabStreamer.runRange(in, plan, run[0], run[1], kernel, Progress.NONE);
 		} catch (CancellationException e) {
 			throw new IllegalStateException("Task stopped", e);
+		} finally {
+			close(in);
 		}
 	}
+
+	/** Spark's reserved system memory of every heap (its RESERVED_SYSTEM_MEMORY_BYTES), not available to tasks. */
+	static final long RESERVED = 300L << 20;
+
+	/**
+	 * One task's share of an executor heap: the heap less Spark's reserved memory, divided by the tasks an executor
+	 * runs at once (its cores / spark.task.cpus). In local mode the executor is this JVM (its -Xmx, local[N] cores).
+	 */
+	@Override
+	public long taskMemory() {
+		return Math.max(0, executorHeap() - RESERVED) / tasksPerExecutor();
+	}
+
+	@Override
+	public String taskMemoryOrigin() {
+		return String.format(java.util.Locale.ROOT, "%s heap %s less %s reserved by Spark, shared by %d tasks at once", sc.isLocal() ? "local-mode"
+			: "executor", MemoryBudget.bytes(executorHeap()), MemoryBudget.bytes(RESERVED), tasksPerExecutor());
+	}
+
+	private long executorHeap() {
+		return sc.isLocal() ? Runtime.getRuntime().maxMemory() : sc.getConf().getSizeAsBytes("spark.executor.memory", "1g");
+	}
+
+	private int tasksPerExecutor() {
+		int cpus = Math.max(1, sc.getConf().getInt("spark.task.cpus", 1));
+		int executors = sc.sc().statusTracker().getExecutorInfos().length - 1; // less the driver
+		return Math.max(1, executorCores(sc.master(), sc.getConf().get("spark.executor.cores", null), sc.defaultParallelism(), executors) / cpus);
+	}
+
+	/**
+	 * Cores of one executor: local[N] (local[*] = this machine's), else spark.executor.cores ({@code cores}, may be
+	 * null), else (a standalone executor takes all its worker's cores) the parallelism spread over the executors.
+	 */
+	static int executorCores(String master, String cores, int parallelism, int executors) {
+		Matcher m = LOCAL.matcher(master);
+		if (m.matches()) return m.group(1) == null ? 1 : m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+		if (cores != null) return Integer.parseInt(cores.trim());
+		return Math.max(1, parallelism / Math.max(1, executors));
+	}
+
+	/** local, local[N], local[*], local[N,F] (F: task failures allowed). */
+	private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?");
 
 	public int partitions() { return partitions; }
 

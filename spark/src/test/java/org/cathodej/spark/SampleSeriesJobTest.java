@@ -22,7 +22,10 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
 
-/** Sample Series with one sample per task (local[2]) stores the per-sample tables of the single-machine series. */
+/**
+ * Sample Series with one sample per task (local[2]) stores the per-sample tables of the single-machine series, and its
+ * comparison table is the single-machine one: the samples the tasks analysed say "computed".
+ */
 class SampleSeriesJobTest {
 
 	@TempDir
@@ -62,5 +65,14 @@ class SampleSeriesJobTest {
 		for (String f : want.keySet())
 			assertArrayEquals(want.get(f), got.get(f), f);
 		assertEquals(TestVolumes.files(ref, ".html").keySet(), TestVolumes.files(out, ".html").keySet());
+		Map<String, byte[]> wantAll = TestVolumes.files(ref, ".csv"), gotAll = TestVolumes.files(out, ".csv");
+		assertEquals(wantAll.keySet(), gotAll.keySet());
+		String comparison = null;
+		for (String f : wantAll.keySet())
+			if (!f.startsWith("samples")) {
+				assertArrayEquals(wantAll.get(f), gotAll.get(f), f);
+				if (f.contains("comparison")) comparison = new String(gotAll.get(f), StandardCharsets.UTF_8);
+			}
+		assertTrue(comparison != null && comparison.contains("computed") && !comparison.contains("stored"), "source column: " + comparison);
 	}
 }

@@ -53,10 +53,10 @@ public final class SparkBench {
 		if (a[0].equals("single")) {
 			int cores = Runtime.getRuntime().availableProcessors();
 			for (String an : warmUpFirst()) {
-				long t0 = System.nanoTime();
+				long t0 = start();
 				Map<String, String> oo = new LinkedHashMap<>(o);
 				oo.put("output_dir", out.resolve("single-" + an).toString());
-				String command = an == null ? ANALYSES[0] : an;
+				String command = an == null ? "phase_fractions" : an;
 				ImagePlus imp = VolumeSources.openVirtual(dir.getPath());
 				new CommandRunner(FijiContext.get()).run(CommandCatalog.load().find(command).spec(), oo, new ImageSource() {
 					@Override public ImagePlus byName(String n) { return null; }
@@ -69,8 +69,8 @@ public final class SparkBench {
 			System.setProperty("cathodej.threads", "1");
 			try (JavaSparkContext sc = TestVolumes.spark("local[" + cores + "]")) {
 				for (String an : warmUpFirst()) {
-					long t0 = System.nanoTime();
-					new LabelAnalysisJob(sc, 0).run(an == null ? ANALYSES[0] : an, dir.getPath(), o, out.resolve("spark-" + an), false);
+					long t0 = start();
+					new LabelAnalysisJob(sc, 0).run(an == null ? "phase_fractions" : an, dir.getPath(), o, out.resolve("spark-" + an), false);
 					if (an != null) report("spark", cores, an, t0, voxels);
 				}
 			}
@@ -90,7 +90,15 @@ public final class SparkBench {
 			}
 	}
 
-	/** null (a first, untimed Phase Fractions: class loading and JIT), then the analyses. */
+	/** Starts the clock, the heap peak and the read count of one analysis. */
+	private static long start() {
+		HeapPeak.take();
+		lastRead = bytesRead();
+		lastCpu = cpuNanos();
+		return System.nanoTime();
+	}
+
+	/** null (a first, untimed Phase Fractions, whatever the analyses: class loading and JIT), then the analyses. */
 	private static String[] warmUpFirst() {
 		String[] r = new String[ANALYSES.length + 1];
 		System.arraycopy(ANALYSES, 0, r, 1, ANALYSES.length);
@@ -99,7 +107,51 @@ public final class SparkBench {
 
 	private static void report(String mode, int cores, String analysis, long t0, long voxels) {
 		double s = (System.nanoTime() - t0) * 1e-9;
-		System.out.println(String.format(Locale.ROOT, "RESULT %s %d %s %.2f %.3g", mode, cores, analysis, s, voxels / s));
+		long read = bytesRead(), peak = HeapPeak.take();
+		System.out.println(String.format(Locale.ROOT, "RESULT %s %d %s %.2f %.3g peak_heap_MB %d read_MB/s %.0f cpu_s %.2f", mode, cores, analysis, s,
+			voxels / s, peak >> 20, (read - lastRead) / s / 1e6, (cpuNanos() - lastCpu) * 1e-9));
+	}
+
+	private static long lastRead = bytesRead(), lastCpu = cpuNanos();
+
+	/** CPU time of this process (all threads, user + system): robust against other processes on a shared machine. */
+	static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** Bytes this process read through read calls (page cache included: /proc/self/io rchar), 0 where unknown. */
+	static long bytesRead() {
+		try {
+			for (String l : Files.readAllLines(Paths.get("/proc/self/io")))
+				if (l.startsWith("rchar:")) return Long.parseLong(l.substring(6).trim());
+		} catch (java.io.IOException | RuntimeException e) {
+			return 0;
+		}
+		return 0;
+	}
+
+	/** The largest heap in use (garbage included), sampled every 2 ms since the last {@link #take}. */
+	static final class HeapPeak {
+		private static long peak;
+
+		static {
+			Thread t = new Thread(() -> {
+				Runtime rt = Runtime.getRuntime();
+				while (true) {
+					long u = rt.totalMemory() - rt.freeMemory();
+					synchronized (HeapPeak.class) { peak = Math.max(peak, u); }
+					try { Thread.sleep(2); } catch (InterruptedException e) { return; }
+				}
+			}, "heap peak");
+			t.setDaemon(true);
+			t.start();
+		}
+
+		static synchronized long take() {
+			long p = peak;
+			peak = 0;
+			return p;
+		}
 	}
 
 	/** A 128 x 128 x 64 synthetic cathode tiled periodically to the size asked for (clusters cross every slab). */

@@ -2,6 +2,7 @@ package org.cathodej.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -18,6 +19,10 @@ import org.cathodej.fractions.PhaseFractions;
 import org.cathodej.imagej.TiffFolderSource;
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
+import org.cathodej.imagej.TiffSliceWriter;
+import org.cathodej.segment.ClassificationResult;
+import org.cathodej.segment.PixelClassifier;
+import org.cathodej.segment.StreamedClassification;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
@@ -136,5 +141,43 @@ class TaskRetryTest {
 			assertEquals(a.stats[z].stripeBefore, b.stats[z].stripeBefore, 0.0, "slice " + z);
 			assertEquals(a.stats[z].stripeAfter, b.stats[z].stripeAfter, 0.0, "slice " + z);
 		}
+	}
+
+	/**
+	 * Apply Pixel Classifier on a BSE and an SE volume with every task failing once (both passes: the histogram of
+	 * the prior estimate and the labels): the same label slices and fractions as on one machine.
+	 */
+	@Test
+	void retriedClassificationTasksGiveTheSameLabelsAndFractions() throws Exception {
+		int before = failed.get();
+		File bse = SegmentationJobTest.grey(tmp, "bse", 30, 26, 9, 7), se = SegmentationJobTest.grey(tmp, "se", 30, 26, 9, 8);
+		PixelClassifier pc = PixelClassifier.load(SegmentationJobTest.train(bse, se, tmp.resolve("retry.classifier")));
+		PhaseLabels pl = PhaseLabels.defaults();
+		PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
+		o.threads = 1;
+		SlabPlan plan = new SlabPlan(9, 2);
+		VoxelSize vs = new TiffFolderSource(bse, null).voxelSize();
+		Path want = tmp.resolve("classified-local"), got = tmp.resolve("classified-spark");
+		ClassificationResult a, b;
+		try (TiffSliceWriter w = new TiffSliceWriter(want.toFile(), "p", 30, 26, 9, vs, false)) {
+			a = StreamedClassification.apply(pc, java.util.Arrays.asList(new TiffFolderSource(bse, null), new TiffFolderSource(se, null)), vs, o, pl, plan,
+				tmp.resolve("spill.tmp"), w, Progress.NONE);
+		}
+		try (SparkVolume vb = new SparkVolume(sc, new FlakySpec(HadoopSliceFolder.open(bse.getPath(), null, sc.hadoopConfiguration())), 3);
+			SparkVolume vse = new SparkVolume(sc, new FlakySpec(HadoopSliceFolder.open(se.getPath(), null, sc.hadoopConfiguration())), 3);
+			TiffSliceWriter w = new TiffSliceWriter(got.toFile(), "p", 30, 26, 9, vs, false)) {
+			b = StreamedClassification.apply(pc, java.util.Arrays.asList(vb, vse), vs, o, pl, plan, tmp.resolve("unused.tmp"), w, Progress.NONE);
+		}
+		assertTrue(failed.get() - before >= 6, "every task of both passes failed once: " + (failed.get() - before));
+		assertFalse(java.nio.file.Files.exists(tmp.resolve("unused.tmp")), "no spill where the tasks recompute");
+		java.util.Map<String, byte[]> wf = TestVolumes.files(want, ".tif"), gf = TestVolumes.files(got, ".tif");
+		assertEquals(9, gf.size());
+		assertEquals(wf.keySet(), gf.keySet());
+		wf.forEach((f, x) -> assertArrayEquals(x, gf.get(f), f));
+		assertArrayEquals(a.counts, b.counts);
+		assertArrayEquals(a.lowCounts, b.lowCounts);
+		assertArrayEquals(a.highCounts, b.highCounts);
+		assertArrayEquals(a.softSums, b.softSums, 0.0);
+		assertArrayEquals(a.estimatedPriors, b.estimatedPriors, 0.0);
 	}
 }

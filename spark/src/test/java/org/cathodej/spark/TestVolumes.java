@@ -28,9 +28,13 @@ final class TestVolumes {
 
 	/** A local Spark context for tests: no UI, loopback only, few shuffle partitions. */
 	static JavaSparkContext spark(String master) {
-		SparkConf c = new SparkConf().setMaster(master).setAppName("cathodej-spark test").set("spark.ui.enabled", "false")
+		return new JavaSparkContext(conf(master));
+	}
+
+	/** The test configuration of {@link #spark}, to add settings to. */
+	static SparkConf conf(String master) {
+		return new SparkConf().setMaster(master).setAppName("cathodej-spark test").set("spark.ui.enabled", "false")
 			.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1").set("spark.sql.shuffle.partitions", "2");
-		return new JavaSparkContext(c);
 	}
 
 	/**

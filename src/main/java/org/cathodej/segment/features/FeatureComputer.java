@@ -32,7 +32,10 @@ import net.imglib2.type.numeric.RealType;
 public final class FeatureComputer {
 
 	private final FeatureSettings fs;
+	private final VoxelSize vs;
 	private final int w, h, d, plane, dims;
+	private final int ox, oy, fullW, fullH; // the slices' rectangle this computer reads (see tile)
+	private final int[] keep; // {x0, y0, x1, y1}: where the Hessian eigenvalues are wanted (see tile)
 	private final double vx, vy, vz;
 	private final int ns;
 	private final float[][][] kernels; // [scale][axis] half kernels (index 0 = centre)
@@ -41,7 +44,17 @@ public final class FeatureComputer {
 	private final int halo;
 
 	public FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth) {
+		this(fs, vs, width, height, depth, 0, 0, width, height, null);
+	}
+
+	private FeatureComputer(FeatureSettings fs, VoxelSize vs, int width, int height, int depth, int ox, int oy, int fullW, int fullH, int[] keep) {
 		this.fs = fs;
+		this.keep = keep == null ? new int[] { 0, 0, width, height } : keep.clone();
+		this.vs = vs;
+		this.ox = ox;
+		this.oy = oy;
+		this.fullW = fullW;
+		this.fullH = fullH;
 		this.w = width;
 		this.h = height;
 		this.d = depth;
@@ -88,6 +101,41 @@ public final class FeatureComputer {
 		halo = dims == 3 ? hmax : 0;
 	}
 
+	/**
+	 * A computer for the rectangle [x0, x0 + width) x [y0, y0 + height) of every slice of channels of this computer's
+	 * size, treating the rectangle as a whole image (mirrored at its borders). Its features equal this computer's
+	 * except within {@link #haloXY} pixels of a rectangle border that is not a border of the slice, which lets a
+	 * large slice be computed in tiles of bounded memory. Only the features in {@code keep} ({x0, y0, x1, y1} in the
+	 * rectangle's coordinates, e.g. the tile without its margins) are wanted: the Hessian eigenvalues, the costliest
+	 * feature that no other feature builds on, are left 0 outside it.
+	 */
+	public FeatureComputer tile(int x0, int y0, int width, int height, int[] keep) {
+		if (x0 < 0 || y0 < 0 || width < 1 || height < 1 || x0 + width > w || y0 + height > h)
+			throw new IllegalArgumentException("Tile " + x0 + "," + y0 + " " + width + "x" + height + " outside " + w + "x" + h);
+		if (keep[0] < 0 || keep[1] < 0 || keep[2] > width || keep[3] > height || keep[0] >= keep[2] || keep[1] >= keep[3])
+			throw new IllegalArgumentException("Kept part " + java.util.Arrays.toString(keep) + " outside the tile " + width + "x" + height);
+		return new FeatureComputer(fs, vs, width, height, d, ox + x0, oy + y0, fullW, fullH, keep);
+	}
+
+	/**
+	 * In-plane reach in pixels: how far a voxel's features look along x or y (kernels, derivatives and the
+	 * structure tensor's second kernel, boxes, the binary-pattern ring on G_s, the membrane lines).
+	 */
+	public int haloXY() {
+		int reach = 0;
+		for (int i = 0; i < ns; i++)
+			for (int a = 0; a < 2; a++) {
+				int r = kernels[i][a].length - 1;
+				int need = r + 1;
+				if (fs.has(Family.STRUCTURE)) need = 2 * r + 1;
+				need = Math.max(need, boxR[i][a]);
+				if (fs.has(Family.LBP)) need = Math.max(need, r + TextureFeatures.ringRadius(boxR[i][a]));
+				if (fs.has(Family.MEMBRANE)) need = Math.max(need, TextureFeatures.lineHalfLength(sigmaX[i]));
+				reach = Math.max(reach, need);
+			}
+		return reach;
+	}
+
 	public FeatureSettings settings() { return fs; }
 	public int numFeatures() { return fs.numFeatures(); }
 	/** Slices read above and below a slab. */
@@ -127,8 +175,8 @@ public final class FeatureComputer {
 		if (channels.size() != fs.channels())
 			throw new IllegalArgumentException("The classifier's features use " + fs.channels() + " channel(s), got " + channels.size());
 		for (RandomAccessibleInterval<? extends RealType<?>> c : channels)
-			if (Slices.width(c) != w || Slices.height(c) != h || Slices.depth(c) != d)
-				throw new IllegalArgumentException("All channels must have the same size: expected " + w + "x" + h + "x" + d + ", got "
+			if (Slices.width(c) != fullW || Slices.height(c) != fullH || Slices.depth(c) != d)
+				throw new IllegalArgumentException("All channels must have the same size: expected " + fullW + "x" + fullH + "x" + d + ", got "
 					+ Slices.width(c) + "x" + Slices.height(c) + "x" + Slices.depth(c));
 		if (z0 < 0 || z1 > d || z0 >= z1) throw new IllegalArgumentException("Bad slab " + z0 + ".." + z1);
 		int S = z1 - z0;
@@ -159,7 +207,8 @@ public final class FeatureComputer {
 			c1 = z1 - l0;
 			raw = new float[L][];
 			Parallel.forEach(L, threads, i -> {
-				float[] r = Slices.readFloats(img, l0 + i, new float[plane]);
+				float[] r = w == fullW && h == fullH ? Slices.readFloats(img, l0 + i, new float[plane])
+					: Slices.readFloats(img, l0 + i, ox, oy, w, h, new float[plane]);
 				if (map != null) {
 					float a = (float) map[l0 + i][0], b = (float) map[l0 + i][1];
 					for (int j = 0; j < plane; j++) r[j] = a * r[j] + b;
@@ -310,14 +359,16 @@ public final class FeatureComputer {
 		void hessian(float[][] g, float[][] out, int f) {
 			double ixx = 1 / (vx * vx), iyy = 1 / (vy * vy), izz = 1 / (vz * vz);
 			double ixy = 0.25 / (vx * vy), ixz = 0.25 / (vx * vz), iyz = 0.25 / (vy * vz);
-			Parallel.forEach(c1 - c0, threads, zz -> {
-				int z = c0 + zz;
-				float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
-				int base = zz * plane;
+			int rows = keep[3] - keep[1];
+			// over the rows of all slices, so that a slab of one slice (a scribbled slice, a huge slice) uses every thread
+			Parallel.forEachBlock((c1 - c0) * rows, threads, (r0, r1) -> {
 				double[] ev = new double[3];
-				for (int y = 0; y < h; y++) {
+				for (int r = r0; r < r1; r++) {
+					int zz = r / rows, z = c0 + zz, y = keep[1] + r % rows;
+					float[] c = g[z], zm = dims == 3 ? g[zi(z - 1)] : null, zp = dims == 3 ? g[zi(z + 1)] : null;
+					int base = zz * plane;
 					int ym = Gauss.mirror(y - 1, h) * w, yp = Gauss.mirror(y + 1, h) * w, yo = y * w;
-					for (int x = 0; x < w; x++) {
+					for (int x = keep[0]; x < keep[2]; x++) {
 						int xm = x == 0 ? 0 : x - 1, xp = x == w - 1 ? w - 1 : x + 1;
 						double v = c[yo + x];
 						double hxx = (c[yo + xp] - 2 * v + c[yo + xm]) * ixx;
@@ -424,17 +475,7 @@ public final class FeatureComputer {
 			float[][] xy = new float[L][];
 			Parallel.forEach(b - a, threads, i -> {
 				float[] src = raw[a + i], t = new float[plane], u = new float[plane];
-				for (int y = 0; y < h; y++) {
-					int off = y * w;
-					for (int x = 0; x < w; x++) {
-						float m = src[off + x];
-						for (int j = 1; j <= r[0]; j++) {
-							float p = src[off + Gauss.mirror(x - j, w)], q = src[off + Gauss.mirror(x + j, w)];
-							m = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
-						}
-						t[off + x] = m;
-					}
-				}
+				for (int y = 0; y < h; y++) boxRow(src, t, y * w, w, r[0], min);
 				for (int y = 0; y < h; y++) {
 					int off = y * w;
 					System.arraycopy(t, off, u, off, w);
@@ -460,6 +501,34 @@ public final class FeatureComputer {
 					}
 				}
 			});
+		}
+
+		/** Minimum or maximum over x +- r of one row (mirrored ends); the same values in any order, so exact. */
+		void boxRow(float[] src, float[] t, int off, int w, int r, boolean min) {
+			int a = Math.min(r, w), b = Math.max(a, w - r); // [a, b): no mirroring needed
+			boxBorder(src, t, off, w, r, min, 0, a);
+			boxBorder(src, t, off, w, r, min, b, w);
+			if (min) for (int x = a; x < b; x++) {
+				float m = src[off + x];
+				for (int j = 1; j <= r; j++) m = Math.min(m, Math.min(src[off + x - j], src[off + x + j]));
+				t[off + x] = m;
+			}
+			else for (int x = a; x < b; x++) {
+				float m = src[off + x];
+				for (int j = 1; j <= r; j++) m = Math.max(m, Math.max(src[off + x - j], src[off + x + j]));
+				t[off + x] = m;
+			}
+		}
+
+		private void boxBorder(float[] src, float[] t, int off, int w, int r, boolean min, int x0, int x1) {
+			for (int x = x0; x < x1; x++) {
+				float m = src[off + x];
+				for (int j = 1; j <= r; j++) {
+					float p = src[off + Gauss.mirror(x - j, w)], q = src[off + Gauss.mirror(x + j, w)];
+					m = min ? Math.min(m, Math.min(p, q)) : Math.max(m, Math.max(p, q));
+				}
+				t[off + x] = m;
+			}
 		}
 
 		void median(int[] r, float[] o) {

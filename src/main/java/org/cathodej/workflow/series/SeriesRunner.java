@@ -22,7 +22,8 @@ import org.cathodej.imagej.ImageFiles;
  * {@link AnalysisSuite}) into {@code <output>/<sample>/}, then reads the descriptors back from the files. A sample
  * whose folder already holds an analysis's table with its sidecar, made with the same parameters, is read, not
  * recomputed (unless {@code recompute}); analyses that are missing there, or were made with other parameters, run.
- * A sample given only by a {@code results} folder is read as it is.
+ * A sample given only by a {@code results} folder is read as it is. A {@link SampleExecutor} (e.g. a Spark job) may
+ * analyse the samples elsewhere, side by side.
  */
 public final class SeriesRunner {
 
@@ -47,51 +48,106 @@ public final class SeriesRunner {
 		List<SeriesRow> rows = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		List<Sample> samples = table.samples();
+		SampleExecutor elsewhere = ELSEWHERE.get();
+		List<SampleRun> done = elsewhere == null ? null : elsewhere.analyseAll(table, options, output, recompute, progress);
+		if (done != null && done.size() != samples.size()) throw new IllegalStateException(samples.size() + " samples, " + done.size() + " analysed");
 		for (int i = 0; i < samples.size(); i++) {
 			progress.checkCancelled();
 			Sample s = samples.get(i);
 			Progress p = progress.range(i / (double) samples.size(), (i + 1) / (double) samples.size());
-			p.report(0, "Sample " + s.name() + " (" + (i + 1) + "/" + samples.size() + ")");
 			long t0 = System.nanoTime();
+			SampleRun run = done != null ? done.get(i) : analyse(s, options, output, recompute, p);
 			Path dir = resultDir(s, output);
-			List<CommandCatalog.Entry> todo = new ArrayList<>();
-			if (s.file() != null && Files.isRegularFile(s.file())) {
-				for (CommandCatalog.Entry e : suite.entries()) {
-					if (recompute || !AnalysisSuite.isStored(e.spec(), dir)) todo.add(e);
-					else {
-						String diff = differs(e.spec(), dir, options);
-						if (diff != null) {
-							todo.add(e);
-							notes.add(s.name() + ": " + e.spec().label() + " recomputed, the stored result had " + diff);
-						}
-					}
-				}
-			} else if (!suite.missing(dir).isEmpty()) {
-				notes.add(s.name() + ": no label image, results read from " + dir + " lack " + labels(suite.missing(dir)));
-			}
-			List<String> ran = new ArrayList<>();
-			if (!todo.isEmpty()) {
-				ImagePlus imp;
-				try {
-					imp = ImageFiles.open(s.file()); // refuses truncated files as the command line does
-				} catch (java.io.UncheckedIOException x) {
-					throw new java.io.UncheckedIOException("Sample '" + s.name() + "': " + x.getMessage(), x.getCause());
-				}
-				try {
-					// the runs write every output of the commands that run now (leftovers of a failed run included)
-					suite.run(todo, imp, options, dir, true, runner, p);
-				} finally {
-					imp.close();
-					imp.flush();
-				}
-				ran.addAll(labels(todo));
-			}
+			notes.addAll(run.notes);
 			Map<String, Double> d = Descriptors.read(dir, suite);
-			SeriesRow.Status st = todo.isEmpty() ? SeriesRow.Status.READ
-				: todo.size() == suite.entries().size() ? SeriesRow.Status.COMPUTED : SeriesRow.Status.COMPLETED;
-			rows.add(new SeriesRow(s, dir, st, ran, d, (System.nanoTime() - t0) / 1e9));
+			rows.add(new SeriesRow(s, dir, run.status, run.ran, d, run.seconds + (System.nanoTime() - t0) / 1e9));
 		}
 		return new SeriesResult(table.parameterNames(), rows, notes);
+	}
+
+	/**
+	 * Every analysis of one sample that is missing in its folder, or was made with other parameters (all of them with
+	 * {@code recompute}), run now and stored there: the work of one sample, which a {@link SampleExecutor} may do
+	 * elsewhere.
+	 */
+	public SampleRun analyse(Sample s, Map<String, String> options, Path output, boolean recompute, Progress p) {
+		p.report(0, "Sample " + s.name());
+		long t0 = System.nanoTime();
+		Path dir = resultDir(s, output);
+		List<String> notes = new ArrayList<>();
+		List<CommandCatalog.Entry> todo = new ArrayList<>();
+		if (s.file() != null && Files.isRegularFile(s.file())) {
+			for (CommandCatalog.Entry e : suite.entries()) {
+				if (recompute || !AnalysisSuite.isStored(e.spec(), dir)) todo.add(e);
+				else {
+					String diff = differs(e.spec(), dir, options);
+					if (diff != null) {
+						todo.add(e);
+						notes.add(s.name() + ": " + e.spec().label() + " recomputed, the stored result had " + diff);
+					}
+				}
+			}
+		} else if (!suite.missing(dir).isEmpty()) {
+			notes.add(s.name() + ": no label image, results read from " + dir + " lack " + labels(suite.missing(dir)));
+		}
+		if (!todo.isEmpty()) {
+			ImagePlus imp;
+			try {
+				imp = ImageFiles.open(s.file()); // refuses truncated files as the command line does
+			} catch (java.io.UncheckedIOException x) {
+				throw new java.io.UncheckedIOException("Sample '" + s.name() + "': " + x.getMessage(), x.getCause());
+			}
+			try {
+				// the runs write every output of the commands that run now (leftovers of a failed run included)
+				suite.run(todo, imp, options, dir, true, runner, p);
+			} finally {
+				imp.close();
+				imp.flush();
+			}
+		}
+		SeriesRow.Status st = todo.isEmpty() ? SeriesRow.Status.READ
+			: todo.size() == suite.entries().size() ? SeriesRow.Status.COMPUTED : SeriesRow.Status.COMPLETED;
+		return new SampleRun(st, labels(todo), notes, (System.nanoTime() - t0) / 1e9);
+	}
+
+	/** How one sample's results came about: its status, the analyses that ran, notes, and the time it took. */
+	public static final class SampleRun implements java.io.Serializable {
+		private static final long serialVersionUID = 1L;
+		final SeriesRow.Status status;
+		final ArrayList<String> ran, notes;
+		final double seconds;
+
+		SampleRun(SeriesRow.Status status, List<String> ran, List<String> notes, double seconds) {
+			this.status = status;
+			this.ran = new ArrayList<>(ran);
+			this.notes = new ArrayList<>(notes);
+			this.seconds = seconds;
+		}
+
+		public SeriesRow.Status status() { return status; }
+	}
+
+	/**
+	 * Analyses the samples of a series side by side where they can run (e.g. one Spark task each, on a filesystem
+	 * shared with this JVM), each with {@link #analyse}; returns their runs in table order.
+	 */
+	public interface SampleExecutor {
+		List<SampleRun> analyseAll(SampleTable table, Map<String, String> options, Path output, boolean recompute, Progress progress);
+	}
+
+	private static final ThreadLocal<SampleExecutor> ELSEWHERE = new ThreadLocal<>();
+
+	/**
+	 * Runs {@code body} (e.g. the Sample Series command) with the samples of every series it runs on this thread
+	 * analysed by {@code executor}; the descriptors, tables and reports are made here as always.
+	 */
+	public static <T> T analysingWith(SampleExecutor executor, java.util.function.Supplier<T> body) {
+		ELSEWHERE.set(executor);
+		try {
+			return body.get();
+		} finally {
+			ELSEWHERE.remove();
+		}
 	}
 
 	/** "key=stored (now value)" for the first option that differs from the stored result, or null. */
