@@ -51,6 +51,27 @@ class SlabClustersSerialTest {
 		}
 	}
 
+	@Test
+	void contactPairsTravelSortedAndUnique() throws Exception {
+		Random r = new Random(11);
+		ContactPairs p = new ContactPairs();
+		for (int i = 0; i < 5000; i++) p.add(1 + r.nextInt(300), 1 + r.nextInt(i % 7 == 0 ? Integer.MAX_VALUE - 1 : 40));
+		ByteArrayOutputStream bo = new ByteArrayOutputStream();
+		try (ObjectOutputStream o = new ObjectOutputStream(bo)) {
+			o.writeObject(p);
+		}
+		ContactPairs q;
+		try (ObjectInputStream i = new ObjectInputStream(new ByteArrayInputStream(bo.toByteArray()))) {
+			q = (ContactPairs) i.readObject();
+		}
+		p.compact();
+		assertEquals(p.size, q.size);
+		assertArrayEquals(Arrays.copyOf(p.pairs, p.size), Arrays.copyOf(q.pairs, q.size));
+		q.add(ContactPairs.a(p.pairs[0]), ContactPairs.b(p.pairs[0])); // still usable for the merge: a known pair adds nothing
+		assertEquals(p.size, q.compact().size);
+		assertTrue(bo.size() < 8 * p.size, bo.size() + " B for " + p.size + " pairs");
+	}
+
 	private static SlabClusters slab(byte[][] sub, int z0, int z1, Connectivity conn) {
 		Clusters c = ComponentLabeler.label(Phantom.bytes(sub, W, H), 1, conn, 1, Progress.NONE);
 		return SlabClusters.of(c, z0, z0 == 0, z1 == D);
