@@ -108,10 +108,38 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 				j.get();
 			} catch (Exception ignored) { // stopped or failed: the first failure is the one reported
 			}
+			awaitTasksEnded(ctx, group);
 			throw e;
 		} finally {
 			pool.shutdown();
 		}
+	}
+
+	/**
+	 * Waits (at most a minute) until no task of the job group runs any more: a stopped job returns before its running
+	 * tasks end, and those may still write slices into a staging folder the caller is about to remove.
+	 */
+	private static void awaitTasksEnded(org.apache.spark.SparkContext ctx, String group) {
+		org.apache.spark.SparkStatusTracker st = ctx.statusTracker();
+		long end = System.nanoTime() + 60_000_000_000L;
+		while (System.nanoTime() < end && running(st, group)) try {
+			Thread.sleep(20);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+	}
+
+	private static boolean running(org.apache.spark.SparkStatusTracker st, String group) {
+		for (int job : st.getJobIdsForGroup(group)) {
+			scala.Option<org.apache.spark.SparkJobInfo> info = st.getJobInfo(job);
+			if (info.isEmpty()) continue;
+			for (int stage : info.get().stageIds()) {
+				scala.Option<org.apache.spark.SparkStageInfo> s = st.getStageInfo(stage);
+				if (s.isDefined() && s.get().numActiveTasks() > 0) return true;
+			}
+		}
+		return false;
 	}
 
 	private static <T> java.util.concurrent.Future<T> submit(java.util.concurrent.ExecutorService pool, JavaRDD<T> rdd, int partition, String group,
