@@ -9,11 +9,39 @@ import java.util.Arrays;
  */
 final class ContactPairs implements Serializable {
 
-	private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 2L;
 
-	long[] pairs = new long[256];
+	transient long[] pairs = new long[256]; // travels compacted, as varints (writeObject)
 	int size;
 	private int sortedUpTo;
+
+	/** Sorted unique pairs as varints: the step in a, then b's step from the previous pair with the same a, else b. */
+	private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+		compact();
+		out.defaultWriteObject();
+		CompactCodec c = new CompactCodec();
+		for (int i = 0, pa = 0, pb = 0; i < size; i++) {
+			int a = a(pairs[i]), b = b(pairs[i]);
+			c.put(a - pa);
+			c.put(a == pa && i > 0 ? b - pb : b);
+			pa = a;
+			pb = b;
+		}
+		c.writeTo(out);
+	}
+
+	private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+		in.defaultReadObject();
+		CompactCodec.Reader r = CompactCodec.readFrom(in);
+		pairs = new long[Math.max(256, size)];
+		for (int i = 0, pa = 0, pb = 0; i < size; i++) {
+			int a = pa + r.getInt();
+			int b = a == pa && i > 0 ? pb + r.getInt() : r.getInt();
+			pairs[i] = (long) a << 32 | (b & 0xffffffffL);
+			pa = a;
+			pb = b;
+		}
+	}
 
 	void add(int a, int b) {
 		long v = (long) a << 32 | (b & 0xffffffffL);

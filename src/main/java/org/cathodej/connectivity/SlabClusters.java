@@ -15,15 +15,16 @@ import java.util.Arrays;
  */
 public final class SlabClusters implements Serializable {
 
-	private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 2L;
 
 	final int z0, width, height;
 	int depth, n;
 	final Connectivity connectivity;
-	int[] parent;
-	long[] size;
-	byte[] faces;
-	int[] first, last;
+	// travel in CompactCodec form (writeObject): varints, boundary slices as runs
+	transient int[] parent;
+	transient long[] size;
+	transient byte[] faces;
+	transient int[] first, last;
 	/** First slice and first label offset of every slab merged in, in z order (for relabelling a slab later). */
 	int[] slabZ0, slabOffset;
 
@@ -104,6 +105,42 @@ public final class SlabClusters implements Serializable {
 		int j = Arrays.binarySearch(slabZ0, z);
 		if (j < 0) throw new IllegalArgumentException("No slab starts at slice " + z);
 		return slabOffset[j];
+	}
+
+	/**
+	 * Serialised compactly (a Spark task's result; the driver holds them): per provisional label the step to its
+	 * parent, its size as varints and its faces byte, only labels 0..n (not the arrays' spare capacity), and the
+	 * two boundary slices as runs of equal labels.
+	 */
+	private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+		out.defaultWriteObject();
+		CompactCodec c = new CompactCodec();
+		for (int i = 0; i <= n; i++) {
+			c.put(i - parent[i]); // a parent is never larger than its child
+			c.put(size[i]);
+		}
+		c.writeTo(out);
+		out.write(faces, 0, n + 1);
+		c = new CompactCodec();
+		c.putRuns(first);
+		c.putRuns(last);
+		c.writeTo(out);
+	}
+
+	private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+		in.defaultReadObject();
+		CompactCodec.Reader r = CompactCodec.readFrom(in);
+		parent = new int[n + 1];
+		size = new long[n + 1];
+		for (int i = 0; i <= n; i++) {
+			parent[i] = i - r.getInt();
+			size[i] = r.get();
+		}
+		faces = new byte[n + 1];
+		in.readFully(faces, 0, n + 1);
+		r = CompactCodec.readFrom(in);
+		first = r.getRuns();
+		last = r.getRuns();
 	}
 
 	/** Final clusters of the whole volume (labels as the in-memory labeller; no label arrays) and the label map. */

@@ -7,8 +7,8 @@ import java.util.List;
  * A streamed analysis: one small, Serializable partial result per slab and an exact merge of two adjacent partials.
  * The merge is associative ({@code merge(merge(a, b), c) == merge(a, b, c)} in value), so partials may be combined in
  * any grouping as long as the slab order is kept (lower slab on the left); integer counts make the merged result
- * independent of the slab split. A Spark job maps slabs to {@link #partial} on executors, collects the partials and
- * calls {@link #mergeAll} on the driver.
+ * independent of the slab split. A Spark job maps slabs to {@link #partial} on executors and merges the partials
+ * on the driver in slab order as they arrive (as {@link #mergeAll} does).
  * @param <P> the partial result
  */
 public interface SlabKernel<P extends Serializable> {

@@ -70,9 +70,107 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 		List<int[]> runs = runs(plan.count(), partitions);
 		List<SourceSpec> specs = specs(inputs);
 		sc.setJobDescription(kernel.getClass().getSimpleName() + ": " + plan + " in " + runs.size() + " tasks");
-		List<P> partials = collect(sc.parallelize(runs, runs.size()).map(r -> run(specs, plan, r, kernel)));
+		P merged = mergeInOrder(sc.parallelize(runs, runs.size()).map(r -> run(specs, plan, r, kernel)), runs.size(), kernel::merge,
+			Math.max(1, sc.defaultParallelism()));
 		p.report(1, plan.count() + " slabs done on the cluster");
-		return kernel.mergeAll(partials); // collect() keeps the partition order, which is the slab order
+		return merged;
+	}
+
+	/**
+	 * The results of the {@code n} partitions of {@code rdd} merged left to right in partition (slab) order as they
+	 * arrive, instead of all collected first: one Spark job per partition, at most {@code window} of them submitted
+	 * ahead of the next result to merge, so the driver holds at most that many task results besides the merged one
+	 * (a connectivity pass-1 result is hundreds of MB on large slices). The merge order is that of
+	 * {@link SlabKernel#mergeAll}, so the result is the same.
+	 */
+	static <T> T mergeInOrder(JavaRDD<T> rdd, int n, java.util.function.BinaryOperator<T> merge, int window) {
+		org.apache.spark.SparkContext ctx = rdd.context();
+		String group = "cathodej-slabs-" + java.util.UUID.randomUUID(), what = ctx.getLocalProperty("spark.job.description");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(n, window), r -> {
+			Thread t = new Thread(r, "cathodej-slab-results");
+			t.setDaemon(true);
+			return t;
+		});
+		List<java.util.concurrent.Future<T>> jobs = new ArrayList<>(n);
+		try {
+			for (int i = 0; i < Math.min(n, window); i++) jobs.add(submit(pool, rdd, i, group, what));
+			T acc = null;
+			for (int i = 0; i < n; i++) {
+				T r = result(jobs.get(i));
+				jobs.set(i, null); // the merge below may drop it
+				acc = acc == null ? r : merge.apply(acc, r);
+				if (i + window < n) jobs.add(submit(pool, rdd, i + window, group, what));
+			}
+			return acc;
+		} catch (RuntimeException | Error e) { // as when one job fails: its other tasks are stopped before the caller cleans up
+			ctx.cancelJobGroup(group);
+			for (java.util.concurrent.Future<T> j : jobs) if (j != null) try {
+				j.get();
+			} catch (Exception ignored) { // stopped or failed: the first failure is the one reported
+			}
+			awaitTasksEnded(ctx, group);
+			throw e;
+		} finally {
+			pool.shutdown();
+		}
+	}
+
+	/**
+	 * Waits (at most a minute) until no task of the job group runs any more: a stopped job returns before its running
+	 * tasks end, and those may still write slices into a staging folder the caller is about to remove.
+	 */
+	private static void awaitTasksEnded(org.apache.spark.SparkContext ctx, String group) {
+		org.apache.spark.SparkStatusTracker st = ctx.statusTracker();
+		long end = System.nanoTime() + 60_000_000_000L;
+		while (System.nanoTime() < end && running(st, group)) try {
+			Thread.sleep(20);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+	}
+
+	private static boolean running(org.apache.spark.SparkStatusTracker st, String group) {
+		for (int job : st.getJobIdsForGroup(group)) {
+			scala.Option<org.apache.spark.SparkJobInfo> info = st.getJobInfo(job);
+			if (info.isEmpty()) continue;
+			for (int stage : info.get().stageIds()) {
+				scala.Option<org.apache.spark.SparkStageInfo> s = st.getStageInfo(stage);
+				if (s.isDefined() && s.get().numActiveTasks() > 0) return true;
+			}
+		}
+		return false;
+	}
+
+	private static <T> java.util.concurrent.Future<T> submit(java.util.concurrent.ExecutorService pool, JavaRDD<T> rdd, int partition, String group,
+		String description) {
+		return pool.submit(() -> {
+			rdd.context().setJobGroup(group, description, false);
+			return collect(rdd, partition);
+		});
+	}
+
+	private static <T> T result(java.util.concurrent.Future<T> job) {
+		try {
+			return job.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw (CancellationException) new CancellationException("Interrupted while waiting for a Spark task").initCause(e);
+		} catch (java.util.concurrent.ExecutionException e) {
+			Throwable c = e.getCause();
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new IllegalStateException("Spark job failed: " + c, c);
+		}
+	}
+
+	/** The one result of a partition of {@code rdd} (one element per partition), as {@link #collect(JavaRDD)}. */
+	static <T> T collect(JavaRDD<T> rdd, int partition) {
+		try {
+			return rdd.collectPartitions(new int[] { partition })[0].get(0);
+		} catch (Exception e) { // as collect(): SparkException is checked but not declared
+			throw unchecked(e);
+		}
 	}
 
 	/** Where each input lies (every one a Spark volume: the tasks open them themselves). */
@@ -209,10 +307,14 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 		try {
 			return rdd.collect();
 		} catch (Exception e) { // Spark's SparkException is checked in Java's eyes but not declared by collect()
-			if (String.valueOf(e.getMessage()).contains("cancelled")) throw (CancellationException) new CancellationException("Spark job stopped").initCause(e);
-			if (e instanceof RuntimeException) throw (RuntimeException) e;
-			throw new IllegalStateException("Spark job failed: " + e.getMessage(), e);
+			throw unchecked(e);
 		}
+	}
+
+	private static RuntimeException unchecked(Exception e) {
+		if (String.valueOf(e.getMessage()).contains("cancelled")) return (CancellationException) new CancellationException("Spark job stopped").initCause(e);
+		if (e instanceof RuntimeException) return (RuntimeException) e;
+		return new IllegalStateException("Spark job failed: " + e.getMessage(), e);
 	}
 
 	private static <P extends Serializable> P run(List<SourceSpec> specs, SlabPlan plan, int[] run, SlabKernel<P> kernel) {
