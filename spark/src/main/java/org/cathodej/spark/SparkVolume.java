@@ -235,10 +235,21 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 		List<int[]> runs = runs(plan.count(), partitions);
 		List<SourceSpec> specs = specs(inputs);
 		sc.setJobDescription("Streamed output: " + plan + " in " + runs.size() + " tasks");
-		List<Serializable> results = new ArrayList<>(plan.count());
-		for (List<Serializable> part : collect(sc.parallelize(runs, runs.size()).map(r -> write(specs, plan, r, op, sink)))) results.addAll(part);
+		List<Serializable> results = inOrder(sc.parallelize(runs, runs.size()).map(r -> write(specs, plan, r, op, sink)), runs.size());
 		p.report(1, plan.count() + " slabs written on the cluster");
-		return results; // collect() keeps the partition order, which is the slab order
+		return results;
+	}
+
+	/**
+	 * The lists the partitions of {@code rdd} return, joined in partition order, through {@link #mergeInOrder}: a
+	 * stopped or failed job then returns only when its running tasks have ended, so none writes a slice into a staging
+	 * folder the caller is removing.
+	 */
+	private <T> List<T> inOrder(JavaRDD<ArrayList<T>> rdd, int n) {
+		return mergeInOrder(rdd, n, (a, b) -> {
+			a.addAll(b);
+			return a;
+		}, Math.max(1, sc.defaultParallelism()));
 	}
 
 	private static ArrayList<Serializable> write(List<SourceSpec> specs, SlabPlan plan, int[] run, SlabTransform op, SliceSink sink) {
@@ -265,9 +276,8 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 		List<SubVolumeStudy.Cube> all = new ArrayList<>(cubes);
 		SourceSpec s = spec;
 		sc.setJobDescription("Sub-volume tortuosity: " + cubes.size() + " cubes in " + runs.size() + " tasks");
-		List<SubVolumeStudy.CubeResult> out = new ArrayList<>(cubes.size());
-		for (List<SubVolumeStudy.CubeResult> part : collect(sc.parallelize(runs, runs.size()).map(r -> solve(s, all.subList(r[0], r[1]), cond, vs, axis, opt))))
-			out.addAll(part);
+		List<SubVolumeStudy.CubeResult> out = inOrder(sc.parallelize(runs, runs.size()).map(r -> solve(s, all.subList(r[0], r[1]), cond, vs, axis, opt)),
+			runs.size());
 		p.report(1, cubes.size() + " cubes solved on the cluster");
 		return out;
 	}
