@@ -59,13 +59,8 @@ public final class AutoContext {
 
 	/** The forest parameters of the stages before the last: fewer trees ({@link #EARLY_TREE_DIVISOR}). */
 	static RandomForest.Params early(RandomForest.Params p) {
-		RandomForest.Params e = new RandomForest.Params();
+		RandomForest.Params e = p.copy();
 		e.trees = Math.min(p.trees, Math.max(MIN_TREES, (p.trees + EARLY_TREE_DIVISOR - 1) / EARLY_TREE_DIVISOR));
-		e.mtry = p.mtry;
-		e.maxDepth = p.maxDepth;
-		e.minLeaf = p.minLeaf;
-		e.bins = p.bins;
-		e.balanced = p.balanced;
 		return e;
 	}
 

@@ -26,7 +26,7 @@ import net.imglib2.type.numeric.real.FloatType;
 public final class FluxTortuosity {
 
 	/** Solver settings. */
-	public static final class Options implements java.io.Serializable {
+	public static final class Options implements java.io.Serializable, Cloneable {
 		private static final long serialVersionUID = 1L;
 		/** Relative residual ||b - A x|| / ||b|| to reach. */
 		public double tolerance = 1e-4;
@@ -37,6 +37,15 @@ public final class FluxTortuosity {
 		public boolean layers = false, potential = false, currentDensity = false;
 		/** Preconditioner of the conjugate gradients; see {@link Preconditioning}. */
 		public Preconditioning preconditioning = Preconditioning.AGGREGATION;
+
+		/** A copy of every setting (e.g. to change the thread count of one solve). */
+		public Options copy() {
+			try {
+				return (Options) clone();
+			} catch (CloneNotSupportedException e) {
+				throw new AssertionError(e);
+			}
+		}
 	}
 
 	/** How the conjugate gradients are preconditioned (systems of at most 4096 voxels always use Jacobi). */

@@ -301,13 +301,7 @@ public final class SparkVolume implements VolumeSource, SlabExecutor, RandomWalk
 	static FluxTortuosity.Options taskThreads(FluxTortuosity.Options opt) {
 		TaskContext t = TaskContext.get();
 		if (t == null) return opt;
-		FluxTortuosity.Options o = new FluxTortuosity.Options();
-		for (java.lang.reflect.Field f : FluxTortuosity.Options.class.getFields()) // every public setting, as the driver set it
-			if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) try {
-				f.set(o, f.get(opt));
-			} catch (IllegalAccessException e) {
-				throw new IllegalStateException(e);
-			}
+		FluxTortuosity.Options o = opt.copy();
 		o.threads = Math.max(1, t.cpus());
 		return o;
 	}

@@ -23,7 +23,7 @@ import org.cathodej.task.Progress;
 public final class RandomForest {
 
 	/** Training parameters. */
-	public static final class Params {
+	public static final class Params implements Cloneable {
 		public int trees = 50;
 		/** Candidate features per split; 0 = round(sqrt(features)). */
 		public int mtry = 0;
@@ -36,6 +36,15 @@ public final class RandomForest {
 		 * replacement), so a rare phase weighs as much as a common one and leaf probabilities assume equal priors.
 		 */
 		public boolean balanced = false;
+
+		/** A copy of every parameter (e.g. to train a smaller forest with the same settings). */
+		public Params copy() {
+			try {
+				return (Params) clone();
+			} catch (CloneNotSupportedException e) {
+				throw new AssertionError(e);
+			}
+		}
 	}
 
 	private final int numClasses, numFeatures;
