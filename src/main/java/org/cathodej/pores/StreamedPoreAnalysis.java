@@ -36,7 +36,7 @@ import net.imglib2.type.numeric.IntegerType;
  * <li>The exact distance map, streamed to disk, or held in memory when it fits ({@link StreamedDistance}); its
  * pass 1 (the slices' 2D transforms) runs on pass 1's label slabs, so the labels are read once for both.</li>
  * <li>Local thickness slab by slab with its halo ({@link StreamedLocalThickness}); each slab gets pass 1's labels
- * (kept when all of them take at most an eighth of the free heap, else the slab is labelled again: the labeller is
+ * (kept when all of them take at most an eighth of the memory budget, else the slab is labelled again: the labeller is
  * deterministic), given the final component labels, and its slices are scanned in z order: component
  * moments, contact areas and thickness, the void profile and the size histogram. The per-slice arithmetic is the
  * in-memory one in the same order, so every table is bit-identical.</li>
@@ -44,7 +44,11 @@ import net.imglib2.type.numeric.IntegerType;
  * Memory: a label slab and a thickness window of (slab + 2 halo) slices at {@link LocalThickness#BYTES_PER_VOXEL},
  * plus 17 doubles per pore component and 13 bytes per provisional label (the in-memory path needs those too), plus
  * 4 bytes per voxel for pass 1's labels and the distance map each when they are kept; disk: 4 bytes per voxel when
- * the distance map is spilled (deleted at the end).
+ * the distance map is spilled (deleted at the end). The memory budget ({@link PoreAnalysis.Options#memoryBudget}, the
+ * user's {@code memory_mb}; 0 = what the heap has free) decides whether the map and pass 1's labels are held (each
+ * when it takes at most an eighth of the budget) and how high pass 2's row blocks are; the caller sizes the slab plan
+ * from it. A budget below {@link #leastBudget} is refused before anything is read; thickness windows (their halo
+ * follows the largest pore radius) that do not fit are refused once the distance map is made, with the least budget.
  */
 public final class StreamedPoreAnalysis {
 
@@ -69,12 +73,14 @@ public final class StreamedPoreAnalysis {
 		r.voxelSize = vs;
 		r.totalVoxels = labels.voxels();
 		r.totalVolume = r.totalVoxels * vs.voxelVolume();
+		requireLeastBudget(w, h, d, labels.bytesPerVoxel(), o.memoryBudget);
 		boolean done = false;
 		// pass 1 also makes the distance map's slices (one read of the labels for both)
-		try (StreamedDistance.Builder edt = new StreamedDistance.Builder(labels, v -> v == pl.pore(), vs, o.edge, 0, spill)) {
+		try (StreamedDistance.Builder edt = new StreamedDistance.Builder(labels, v -> v == pl.pore(), vs, o.edge, 0, spill, o.memoryBudget)) {
 			// in this JVM even for a source that runs kernels elsewhere: the later passes use a local spill file
-			// each slab's pore labels are kept for pass 3 when they take at most an eighth of the free heap, else labelled again
-			Map<Integer, Clusters> kept = 4.0 * labels.voxels() <= MemoryBudget.available() / 8.0 ? new ConcurrentHashMap<>() : null;
+			// each slab's pore labels are kept for pass 3 when they take at most an eighth of the memory budget, else labelled again
+			Map<Integer, Clusters> kept = keepsLabels(labels.voxels(), MemoryBudget.within(o.memoryBudget)) ? new ConcurrentHashMap<>() : null;
+			long reserved = 4 * labels.voxels() * ((kept != null ? 1 : 0) + (edt.holdsMap() ? 1 : 0));
 			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept,
 				edt, p), null, p.range(0, 0.3));
 			SlabClusters.Finished fin = all.clusters.finish();
@@ -87,6 +93,7 @@ public final class StreamedPoreAnalysis {
 			Scan scan = new Scan(all.clusters, fin, comp, sizes, pl, vs, r, kept, threads);
 			LocalThickness.Result lt;
 			try (StreamedDistance.Squared dist = edt.finish(threads, p.range(0.3, 0.45))) {
+				if (!dist.unbounded) requireWindows(labels, LocalThickness.haloSlices(dist.max, vs), plan.height(), o.memoryBudget, reserved);
 				lt = StreamedLocalThickness.fromDistance(labels, dist, vs, plan.height(), thickness, scan, threads, p.range(0.45, 1));
 			}
 			r.ridgeVoxels = lt.ridgeVoxels;
@@ -102,6 +109,52 @@ public final class StreamedPoreAnalysis {
 		} finally {
 			if (!done && thickness != null) thickness.abort();
 		}
+	}
+
+	/** Whether pass 1's pore labels (4 bytes per voxel) are kept for pass 3: when they take at most an eighth of {@code memory}. */
+	static boolean keepsLabels(long voxels, long memory) {
+		return 4.0 * voxels <= memory / 8.0;
+	}
+
+	/** Halo of the smallest thickness window: a pore radius of one voxel (any pore has at least that). */
+	private static final int LEAST_HALO = 3;
+
+	/**
+	 * The least memory budget the streamed analysis of w x h x d voxels ({@code labelBytes} per label voxel) can run in:
+	 * one-slice label slabs (pass 1), one-row blocks of the spilled distance map (pass 2) and the thickness windows of one
+	 * slice with the halo of a one-voxel pore radius (pass 3; larger pores need larger windows, checked once the
+	 * distance map tells their radius).
+	 */
+	public static long leastBudget(int w, int h, int d, int labelBytes) {
+		double plane = (double) w * h;
+		long slabs = (long) Math.ceil(2 * plane * (labelBytes + PoreAnalysis.BYTES_PER_VOXEL));
+		long blocks = d > 1 ? 2L * 4 * w * d : 0;
+		long windows = (long) Math.ceil(2 * plane * Math.min(d, 1 + 2 * LEAST_HALO) * (LocalThickness.BYTES_PER_VOXEL + labelBytes));
+		return Math.max(slabs, Math.max(blocks, windows));
+	}
+
+	/** Refuses a memory budget ({@code cap} bytes; 0 = none) below {@link #leastBudget}, naming the least. */
+	public static void requireLeastBudget(int w, int h, int d, int labelBytes, long cap) {
+		long least = leastBudget(w, h, d, labelBytes);
+		if (cap > 0 && cap < least) MemoryBudget.requireWithin(least, cap, least, "Pores and Voids slab by slab on " + w + "x" + h + "x" + d
+			+ " voxels (one-slice slabs, one-row blocks of the distance map, thickness windows of " + Math.min(d, 1 + 2 * LEAST_HALO) + " slices)");
+	}
+
+	/**
+	 * Checks the thickness windows (slab + 2 halo slices, two in flight) beside what is held for the whole volume
+	 * ({@code reserved} bytes: the distance map, pass 1's labels) against the budget {@code cap} (0 = none; the heap
+	 * is checked by {@link StreamedLocalThickness}). The least budget named: one-slice slabs, plus what such a budget
+	 * would hold ({@link #keepsLabels} and the held map share one threshold, 32 bytes per voxel).
+	 */
+	private static void requireWindows(VolumeSource labels, int halo, int slabHeight, long cap, long reserved) {
+		if (cap <= 0) return;
+		int w = labels.width(), h = labels.height(), d = labels.depth();
+		double perSlice = 2.0 * w * h * (LocalThickness.BYTES_PER_VOXEL + labels.bytesPerVoxel());
+		long need = (long) Math.ceil(perSlice * Math.min(d, slabHeight + 2 * halo)) + reserved;
+		long windows = (long) Math.ceil(perSlice * Math.min(d, 1 + 2 * halo));
+		long least = keepsLabels(labels.voxels(), windows) ? windows + 8 * labels.voxels() : windows;
+		MemoryBudget.requireWithin(need, cap, least, "Local thickness of slabs of " + slabHeight + " slices with a halo of " + halo
+			+ " slices (two windows" + (reserved > 0 ? ", and " + MemoryBudget.bytes(reserved) + " held for the whole volume" : "") + ")");
 	}
 
 	/** Each component's class from the contacts of its provisional labels (classify checks them against the faces). */
