@@ -34,7 +34,7 @@ import ij.gui.Plot;
  * Analyze > Pores and Voids: pore size distribution by local thickness, where the pores sit (ISE, CAM, CAM-ISE
  * boundaries, S_CAM-pore), isolated voids with their shapes (crack-like ones counted separately) and the
  * through-thickness void profile. Streams slab by slab (pores.StreamedPoreAnalysis, identical tables) when the image is
- * virtual or does not fit, or with streaming=always.
+ * virtual or does not fit, or with streaming=always; memory_mb caps the memory it may use (PoreAnalysis.Options#memoryBudget).
  */
 @Plugin(type = Command.class, label = "Pores and Voids",
 	description = "Pore size distribution (local thickness, diameter), pores in the ISE versus against CAM, isolated voids, crack-like voids and the void profile along z")

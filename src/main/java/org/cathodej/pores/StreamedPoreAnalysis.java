@@ -47,8 +47,9 @@ import net.imglib2.type.numeric.IntegerType;
  * 4 bytes per voxel for pass 1's labels and the distance map each when they are kept; disk: 4 bytes per voxel when
  * the distance map is spilled (deleted at the end). The memory budget ({@link PoreAnalysis.Options#memoryBudget}, the
  * user's {@code memory_mb}; 0 = what the heap has free) decides whether the map and pass 1's labels are held (each
- * when it takes at most an eighth of the budget) and how high pass 2's row blocks are; the caller sizes the slab plan
- * from it. A budget below {@link #leastBudget} is refused before anything is read; thickness windows (their halo
+ * when it takes at most an eighth of the budget) and how high pass 2's row blocks are, and thins the thickness slabs
+ * below pass 1's when their windows would not fit beside what is held (each then takes its slices' labels from the
+ * pass 1 slab that holds them); the caller sizes the slab plan from it. A budget below {@link #leastBudget} is refused before anything is read; thickness windows (their halo
  * follows the largest pore radius) that do not fit are refused once the distance map is made, with the least budget.
  */
 public final class StreamedPoreAnalysis {
