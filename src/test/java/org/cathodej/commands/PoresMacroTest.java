@@ -110,9 +110,10 @@ class PoresMacroTest {
 	}
 
 	/**
-	 * memory_mb through a macro: 4 MB (below the 32 bytes per voxel that hold the distance map and the pore labels of
-	 * 64^3 voxels) streams in slabs of a few slices with the map spilled and the labels made again, and writes the
-	 * in-memory tables byte for byte, with the budget in the provenance; 1 MB is refused naming the least budget.
+	 * memory_mb through a macro: 4 MB (below the in-memory analysis's 20 bytes per voxel of 64^3 voxels, so streaming=auto
+	 * streams, and below the 32 bytes per voxel that hold the distance map and the pore labels) streams in slabs of a few
+	 * slices with the map spilled and the labels made again, and writes the in-memory tables byte for byte, with the
+	 * budget in the provenance; 1 MB is refused naming the least budget, and in memory (streaming=never) with the budget.
 	 */
 	@Test
 	void memoryBudgetStreamsWithTheInMemoryTables() throws Exception {
@@ -122,7 +123,7 @@ class PoresMacroTest {
 		String macro = "setBatchMode(true);\n" + phantom + "labels = getTitle();\n"
 			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 streaming=never output_dir=[" + mem + "]\");\n"
 			+ "selectImage(labels);\n"
-			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 streaming=always memory_mb=4 output_dir=[" + budget + "]\");\n"
+			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 memory_mb=4 output_dir=[" + budget + "]\");\n"
 			+ "File.saveString(\"reached\", getArgument());\n";
 		MacroHarness.Result r = MacroHarness.run(macro, reached.toString());
 		assertTrue(Files.exists(reached), r.log());
@@ -143,6 +144,10 @@ class PoresMacroTest {
 		r = MacroHarness.run(tiny, refused.toString());
 		assertFalse(Files.exists(refused), r.log());
 		assertTrue(r.log().contains("memory budget (memory_mb=1)") && r.log().matches("(?s).*give memory_mb=\\d+ or more.*"), r.log());
+		// in memory (streaming=never), 20 bytes per voxel of 64^3 voxels exceed a budget of 1 MB
+		r = MacroHarness.run(tiny.replace("streaming=always", "streaming=never"), refused.toString());
+		assertFalse(Files.exists(refused), r.log());
+		assertTrue(r.log().contains("is the memory budget (memory_mb)") && r.log().contains("streaming=auto or always"), r.log());
 	}
 
 	@Test
