@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import net.imagej.patcher.LegacyEnvironment;
 
 import org.cathodej.site.UpdateSiteBuilder.Item;
+import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,11 +68,7 @@ class FijiLikeLayoutTest {
 		Path fiji = Files.createDirectories(tmp.resolve("fiji-like"));
 		FijiLikeInstaller.update(site.toUri().toURL().toString(), fiji);
 
-		LegacyEnvironment ij = new LegacyEnvironment(null, true);
-		ij.disableIJ1PluginDirs();
-		ij.disableInitializer();
-		ij.suppressIJ1ScriptDiscovery();
-		ij.addPluginClasspath(classpath(fiji.resolve("plugins/CathodeJ_.jar")));
+		LegacyEnvironment ij = MacroHarness.newEnvironment(classpath(fiji.resolve("plugins/CathodeJ_.jar")));
 		Path out = Files.createDirectories(tmp.resolve("out"));
 		String log = run(ij, new String(Files.readAllBytes(fiji.resolve("macros/fractions_of_a_slab.ijm")),
 			StandardCharsets.UTF_8), out.toString());
