@@ -19,6 +19,8 @@ public final class SlabClusters implements Serializable {
 
 	final int z0, width, height;
 	int depth, n;
+	/** Clusters so far: provisional labels less the joins across seams (a cluster touching the run's last slice may still join another). */
+	int clusters;
 	final Connectivity connectivity;
 	// travel in CompactCodec form (writeObject): varints, boundary slices as runs
 	transient int[] parent;
@@ -36,6 +38,7 @@ public final class SlabClusters implements Serializable {
 		this.height = height;
 		this.connectivity = conn;
 		this.n = n;
+		this.clusters = n;
 		this.parent = parent;
 		this.size = size;
 		this.faces = faces;
@@ -61,6 +64,8 @@ public final class SlabClusters implements Serializable {
 	public int depth() { return depth; }
 	/** Provisional labels so far. */
 	public int provisional() { return n; }
+	/** Clusters so far (every cluster of the volume when this is the partial of all slabs, as {@link #finish} numbers them). */
+	public int clusters() { return clusters; }
 
 	/**
 	 * Joins {@code upper} (the run directly after this one) into this partial and returns it; {@code upper} must not
@@ -94,6 +99,7 @@ public final class SlabClusters implements Serializable {
 			slabOffset[m + j] = upper.slabOffset[j] + off;
 		}
 		parent = uf.parent;
+		clusters += upper.clusters - uf.joins;
 		n = total;
 		depth += upper.depth;
 		last = upLast;

@@ -10,6 +10,8 @@ final class UnionFind {
 
 	int[] parent;
 	int n;
+	/** Unions that joined two different sets (the sets shrink by this many). */
+	int joins;
 
 	UnionFind(int capacity) {
 		parent = new int[Math.max(16, capacity)];
@@ -47,10 +49,12 @@ final class UnionFind {
 		int ra = find(a), rb = find(b);
 		if (ra < rb) {
 			parent[rb] = ra;
+			joins++;
 			return ra;
 		}
 		if (rb < ra) {
 			parent[ra] = rb;
+			joins++;
 			return rb;
 		}
 		return ra;

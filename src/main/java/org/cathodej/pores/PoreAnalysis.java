@@ -248,7 +248,7 @@ public final class PoreAnalysis {
 		Components(Clusters cl) {
 			this.cl = cl;
 			nc = cl.count();
-			MemoryBudget.require(17L * 8 * (nc + 1), "Statistics of " + nc + " pore components", 0);
+			ComponentTables.requireStatistics(nc, cl.width() + "x" + cl.height() + "x" + cl.depth() + " voxels");
 			cnt = new long[nc + 1];
 			sx = new double[nc + 1];
 			sy = new double[nc + 1];

@@ -43,7 +43,8 @@ import net.imglib2.type.numeric.IntegerType;
  * in-memory one in the same order, so every table is bit-identical.</li>
  * </ol>
  * Memory: a label slab and a thickness window of (slab + 2 halo) slices at {@link LocalThickness#BYTES_PER_VOXEL},
- * plus 17 doubles per pore component and 13 bytes per provisional label (the in-memory path needs those too), plus
+ * plus the component tables ({@link ComponentTables}: 146 bytes per pore component, 18 per provisional label; the
+ * in-memory path needs the statistics too), plus
  * 4 bytes per voxel for pass 1's labels and the distance map each when they are kept; disk: 4 bytes per voxel when
  * the distance map is spilled (deleted at the end). The memory budget ({@link PoreAnalysis.Options#memoryBudget}, the
  * user's {@code memory_mb}; 0 = what the heap has free) decides whether the map and pass 1's labels are held (each
@@ -51,6 +52,9 @@ import net.imglib2.type.numeric.IntegerType;
  * below pass 1's when their windows would not fit beside what is held (each then takes its slices' labels from the
  * pass 1 slab that holds them); the caller sizes the slab plan from it. A budget below {@link #leastBudget} is refused before anything is read; thickness windows (their halo
  * follows the largest pore radius) that do not fit are refused once the distance map is made, with the least budget.
+ * The component tables do not shrink with the slabs: they are checked after every slab of pass 1 against the budget
+ * beside what is held (or the free heap), and the run stops there, spill deleted and nothing written, when the
+ * components found so far would not fit; in pass 3 they count as held beside the thickness windows.
  */
 public final class StreamedPoreAnalysis {
 
@@ -83,8 +87,13 @@ public final class StreamedPoreAnalysis {
 			// each slab's pore labels are kept for pass 3 when they take at most an eighth of the memory budget, else labelled again
 			Map<Integer, Clusters> kept = keepsLabels(labels.voxels(), MemoryBudget.within(o.memoryBudget)) ? new ConcurrentHashMap<>() : null;
 			long reserved = 4 * labels.voxels() * ((kept != null ? 1 : 0) + (edt.holdsMap() ? 1 : 0));
+			String what = w + "x" + h + "x" + d + " voxels";
+			// the component tables, checked as each slab joins (a refusal, not an OutOfMemoryError, when the pores outnumber memory)
+			TablesCheck check = sc -> ComponentTables.require(sc.provisional(), sc.clusters(), sc.z0() + sc.depth(), d, o.memoryBudget, reserved, what);
 			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept,
-				edt, p), null, p.range(0, 0.3));
+				edt, check, p), null, p.range(0, 0.3));
+			check.accept(all.clusters); // the last before the merge's and the statistics' allocations
+			long tables = ComponentTables.bytes(all.clusters.provisional(), all.clusters.clusters());
 			SlabClusters.Finished fin = all.clusters.finish();
 			Clusters cl = fin.clusters();
 			r.components = cl.count();
@@ -96,7 +105,8 @@ public final class StreamedPoreAnalysis {
 			LocalThickness.Result lt;
 			try (StreamedDistance.Squared dist = edt.finish(threads, p.range(0.3, 0.45))) {
 				int sh = dist.unbounded ? plan.height() // refused by fromDistance
-					: thicknessSlabs(labels, LocalThickness.haloSlices(dist.max, vs), plan.height(), o.memoryBudget, reserved, kept == null);
+					: thicknessSlabs(labels, LocalThickness.haloSlices(dist.max, vs), plan.height(), o.memoryBudget, reserved + tables,
+						kept == null);
 				lt = StreamedLocalThickness.fromDistance(labels, dist, vs, sh, thickness, scan, threads, p.range(0.45, 1));
 			}
 			r.ridgeVoxels = lt.ridgeVoxels;
@@ -200,6 +210,11 @@ public final class StreamedPoreAnalysis {
 		for (int id = 1; id <= comp.nc; id++) comp.cls[id] = PoreAnalysis.Components.classOf((touch[id] & CAM) != 0, (touch[id] & ISE) != 0);
 	}
 
+	/** The component tables' check on the clusters of the slabs merged so far ({@link ComponentTables#require}). */
+	interface TablesCheck {
+		void accept(SlabClusters soFar);
+	}
+
 	/** Pass 1 partial: pore clusters of a run of slabs and the solid phases each provisional label touches. */
 	static final class Partial implements Serializable {
 		private static final long serialVersionUID = 1L;
@@ -217,9 +232,13 @@ public final class StreamedPoreAnalysis {
 		private final transient StreamedDistance.Builder edt;
 		/** Esc is also seen between a slab's labelling and its 2D transforms (two passes' work per slab here). */
 		private final transient Progress progress;
+		/** Sees the clusters of the slabs so far after each merge, or null. */
+		private final transient TablesCheck check;
 
-		ClusterKernel(int pore, int cam, int ise, int threads, Map<Integer, Clusters> kept, StreamedDistance.Builder edt, Progress progress) {
+		ClusterKernel(int pore, int cam, int ise, int threads, Map<Integer, Clusters> kept, StreamedDistance.Builder edt, TablesCheck check,
+			Progress progress) {
 			this.kept = kept;
+			this.check = check;
 			this.edt = edt;
 			this.progress = progress;
 			this.pore = pore;
@@ -277,6 +296,7 @@ public final class StreamedPoreAnalysis {
 			System.arraycopy(b.touch, 1, t, off + 1, nb);
 			a.touch = t;
 			a.clusters = a.clusters.append(b.clusters);
+			if (check != null) check.accept(a.clusters);
 			return a;
 		}
 	}
