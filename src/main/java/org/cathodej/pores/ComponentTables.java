@@ -65,8 +65,8 @@ final class ComponentTables {
 		m.append(". Nothing was written. ");
 		long perSlice = Math.max(1, need / Math.max(1, slices)), sub = Math.max(0, fits) / perSlice;
 		String more = String.format(Locale.ROOT, "%s%s more", slices < depth ? "about " : "at least ", MemoryBudget.bytes(total - Math.max(0, fits)));
-		m.append(cap > 0 ? "Give a larger memory_mb (" + more + ", within what the heap has free)"
-			: "Give Java a larger heap (" + more + "; Edit > Options > Memory & Threads, or java -Xmx)");
+		m.append(cap > 0 ? "Give a larger memory_mb (the tables need " + more + ", the thickness windows some beside them; within what the heap has free)"
+			: "Give Java a larger heap (the tables need " + more + "; Edit > Options > Memory & Threads, or java -Xmx)");
 		m.append(sub >= 1 ? ", or analyse sub-volumes of about " + sub + " slices (" + SUB_VOLUME + ")."
 			: ", or analyse a sub-volume cropped in x and y (" + SUB_VOLUME + ").");
 		return m.toString();

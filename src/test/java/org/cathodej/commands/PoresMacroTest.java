@@ -150,6 +150,30 @@ class PoresMacroTest {
 		assertTrue(r.log().contains("is the memory budget (memory_mb)") && r.log().contains("streaming=auto or always"), r.log());
 	}
 
+	/**
+	 * A lattice of isolated one-voxel pores (20480 components, ~3.2 MB of component tables) within memory_mb=2, slabs of
+	 * 4 slices (which fit): refused in pass 1 with the components so far, the need extrapolated to the 40 slices and
+	 * what would work; output_dir keeps no table, thickness slice or spilled distance map.
+	 */
+	@Test
+	void componentTablesBeyondTheBudgetAreRefusedWithNothingWritten() throws Exception {
+		Path out = tmp.resolve("lattice"), reached = tmp.resolve("reached-lattice.txt");
+		String macro = "setBatchMode(true);\nnewImage(\"lattice\", \"8-bit black\", 64, 64, 40);\n"
+			+ "for (z = 0; z < 40; z++) { setSlice(z + 1); for (y = 0; y < 64; y++) for (x = 0; x < 64; x++) {\n"
+			+ "  v = 2; if (z % 4 == 3) v = 1; if (x % 2 == 0 && y % 2 == 0 && z % 2 == 0) v = 0; setPixel(x, y, v); } }\n"
+			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 thickness_image streaming=always memory_mb=2 slab_slices=4 "
+			+ "output_dir=[" + out + "]\");\n"
+			+ "File.saveString(\"reached\", getArgument());\n";
+		MacroHarness.Result r = MacroHarness.run(macro, reached.toString());
+		assertFalse(Files.exists(reached), r.log());
+		String log = r.log();
+		assertTrue(log.matches("(?s).*stopped after slice \\d+ of 40: the \\d+ pore components.*found so far need .*"), log);
+		assertTrue(log.contains("for all 40 slices") && log.contains("memory budget (memory_mb=2)"), log);
+		assertTrue(log.contains("Give a larger memory_mb") && log.matches("(?s).*sub-volumes of about \\d+ slices.*"), log);
+		String[] left = out.toFile().list();
+		assertTrue(left == null || left.length == 0, "nothing written: " + (left == null ? "" : String.join(", ", left)));
+	}
+
 	@Test
 	void singleSliceIsRejected() throws Exception {
 		Path out = tmp.resolve("reached-2d.txt");
