@@ -29,27 +29,29 @@ final class ComponentTables {
 
 	/**
 	 * Refuses when the tables of the pore components found in the first {@code slices} of {@code depth} slices would
-	 * not fit: with {@code reserved} bytes held for the whole volume within the budget {@code cap} (memory_mb; 0 =
-	 * none), and what they still allocate within the free heap (pass 1 holds most of the provisional tables already).
+	 * not fit beside the least thickness windows of pass 3 ({@code windows} bytes): with {@code reserved} bytes held for
+	 * the whole volume within the budget {@code cap} (memory_mb; 0 = none), and what they still allocate within the
+	 * free heap (pass 1 holds most of the provisional tables already).
 	 * The count so far is what the tables would need if the volume ended here, so a refusal is never premature; the
 	 * need of the whole depth is extrapolated, linearly (the component count of a homogeneous sample grows with its depth).
 	 * @param what the volume, e.g. "2048x2048x1024 voxels"
 	 */
-	static void require(long provisional, long components, int slices, int depth, long cap, long reserved, String what) {
+	static void require(long provisional, long components, int slices, int depth, long cap, long reserved, long windows, String what) {
 		long need = bytes(provisional, components);
-		long room = cap > 0 ? cap - reserved : Long.MAX_VALUE;
-		long heap = MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional;
+		long room = cap > 0 ? cap - reserved - windows : Long.MAX_VALUE;
+		long heap = MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional - windows;
 		if (need <= Math.min(room, heap)) return;
 		System.gc(); // garbage is not what stops the run
-		heap = MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional;
+		heap = MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional - windows;
 		if (need <= Math.min(room, heap)) return;
 		boolean budget = room <= heap;
 		long fits = budget ? room : heap;
-		throw new InsufficientMemoryException(message(provisional, components, slices, depth, need, fits, budget ? cap : 0, reserved, what));
+		throw new InsufficientMemoryException(message(provisional, components, slices, depth, need, fits, budget ? cap : 0, reserved, windows,
+			what));
 	}
 
 	private static String message(long provisional, long components, int slices, int depth, long need, long fits, long cap, long reserved,
-		String what) {
+		long windows, String what) {
 		StringBuilder m = new StringBuilder("Pores and Voids of ").append(what).append(slices < depth ? " stopped after slice " + slices
 			+ " of " + depth : "").append(": the ").append(components).append(" pore components (").append(provisional)
 			.append(" provisional labels of the slabs) ").append(slices < depth ? "found so far need " : "need ").append(MemoryBudget.bytes(need))
@@ -60,12 +62,13 @@ final class ComponentTables {
 			.append(" slices if the pores go on as in the first ").append(slices);
 		m.append(", but ").append(MemoryBudget.bytes(Math.max(0, fits)));
 		if (cap > 0) m.append(" is left of the memory budget (memory_mb=").append((cap + (1L << 20) - 1) >> 20).append(")")
-			.append(reserved > 0 ? " beside " + MemoryBudget.bytes(reserved) + " held for the whole volume" : "");
-		else m.append(" is what the heap can give them");
+			.append(reserved > 0 ? " beside " + MemoryBudget.bytes(reserved) + " held for the whole volume and" : " beside");
+		else m.append(" is what the heap can give them beside");
+		m.append(" the least thickness windows (").append(MemoryBudget.bytes(windows)).append(")");
 		m.append(". Nothing was written. ");
 		long perSlice = Math.max(1, need / Math.max(1, slices)), sub = Math.max(0, fits) / perSlice;
 		String more = String.format(Locale.ROOT, "%s%s more", slices < depth ? "about " : "at least ", MemoryBudget.bytes(total - Math.max(0, fits)));
-		m.append(cap > 0 ? "Give a larger memory_mb (the tables need " + more + ", the thickness windows some beside them; within what the heap has free)"
+		m.append(cap > 0 ? "Give a larger memory_mb (the tables need " + more + "; within what the heap has free)"
 			: "Give Java a larger heap (the tables need " + more + "; Edit > Options > Memory & Threads, or java -Xmx)");
 		m.append(sub >= 1 ? ", or analyse sub-volumes of about " + sub + " slices (" + SUB_VOLUME + ")."
 			: ", or analyse a sub-volume cropped in x and y (" + SUB_VOLUME + ").");

@@ -53,8 +53,9 @@ import net.imglib2.type.numeric.IntegerType;
  * pass 1 slab that holds them); the caller sizes the slab plan from it. A budget below {@link #leastBudget} is refused before anything is read; thickness windows (their halo
  * follows the largest pore radius) that do not fit are refused once the distance map is made, with the least budget.
  * The component tables do not shrink with the slabs: they are checked after every slab of pass 1 against the budget
- * beside what is held (or the free heap), and the run stops there, spill deleted and nothing written, when the
- * components found so far would not fit; in pass 3 they count as held beside the thickness windows.
+ * beside what is held and the least thickness windows (or within the free heap), and the run stops there, spill
+ * deleted and nothing written, when the components found so far would not fit; in pass 3 they count as held beside
+ * the thickness windows.
  */
 public final class StreamedPoreAnalysis {
 
@@ -89,7 +90,9 @@ public final class StreamedPoreAnalysis {
 			long reserved = 4 * labels.voxels() * ((kept != null ? 1 : 0) + (edt.holdsMap() ? 1 : 0));
 			String what = w + "x" + h + "x" + d + " voxels";
 			// the component tables, checked as each slab joins (a refusal, not an OutOfMemoryError, when the pores outnumber memory)
-			TablesCheck check = sc -> ComponentTables.require(sc.provisional(), sc.clusters(), sc.z0() + sc.depth(), d, o.memoryBudget, reserved, what);
+			long windows = leastPassThree(w, h, d, labels.bytesPerVoxel(), LEAST_HALO);
+			TablesCheck check = sc -> ComponentTables.require(sc.provisional(), sc.clusters(), sc.z0() + sc.depth(), d, o.memoryBudget, reserved,
+				windows, what);
 			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept,
 				edt, check, p), null, p.range(0, 0.3));
 			check.accept(all.clusters); // the last before the merge's and the statistics' allocations
