@@ -108,7 +108,7 @@ public final class StreamedPoreAnalysis {
 			LocalThickness.Result lt;
 			try (StreamedDistance.Squared dist = edt.finish(threads, p.range(0.3, 0.45))) {
 				int sh = dist.unbounded ? plan.height() // refused by fromDistance
-					: thicknessSlabs(labels, LocalThickness.haloSlices(dist.max, vs), plan.height(), o.memoryBudget, reserved + tables,
+					: thicknessSlabs(labels, LocalThickness.haloSlices(dist.max, vs), plan.height(), o.memoryBudget, reserved, tables,
 						kept == null);
 				lt = StreamedLocalThickness.fromDistance(labels, dist, vs, sh, thickness, scan, threads, p.range(0.45, 1));
 			}
@@ -185,11 +185,12 @@ public final class StreamedPoreAnalysis {
 	/**
 	 * Slices per thickness slab: pass 1's slab height, or fewer when its windows with their halo would not fit the
 	 * budget {@code cap} (0 = none: the heap is checked by {@link StreamedLocalThickness}) beside what is held for the
-	 * whole volume ({@code reserved} bytes: the distance map, pass 1's labels). Refused when one slice does not fit,
-	 * naming the least budget: one-slice slabs, plus what such a budget would hold ({@link #keepsLabels} and the held
-	 * map share one threshold, 32 bytes per voxel).
+	 * whole volume ({@code reserved} bytes: the distance map, pass 1's labels; {@code tables} bytes: the component
+	 * tables). Refused when one slice does not fit, naming the least budget: one-slice slabs and the tables, plus what
+	 * such a budget would hold ({@link #keepsLabels} and the held map share one threshold, 32 bytes per voxel).
 	 */
-	private static int thicknessSlabs(VolumeSource labels, int halo, int slabHeight, long cap, long reserved, boolean relabels) {
+	private static int thicknessSlabs(VolumeSource labels, int halo, int slabHeight, long cap, long heldMaps, long tables, boolean relabels) {
+		long reserved = heldMaps + tables;
 		if (cap <= 0) return slabHeight;
 		int w = labels.width(), h = labels.height(), d = labels.depth(), lb = labels.bytesPerVoxel();
 		int sh = slabHeight;
@@ -198,10 +199,10 @@ public final class StreamedPoreAnalysis {
 		if (need > cap) {
 			long one = leastPassThree(w, h, d, lb, halo), n = labels.voxels();
 			// a budget of 32 bytes per voxel or more holds the map and pass 1's labels (8 bytes per voxel)
-			long least = keepsLabels(n, one) ? Math.max(32 * n, passThree(w, h, d, lb, halo, 1, 1, false) + 8 * n) : one;
+			long least = tables + (keepsLabels(n, one) ? Math.max(32 * n, passThree(w, h, d, lb, halo, 1, 1, false) + 8 * n) : one);
 			MemoryBudget.requireWithin(need, cap, least, "Local thickness of slabs of 1 slice with a halo of " + halo
-				+ " slices (the largest pore radius; two windows" + (reserved > 0 ? ", and " + MemoryBudget.bytes(reserved)
-				+ " held for the whole volume" : "") + ")");
+				+ " slices (the largest pore radius; two windows, and " + MemoryBudget.bytes(reserved) + " held for the whole volume: "
+				+ MemoryBudget.bytes(tables) + " of component tables" + (heldMaps > 0 ? ", the distance map or pass 1's labels" : "") + ")");
 		}
 		return sh;
 	}

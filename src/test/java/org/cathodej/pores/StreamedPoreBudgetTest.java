@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.cathodej.connectivity.ComponentLabeler;
+import org.cathodej.connectivity.Connectivity;
 import org.cathodej.distance.EuclideanDistance;
 import org.cathodej.distance.EuclideanDistance.Edge;
 import org.cathodej.distance.StreamedDistance;
@@ -28,6 +30,7 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 /**
  * The streamed pore analysis within a memory budget ({@link PoreAnalysis.Options#memoryBudget}): budgets small enough
@@ -108,6 +111,18 @@ class StreamedPoreBudgetTest {
 		return StreamedPoreAnalysis.leastPassThree(W, H, D, 1, LocalThickness.haloSlices(max, vs));
 	}
 
+	/**
+	 * The component tables' most for any slab plan: one-slice slabs have the most provisional labels (each slab's
+	 * clusters are unions of its slices' 2D clusters), the components are the in-memory count.
+	 */
+	static long tablesBound(ArrayImg<UnsignedByteType, ?> img, long components) {
+		long provisional = 0;
+		for (int z = 0; z < D; z++)
+			provisional += ComponentLabeler.label(Views.interval(img, new long[] { 0, 0, z }, new long[] { W - 1, H - 1, z }), PORE,
+				Connectivity.SIX, 1, Progress.NONE).count();
+		return ComponentTables.bytes(provisional, components);
+	}
+
 	/** Streamed within {@code budget} bytes, slabs sized from it as the command does; notes whether a spill file appeared. */
 	private PoreAnalysis.Result streamed(ArrayImg<UnsignedByteType, ?> img, VoxelSize vs, PoreAnalysis.Options o, long budget, boolean[] spilled) {
 		return streamed(img, vs, o, budget, 0, spilled);
@@ -149,8 +164,8 @@ class StreamedPoreBudgetTest {
 				o.edge = vs.z() == 1 ? Edge.BACKGROUND : Edge.OPEN;
 				PoreAnalysis.Result mem = PoreAnalysis.run(img, PhaseLabels.defaults(), vs, o, 2, Progress.NONE);
 				assertTrue(mem.components >= 1 && mem.porosity > 0.01, names[p] + ": pores " + mem.porosity);
-				long least = Math.max(StreamedPoreAnalysis.leastBudget(W, H, D, 1), windowBudget(img, vs, o.edge));
-				// least: one-slice slabs; twice that: a few slices per slab; 32 bytes per voxel and more: map and labels held
+				long least = Math.max(StreamedPoreAnalysis.leastBudget(W, H, D, 1), windowBudget(img, vs, o.edge)) + tablesBound(img, mem.components);
+				// least: one-slice slabs and the component tables; twice that: a few slices per slab; 32 bytes per voxel and more: map and labels held
 				long[] budgets = { least, 2 * least, 32 * voxels + least };
 				for (long b : budgets) {
 					String what = names[p] + " " + vs + " budget " + b;
