@@ -77,7 +77,7 @@ final class ComponentTables {
 
 	/** The in-memory analysis's check before the statistics of {@code components} pore components of a volume of {@code what}. */
 	static void requireStatistics(long components, String what) {
-		MemoryBudget.require(COMPONENT_BYTES * (components + 1), "The statistics of the " + components + " pore components of " + what + " ("
+		MemoryBudget.require(COMPONENT_BYTES * (components + 1), "The statistics table of the " + components + " pore components of " + what + " ("
 			+ COMPONENT_BYTES + " bytes each)", 0, " The component count grows with the volume: analyse sub-volumes (" + SUB_VOLUME + ").");
 	}
 }

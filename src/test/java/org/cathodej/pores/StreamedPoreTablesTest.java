@@ -104,6 +104,15 @@ class StreamedPoreTablesTest {
 		assertTrue(run.sink.aborted && run.sink.slices.isEmpty());
 	}
 
+	/** The in-memory analysis checks the statistics before allocating them, with the way round (this count needs ~290 GB). */
+	@Test
+	void inMemoryStatisticsBeyondTheHeapAreRefused() {
+		String m = assertThrows(InsufficientMemoryException.class, () -> ComponentTables.requireStatistics(2_000_000_000L, "a big volume"))
+			.getMessage();
+		assertTrue(m.startsWith("The statistics table of the 2000000000 pore components of a big volume (146 bytes each) needs "), m);
+		assertTrue(m.contains("analyse sub-volumes (" + ComponentTables.SUB_VOLUME + ")"), m);
+	}
+
 	@Test
 	void aBudgetThatHoldsTheTablesGivesTheInMemoryTables() throws IllegalAccessException {
 		byte[] labels = lattice();
