@@ -90,7 +90,7 @@ public final class StreamedPoreAnalysis {
 			long reserved = 4 * labels.voxels() * ((kept != null ? 1 : 0) + (edt.holdsMap() ? 1 : 0));
 			String what = w + "x" + h + "x" + d + " voxels";
 			// the component tables, checked as each slab joins (a refusal, not an OutOfMemoryError, when the pores outnumber memory)
-			long windows = leastPassThree(w, h, d, labels.bytesPerVoxel(), LEAST_HALO);
+			long windows = passThree(w, h, d, labels.bytesPerVoxel(), LEAST_HALO, 1, plan.height(), kept == null);
 			TablesCheck check = sc -> ComponentTables.require(sc.provisional(), sc.clusters(), sc.z0() + sc.depth(), d, o.memoryBudget, reserved,
 				windows, what);
 			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept,

@@ -96,7 +96,7 @@ class StreamedPoreTablesTest {
 		long tables = ComponentTables.bytes(PORES, PORES);
 		Run run = new Run();
 		// one slab: the check before the final merge and the statistics, with the exact count (no extrapolation)
-		long budget = tables - 1 + StreamedPoreAnalysis.leastPassThree(W, H, D, 1, 3); // beside the least thickness windows
+		long budget = tables - 1 + StreamedPoreAnalysis.passThree(W, H, D, 1, 3, 1, D, true); // beside the least thickness windows
 		String m = assertThrows(InsufficientMemoryException.class, () -> run.go(img, vs, budget, D)).getMessage();
 		assertTrue(m.contains("the " + PORES + " pore components (" + PORES + " provisional labels of the slabs) need "), m);
 		assertTrue(!m.contains("stopped after") && !m.contains(" for all ") && m.contains("at least 1 B more"), m);
