@@ -73,8 +73,9 @@ public class PoresCommand extends LabelAnalysisCommand {
 		+ "streaming=never refuses it. Slab by slab, the budget sets the slab height (unless slab_slices is given) and keeps the "
 		+ "distance map (4 bytes per voxel) and the first pass's pore labels (4 bytes per voxel) in memory only when each takes "
 		+ "at most an eighth of it; else the map goes to a temporary file in output_dir and the labels are made again (slower, "
-		+ "same tables). A budget too small for one-slice slabs is refused with the least that works. Tables of pore "
-		+ "components and voids come on top", min = "0", max = "10000000")
+		+ "same tables). A budget too small for one-slice slabs is refused with the least that works. The tables of the pore "
+		+ "components and voids (about 300 bytes per pore) count in it too: when the pores found outgrow it (or the free heap), "
+		+ "the first pass stops with their count and what would fit", min = "0", max = "10000000")
 	public int memory_mb = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pores and Voids")

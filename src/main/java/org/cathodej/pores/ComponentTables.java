@@ -9,13 +9,17 @@ import org.cathodej.task.MemoryBudget;
  * Memory of the per-pore-component tables, which grow with the number of pores, not with the slabs: per provisional
  * label of the slab labelling its union-find parent, voxel count, image faces, phase contacts and final label (18
  * bytes), per pore component its statistics ({@link PoreAnalysis.Components}: 17 values of 8 bytes), voxel count,
- * faces and class (146 bytes). A volume of many small pores (a tiled cathode: ~1.2e4 per 2048 x 2048 slice) needs
+ * faces and class (146 bytes) and, when it is an isolated void (as most are: only those at the image border are not),
+ * its row of the voids table ({@link PoreAnalysis.VoidInfo}, ~160 bytes). A volume of many small pores (a tiled cathode: ~1.2e4 per 2048 x 2048 slice) needs
  * more for these than for its slabs, so the streamed analysis checks them slab by slab, before they outgrow the heap.
  */
 final class ComponentTables {
 
 	static final long PROVISIONAL_BYTES = 4 + 8 + 1 + 1 + 4;
-	static final long COMPONENT_BYTES = 17 * 8 + 8 + 1 + 1;
+	static final long STATISTICS_BYTES = 17 * 8 + 8 + 1 + 1;
+	/** A {@link PoreAnalysis.VoidInfo}: 15 doubles, a count, an id, two references, the object header and its list slot. */
+	static final long VOID_BYTES = 15 * 8 + 8 + 4 + 2 * 4 + 12 + 8;
+	static final long COMPONENT_BYTES = STATISTICS_BYTES + VOID_BYTES;
 	/** Of {@link #PROVISIONAL_BYTES}, what pass 1 already holds (all but the final-label map). */
 	private static final long HELD_PER_PROVISIONAL = PROVISIONAL_BYTES - 4;
 	/** Where a volume whose pores outnumber memory can go instead. */
@@ -55,7 +59,7 @@ final class ComponentTables {
 		StringBuilder m = new StringBuilder("Pores and Voids of ").append(what).append(slices < depth ? " stopped after slice " + slices
 			+ " of " + depth : "").append(": the ").append(components).append(" pore components (").append(provisional)
 			.append(" provisional labels of the slabs) ").append(slices < depth ? "found so far need " : "need ").append(MemoryBudget.bytes(need))
-			.append(" for their tables (").append(COMPONENT_BYTES).append(" bytes per component, ").append(PROVISIONAL_BYTES)
+			.append(" for their tables (").append(COMPONENT_BYTES).append(" bytes per component with its void row, ").append(PROVISIONAL_BYTES)
 			.append(" per provisional label)");
 		long total = slices < depth ? (long) Math.ceil((double) need * depth / slices) : need;
 		if (slices < depth) m.append(", about ").append(MemoryBudget.bytes(total)).append(" for all ").append(depth)
@@ -77,7 +81,7 @@ final class ComponentTables {
 
 	/** The in-memory analysis's check before the statistics of {@code components} pore components of a volume of {@code what}. */
 	static void requireStatistics(long components, String what) {
-		MemoryBudget.require(COMPONENT_BYTES * (components + 1), "The statistics table of the " + components + " pore components of " + what + " ("
-			+ COMPONENT_BYTES + " bytes each)", 0, " The component count grows with the volume: analyse sub-volumes (" + SUB_VOLUME + ").");
+		MemoryBudget.require(STATISTICS_BYTES * (components + 1), "The statistics table of the " + components + " pore components of " + what + " ("
+			+ STATISTICS_BYTES + " bytes each)", 0, " The component count grows with the volume: analyse sub-volumes (" + SUB_VOLUME + ").");
 	}
 }

@@ -43,7 +43,7 @@ import net.imglib2.type.numeric.IntegerType;
  * in-memory one in the same order, so every table is bit-identical.</li>
  * </ol>
  * Memory: a label slab and a thickness window of (slab + 2 halo) slices at {@link LocalThickness#BYTES_PER_VOXEL},
- * plus the component tables ({@link ComponentTables}: 146 bytes per pore component, 18 per provisional label; the
+ * plus the component tables ({@link ComponentTables}: 306 bytes per pore component with its void row, 18 per provisional label; the
  * in-memory path needs the statistics too), plus
  * 4 bytes per voxel for pass 1's labels and the distance map each when they are kept; disk: 4 bytes per voxel when
  * the distance map is spilled (deleted at the end). The memory budget ({@link PoreAnalysis.Options#memoryBudget}, the

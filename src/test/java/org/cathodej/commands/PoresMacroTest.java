@@ -151,7 +151,7 @@ class PoresMacroTest {
 	}
 
 	/**
-	 * A lattice of isolated one-voxel pores (20480 components, ~3.2 MB of component tables) within memory_mb=2, slabs of
+	 * A lattice of isolated one-voxel pores (20480 components, ~6.6 MB of component tables with their void rows) within memory_mb=2, slabs of
 	 * 4 slices (which fit): refused in pass 1 with the components so far, the need extrapolated to the 40 slices and
 	 * what would work; output_dir keeps no table, thickness slice or spilled distance map.
 	 */
