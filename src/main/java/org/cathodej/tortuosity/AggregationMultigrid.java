@@ -25,6 +25,8 @@ final class AggregationMultigrid implements Preconditioner {
 	static double THETA = Double.parseDouble(System.getProperty("amg.theta", "0.25"));
 	static float ALPHA = Float.parseFloat(System.getProperty("amg.alpha", "1.6"));
 	static final int GAMMA = 2;
+	/** Axes whose conductance per face is below this fraction of the largest are not aggregated across at first. */
+	static final double ANISOTROPY = 0.5;
 	/** The coarsest level has at most this many cells (unless coarsening stops short). */
 	static int COARSEST = Integer.getInteger("amg.coarsest", 2000);
 
@@ -69,17 +71,19 @@ final class AggregationMultigrid implements Preconditioner {
 
 	AggregationMultigrid(ConductionSystem s) {
 		this.s = s;
-		fa = new FineAggregates(s, strongClassPairs(s));
+		fa = new FineAggregates(s, strongFaces(s));
 		CoarseLevel l = fromFine();
 		levels.add(l);
 		while (l.n > COARSEST && (long) l.bw * l.bh * l.bd > 1) {
 			CoarseLevel c = coarsen(l);
 			l.dir = null;
+			l.sigma = null;
 			levels.add(c);
 			l = c;
 		}
 		coarsest = l.factor();
 		l.dir = null;
+		l.sigma = null;
 		acc = new float[levels.get(0).n];
 		if (Boolean.getBoolean("amg.verbose")) {
 			StringBuilder sb = new StringBuilder("levels: " + s.n);
@@ -88,14 +92,35 @@ final class AggregationMultigrid implements Preconditioner {
 		}
 	}
 
-	/** Class pairs whose face conductance is strong: g_pq >= THETA sqrt(g_pp g_qq). */
-	private static boolean[] strongClassPairs(ConductionSystem s) {
+	/**
+	 * Strong faces of the first aggregation, per axis and class pair ({@code b k1^2 + p k1 + q}): classes of similar
+	 * conductivity, g_pq >= THETA sqrt(g_pp g_qq), along an axis whose conductance per face (area over spacing) is at
+	 * least {@link #ANISOTROPY} times the largest axis'. Across the weak axis of anisotropic voxels the aggregates
+	 * stay one voxel thick (2x2x1 for z spacing twice x and y): their Galerkin couplings come out isotropic, which
+	 * full 2x2x2 aggregation never reaches. Isotropic voxels: every axis is strong.
+	 */
+	private static boolean[] strongFaces(ConductionSystem s) {
 		int k1 = s.k1;
-		boolean[] strong = new boolean[k1 * k1];
-		for (int p = 1; p < k1; p++)
-			for (int q = 1; q < k1; q++)
-				strong[p * k1 + q] = s.g[0][p * k1 + q] >= THETA * Math.sqrt((double) s.g[0][p * k1 + p] * s.g[0][q * k1 + q]);
+		double[] f = new double[3];
+		for (int b = 0; b < 3; b++) f[b] = s.vs.faceArea(b) / s.vs.along(b);
+		double top = Math.max(f[0], Math.max(f[1], f[2]));
+		boolean[] strong = new boolean[3 * k1 * k1];
+		for (int b = 0; b < 3; b++)
+			for (int p = 1; p < k1; p++)
+				for (int q = 1; q < k1; q++) {
+					float[] g = s.g[b];
+					strong[(b * k1 + p) * k1 + q] = f[b] >= ANISOTROPY * top && comparable(g[p * k1 + p], g[q * k1 + q]);
+				}
 		return strong;
+	}
+
+	/**
+	 * Whether two conductivities are close enough for their voxels or cells to share an aggregate: the face
+	 * conductance between them (harmonic mean) is at least THETA times the geometric mean, 2 sqrt(a b) / (a + b) >=
+	 * THETA (within a factor of about 60 for THETA 0.25).
+	 */
+	static boolean comparable(double a, double b) {
+		return 2 * Math.sqrt(a * b) >= THETA * (a + b);
 	}
 
 	/**
@@ -138,6 +163,8 @@ final class AggregationMultigrid implements Preconditioner {
 		int bwh = fa.bw * fa.bh, w = s.w, h = s.h, n = s.n;
 		CoarseLevel c = new CoarseLevel(fa.count, fa.bw, fa.bh, fa.bd, fa.first);
 		c.dir = firstLevelDirichlet();
+		// several conducting classes: each aggregate's largest conductivity, to keep materials apart further up
+		float[] sigma = c.sigma = s.k1 > 2 ? new float[fa.count] : null;
 		CoarseLevel.RowBuilder[] rows = new CoarseLevel.RowBuilder[fa.bd];
 		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
 			ConductionSystem.Window win = s.new Window();
@@ -154,6 +181,7 @@ final class AggregationMultigrid implements Preconditioner {
 							int k = ix[i], j;
 							if (k == n) continue;
 							int kc = ConductionSystem.cls(cz[i]), ck = kc * s.k1, I = fa.of(row, x, k);
+							if (sigma != null) sigma[I] = Math.max(sigma[I], gx[ck + kc]);
 							// each face once, from its lower voxel (+x, +y, +z)
 							if (x < w - 1 && (j = ix[i + 1]) != n) rb.addPair(I, fa.of(row, x + 1, j), gx[ck + ConductionSystem.cls(cz[i + 1])]);
 							if (y < h - 1 && (j = ix[i + w]) != n) rb.addPair(I, fa.of(rhi, x, j), gy[ck + ConductionSystem.cls(cz[i + w])]);
@@ -164,7 +192,7 @@ final class AggregationMultigrid implements Preconditioner {
 				rows[Z] = rb;
 			}
 		});
-		buildPeak = Math.max(buildPeak, FineAggregates.bytes(s.w, s.h, s.d, s.n) + c.setRows(rows));
+		buildPeak = Math.max(buildPeak, FineAggregates.bytes(s.w, s.h, s.d, s.n) + c.buildBytes() + c.setRows(rows));
 		return c;
 	}
 
@@ -205,6 +233,8 @@ final class AggregationMultigrid implements Preconditioner {
 		float[] maxOff = new float[f.n];
 		for (int i = 0; i < f.n; i++)
 			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) {
+				// a cell's largest conductance among its own material's: an ISE cell on CAM is not weak to its ISE neighbours
+				if (!f.sameMaterial(i, f.col[a])) continue;
 				maxOff[i] = Math.max(maxOff[i], f.val[a]);
 				maxOff[f.col[a]] = Math.max(maxOff[f.col[a]], f.val[a]);
 			}
@@ -222,6 +252,10 @@ final class AggregationMultigrid implements Preconditioner {
 		int[] parent = new int[f.n];
 		for (int i = 0; i < f.n; i++) parent[i] = first[owner[i]] + lab[i];
 		f.parent = parent;
+		if (f.sigma != null) {
+			c.sigma = new float[c.n];
+			for (int i = 0; i < f.n; i++) c.sigma[parent[i]] = Math.max(c.sigma[parent[i]], f.sigma[i]);
+		}
 		CoarseLevel.RowBuilder[] rows = new CoarseLevel.RowBuilder[bd];
 		int fwh = f.bw * f.bh;
 		Parallel.forEachBlock(bd, s.threads, (from, to) -> {
@@ -237,7 +271,7 @@ final class AggregationMultigrid implements Preconditioner {
 			}
 		});
 		f.restrictDirichlet(c);
-		long alive = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 12L * f.n; // maxOff, owner, lab
+		long alive = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 12L * f.n + f.buildBytes() + c.buildBytes(); // maxOff, owner, lab
 		for (CoarseLevel l : levels) alive += l.bytes();
 		buildPeak = Math.max(buildPeak, alive + c.setRows(rows));
 		return c;
@@ -272,7 +306,7 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/**
 	 * Connected components of one block's cells (conductances of at least theta times the geometric mean of the two
-	 * cells' largest; the rows hold each conductance once, at its lower cell), by union-find with the smaller root winning; numbered in cell order into lab.
+	 * cells' largest, between cells of one material unless theta is 0; the rows hold each conductance once, at its lower cell), by union-find with the smaller root winning; numbered in cell order into lab.
 	 */
 	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, int[] lab) {
 		for (int a = 0; a < m; a++) lab[cells[a]] = a;
@@ -283,6 +317,7 @@ final class AggregationMultigrid implements Preconditioner {
 			for (int e = f.ptr[i]; e < f.ptr[i + 1]; e++) {
 				int j = f.col[e];
 				if (j < i || owner[j] != S || f.val[e] < theta * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
+				if (theta > 0 && !f.sameMaterial(i, j)) continue;
 				int ra = find(root, a), rb = find(root, lab[j]);
 				if (ra != rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
 			}

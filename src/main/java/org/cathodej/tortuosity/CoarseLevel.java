@@ -20,6 +20,11 @@ final class CoarseLevel {
 	final float[] diag, x, b;
 	/** Dirichlet part of the diagonal, while the levels are built. */
 	float[] dir;
+	/**
+	 * Several conducting classes, while the levels are built: the largest conductivity among each cell's voxels (as
+	 * their face conductance along x); null for one class.
+	 */
+	float[] sigma;
 	/** Cell of the next level each cell belongs to (null on the coarsest). */
 	int[] parent;
 
@@ -122,6 +127,16 @@ final class CoarseLevel {
 				diag[i] += val[e];
 				diag[col[e]] += val[e];
 			}
+	}
+
+	/** Whether cells i and j are of one material: comparable conductivities ({@link AggregationMultigrid#comparable}). */
+	boolean sameMaterial(int i, int j) {
+		return sigma == null || AggregationMultigrid.comparable(sigma[i], sigma[j]);
+	}
+
+	/** Bytes of the arrays kept only while the levels are built. */
+	long buildBytes() {
+		return sigma == null ? 0 : 4L * n;
 	}
 
 	/** c.dir = P^T dir: the Dirichlet parts summed per cell of the next level, cells in ascending order. */
