@@ -106,7 +106,7 @@ class AggregationMultigridTest {
 				AggregationMultigrid m = new AggregationMultigrid(s);
 				long windows = 4L * s.w * s.h * (AggregationMultigrid.WINDOW + 7) * 2;
 				long actual = n + Math.max(m.buildPeak, 16 * n + m.bytes()) + windows;
-				long estimate = ConductionSystem.solverBytes(s.w, s.h, s.d, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
+				long estimate = ConductionSystem.solverBytes(s.w, s.h, s.d, s.vs, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
 				String what = "seed " + seed + " label " + label + " phi_s " + (double) n / (64 * 60 * 70) + ": estimate " + estimate + ", actual " + actual
 					+ " (build " + m.buildPeak + ", levels " + m.bytes() + ")";
 				assertTrue(estimate >= actual, what);
@@ -117,7 +117,7 @@ class AggregationMultigridTest {
 	@Test
 	void atMost16BytesPerVoxelAtHalfFractionForOneClass() {
 		long w = 512, h = 512, d = 400, n = w * h * d / 2;
-		long bytes = ConductionSystem.solverBytes((int) w, (int) h, (int) d, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
+		long bytes = ConductionSystem.solverBytes((int) w, (int) h, (int) d, VoxelSize.uncalibrated(), n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
 		double perVoxel = 1 + (double) bytes / (w * h * d); // + the class volume
 		assertTrue(perVoxel <= 16, "B/voxel " + perVoxel);
 	}
