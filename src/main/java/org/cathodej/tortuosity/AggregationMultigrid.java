@@ -11,7 +11,12 @@ import org.cathodej.task.Parallel;
  * Multigrid preconditioner on the actual conducting domain. Coarse unknowns are aggregates: connected pieces of the
  * system inside 2x2x2 blocks ({@link FineAggregates}), then the same for the cells of a coarse level inside 2x2x2
  * blocks of its blocks, joined only by strong conductances; so particles that touch only elsewhere, dead ends and thin
- * necks are never lumped together. Coarse operators are the Galerkin products P^T A P of the piecewise-constant P
+ * necks are never lumped together. Where the coefficients vary the strength adapts: the first aggregation does not
+ * cross the weak axis of anisotropic voxels ({@link #strongFaces}: 2x2x1 aggregates for 2:1 voxels, whose Galerkin
+ * couplings are then isotropic), and with several conducting classes cells of different materials (conductivities
+ * more than about 60 apart) are never joined while coarsening can go on, and a cell's strength is measured against
+ * its largest conductance within its own material (an ISE cell on a CAM particle is not weak to its ISE neighbours
+ * because of the CAM one). One class on isotropic voxels builds the same hierarchy as without these rules. Coarse operators are the Galerkin products P^T A P of the piecewise-constant P
  * ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
  * <p>
  * Cycle: red-black Gauss-Seidel on the fine level (red, black before the coarse correction; black, red after),

@@ -4,7 +4,8 @@ import org.cathodej.task.Parallel;
 
 /**
  * The first coarsening of a {@link ConductionSystem}: in each 2x2x2 block of voxels, the system voxels that are
- * connected inside the block by strong faces (same class, or classes of similar conductivity) form one aggregate.
+ * connected inside the block by strong faces (same class, or classes of similar conductivity, along an axis that is
+ * not much weaker than the others) form one aggregate.
  * Voxels of one block that meet only outside it (two particles touching elsewhere, dead ends, thin necks) stay in
  * different aggregates, so the coarse level keeps the conducting domain's topology. Aggregates are numbered in block
  * raster order; the aggregate of voxel k in block b is {@code first[b] + local[k]}: 0.5 bytes per voxel plus one per
