@@ -32,7 +32,7 @@ final class AggregationMultigrid implements Preconditioner {
 	static float ALPHA = Float.parseFloat(System.getProperty("amg.alpha", "1.6"));
 	static final int GAMMA = 2;
 	/** Axes whose conductance per face is below this fraction of the largest are not aggregated across at first. */
-	static final double ANISOTROPY = 0.5;
+	static final double ANISOTROPY = Double.parseDouble(System.getProperty("amg.aniso", "0.75"));
 	/** The coarsest level has at most this many cells (unless coarsening stops short). */
 	static int COARSEST = Integer.getInteger("amg.coarsest", 2000);
 
@@ -43,6 +43,8 @@ final class AggregationMultigrid implements Preconditioner {
 	long buildPeak;
 	final EnvelopeCholesky coarsest;
 	private final float[] acc;
+	/** While the levels are built: the extent in voxels of the last level's aggregates along x, y, z (as if regular). */
+	private final int[] extent = { 1, 1, 1 };
 
 	/**
 	 * The hierarchy of {@code built} for the system of another axis on the same voxels and conductivities (the
@@ -78,6 +80,8 @@ final class AggregationMultigrid implements Preconditioner {
 	AggregationMultigrid(ConductionSystem s) {
 		this.s = s;
 		fa = new FineAggregates(s, strongFaces(s));
+		boolean[] first = strongAxes(s.vs, extent);
+		for (int b = 0; b < 3; b++) extent[b] = first[b] ? 2 : 1;
 		CoarseLevel l = fromFine();
 		levels.add(l);
 		while (l.n > COARSEST && (long) l.bw * l.bh * l.bd > 1) {
@@ -107,7 +111,7 @@ final class AggregationMultigrid implements Preconditioner {
 	 */
 	private static boolean[] strongFaces(ConductionSystem s) {
 		int k1 = s.k1;
-		boolean[] axes = strongAxes(s.vs), strong = new boolean[3 * k1 * k1];
+		boolean[] axes = strongAxes(s.vs, new int[] { 1, 1, 1 }), strong = new boolean[3 * k1 * k1];
 		for (int b = 0; b < 3; b++)
 			for (int p = 1; p < k1; p++)
 				for (int q = 1; q < k1; q++) {
@@ -117,10 +121,15 @@ final class AggregationMultigrid implements Preconditioner {
 		return strong;
 	}
 
-	/** The axes whose conductance per face (area over spacing) is at least {@link #ANISOTROPY} times the largest. */
-	static boolean[] strongAxes(VoxelSize vs) {
+	/**
+	 * The axes along which aggregates of the given extent (in voxels) couple at least {@link #ANISOTROPY} times as
+	 * strongly as along the strongest: the Galerkin coupling along b of piecewise-constant aggregates is the
+	 * conductance per voxel face (area over spacing) times the faces between two aggregates (the product of the other
+	 * two extents).
+	 */
+	static boolean[] strongAxes(VoxelSize vs, int[] extent) {
 		double[] f = new double[3];
-		for (int b = 0; b < 3; b++) f[b] = vs.faceArea(b) / vs.along(b);
+		for (int b = 0; b < 3; b++) f[b] = vs.faceArea(b) / vs.along(b) * extent[0] * extent[1] * extent[2] / extent[b];
 		double top = Math.max(f[0], Math.max(f[1], f[2]));
 		boolean[] strong = new boolean[3];
 		for (int b = 0; b < 3; b++) strong[b] = f[b] >= ANISOTROPY * top;
@@ -134,7 +143,7 @@ final class AggregationMultigrid implements Preconditioner {
 	 */
 	private static long firstLevelCells(long n, VoxelSize vs) {
 		long cells = n * 18 / 100;
-		for (boolean b : strongAxes(vs)) if (!b) cells = cells * 7 / 4;
+		for (boolean b : strongAxes(vs, new int[] { 1, 1, 1 })) if (!b) cells = cells * 7 / 4;
 		return cells;
 	}
 
@@ -250,9 +259,16 @@ final class AggregationMultigrid implements Preconditioner {
 		return dir;
 	}
 
-	/** Aggregates the cells of level f inside 2x2x2 blocks of its blocks, joined by strong conductances. */
+	/**
+	 * Aggregates the cells of level f inside 2x2x2 blocks of its blocks (2x2x1 and the like across an axis along
+	 * which its couplings are still weak, {@link #strongAxes}), joined by strong conductances.
+	 */
 	private CoarseLevel coarsen(CoarseLevel f) {
-		int bw = FineAggregates.half(f.bw), bh = FineAggregates.half(f.bh), bd = FineAggregates.half(f.bd), bwh = bw * bh;
+		boolean[] across = strongAxes(s.vs, extent);
+		int[] step = new int[3];
+		for (int b = 0; b < 3; b++) extent[b] *= step[b] = across[b] ? 2 : 1;
+		int bw = (f.bw + step[0] - 1) / step[0], bh = (f.bh + step[1] - 1) / step[1], bd = (f.bd + step[2] - 1) / step[2], bwh = bw * bh;
+		int sz = f.zStep = step[2];
 		float[] maxOff = new float[f.n];
 		for (int i = 0; i < f.n; i++)
 			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) {
@@ -262,12 +278,12 @@ final class AggregationMultigrid implements Preconditioner {
 				maxOff[f.col[a]] = Math.max(maxOff[f.col[a]], f.val[a]);
 			}
 		int[] owner = new int[f.n], lab = new int[f.n], first = new int[bwh * bd + 1];
-		forEachBlock(f, bw, bh, bd, (S, cells, m) -> {
+		forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> {
 			for (int a = 0; a < m; a++) owner[cells[a]] = S;
 		});
 		// strong conductances only; where that leaves more than half the cells, any conductance (coarsening must go on)
 		for (double theta : new double[] { THETA, 0 }) {
-			forEachBlock(f, bw, bh, bd, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, lab));
+			forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, lab));
 			for (int S = 0; S < bwh * bd; S++) first[S + 1] += first[S];
 			if (first[bwh * bd] <= f.n / 2) break;
 		}
@@ -285,8 +301,8 @@ final class AggregationMultigrid implements Preconditioner {
 			for (int Z = from; Z < to; Z++) {
 				int base = first[Z * bwh];
 				CoarseLevel.RowBuilder rb = new CoarseLevel.RowBuilder(base, first[(Z + 1) * bwh] - base);
-				// the cells of slabs 2Z and 2Z + 1 are those of coarse slab Z
-				for (int i = f.first[Math.min(2 * Z, f.bd) * fwh], end = f.first[Math.min(2 * Z + 2, f.bd) * fwh]; i < end; i++) {
+				// the cells of slabs sz Z .. sz Z + sz - 1 are those of coarse slab Z
+				for (int i = f.first[Math.min(sz * Z, f.bd) * fwh], end = f.first[Math.min(sz * Z + sz, f.bd) * fwh]; i < end; i++) {
 					int I = parent[i];
 					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.addPair(I, parent[f.col[a]], f.val[a]);
 				}
@@ -304,8 +320,11 @@ final class AggregationMultigrid implements Preconditioner {
 		void accept(int block, int[] cells, int m);
 	}
 
-	/** Calls back, in parallel over slabs, with the cells of f in each block of the next level (bw x bh x bd). */
-	private void forEachBlock(CoarseLevel f, int bw, int bh, int bd, BlockCells body) {
+	/**
+	 * Calls back, in parallel over slabs, with the cells of f in each block of the next level (bw x bh x bd, each
+	 * step[0] x step[1] x step[2] blocks of f).
+	 */
+	private void forEachBlock(CoarseLevel f, int bw, int bh, int bd, int[] step, BlockCells body) {
 		int fwh = f.bw * f.bh;
 		Parallel.forEachBlock(bd, s.threads, (from, to) -> {
 			int[] cells = new int[64];
@@ -314,7 +333,9 @@ final class AggregationMultigrid implements Preconditioner {
 					for (int X = 0; X < bw; X++) {
 						int m = 0;
 						for (int q = 0; q < 8; q++) {
-							int x = 2 * X + (q & 1), y = 2 * Y + (q >> 1 & 1), z = 2 * Z + (q >> 2);
+							int dx = q & 1, dy = q >> 1 & 1, dz = q >> 2;
+							if (dx >= step[0] || dy >= step[1] || dz >= step[2]) continue;
+							int x = step[0] * X + dx, y = step[1] * Y + dy, z = step[2] * Z + dz;
 							if (x >= f.bw || y >= f.bh || z >= f.bd) continue;
 							int b = z * fwh + y * f.bw + x;
 							for (int i = f.first[b]; i < f.first[b + 1]; i++) {

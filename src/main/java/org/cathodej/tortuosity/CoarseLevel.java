@@ -25,6 +25,8 @@ final class CoarseLevel {
 	 * their face conductance along x); null for one class.
 	 */
 	float[] sigma;
+	/** Block slabs of this level per block slab of the next: 2, or 1 where the next does not aggregate across z. */
+	int zStep = 2;
 	/** Cell of the next level each cell belongs to (null on the coarsest). */
 	int[] parent;
 
@@ -254,8 +256,8 @@ final class CoarseLevel {
 					acc[i] += val[e] * x[j];
 					if (j < hi) acc[j] += val[e] * x[i];
 				}
-			// this chunk's slabs 2Z, 2Z + 1 are the next level's slabs Z
-			Arrays.fill(c.b, c.first[cs[k] / 2 * cwh], c.first[(cs[k + 1] + 1) / 2 * cwh], 0f);
+			// this chunk's slabs zStep Z .. zStep Z + zStep - 1 are the next level's slabs Z
+			Arrays.fill(c.b, c.first[cs[k] / zStep * cwh], c.first[(cs[k + 1] + zStep - 1) / zStep * cwh], 0f);
 			for (int i = lo; i < hi; i++) c.b[parent[i]] += acc[i];
 		});
 	}
