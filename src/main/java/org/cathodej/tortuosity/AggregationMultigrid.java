@@ -281,9 +281,13 @@ final class AggregationMultigrid implements Preconditioner {
 		forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> {
 			for (int a = 0; a < m; a++) owner[cells[a]] = S;
 		});
-		// strong conductances only; where that leaves more than half the cells, any conductance (coarsening must go on)
-		for (double theta : new double[] { THETA, 0 }) {
-			forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, lab));
+		// strong conductances within a material only; where that leaves more than half the cells, any conductance
+		// within a material, then any at all (coarsening must go on; with one material the last two are one)
+		double[] thetas = f.sigma == null ? new double[] { THETA, 0 } : new double[] { THETA, 0, 0 };
+		for (int pass = 0; pass < thetas.length; pass++) {
+			double theta = thetas[pass];
+			boolean apart = pass < thetas.length - 1;
+			forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, apart, lab));
 			for (int S = 0; S < bwh * bd; S++) first[S + 1] += first[S];
 			if (first[bwh * bd] <= f.n / 2) break;
 		}
@@ -350,9 +354,10 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/**
 	 * Connected components of one block's cells (conductances of at least theta times the geometric mean of the two
-	 * cells' largest, between cells of one material unless theta is 0; the rows hold each conductance once, at its lower cell), by union-find with the smaller root winning; numbered in cell order into lab.
+	 * cells' largest; between cells of one material only if apart), the rows hold each conductance once, at its lower
+	 * cell; by union-find with the smaller root winning; numbered in cell order into lab.
 	 */
-	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, int[] lab) {
+	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, boolean apart, int[] lab) {
 		for (int a = 0; a < m; a++) lab[cells[a]] = a;
 		int[] root = new int[m];
 		for (int a = 0; a < m; a++) root[a] = a;
@@ -361,7 +366,7 @@ final class AggregationMultigrid implements Preconditioner {
 			for (int e = f.ptr[i]; e < f.ptr[i + 1]; e++) {
 				int j = f.col[e];
 				if (j < i || owner[j] != S || f.val[e] < theta * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
-				if (theta > 0 && !f.sameMaterial(i, j)) continue;
+				if (apart && !f.sameMaterial(i, j)) continue;
 				int ra = find(root, a), rb = find(root, lab[j]);
 				if (ra != rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
 			}
