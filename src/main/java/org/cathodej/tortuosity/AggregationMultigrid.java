@@ -35,6 +35,11 @@ final class AggregationMultigrid implements Preconditioner {
 	static final double ANISOTROPY = Double.parseDouble(System.getProperty("amg.aniso", "0.75"));
 	/** The coarsest level has at most this many cells (unless coarsening stops short). */
 	static int COARSEST = Integer.getInteger("amg.coarsest", 2000);
+	/**
+	 * With several conducting classes, a level that only joining different materials would coarsen is solved exactly
+	 * up to this many cells (an envelope factor of about 80 MB at most).
+	 */
+	static final int MIXED_COARSEST = 8 * COARSEST;
 
 	final ConductionSystem s;
 	final FineAggregates fa;
@@ -86,6 +91,7 @@ final class AggregationMultigrid implements Preconditioner {
 		levels.add(l);
 		while (l.n > COARSEST && (long) l.bw * l.bh * l.bd > 1) {
 			CoarseLevel c = coarsen(l);
+			if (c == null) break;
 			l.dir = null;
 			l.sigma = null;
 			levels.add(c);
@@ -162,14 +168,17 @@ final class AggregationMultigrid implements Preconditioner {
 	 * x, b and the diagonal, 4 each for the row start, the parent and the smoother's scratch, the further levels
 	 * about a fifth more; the coarsest level's envelope factor. {@link #bytes()} gives the actual figure.
 	 */
-	static long estimateBytes(int w, int h, int d, long n, VoxelSize vs) {
+	static long estimateBytes(int w, int h, int d, long n, VoxelSize vs, int conductingClasses) {
 		long cells = firstLevelCells(n, vs);
-		return FineAggregates.bytes(w, h, d, n) + cells * (24 + 21) * 6 / 5 + coarsestBytes(n);
+		return FineAggregates.bytes(w, h, d, n) + cells * (24 + 21) * 6 / 5 + coarsestBytes(n, conductingClasses);
 	}
 
-	/** The coarsest factor: an envelope of about m^(2/3) per row for m cells (3D-like graphs, RCM order). */
-	private static long coarsestBytes(long n) {
-		double m = Math.min(COARSEST, n / 100.0);
+	/**
+	 * The coarsest factor: an envelope of about m^(2/3) per row for m cells (3D-like graphs, RCM order), up to
+	 * {@link #MIXED_COARSEST} cells for several classes.
+	 */
+	private static long coarsestBytes(long n, int conductingClasses) {
+		double m = Math.min(conductingClasses > 1 ? MIXED_COARSEST : COARSEST, n / 100.0);
 		return (long) (8 * Math.pow(m, 5 / 3.0) + 12 * m);
 	}
 
@@ -261,14 +270,15 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/**
 	 * Aggregates the cells of level f inside 2x2x2 blocks of its blocks (2x2x1 and the like across an axis along
-	 * which its couplings are still weak, {@link #strongAxes}), joined by strong conductances.
+	 * which its couplings are still weak, {@link #strongAxes}), joined by strong conductances; null (f is to be the
+	 * coarsest) where only joining different materials would coarsen f and f has at most {@link #MIXED_COARSEST} cells.
 	 */
 	private CoarseLevel coarsen(CoarseLevel f) {
 		boolean[] across = strongAxes(s.vs, extent);
 		int[] step = new int[3];
-		for (int b = 0; b < 3; b++) extent[b] *= step[b] = across[b] ? 2 : 1;
+		for (int b = 0; b < 3; b++) step[b] = across[b] ? 2 : 1;
 		int bw = (f.bw + step[0] - 1) / step[0], bh = (f.bh + step[1] - 1) / step[1], bd = (f.bd + step[2] - 1) / step[2], bwh = bw * bh;
-		int sz = f.zStep = step[2];
+		int sz = step[2];
 		float[] maxOff = new float[f.n];
 		for (int i = 0; i < f.n; i++)
 			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) {
@@ -287,10 +297,15 @@ final class AggregationMultigrid implements Preconditioner {
 		for (int pass = 0; pass < thetas.length; pass++) {
 			double theta = thetas[pass];
 			boolean apart = pass < thetas.length - 1;
+			// a coarse cell lumping CAM with ISE of very different conductivity is a poor coarse function (contrast 1e6
+			// at 256^3: 59 iterations instead of 19): solve a level of moderate size exactly instead
+			if (f.sigma != null && !apart && f.n <= MIXED_COARSEST) return null;
 			forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, apart, lab));
 			for (int S = 0; S < bwh * bd; S++) first[S + 1] += first[S];
 			if (first[bwh * bd] <= f.n / 2) break;
 		}
+		for (int b = 0; b < 3; b++) extent[b] *= step[b];
+		f.zStep = sz;
 		CoarseLevel c = new CoarseLevel(first[bwh * bd], bw, bh, bd, first);
 		int[] parent = new int[f.n];
 		for (int i = 0; i < f.n; i++) parent[i] = first[owner[i]] + lab[i];
