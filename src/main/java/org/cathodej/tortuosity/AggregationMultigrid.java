@@ -13,9 +13,11 @@ import org.cathodej.task.Parallel;
  * blocks of its blocks, joined only by strong conductances; so particles that touch only elsewhere, dead ends and thin
  * necks are never lumped together. Where the coefficients vary the strength adapts: the first aggregation does not
  * cross the weak axis of anisotropic voxels ({@link #strongFaces}: 2x2x1 aggregates for 2:1 voxels, whose Galerkin
- * couplings are then isotropic), and with several conducting classes cells of different materials (conductivities
- * more than about 60 apart) are never joined while coarsening can go on, and a cell's strength is measured against
- * its largest conductance within its own material (an ISE cell on a CAM particle is not weak to its ISE neighbours
+ * couplings are then isotropic; coarse levels keep aggregating 2x2x1 while their Galerkin couplings across an axis
+ * stay below {@link #ANISOTROPY} of the strongest), and with several conducting classes cells of different materials
+ * (conductivities more than about 60 apart) are joined only where nothing else coarsens a level of more than
+ * {@link #MIXED_COARSEST} cells (a smaller one becomes the coarsest), and a cell's strength is measured against its
+ * largest conductance within its own material (an ISE cell on a CAM particle is not weak to its ISE neighbours
  * because of the CAM one). One class on isotropic voxels builds the same hierarchy as without these rules. Coarse operators are the Galerkin products P^T A P of the piecewise-constant P
  * ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
  * <p>
@@ -31,8 +33,8 @@ final class AggregationMultigrid implements Preconditioner {
 	static double THETA = Double.parseDouble(System.getProperty("amg.theta", "0.25"));
 	static float ALPHA = Float.parseFloat(System.getProperty("amg.alpha", "1.6"));
 	static final int GAMMA = 2;
-	/** Axes whose conductance per face is below this fraction of the largest are not aggregated across at first. */
-	static final double ANISOTROPY = Double.parseDouble(System.getProperty("amg.aniso", "0.75"));
+	/** Axes along which aggregates couple less than this fraction of the strongest axis are not aggregated across. */
+	static final double ANISOTROPY = 0.75;
 	/** The coarsest level has at most this many cells (unless coarsening stops short). */
 	static int COARSEST = Integer.getInteger("amg.coarsest", 2000);
 	/**
