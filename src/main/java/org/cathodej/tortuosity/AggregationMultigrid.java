@@ -19,8 +19,8 @@ import org.cathodej.task.Parallel;
  * (conductivities more than about 60 apart) are joined only where nothing else coarsens a level of more than
  * {@link #MIXED_COARSEST} cells (a smaller one becomes the coarsest), and a cell's strength is measured against its
  * largest conductance within its own material (an ISE cell on a CAM particle is not weak to its ISE neighbours
- * because of the CAM one). One class on isotropic voxels builds the same hierarchy as without these rules. Coarse operators are the Galerkin products P^T A P of the piecewise-constant P
- * ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
+ * because of the CAM one). One class on isotropic voxels builds the same hierarchy as without these rules.
+ * Coarse operators are the Galerkin products P^T A P of the piecewise-constant P ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
  * <p>
  * Cycle: red-black Gauss-Seidel on the fine level (red, black before the coarse correction; black, red after),
  * symmetric Gauss-Seidel on the coarse levels (hybrid between chunks of slabs, parallel: {@link CoarseLevel}), W-cycle ({@link #GAMMA} coarse cycles per level), coarse corrections
