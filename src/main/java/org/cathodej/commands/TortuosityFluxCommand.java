@@ -113,7 +113,7 @@ public class TortuosityFluxCommand extends LabelAnalysisCommand {
 		int w = src.width(), h = src.height(), d = src.depth();
 		boolean counted = src.inMemory();
 		long conducting = counted ? FullSolveMemory.conductingVoxels(src, cond) : src.voxels();
-		long need = FullSolveMemory.bytes(w, h, d, conducting, cond, o);
+		long need = FullSolveMemory.bytes(w, h, d, voxelSize(), conducting, cond, o);
 		String text = "A full solve of " + w + "x" + h + "x" + d + " voxels needs " + (counted ? "up to " : "at most (every voxel counted as conducting) ")
 			+ MemoryBudget.bytes(need) + " per axis";
 		// the free heap varies from run to run: only in the refusal, never in the results or their provenance

@@ -4,14 +4,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Parallel;
 
 /**
  * Multigrid preconditioner on the actual conducting domain. Coarse unknowns are aggregates: connected pieces of the
  * system inside 2x2x2 blocks ({@link FineAggregates}), then the same for the cells of a coarse level inside 2x2x2
  * blocks of its blocks, joined only by strong conductances; so particles that touch only elsewhere, dead ends and thin
- * necks are never lumped together. Coarse operators are the Galerkin products P^T A P of the piecewise-constant P
- * ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
+ * necks are never lumped together. Where the coefficients vary the strength adapts: the first aggregation does not
+ * cross the weak axis of anisotropic voxels ({@link #strongFaces}: 2x2x1 aggregates for 2:1 voxels), and coarse levels
+ * keep aggregating 2x2x1 while their Galerkin couplings across an axis stay below {@link #ANISOTROPY} of the
+ * strongest (2:1 voxels: twice, then 4x4x1-voxel cells couple isotropically, which 2x2x2 aggregation never reaches;
+ * 13 iterations instead of 23 at 256^3), and with several conducting classes cells of different materials
+ * (conductivities more than about 60 apart) are joined only where nothing else coarsens a level of more than
+ * {@link #MIXED_COARSEST} cells (a smaller one becomes the coarsest), and a cell's strength is measured against its
+ * largest conductance within its own material (an ISE cell on a CAM particle is not weak to its ISE neighbours
+ * because of the CAM one). One class on isotropic voxels builds the same hierarchy as without these rules.
+ * Coarse operators are the Galerkin products P^T A P of the piecewise-constant P ({@link CoarseLevel}); the coarsest is solved exactly ({@link EnvelopeCholesky}).
  * <p>
  * Cycle: red-black Gauss-Seidel on the fine level (red, black before the coarse correction; black, red after),
  * symmetric Gauss-Seidel on the coarse levels (hybrid between chunks of slabs, parallel: {@link CoarseLevel}), W-cycle ({@link #GAMMA} coarse cycles per level), coarse corrections
@@ -25,8 +34,15 @@ final class AggregationMultigrid implements Preconditioner {
 	static double THETA = Double.parseDouble(System.getProperty("amg.theta", "0.25"));
 	static float ALPHA = Float.parseFloat(System.getProperty("amg.alpha", "1.6"));
 	static final int GAMMA = 2;
+	/** Axes along which aggregates couple less than this fraction of the strongest axis are not aggregated across. */
+	static final double ANISOTROPY = 0.75;
 	/** The coarsest level has at most this many cells (unless coarsening stops short). */
 	static int COARSEST = Integer.getInteger("amg.coarsest", 2000);
+	/**
+	 * With several conducting classes, a level that only joining different materials would coarsen is solved exactly
+	 * up to this many cells (an envelope factor of about 80 MB at most).
+	 */
+	static final int MIXED_COARSEST = 8 * COARSEST;
 
 	final ConductionSystem s;
 	final FineAggregates fa;
@@ -35,6 +51,8 @@ final class AggregationMultigrid implements Preconditioner {
 	long buildPeak;
 	final EnvelopeCholesky coarsest;
 	private final float[] acc;
+	/** While the levels are built: the extent in voxels of the last level's aggregates along x, y, z (as if regular). */
+	private final int[] extent = { 1, 1, 1 };
 
 	/**
 	 * The hierarchy of {@code built} for the system of another axis on the same voxels and conductivities (the
@@ -69,17 +87,22 @@ final class AggregationMultigrid implements Preconditioner {
 
 	AggregationMultigrid(ConductionSystem s) {
 		this.s = s;
-		fa = new FineAggregates(s, strongClassPairs(s));
+		fa = new FineAggregates(s, strongFaces(s));
+		boolean[] first = strongAxes(s.vs, extent);
+		for (int b = 0; b < 3; b++) extent[b] = first[b] ? 2 : 1;
 		CoarseLevel l = fromFine();
 		levels.add(l);
 		while (l.n > COARSEST && (long) l.bw * l.bh * l.bd > 1) {
 			CoarseLevel c = coarsen(l);
+			if (c == null) break;
 			l.dir = null;
+			l.sigma = null;
 			levels.add(c);
 			l = c;
 		}
 		coarsest = l.factor();
 		l.dir = null;
+		l.sigma = null;
 		acc = new float[levels.get(0).n];
 		if (Boolean.getBoolean("amg.verbose")) {
 			StringBuilder sb = new StringBuilder("levels: " + s.n);
@@ -88,31 +111,76 @@ final class AggregationMultigrid implements Preconditioner {
 		}
 	}
 
-	/** Class pairs whose face conductance is strong: g_pq >= THETA sqrt(g_pp g_qq). */
-	private static boolean[] strongClassPairs(ConductionSystem s) {
+	/**
+	 * Strong faces of the first aggregation, per axis and class pair ({@code b k1^2 + p k1 + q}): classes of similar
+	 * conductivity, g_pq >= THETA sqrt(g_pp g_qq), along an axis whose conductance per face (area over spacing) is at
+	 * least {@link #ANISOTROPY} times the largest axis'. Across the weak axis of anisotropic voxels the aggregates
+	 * stay one voxel thick (2x2x1 for z spacing twice x and y). Isotropic voxels: every axis is strong.
+	 */
+	private static boolean[] strongFaces(ConductionSystem s) {
 		int k1 = s.k1;
-		boolean[] strong = new boolean[k1 * k1];
-		for (int p = 1; p < k1; p++)
-			for (int q = 1; q < k1; q++)
-				strong[p * k1 + q] = s.g[0][p * k1 + q] >= THETA * Math.sqrt((double) s.g[0][p * k1 + p] * s.g[0][q * k1 + q]);
+		boolean[] axes = strongAxes(s.vs, new int[] { 1, 1, 1 }), strong = new boolean[3 * k1 * k1];
+		for (int b = 0; b < 3; b++)
+			for (int p = 1; p < k1; p++)
+				for (int q = 1; q < k1; q++) {
+					float[] g = s.g[b];
+					strong[(b * k1 + p) * k1 + q] = axes[b] && comparable(g[p * k1 + p], g[q * k1 + q]);
+				}
 		return strong;
 	}
 
 	/**
-	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates; about 0.18
-	 * first-level cells per system voxel (measured 0.15-0.18 on particle packings at phase fractions 0.35-0.62,
-	 * 0.22 for a phase near percolation) with 2.6 stored conductances each (measured 2.3-2.6), 12 bytes per cell for
+	 * The axes along which aggregates of the given extent (in voxels) couple at least {@link #ANISOTROPY} times as
+	 * strongly as along the strongest: the Galerkin coupling along b of piecewise-constant aggregates is the
+	 * conductance per voxel face (area over spacing) times the faces between two aggregates (the product of the other
+	 * two extents).
+	 */
+	static boolean[] strongAxes(VoxelSize vs, int[] extent) {
+		double[] f = new double[3];
+		for (int b = 0; b < 3; b++) f[b] = vs.faceArea(b) / vs.along(b) * extent[0] * extent[1] * extent[2] / extent[b];
+		double top = Math.max(f[0], Math.max(f[1], f[2]));
+		boolean[] strong = new boolean[3];
+		for (int b = 0; b < 3; b++) strong[b] = f[b] >= ANISOTROPY * top;
+		return strong;
+	}
+
+	/**
+	 * Typical first-level cells per system voxel: measured 0.15-0.18 on particle packings at phase fractions
+	 * 0.35-0.62 (0.22 for a phase near percolation) with 2x2x2 blocks; 7/4 of that per axis the first aggregation
+	 * does not cross (measured 1.72x, 0.30 cells per voxel, on 2:1 voxels).
+	 */
+	private static long firstLevelCells(long n, VoxelSize vs) {
+		long cells = n * 18 / 100;
+		for (boolean b : strongAxes(vs, new int[] { 1, 1, 1 })) if (!b) cells = cells * 7 / 4;
+		return cells;
+	}
+
+	/**
+	 * Whether two conductivities are close enough for their voxels or cells to share an aggregate: the face
+	 * conductance between them (harmonic mean) is at least THETA times the geometric mean, 2 sqrt(a b) / (a + b) >=
+	 * THETA (within a factor of about 60 for THETA 0.25).
+	 */
+	static boolean comparable(double a, double b) {
+		return 2 * Math.sqrt(a * b) >= THETA * (a + b);
+	}
+
+	/**
+	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates; the first-level
+	 * cells ({@link #firstLevelCells}) with 2.6 stored conductances each (measured 2.3-2.6), 12 bytes per cell for
 	 * x, b and the diagonal, 4 each for the row start, the parent and the smoother's scratch, the further levels
 	 * about a fifth more; the coarsest level's envelope factor. {@link #bytes()} gives the actual figure.
 	 */
-	static long estimateBytes(int w, int h, int d, long n) {
-		long cells = n * 18 / 100;
-		return FineAggregates.bytes(w, h, d, n) + cells * (24 + 21) * 6 / 5 + coarsestBytes(n);
+	static long estimateBytes(int w, int h, int d, long n, VoxelSize vs, int conductingClasses) {
+		long cells = firstLevelCells(n, vs);
+		return FineAggregates.bytes(w, h, d, n) + cells * (24 + 21) * 6 / 5 + coarsestBytes(n, conductingClasses);
 	}
 
-	/** The coarsest factor: an envelope of about m^(2/3) per row for m cells (3D-like graphs, RCM order). */
-	private static long coarsestBytes(long n) {
-		double m = Math.min(COARSEST, n / 100.0);
+	/**
+	 * The coarsest factor: an envelope of about m^(2/3) per row for m cells (3D-like graphs, RCM order), up to
+	 * {@link #MIXED_COARSEST} cells for several classes.
+	 */
+	private static long coarsestBytes(long n, int conductingClasses) {
+		double m = Math.min(conductingClasses > 1 ? MIXED_COARSEST : COARSEST, n / 100.0);
 		return (long) (8 * Math.pow(m, 5 / 3.0) + 12 * m);
 	}
 
@@ -122,8 +190,8 @@ final class AggregationMultigrid implements Preconditioner {
 	 * part, diagonal and row start (20 bytes), the stored conductances (21) and the slab builders' pools of them (12
 	 * per entry, up to twice the entries, plus 12 per row). {@link #buildPeak} gives the actual figure.
 	 */
-	static long estimateBuildBytes(int w, int h, int d, long n) {
-		long cells = n * 18 / 100;
+	static long estimateBuildBytes(int w, int h, int d, long n, VoxelSize vs) {
+		long cells = firstLevelCells(n, vs);
 		return FineAggregates.bytes(w, h, d, n) + cells * (20 + 21 + 2 * 32 + 12);
 	}
 
@@ -138,6 +206,8 @@ final class AggregationMultigrid implements Preconditioner {
 		int bwh = fa.bw * fa.bh, w = s.w, h = s.h, n = s.n;
 		CoarseLevel c = new CoarseLevel(fa.count, fa.bw, fa.bh, fa.bd, fa.first);
 		c.dir = firstLevelDirichlet();
+		// several conducting classes: each aggregate's largest conductivity, to keep materials apart further up
+		float[] sigma = c.sigma = s.k1 > 2 ? new float[fa.count] : null;
 		CoarseLevel.RowBuilder[] rows = new CoarseLevel.RowBuilder[fa.bd];
 		Parallel.forEachBlock(fa.bd, s.threads, (from, to) -> {
 			ConductionSystem.Window win = s.new Window();
@@ -154,6 +224,7 @@ final class AggregationMultigrid implements Preconditioner {
 							int k = ix[i], j;
 							if (k == n) continue;
 							int kc = ConductionSystem.cls(cz[i]), ck = kc * s.k1, I = fa.of(row, x, k);
+							if (sigma != null) sigma[I] = Math.max(sigma[I], gx[ck + kc]);
 							// each face once, from its lower voxel (+x, +y, +z)
 							if (x < w - 1 && (j = ix[i + 1]) != n) rb.addPair(I, fa.of(row, x + 1, j), gx[ck + ConductionSystem.cls(cz[i + 1])]);
 							if (y < h - 1 && (j = ix[i + w]) != n) rb.addPair(I, fa.of(rhi, x, j), gy[ck + ConductionSystem.cls(cz[i + w])]);
@@ -164,7 +235,7 @@ final class AggregationMultigrid implements Preconditioner {
 				rows[Z] = rb;
 			}
 		});
-		buildPeak = Math.max(buildPeak, FineAggregates.bytes(s.w, s.h, s.d, s.n) + c.setRows(rows));
+		buildPeak = Math.max(buildPeak, FineAggregates.bytes(s.w, s.h, s.d, s.n) + c.buildBytes() + c.setRows(rows));
 		return c;
 	}
 
@@ -199,37 +270,60 @@ final class AggregationMultigrid implements Preconditioner {
 		return dir;
 	}
 
-	/** Aggregates the cells of level f inside 2x2x2 blocks of its blocks, joined by strong conductances. */
+	/**
+	 * Aggregates the cells of level f inside 2x2x2 blocks of its blocks (2x2x1 and the like across an axis along
+	 * which its couplings are still weak, {@link #strongAxes}), joined by strong conductances; null (f is to be the
+	 * coarsest) where only joining different materials would coarsen f and f has at most {@link #MIXED_COARSEST} cells.
+	 */
 	private CoarseLevel coarsen(CoarseLevel f) {
-		int bw = FineAggregates.half(f.bw), bh = FineAggregates.half(f.bh), bd = FineAggregates.half(f.bd), bwh = bw * bh;
+		boolean[] across = strongAxes(s.vs, extent);
+		int[] step = new int[3];
+		for (int b = 0; b < 3; b++) step[b] = across[b] ? 2 : 1;
+		int bw = (f.bw + step[0] - 1) / step[0], bh = (f.bh + step[1] - 1) / step[1], bd = (f.bd + step[2] - 1) / step[2], bwh = bw * bh;
+		int sz = step[2];
 		float[] maxOff = new float[f.n];
 		for (int i = 0; i < f.n; i++)
 			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) {
+				// a cell's largest conductance among its own material's: an ISE cell on CAM is not weak to its ISE neighbours
+				if (!f.sameMaterial(i, f.col[a])) continue;
 				maxOff[i] = Math.max(maxOff[i], f.val[a]);
 				maxOff[f.col[a]] = Math.max(maxOff[f.col[a]], f.val[a]);
 			}
 		int[] owner = new int[f.n], lab = new int[f.n], first = new int[bwh * bd + 1];
-		forEachBlock(f, bw, bh, bd, (S, cells, m) -> {
+		forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> {
 			for (int a = 0; a < m; a++) owner[cells[a]] = S;
 		});
-		// strong conductances only; where that leaves more than half the cells, any conductance (coarsening must go on)
-		for (double theta : new double[] { THETA, 0 }) {
-			forEachBlock(f, bw, bh, bd, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, lab));
+		// strong conductances within a material only; where that leaves more than half the cells, any conductance
+		// within a material, then any at all (coarsening must go on; with one material the last two are one)
+		double[] thetas = f.sigma == null ? new double[] { THETA, 0 } : new double[] { THETA, 0, 0 };
+		for (int pass = 0; pass < thetas.length; pass++) {
+			double theta = thetas[pass];
+			boolean apart = pass < thetas.length - 1;
+			// a coarse cell lumping CAM with ISE of very different conductivity is a poor coarse function (contrast 1e6
+			// at 256^3: 59 iterations instead of 19): solve a level of moderate size exactly instead
+			if (f.sigma != null && !apart && f.n <= MIXED_COARSEST) return null;
+			forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> first[S + 1] = label(f, cells, m, owner, S, maxOff, theta, apart, lab));
 			for (int S = 0; S < bwh * bd; S++) first[S + 1] += first[S];
 			if (first[bwh * bd] <= f.n / 2) break;
 		}
+		for (int b = 0; b < 3; b++) extent[b] *= step[b];
+		f.zStep = sz;
 		CoarseLevel c = new CoarseLevel(first[bwh * bd], bw, bh, bd, first);
 		int[] parent = new int[f.n];
 		for (int i = 0; i < f.n; i++) parent[i] = first[owner[i]] + lab[i];
 		f.parent = parent;
+		if (f.sigma != null) {
+			c.sigma = new float[c.n];
+			for (int i = 0; i < f.n; i++) c.sigma[parent[i]] = Math.max(c.sigma[parent[i]], f.sigma[i]);
+		}
 		CoarseLevel.RowBuilder[] rows = new CoarseLevel.RowBuilder[bd];
 		int fwh = f.bw * f.bh;
 		Parallel.forEachBlock(bd, s.threads, (from, to) -> {
 			for (int Z = from; Z < to; Z++) {
 				int base = first[Z * bwh];
 				CoarseLevel.RowBuilder rb = new CoarseLevel.RowBuilder(base, first[(Z + 1) * bwh] - base);
-				// the cells of slabs 2Z and 2Z + 1 are those of coarse slab Z
-				for (int i = f.first[Math.min(2 * Z, f.bd) * fwh], end = f.first[Math.min(2 * Z + 2, f.bd) * fwh]; i < end; i++) {
+				// the cells of slabs sz Z .. sz Z + sz - 1 are those of coarse slab Z
+				for (int i = f.first[Math.min(sz * Z, f.bd) * fwh], end = f.first[Math.min(sz * Z + sz, f.bd) * fwh]; i < end; i++) {
 					int I = parent[i];
 					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.addPair(I, parent[f.col[a]], f.val[a]);
 				}
@@ -237,7 +331,7 @@ final class AggregationMultigrid implements Preconditioner {
 			}
 		});
 		f.restrictDirichlet(c);
-		long alive = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 12L * f.n; // maxOff, owner, lab
+		long alive = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 12L * f.n + f.buildBytes() + c.buildBytes(); // maxOff, owner, lab
 		for (CoarseLevel l : levels) alive += l.bytes();
 		buildPeak = Math.max(buildPeak, alive + c.setRows(rows));
 		return c;
@@ -247,8 +341,11 @@ final class AggregationMultigrid implements Preconditioner {
 		void accept(int block, int[] cells, int m);
 	}
 
-	/** Calls back, in parallel over slabs, with the cells of f in each block of the next level (bw x bh x bd). */
-	private void forEachBlock(CoarseLevel f, int bw, int bh, int bd, BlockCells body) {
+	/**
+	 * Calls back, in parallel over slabs, with the cells of f in each block of the next level (bw x bh x bd, each
+	 * step[0] x step[1] x step[2] blocks of f).
+	 */
+	private void forEachBlock(CoarseLevel f, int bw, int bh, int bd, int[] step, BlockCells body) {
 		int fwh = f.bw * f.bh;
 		Parallel.forEachBlock(bd, s.threads, (from, to) -> {
 			int[] cells = new int[64];
@@ -257,7 +354,9 @@ final class AggregationMultigrid implements Preconditioner {
 					for (int X = 0; X < bw; X++) {
 						int m = 0;
 						for (int q = 0; q < 8; q++) {
-							int x = 2 * X + (q & 1), y = 2 * Y + (q >> 1 & 1), z = 2 * Z + (q >> 2);
+							int dx = q & 1, dy = q >> 1 & 1, dz = q >> 2;
+							if (dx >= step[0] || dy >= step[1] || dz >= step[2]) continue;
+							int x = step[0] * X + dx, y = step[1] * Y + dy, z = step[2] * Z + dz;
 							if (x >= f.bw || y >= f.bh || z >= f.bd) continue;
 							int b = z * fwh + y * f.bw + x;
 							for (int i = f.first[b]; i < f.first[b + 1]; i++) {
@@ -272,9 +371,10 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/**
 	 * Connected components of one block's cells (conductances of at least theta times the geometric mean of the two
-	 * cells' largest; the rows hold each conductance once, at its lower cell), by union-find with the smaller root winning; numbered in cell order into lab.
+	 * cells' largest; between cells of one material only if apart), the rows hold each conductance once, at its lower
+	 * cell; by union-find with the smaller root winning; numbered in cell order into lab.
 	 */
-	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, int[] lab) {
+	private static int label(CoarseLevel f, int[] cells, int m, int[] owner, int S, float[] maxOff, double theta, boolean apart, int[] lab) {
 		for (int a = 0; a < m; a++) lab[cells[a]] = a;
 		int[] root = new int[m];
 		for (int a = 0; a < m; a++) root[a] = a;
@@ -283,6 +383,7 @@ final class AggregationMultigrid implements Preconditioner {
 			for (int e = f.ptr[i]; e < f.ptr[i + 1]; e++) {
 				int j = f.col[e];
 				if (j < i || owner[j] != S || f.val[e] < theta * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
+				if (apart && !f.sameMaterial(i, j)) continue;
 				int ra = find(root, a), rb = find(root, lab[j]);
 				if (ra != rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
 			}

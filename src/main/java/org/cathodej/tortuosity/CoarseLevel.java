@@ -20,6 +20,13 @@ final class CoarseLevel {
 	final float[] diag, x, b;
 	/** Dirichlet part of the diagonal, while the levels are built. */
 	float[] dir;
+	/**
+	 * Several conducting classes, while the levels are built: the largest conductivity among each cell's voxels (as
+	 * their face conductance along x); null for one class.
+	 */
+	float[] sigma;
+	/** Block slabs of this level per block slab of the next: 2, or 1 where the next does not aggregate across z. */
+	int zStep = 2;
 	/** Cell of the next level each cell belongs to (null on the coarsest). */
 	int[] parent;
 
@@ -122,6 +129,16 @@ final class CoarseLevel {
 				diag[i] += val[e];
 				diag[col[e]] += val[e];
 			}
+	}
+
+	/** Whether cells i and j are of one material: comparable conductivities ({@link AggregationMultigrid#comparable}). */
+	boolean sameMaterial(int i, int j) {
+		return sigma == null || AggregationMultigrid.comparable(sigma[i], sigma[j]);
+	}
+
+	/** Bytes of the arrays kept only while the levels are built. */
+	long buildBytes() {
+		return sigma == null ? 0 : 4L * n;
 	}
 
 	/** c.dir = P^T dir: the Dirichlet parts summed per cell of the next level, cells in ascending order. */
@@ -239,8 +256,8 @@ final class CoarseLevel {
 					acc[i] += val[e] * x[j];
 					if (j < hi) acc[j] += val[e] * x[i];
 				}
-			// this chunk's slabs 2Z, 2Z + 1 are the next level's slabs Z
-			Arrays.fill(c.b, c.first[cs[k] / 2 * cwh], c.first[(cs[k + 1] + 1) / 2 * cwh], 0f);
+			// this chunk's slabs zStep Z .. zStep Z + zStep - 1 are the next level's slabs Z
+			Arrays.fill(c.b, c.first[cs[k] / zStep * cwh], c.first[(cs[k + 1] + zStep - 1) / zStep * cwh], 0f);
 			for (int i = lo; i < hi; i++) c.b[parent[i]] += acc[i];
 		});
 	}

@@ -47,11 +47,11 @@ final class ConductionSystem {
 	 * and per thread the sliding windows (up to {@link AggregationMultigrid#WINDOW} slices of indices and seven of
 	 * values).
 	 */
-	static long solverBytes(int w, int h, int d, long spanning, int conductingClasses, FluxTortuosity.Preconditioning pre, int threads) {
+	static long solverBytes(int w, int h, int d, VoxelSize vs, long spanning, int conductingClasses, FluxTortuosity.Preconditioning pre, int threads) {
 		long diagonal = (conductingClasses == 1 ? 1 : 4) * spanning;
 		long levels = pre == FluxTortuosity.Preconditioning.BLOCKS ? Multigrid.bytes(w, h, d)
-			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBytes(w, h, d, spanning) : 0;
-		long build = pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBuildBytes(w, h, d, spanning) : levels;
+			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBytes(w, h, d, spanning, vs, conductingClasses) : 0;
+		long build = pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBuildBytes(w, h, d, spanning, vs) : levels;
 		long windows = 4L * w * h * (AggregationMultigrid.WINDOW + 7) * threads;
 		return diagonal + Math.max(build, 16 * spanning + levels) + windows + 4L * (d + 1);
 	}
@@ -298,8 +298,7 @@ final class ConductionSystem {
 		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
 		int[] ix = t.win.slice(z);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2];
-		float cx = gx[3], cy = gy[3], cz = gz[3];
+		float cx = g[0][3], cy = g[1][3], cz = g[2][3];
 		// the other colour and the absent voxels (0 in t) keep t; then only every second voxel of a row
 		System.arraycopy(tc, 0, o, 0, o.length);
 		for (int y = 0; y < h; y++) {
@@ -313,17 +312,27 @@ final class ConductionSystem {
 					o[i] = (r[k] + cx * sx + cy * sy + cz * sz) / diagByCode[code[k]];
 					continue;
 				}
-				int ck = cls(c[i]) * k1;
-				float m = 0;
-				if (x > 0) m += gx[ck + cls(c[i - 1])] * tc[i - 1];
-				if (x < w - 1) m += gx[ck + cls(c[i + 1])] * tc[i + 1];
-				if (yl) m += gy[ck + cls(c[i - w])] * tc[i - w];
-				if (yh) m += gy[ck + cls(c[i + w])] * tc[i + w];
-				if (tl != null) m += gz[ck + cls(cl[i])] * tl[i];
-				if (th != null) m += gz[ck + cls(ch[i])] * th[i];
-				o[i] = (r[k] + m) / diagonal[k];
+				o[i] = (r[k] + neighbourShare(i, x, y, c, cl, ch, tl, tc, th)) / diagonal[k];
 			}
 		}
+	}
+
+	/**
+	 * Several classes: sum over the face neighbours of voxel i (column x, row y of a slice with classes c, the
+	 * slices below and above cl, ch) of their conductance times their value in the dense slices tl, tc, th (null
+	 * outside the volume). Absent neighbours hold 0 there, so only the volume's edges need tests.
+	 */
+	private float neighbourShare(int i, int x, int y, byte[] c, byte[] cl, byte[] ch, float[] tl, float[] tc, float[] th) {
+		float[] gx = g[0], gy = g[1], gz = g[2];
+		int ck = cls(c[i]) * k1;
+		float m = 0;
+		if (x > 0) m += gx[ck + cls(c[i - 1])] * tc[i - 1];
+		if (x < w - 1) m += gx[ck + cls(c[i + 1])] * tc[i + 1];
+		if (y > 0) m += gy[ck + cls(c[i - w])] * tc[i - w];
+		if (y < h - 1) m += gy[ck + cls(c[i + w])] * tc[i + w];
+		if (tl != null) m += gz[ck + cls(cl[i])] * tl[i];
+		if (th != null) m += gz[ck + cls(ch[i])] * th[i];
+		return m;
 	}
 
 	/** out = A in; the sum of in * out per slice into part. */
@@ -344,10 +353,10 @@ final class ConductionSystem {
 		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
 		int[] ix = t.win.slice(z);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
-		float[] gx = g[0], gy = g[1], gz = g[2], dgv = diagonal, dt = diagByCode;
+		float[] dgv = diagonal, dt = diagByCode;
 		byte[] cd = code;
 		boolean single = k1 == 2;
-		float cx = gx[3], cy = gy[3], cz = gz[3];
+		float cx = g[0][3], cy = g[1][3], cz = g[2][3];
 		double dot = 0;
 		boolean gs = mode == GS_RED || mode == GS_BLACK;
 		int colour = mode == GS_BLACK ? 1 : 0;
@@ -381,14 +390,7 @@ final class ConductionSystem {
 					}
 					o = dgk * vk - cx * sx - cy * sy - cz * sz;
 				} else {
-					int ck = cls(c[i]) * k1;
-					float m = 0;
-					if (x > 0) m += gx[ck + cls(c[i - 1])] * tc[i - 1];
-					if (x < w - 1) m += gx[ck + cls(c[i + 1])] * tc[i + 1];
-					if (yl) m += gy[ck + cls(c[i - w])] * tc[i - w];
-					if (yh) m += gy[ck + cls(c[i + w])] * tc[i + w];
-					if (tl != null) m += gz[ck + cls(cl[i])] * tl[i];
-					if (th != null) m += gz[ck + cls(ch[i])] * th[i];
+					float m = neighbourShare(i, x, y, c, cl, ch, tl, tc, th);
 					if (mode == RESTRICT) {
 						cb[crow + (x >> 1)] += r[k] - dgk * vk + m;
 						continue;

@@ -4,7 +4,8 @@ import org.cathodej.task.Parallel;
 
 /**
  * The first coarsening of a {@link ConductionSystem}: in each 2x2x2 block of voxels, the system voxels that are
- * connected inside the block by strong faces (same class, or classes of similar conductivity) form one aggregate.
+ * connected inside the block by strong faces (same class, or classes of similar conductivity, along an axis that is
+ * not much weaker than the others) form one aggregate.
  * Voxels of one block that meet only outside it (two particles touching elsewhere, dead ends, thin necks) stay in
  * different aggregates, so the coarse level keeps the conducting domain's topology. Aggregates are numbered in block
  * raster order; the aggregate of voxel k in block b is {@code first[b] + local[k]}: 0.5 bytes per voxel plus one per
@@ -28,7 +29,8 @@ final class FineAggregates {
 		return (n + 1) / 2;
 	}
 
-	FineAggregates(ConductionSystem s, boolean[] strongPair) {
+	/** strongFace: per axis b and class pair p, q at {@code (b k1 + p) k1 + q}, whether their faces join aggregates. */
+	FineAggregates(ConductionSystem s, boolean[] strongFace) {
 		bw = half(s.w);
 		bh = half(s.h);
 		bd = half(s.d);
@@ -50,7 +52,7 @@ final class FineAggregates {
 							k[p] = ix == null || x >= s.w || y >= s.h ? s.n : ix[y * s.w + x];
 							cls[p] = k[p] == s.n ? 0 : ConductionSystem.cls(c[y * s.w + x]);
 						}
-						int m = components(k, cls, s.n, s.k1, strongPair, lab);
+						int m = components(k, cls, s.n, s.k1, strongFace, lab);
 						for (int p = 0; p < 8; p++)
 							if (k[p] != s.n) local[k[p]] = (byte) lab[p];
 						first[Z * bwh + Y * bw + X + 1] = m;
@@ -63,9 +65,10 @@ final class FineAggregates {
 
 	/**
 	 * Labels the connected components of the present corners of a 2x2x2 block (corner p = dx + 2 dy + 4 dz; absent
-	 * where k[p] == absent) joined by strong faces, numbered 0.. in corner order; returns their number.
+	 * where k[p] == absent) joined by strong faces (strongFace as for the constructor), numbered 0.. in corner order;
+	 * returns their number.
 	 */
-	static int components(int[] k, int[] cls, int absent, int k1, boolean[] strongPair, int[] lab) {
+	static int components(int[] k, int[] cls, int absent, int k1, boolean[] strongFace, int[] lab) {
 		for (int p = 0; p < 8; p++) lab[p] = p;
 		// propagate the smallest corner number along strong faces to a fixed point
 		boolean changed = true;
@@ -73,9 +76,9 @@ final class FineAggregates {
 			changed = false;
 			for (int p = 0; p < 8; p++) {
 				if (k[p] == absent) continue;
-				for (int bit = 1; bit < 8; bit <<= 1) {
-					int q = p ^ bit;
-					if (q < p || k[q] == absent || !strongPair[cls[p] * k1 + cls[q]]) continue;
+				for (int axis = 0; axis < 3; axis++) {
+					int q = p ^ (1 << axis);
+					if (q < p || k[q] == absent || !strongFace[(axis * k1 + cls[p]) * k1 + cls[q]]) continue;
 					int mn = Math.min(lab[p], lab[q]);
 					if (lab[p] != mn || lab[q] != mn) {
 						lab[p] = lab[q] = mn;

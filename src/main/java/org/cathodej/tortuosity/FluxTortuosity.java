@@ -156,7 +156,7 @@ public final class FluxTortuosity {
 		}
 		Preconditioning pre = spanning > 4096 ? opt.preconditioning : Preconditioning.JACOBI;
 		// everything the solve allocates, checked before any of it (the class volume exists already: 1 byte per voxel)
-		long bytes = ConductionSystem.solverBytes(v.w, v.h, v.d, spanning, sigma.length - 1, pre, opt.threads);
+		long bytes = ConductionSystem.solverBytes(v.w, v.h, v.d, vs, spanning, sigma.length - 1, pre, opt.threads);
 		AggregationMultigrid reused = pre == Preconditioning.AGGREGATION ? kept.fitting(v) : null;
 		if (reused != null) bytes -= reused.bytes(); // alive already
 		else if (pre == Preconditioning.AGGREGATION) bytes += kept.bitsBytes(v);

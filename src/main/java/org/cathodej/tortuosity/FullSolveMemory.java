@@ -1,5 +1,6 @@
 package org.cathodej.tortuosity;
 
+import org.cathodej.image.VoxelSize;
 import org.cathodej.volume.Slab;
 import org.cathodej.volume.VolumeSource;
 
@@ -13,10 +14,13 @@ public final class FullSolveMemory {
 
 	private FullSolveMemory() {}
 
-	/** @param conducting voxels of the conducting phase(s), or all voxels when not counted */
-	public static long bytes(int w, int h, int d, long conducting, Conductivities cond, FluxTortuosity.Options o) {
+	/**
+	 * @param conducting voxels of the conducting phase(s), or all voxels when not counted
+	 * @param vs the voxel size (anisotropic voxels make more coarse cells)
+	 */
+	public static long bytes(int w, int h, int d, VoxelSize vs, long conducting, Conductivities cond, FluxTortuosity.Options o) {
 		long vox = (long) w * h * d;
-		return vox + ConductionClasses.spanningBitsBytes(vox) + ConductionSystem.solverBytes(w, h, d, conducting, cond.labels().size(), o.preconditioning, o.threads);
+		return vox + ConductionClasses.spanningBitsBytes(vox) + ConductionSystem.solverBytes(w, h, d, vs, conducting, cond.labels().size(), o.preconditioning, o.threads);
 	}
 
 	/** Voxels whose label conducts, read slice by slice (for a volume in memory; a streamed one would be read whole). */

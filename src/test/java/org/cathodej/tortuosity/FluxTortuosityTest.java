@@ -209,6 +209,26 @@ class FluxTortuosityTest {
 	}
 
 	@Test
+	void flatVoxelsAndHighContrastsWithinThreeHundredthsOfAPercentOfATightSolve() {
+		// the hierarchies these build differ from the isotropic single-class one: 2x2x1 first aggregates, materials apart
+		RandomAccessibleInterval<? extends IntegerType<?>> spheres = Vols.spheres(48, 44, 52, 4, 0.45, 9);
+		Object[][] cases = { { Conductivities.singlePhase(1), new VoxelSize(0.1, 0.1, 0.2, "um") },
+			{ new Conductivities().set(1, 1).set(0, 1e-3), ISO }, { new Conductivities().set(1, 1).set(0, 1e-6), new VoxelSize(0.1, 0.1, 0.2, "um") } };
+		// asked for 1e-10, the float solver stops where its precision ends (a relative residual of a few 1e-6)
+		FluxTortuosity.Options tight = opts();
+		tight.tolerance = 1e-10;
+		tight.balanceTolerance = 1e-9;
+		for (Object[] c : cases)
+			for (int axis : new int[] { 0, 2 }) {
+				FluxResult def = solve(spheres, (Conductivities) c[0], (VoxelSize) c[1], opts(), axis).get(0);
+				FluxResult ref = solve(spheres, (Conductivities) c[0], (VoxelSize) c[1], tight, axis).get(0);
+				String what = c[0] + " " + c[1] + " axis " + axis;
+				assertTrue(ref.relResidual <= 0.5 * def.relResidual, what + ": tight solve " + ref.relResidual + ", default " + def.relResidual);
+				assertEquals(ref.kappa, def.kappa, 3e-4 * ref.kappa, what);
+			}
+	}
+
+	@Test
 	void multigridAndJacobiAgree() {
 		// three phases with contrast 1 : 0.01 : 0 on a sphere packing, anisotropic voxels, > 4096 conducting voxels
 		RandomAccessibleInterval<? extends IntegerType<?>> spheres = Vols.spheres(28, 26, 30, 3.5, 0.45, 21);
