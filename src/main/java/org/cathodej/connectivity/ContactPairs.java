@@ -52,6 +52,7 @@ final class ContactPairs implements Serializable {
 
 	void add(int a, int b) {
 		long v = (long) a << 32 | (b & 0xffffffffL);
+		if (size > 0 && pairs[size - 1] == v) return;
 		if (recent == null) recent = new long[RECENT];
 		int h = (int) ((v * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
 		if (recent[h] == v) return;

@@ -231,13 +231,14 @@ public final class StreamedCamUtilisation {
 			int offC = Classes.offset(classes.camSlabZ0, classes.camOffset, slab.z0());
 			int offI = Classes.offset(classes.iseSlabZ0, classes.iseOffset, slab.z0());
 			int d = slab.coreDepth(), n = slab.width() * slab.height();
-			byte[][] planes = new byte[d][n], out = keepIse ? planes : new byte[d][];
+			byte[][] planes = new byte[d][n], out = keepIse || sink == null ? planes : new byte[d][n];
 			Parallel.forEach(d, labeller.threads, z -> {
 				int[] lc = c.slice(z), li = i.slice(z);
-				byte[] p = planes[z];
-				for (int j = 0; j < n; j++)
+				byte[] p = planes[z], q = out[z];
+				for (int j = 0; j < n; j++) {
 					p[j] = lc[j] != 0 ? classes.camClass[lc[j] + offC] : li[j] != 0 ? classes.iseClass[li[j] + offI] : 0;
-				if (!keepIse && sink != null) out[z] = withoutIse(p);
+					if (q != p) q[j] = p[j] > 4 ? 0 : p[j]; // the written image without the ISE classes
+				}
 			});
 			if (sink != null) for (int z = 0; z < d; z++) sink.write(slab.z0() + z, out[z]);
 			ClassPartial r = new ClassPartial(slab.z0(), slab.z1(), slab.width(), slab.height(), slab.isLast());
@@ -246,12 +247,6 @@ public final class StreamedCamUtilisation {
 			r.firstSlice = planes[0];
 			r.lastSlice = planes[d - 1];
 			return r;
-		}
-
-		private static byte[] withoutIse(byte[] p) {
-			byte[] q = p.clone();
-			for (int j = 0; j < q.length; j++) if (q[j] > 4) q[j] = 0;
-			return q;
 		}
 
 		@Override
