@@ -33,6 +33,11 @@ final class PlainTiff {
 		this.start = start;
 	}
 
+	/** Where the pixel data start in the file. */
+	long start() {
+		return start;
+	}
+
 	/** Bytes of pixel data. */
 	long pixelBytes() {
 		return (long) width * height * (bitDepth / 8);

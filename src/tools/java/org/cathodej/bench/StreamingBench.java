@@ -77,7 +77,7 @@ public final class StreamingBench implements BenchCase {
 		o.threads = threads;
 		// each streamed step next to its in-memory twin, so that both see the same load of a shared machine
 		for (int r = 1, rounds = Integer.getInteger("cathodej.bench.rounds", 1); r <= rounds; r++) {
-			String round = rounds > 1 ? "round " + r + "/" + rounds + ", " : "";
+			String round = rounds > 1 ? "round " + r + "/" + rounds + ": " : "";
 			pair(out, size, threads, round + "fractions", slabs, load, () -> SlabStreamer.run(src, plan, new FractionsKernel(pl, threads),
 				Progress.NONE), img == null ? null : () -> PhaseFractions.count(img, pl, threads, Progress.NONE));
 			pair(out, size, threads, round + "surfaces", slabs, load, () -> SlabStreamer.run(src, plan, GeometryKernel.ofLabels(true, threads, 0,
