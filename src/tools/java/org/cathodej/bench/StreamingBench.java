@@ -96,15 +96,32 @@ public final class StreamingBench implements BenchCase {
 
 	/**
 	 * Times the streamed step, then (when the volume is in memory) its in-memory twin, and prints the streamed /
-	 * in-memory throughput ratio, and the ratio against loading the folder and then analysing it in memory.
+	 * in-memory throughput ratio, the ratio against loading the folder and then analysing it in memory, and the ratio
+	 * of the process CPU seconds the two steps used (all threads, GC included: less sensitive to a loaded machine).
 	 */
 	private void pair(BenchRecorder out, int[] size, int threads, String step, String slabs, double loadSeconds,
 		java.util.concurrent.Callable<Object> streamed, java.util.concurrent.Callable<Object> inMemory) throws Exception {
-		double s = out.seconds(() -> out.time(name(), step + " streamed", size, threads, streamed, slabs));
+		double[] cpu = new double[2];
+		double s = out.seconds(() -> out.time(name(), step + " streamed", size, threads, cpu(streamed, cpu, 0), slabs));
 		if (inMemory == null) return;
-		double m = out.seconds(() -> out.time(name(), step + " in memory", size, threads, inMemory, null));
+		double m = out.seconds(() -> out.time(name(), step + " in memory", size, threads, cpu(inMemory, cpu, 1), null));
 		System.out.println(String.format(Locale.ROOT, "# %s: streamed / in-memory throughput = %.2f; against loading the folder + in memory "
-			+ "= %.2f", step, m / s, (m + loadSeconds) / s));
+			+ "= %.2f; CPU s streamed %.2f, in memory %.2f, ratio %.2f", step, m / s, (m + loadSeconds) / s, cpu[0], cpu[1], cpu[1] / cpu[0]));
+	}
+
+	/** The work, storing the process CPU seconds it took in {@code into[k]}. */
+	private static java.util.concurrent.Callable<Object> cpu(java.util.concurrent.Callable<Object> work, double[] into, int k) {
+		return () -> {
+			long c0 = processCpuNanos();
+			Object r = work.call();
+			into[k] = (processCpuNanos() - c0) * 1e-9;
+			return r;
+		};
+	}
+
+	private static long processCpuNanos() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
 	}
 
 	static Object readAll(VolumeSource src, SlabPlan plan) {
