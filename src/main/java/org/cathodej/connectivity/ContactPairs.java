@@ -49,10 +49,12 @@ final class ContactPairs implements Serializable {
 	 * repeat found here is dropped before it costs a sort (the set is the same: compact() drops repeats anyway).
 	 */
 	private transient long[] recent;
+	private transient long last; // 0 is no pair: labels start at 1
 
 	void add(int a, int b) {
 		long v = (long) a << 32 | (b & 0xffffffffL);
-		if (size > 0 && pairs[size - 1] == v) return;
+		if (v == last) return; // neighbouring voxels mostly repeat the pair just seen
+		last = v;
 		if (recent == null) recent = new long[RECENT];
 		int h = (int) ((v * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
 		if (recent[h] == v) return;
