@@ -228,6 +228,18 @@ class PlainTiffTest {
 	}
 
 	@Test
+	void folderOfPlainAndCompressedSlicesReadsEverySlice() throws IOException {
+		File dir = tmp.resolve("mixed").toFile();
+		dir.mkdirs();
+		Object[] truth = { pixels(8, 6), pixels(8, 7), pixels(8, 8) };
+		Layout plain = new Layout(), packed = new Layout();
+		packed.compression = 32773;
+		for (int z = 0; z < 3; z++) write(new File(dir, "s" + z + ".tif"), truth[z], W, H, z == 1 ? packed : plain);
+		Object[] read = new TiffFolderSource(dir, null).readPlanes(0, 3);
+		for (int z = 0; z < 3; z++) assertSame(truth[z], read[z]);
+	}
+
+	@Test
 	void readsWhatImageJWrites() throws IOException {
 		VoxelSize vs = new VoxelSize(0.25, 0.25, 0.4, "um");
 		for (int bits : new int[] { 8, 16, 32 }) {
