@@ -14,6 +14,7 @@ final class ContactPairs implements Serializable {
 	transient long[] pairs = new long[256]; // travels compacted, as varints (writeObject)
 	int size;
 	private int sortedUpTo;
+	private static final int RECENT_BITS = 12, RECENT = 1 << RECENT_BITS;
 
 	/** Sorted unique pairs as varints: the step in a, then b's step from the previous pair with the same a, else b. */
 	private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
@@ -43,9 +44,21 @@ final class ContactPairs implements Serializable {
 		}
 	}
 
+	/**
+	 * Pairs added lately, by a hash of the pair: a face contact between two clusters repeats at many voxels, and a
+	 * repeat found here is dropped before it costs a sort (the set is the same: compact() drops repeats anyway).
+	 */
+	private transient long[] recent;
+	private transient long last; // 0 is no pair: labels start at 1
+
 	void add(int a, int b) {
 		long v = (long) a << 32 | (b & 0xffffffffL);
-		if (size > 0 && pairs[size - 1] == v) return;
+		if (v == last) return; // neighbouring voxels mostly repeat the pair just seen
+		last = v;
+		if (recent == null) recent = new long[RECENT];
+		int h = (int) ((v * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_BITS));
+		if (recent[h] == v) return;
+		recent[h] = v;
 		if (size == pairs.length) {
 			compact();
 			if (size > pairs.length / 2) pairs = Arrays.copyOf(pairs, pairs.length * 2);

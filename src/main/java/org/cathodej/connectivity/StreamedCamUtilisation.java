@@ -10,6 +10,7 @@ import org.cathodej.surface.CroftonDirections;
 import org.cathodej.surface.GeometryCounts;
 import org.cathodej.surface.GeometryKernel;
 import org.cathodej.surface.InterfaceArea;
+import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabKernel;
@@ -81,17 +82,27 @@ public final class StreamedCamUtilisation {
 			p.ise = SlabClusters.of(i, slab.z0(), slab.isFirst(), slab.isLast());
 			if (poreStatistics) p.pore = SlabClusters.of(ComponentLabeler.label(img, pore, conn, threads, Progress.NONE), slab.z0(),
 				slab.isFirst(), slab.isLast());
-			p.contacts = new ContactPairs();
-			int w = slab.width(), h = slab.height();
-			for (int z = 0; z < c.depth(); z++) {
-				p.contacts.addInPlane(c.slice(z), i.slice(z), w, h);
-				if (z > 0) {
-					p.contacts.addAcross(c.slice(z), i.slice(z - 1), 0, 0);
-					p.contacts.addAcross(c.slice(z - 1), i.slice(z), 0, 0);
-				}
-			}
-			p.contacts.compact();
+			p.contacts = contacts(c, i, slab.width(), slab.height(), threads);
 			return p;
+		}
+
+		/** CAM-ISE face contacts within the slab, by blocks of slices on the threads; a sorted set, so thread-independent. */
+		private static ContactPairs contacts(Clusters c, Clusters i, int w, int h, int threads) {
+			ContactPairs[] blocks = new ContactPairs[c.depth()]; // by first slice of the block
+			Parallel.forEachBlock(c.depth(), threads, (from, to) -> {
+				ContactPairs b = new ContactPairs();
+				for (int z = from; z < to; z++) {
+					b.addInPlane(c.slice(z), i.slice(z), w, h);
+					if (z > 0) {
+						b.addAcross(c.slice(z), i.slice(z - 1), 0, 0);
+						b.addAcross(c.slice(z - 1), i.slice(z), 0, 0);
+					}
+				}
+				blocks[from] = b.compact();
+			});
+			ContactPairs all = blocks[0];
+			for (int k = 1; k < blocks.length; k++) if (blocks[k] != null) all.addAll(blocks[k], 0, 0);
+			return all.compact();
 		}
 
 		@Override
@@ -220,26 +231,22 @@ public final class StreamedCamUtilisation {
 			int offC = Classes.offset(classes.camSlabZ0, classes.camOffset, slab.z0());
 			int offI = Classes.offset(classes.iseSlabZ0, classes.iseOffset, slab.z0());
 			int d = slab.coreDepth(), n = slab.width() * slab.height();
-			byte[][] planes = new byte[d][n];
-			for (int z = 0; z < d; z++) {
+			byte[][] planes = new byte[d][n], out = keepIse || sink == null ? planes : new byte[d][n];
+			Parallel.forEach(d, labeller.threads, z -> {
 				int[] lc = c.slice(z), li = i.slice(z);
-				byte[] p = planes[z];
-				for (int j = 0; j < n; j++)
+				byte[] p = planes[z], q = out[z];
+				for (int j = 0; j < n; j++) {
 					p[j] = lc[j] != 0 ? classes.camClass[lc[j] + offC] : li[j] != 0 ? classes.iseClass[li[j] + offI] : 0;
-				if (sink != null) sink.write(slab.z0() + z, keepIse ? p : withoutIse(p));
-			}
+					if (q != p) q[j] = p[j] > 4 ? 0 : p[j]; // the written image without the ISE classes
+				}
+			});
+			if (sink != null) for (int z = 0; z < d; z++) sink.write(slab.z0() + z, out[z]);
 			ClassPartial r = new ClassPartial(slab.z0(), slab.z1(), slab.width(), slab.height(), slab.isLast());
 			int to = slab.isLast() ? d : d - 1;
 			if (to > 0) r.counts = GeometryKernel.ofRange(classVolume(planes, slab.width(), slab.height()), false, slab.z0(), 0, to, labeller.threads);
 			r.firstSlice = planes[0];
 			r.lastSlice = planes[d - 1];
 			return r;
-		}
-
-		private static byte[] withoutIse(byte[] p) {
-			byte[] q = p.clone();
-			for (int j = 0; j < q.length; j++) if (q[j] > 4) q[j] = 0;
-			return q;
 		}
 
 		@Override

@@ -5,6 +5,8 @@ import org.cathodej.image.VoxelSize;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +24,9 @@ import ij.measure.Calibration;
  * A folder of 2D TIFF slices (one file per z, e.g. File > Save As > Image Sequence, or a FIB-SEM acquisition) as a
  * {@link VolumeSource}. Files ending in .tif/.tiff are sorted naturally (slice2 before slice10); all must have the
  * size and type of the first, which is checked from their headers before anything is analysed. The voxel size comes
- * from the first slice's ImageJ metadata (x, y, unit, and z from its "spacing" entry) unless given.
+ * from the first slice's ImageJ metadata (x, y, unit, and z from its "spacing" entry) unless given. Plain slices
+ * (uncompressed grey, as ImageJ writes them; {@link PlainTiff}) are read straight into their arrays; any other TIFF
+ * slice is opened by ImageJ's reader, with the same pixels.
  */
 public final class TiffFolderSource implements VolumeSource {
 
@@ -31,6 +35,7 @@ public final class TiffFolderSource implements VolumeSource {
 	private final int width, height, bitDepth;
 	private final VoxelSize vs;
 	private final String zNote;
+	private ByteBuffer buffer; // one slice of pixel bytes, reused by the reads of plain slices
 
 	/** @param voxelSize null = from the slices' metadata */
 	public TiffFolderSource(File dir, VoxelSize voxelSize) {
@@ -39,15 +44,15 @@ public final class TiffFolderSource implements VolumeSource {
 		names = sortedTiffs(dir);
 		if (names.length == 0) throw new IllegalArgumentException("The folder " + dir + " holds no .tif/.tiff slices");
 		FileInfo first = header(names[0]);
-		width = first.width;
-		height = first.height;
-		bitDepth = bitDepth(first, names[0]);
+		int[] s0 = shape(names[0]);
+		width = s0[0];
+		height = s0[1];
+		bitDepth = s0[2];
 		for (int i = 1; i < names.length; i++) {
-			FileInfo f = header(names[i]);
-			if (f.width != width || f.height != height || bitDepth(f, names[i]) != bitDepth)
-				throw new IllegalArgumentException("Slice " + names[i] + " is " + f.width + "x" + f.height + " " + bitDepth(f, names[i])
-					+ "-bit but " + names[0] + " is " + width + "x" + height + " " + bitDepth + "-bit: all slices of " + dir
-					+ " must have the same size and type.");
+			int[] f = shape(names[i]);
+			if (f[0] != width || f[1] != height || f[2] != bitDepth)
+				throw new IllegalArgumentException("Slice " + names[i] + " is " + f[0] + "x" + f[1] + " " + f[2] + "-bit but " + names[0] + " is "
+					+ width + "x" + height + " " + bitDepth + "-bit: all slices of " + dir + " must have the same size and type.");
 		}
 		String spacing = null;
 		ImagePlus imp = openSlice(0);
@@ -101,6 +106,19 @@ public final class TiffFolderSource implements VolumeSource {
 		return Integer.compare(a.length() - i, b.length() - j) != 0 ? Integer.compare(a.length() - i, b.length() - j) : a.compareTo(b);
 	};
 
+	/** Width, height and bit depth of a slice: from its plain layout when it has one, else from ImageJ's decoder. */
+	private int[] shape(String name) {
+		PlainTiff t;
+		try (FileChannel ch = FileChannel.open(new File(dir, name).toPath())) {
+			t = PlainTiff.of(ch);
+		} catch (IOException e) {
+			throw new IllegalArgumentException("Cannot read " + name + " in " + dir + " as a TIFF: " + e.getMessage());
+		}
+		if (t != null) return new int[] { t.width, t.height, t.bitDepth };
+		FileInfo f = header(name);
+		return new int[] { f.width, f.height, bitDepth(f, name) };
+	}
+
 	private FileInfo header(String name) {
 		try {
 			FileInfo[] fi = new TiffDecoder(dir.getPath() + File.separator, name).getTiffInfo();
@@ -152,7 +170,26 @@ public final class TiffFolderSource implements VolumeSource {
 	@Override
 	public Object[] readPlanes(int z0, int z1) {
 		Object[] r = new Object[z1 - z0];
-		for (int z = z0; z < z1; z++) r[z - z0] = openSlice(z).getProcessor().getPixels();
+		for (int z = z0; z < z1; z++) r[z - z0] = readSlice(z);
 		return r;
+	}
+
+	/** Slice z's pixels: a plain slice straight from the file, anything else through ImageJ's reader. */
+	private Object readSlice(int z) {
+		Object pixels;
+		try (FileChannel ch = FileChannel.open(new File(dir, names[z]).toPath())) {
+			PlainTiff t = PlainTiff.of(ch);
+			if (t == null) pixels = null;
+			else if (t.width != width || t.height != height || t.bitDepth != bitDepth)
+				throw new IOException("it is now " + t.width + "x" + t.height + " " + t.bitDepth + "-bit, not " + width + "x" + height + " "
+					+ bitDepth + "-bit like the folder's other slices");
+			else synchronized (this) {
+				if (buffer == null) buffer = ByteBuffer.allocateDirect((int) t.pixelBytes());
+				pixels = t.read(ch, buffer);
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot read slice " + names[z] + " of " + dir + ": " + e.getMessage(), e);
+		}
+		return pixels != null ? pixels : openSlice(z).getProcessor().getPixels();
 	}
 }

@@ -81,6 +81,11 @@ public final class BenchRecorder {
 
 	private double lastSeconds;
 
+	/** Seconds the last {@link #time} call took. */
+	public double lastSeconds() {
+		return lastSeconds;
+	}
+
 	/** Runs a {@link #time} call and returns how many seconds the timed step took. */
 	public double seconds(Callable<?> timedCall) throws Exception {
 		timedCall.call();

@@ -36,8 +36,10 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * cathode, mirrored and tiled: realistic clusters that cross every slab), then times the streamed fractions, surfaces
  * (as the Surface command: marching cubes + Crofton + faces), chords (as the Chord command: chords, then a Crofton
  * pass for S_V) and CAM utilisation (6-connected, class image written as TIFF slices) reading the folder with the slab
- * height the free heap allows; the plain reading of all slices gives the disk read rate. When the volume fits, the
- * in-memory analyses run too (the streamed / in-memory ratio). Run with a small heap, e.g. CATHODEJ_XMX=2g.
+ * height the free heap allows; the plain reading of all slices gives the disk read rate. When the volume fits, it is
+ * loaded, and each streamed step is followed by its in-memory twin (the streamed / in-memory ratio, also against
+ * loading + in memory); -Dcathodej.bench.rounds=N repeats the pairs (a loaded machine). Run with a small heap, e.g.
+ * CATHODEJ_XMX=2g.
  */
 public final class StreamingBench implements BenchCase {
 
@@ -64,38 +66,62 @@ public final class StreamingBench implements BenchCase {
 		String slabs = plan.toString();
 		out.time(name(), "read all slices (disk read)", size, threads, () -> readAll(src, plan), slabs + "; voxels/s = bytes/s (8-bit)");
 		ChordOptions opt = new ChordOptions(2, false, false);
-		double fs = out.seconds(() -> out.time(name(), "fractions streamed", size, threads,
-			() -> SlabStreamer.run(src, plan, new FractionsKernel(pl, threads), Progress.NONE), slabs));
-		double ss = out.seconds(() -> out.time(name(), "surfaces streamed", size, threads,
-			() -> SlabStreamer.run(src, plan, GeometryKernel.ofLabels(true, threads, 0, 1, 2), Progress.NONE).counts(vs), slabs));
-		double cs = out.seconds(() -> out.time(name(), "chords + Crofton S_V streamed", size, threads, () -> chords(src, plan, opt, threads, vs),
-			slabs));
 		File classes = new File(dir.getParentFile(), dir.getName() + "-classes");
-		double us = out.seconds(() -> out.time(name(), "CAM utilisation streamed (+ class slices)", size, threads,
-			() -> cam(src, plan, pl, vs, threads, classes), slabs));
 		long voxels = src.voxels();
-		if (voxels * 12 > Runtime.getRuntime().maxMemory()) {
-			System.out.println("# " + voxels + " voxels do not fit in memory with their working arrays: no in-memory comparison");
-			return;
-		}
-		PlanarImg<UnsignedByteType, ByteArray> img = load(src);
+		boolean fits = voxels * 12 <= Runtime.getRuntime().maxMemory();
+		if (!fits) System.out.println("# " + voxels + " voxels do not fit in memory with their working arrays: no in-memory comparison");
+		PlanarImg<UnsignedByteType, ByteArray> img = fits ? out.time(name(), "load the folder into memory", size, threads, () -> load(src),
+			"CathodeJ's slice reader") : null;
+		double load = fits ? out.lastSeconds() : 0;
 		CamUtilisation.Options o = new CamUtilisation.Options();
 		o.threads = threads;
-		ratio(out, size, threads, "fractions in memory", fs, () -> PhaseFractions.count(img, pl, threads, Progress.NONE));
-		ratio(out, size, threads, "surfaces in memory", ss, () -> GeometryScanner.scan(ClassVolume.fromLabels(img, 0, 1, 2), vs, threads,
-			Progress.NONE));
-		ratio(out, size, threads, "chords + Crofton S_V in memory", cs, () -> {
-			ClassVolume cv = ClassVolume.fromLabels(img, 0, 1, 2);
-			ChordAnalyzer.measure(cv, vs, opt, threads, Progress.NONE);
-			return GeometryScanner.scan(cv, vs, false, threads, Progress.NONE);
-		});
-		ratio(out, size, threads, "CAM utilisation in memory", us, () -> CamUtilisation.compute(img, pl, vs, o, null, Progress.NONE));
+		// each streamed step next to its in-memory twin, so that both see the same load of a shared machine
+		for (int r = 1, rounds = Integer.getInteger("cathodej.bench.rounds", 1); r <= rounds; r++) {
+			String round = rounds > 1 ? "round " + r + "/" + rounds + ": " : "";
+			pair(out, size, threads, round + "fractions", slabs, load, () -> SlabStreamer.run(src, plan, new FractionsKernel(pl, threads),
+				Progress.NONE), img == null ? null : () -> PhaseFractions.count(img, pl, threads, Progress.NONE));
+			pair(out, size, threads, round + "surfaces", slabs, load, () -> SlabStreamer.run(src, plan, GeometryKernel.ofLabels(true, threads, 0,
+				1, 2), Progress.NONE).counts(vs), img == null ? null : () -> GeometryScanner.scan(ClassVolume.fromLabels(img, 0, 1, 2), vs, threads,
+					Progress.NONE));
+			pair(out, size, threads, round + "chords + Crofton S_V", slabs, load, () -> chords(src, plan, opt, threads, vs), img == null ? null
+				: () -> {
+					ClassVolume cv = ClassVolume.fromLabels(img, 0, 1, 2);
+					ChordAnalyzer.measure(cv, vs, opt, threads, Progress.NONE);
+					return GeometryScanner.scan(cv, vs, false, threads, Progress.NONE);
+				});
+			pair(out, size, threads, round + "CAM utilisation", slabs + "; streamed writes the class slices", load, () -> cam(src, plan, pl, vs,
+				threads, classes), img == null ? null : () -> CamUtilisation.compute(img, pl, vs, o, null, Progress.NONE));
+		}
 	}
 
-	private void ratio(BenchRecorder out, int[] size, int threads, String step, double streamedSeconds,
-		java.util.concurrent.Callable<Object> work) throws Exception {
-		double m = out.seconds(() -> out.time(name(), step, size, threads, work, null));
-		System.out.println(String.format(Locale.ROOT, "# %s: streamed / in-memory throughput = %.2f", step, m / streamedSeconds));
+	/**
+	 * Times the streamed step, then (when the volume is in memory) its in-memory twin, and prints the streamed /
+	 * in-memory throughput ratio, the ratio against loading the folder and then analysing it in memory, and the ratio
+	 * of the process CPU seconds the two steps used (all threads, GC included: less sensitive to a loaded machine).
+	 */
+	private void pair(BenchRecorder out, int[] size, int threads, String step, String slabs, double loadSeconds,
+		java.util.concurrent.Callable<Object> streamed, java.util.concurrent.Callable<Object> inMemory) throws Exception {
+		double[] cpu = new double[2];
+		double s = out.seconds(() -> out.time(name(), step + " streamed", size, threads, cpu(streamed, cpu, 0), slabs));
+		if (inMemory == null) return;
+		double m = out.seconds(() -> out.time(name(), step + " in memory", size, threads, cpu(inMemory, cpu, 1), null));
+		System.out.println(String.format(Locale.ROOT, "# %s: streamed / in-memory throughput = %.2f; against loading the folder + in memory "
+			+ "= %.2f; CPU s streamed %.2f, in memory %.2f, ratio %.2f", step, m / s, (m + loadSeconds) / s, cpu[0], cpu[1], cpu[1] / cpu[0]));
+	}
+
+	/** The work, storing the process CPU seconds it took in {@code into[k]}. */
+	private static java.util.concurrent.Callable<Object> cpu(java.util.concurrent.Callable<Object> work, double[] into, int k) {
+		return () -> {
+			long c0 = processCpuNanos();
+			Object r = work.call();
+			into[k] = (processCpuNanos() - c0) * 1e-9;
+			return r;
+		};
+	}
+
+	private static long processCpuNanos() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
 	}
 
 	static Object readAll(VolumeSource src, SlabPlan plan) {
