@@ -125,7 +125,7 @@ class LocalCurtainsTest {
 			assertTrue(found.curtainLength > 0, "partial curtains not found: " + found.curtainExtent);
 			assertTrue(detected >= before + 5, "automatic gain " + (detected - before));
 			assertTrue(detectedKept > 40, "curtain-free crop, automatic " + detectedKept);
-			// the width chosen at a given length (E - 4 E90) may still take 8 on crop 0 (+1.4 dB where 4 gains +5.9; documented)
+			// the width chosen at a given length (E - w E90, w = 4 at width 8) may still take 8 on crop 0 (+1.4 dB where 4 gains +5.9; documented)
 			assertTrue(auto > before, "automatic gain at length 48 " + (auto - before));
 			assertTrue(autoKept > 40, "curtain-free crop, automatic at length 48 " + autoKept);
 			assertTrue(local >= before + 5.5, "gain " + (local - before)); // the bench stack of four 384-px crops gains >= 6 dB
