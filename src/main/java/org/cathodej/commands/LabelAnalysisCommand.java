@@ -47,9 +47,14 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 	 * @param inMemoryBytesPerVoxel working memory of the in-memory path beyond the image itself
 	 */
 	protected VolumeSource streamedSource(String step, double inMemoryBytesPerVoxel) {
+		return streamedSource(step, inMemoryBytesPerVoxel, 0);
+	}
+
+	/** As above, "does not fit" meaning beyond the user's memory cap of {@code cap} bytes (memory_mb; 0 = the free heap). */
+	protected VolumeSource streamedSource(String step, double inMemoryBytesPerVoxel, long cap) {
 		if (labels == null) throw new IllegalArgumentException(step + " needs a label image: open or select one.");
 		Volumes.requireGreyscaleVolume(labels);
-		if (!StreamedImageOutput.wanted(streaming, labels, inMemoryBytesPerVoxel)) {
+		if (!StreamedImageOutput.wanted(streaming, labels, inMemoryBytesPerVoxel, cap)) {
 			convention("streaming", "no (whole volume in memory)");
 			return null;
 		}
@@ -61,8 +66,14 @@ public abstract class LabelAnalysisCommand extends PhaseLabelsCommand {
 
 	/** The slabs of a streamed source, {@code slab_slices} high or sized from the free memory. */
 	protected SlabPlan slabPlan(VolumeSource src, double bytesPerVoxel, String step) {
-		return StreamedImageOutput.plan(this, src, slab_slices, bytesPerVoxel, step);
+		return slabPlan(src, bytesPerVoxel, step, 0);
 	}
+
+	/** As above within the user's memory cap of {@code cap} bytes (memory_mb; 0 = the free heap). */
+	protected SlabPlan slabPlan(VolumeSource src, double bytesPerVoxel, String step, long cap) {
+		return StreamedImageOutput.plan(this, src, slab_slices, bytesPerVoxel, step, cap);
+	}
+
 	/**
 	 * The label volume as an ImgLib2 image sharing the ImagePlus's arrays (never modified). Rejects RGB and float
 	 * images and, when {@code need3D}, single slices.

@@ -34,7 +34,7 @@ import ij.gui.Plot;
  * Analyze > Pores and Voids: pore size distribution by local thickness, where the pores sit (ISE, CAM, CAM-ISE
  * boundaries, S_CAM-pore), isolated voids with their shapes (crack-like ones counted separately) and the
  * through-thickness void profile. Streams slab by slab (pores.StreamedPoreAnalysis, identical tables) when the image is
- * virtual or does not fit, or with streaming=always.
+ * virtual or does not fit, or with streaming=always; memory_mb caps the memory it may use (PoreAnalysis.Options#memoryBudget).
  */
 @Plugin(type = Command.class, label = "Pores and Voids",
 	description = "Pore size distribution (local thickness, diameter), pores in the ISE versus against CAM, isolated voids, crack-like voids and the void profile along z")
@@ -67,6 +67,15 @@ public class PoresCommand extends LabelAnalysisCommand {
 	@Parameter(label = "Local thickness image", description = "also output the 32-bit local thickness (pore diameter) image "
 		+ "(when streaming: a TIFF-slice folder <title>-local-thickness in output_dir)")
 	public boolean thickness_image = false;
+
+	@Parameter(label = "Memory budget (MB)", description = "memory the analysis may use; 0 = what the heap has free (Edit > Options > "
+		+ "Memory & Threads sets the heap). With streaming=auto a volume whose in-memory analysis needs more is analysed slab by slab; "
+		+ "streaming=never refuses it. Slab by slab, the budget sets the slab height (unless slab_slices is given) and keeps the "
+		+ "distance map (4 bytes per voxel) and the first pass's pore labels (4 bytes per voxel) in memory only when each takes "
+		+ "at most an eighth of it; else the map goes to a temporary file in output_dir and the labels are made again (slower, "
+		+ "same tables). A budget too small for one-slice slabs is refused with the least that works. Tables of pore "
+		+ "components and voids come on top", min = "0", max = "10000000")
+	public int memory_mb = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pores and Voids")
 	public Table summary;
@@ -103,16 +112,16 @@ public class PoresCommand extends LabelAnalysisCommand {
 	 * streaming=never on a volume whose working memory exceeds the free heap: refused before anything is read, with
 	 * the memory it needs, the streamed path and the sub-volume alternative.
 	 */
-	private void refuseWhenTooLarge() {
+	private void refuseWhenTooLarge(long cap) {
 		long n = (long) labels.getWidth() * labels.getHeight() * labels.getStackSize();
 		double bpv = inMemoryBytesPerVoxel();
-		long need = (long) (bpv * n), free = MemoryBudget.available();
+		long need = (long) (bpv * n), free = MemoryBudget.within(cap);
 		if (need <= free) return;
 		long cube = (long) Math.cbrt(free / bpv);
 		throw new IllegalArgumentException("Pores and Voids in memory (streaming=never): " + labels.getWidth() + "x" + labels.getHeight() + "x"
 			+ labels.getStackSize() + " voxels need about " + MemoryBudget.bytes(need) + " (" + bpv + " bytes per voxel: "
 			+ "distance transform, local thickness, pore components" + (labels.getStack().isVirtual() ? ", the labels loaded" : "") + ") but "
-			+ MemoryBudget.bytes(free) + " is free. Use streaming=auto or always (slab by slab, the same tables; the distance map goes to a "
+			+ MemoryBudget.bytes(free) + (free == cap ? " is the memory budget (memory_mb)" : " is free") + ". Use streaming=auto or always (slab by slab, the same tables; the distance map goes to a "
 			+ "temporary file of " + MemoryBudget.bytes(4 * n) + " in output_dir), or analyse sub-volumes of about " + cube + "^3 voxels "
 			+ "(Image > Duplicate with a slice range, or Image > Crop).");
 	}
@@ -126,14 +135,15 @@ public class PoresCommand extends LabelAnalysisCommand {
 		Volumes.require3D(labels, step);
 		Path spill = spillFile();
 		StreamedDistance.requireDisk(spill, src.width(), src.height(), src.depth());
+		StreamedPoreAnalysis.requireLeastBudget(src.width(), src.height(), src.depth(), src.bytesPerVoxel(), o.memoryBudget);
 		// per slab voxel: the labels, the thickness window and ridge, the slab's component labels twice (local, final)
 		if (!thickness_image) {
-			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL, step);
+			SlabPlan plan = slabPlan(src, src.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL, step, o.memoryBudget);
 			return StreamedPoreAnalysis.run(src, pl, vs, o, plan, spill, null, Parallel.defaultThreads(), progress());
 		}
 		StreamedImageOutput.Output out = new StreamedImageOutput.Output(step, "local-thickness", "the local thickness (pore diameter, "
 			+ vs.unit() + "; 0 = not pore)");
-		return StreamedImageOutput.write(this, labels, slab_slices, out, s -> s.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL,
+		return StreamedImageOutput.write(this, labels, slab_slices, o.memoryBudget, out, s -> s.bytesPerVoxel() + PoreAnalysis.BYTES_PER_VOXEL,
 			(in, plan, sink) -> StreamedPoreAnalysis.run(in, pl, vs, o, plan, spill, sink, Parallel.defaultThreads(), progress()),
 			img -> local_thickness = img);
 	}
@@ -162,6 +172,8 @@ public class PoresCommand extends LabelAnalysisCommand {
 		o.flatness = crack_flatness;
 		o.elongation = crack_elongation;
 		o.minCrackVoxels = crack_min_voxels;
+		o.memoryBudget = MemoryBudget.megabytes(memory_mb);
+		convention("memory_budget", memory_mb > 0 ? memory_mb + " MB (memory_mb), or what the heap has free if less" : "what the heap has free (memory_mb=0)");
 		convention("local_thickness", "DIAMETER of the largest ball inside the pore space that contains the voxel; balls centred on "
 			+ "voxel centres, diameter = 2 (d + g) - s/2 with d = distance to the nearest non-pore voxel centre, g = sub-voxel offset of "
 			+ "the distance maximum (from the face neighbours, at most half a voxel per axis), s = voxel size across the pore wall "
@@ -176,11 +188,11 @@ public class PoresCommand extends LabelAnalysisCommand {
 		convention("crack_shape", "semi-axes a1>=a2>=a3 of the ellipsoid with the void's second moments (voxel extent included); "
 			+ "flat if a3/a2 < crack_flatness, else elongated if a2/a1 < crack_elongation");
 		convention("profile", "fractions of each slice's area; z = slice index x slice thickness");
-		VolumeSource src = streamedSource("Pores and Voids", inMemoryBytesPerVoxel());
+		VolumeSource src = streamedSource("Pores and Voids", inMemoryBytesPerVoxel(), o.memoryBudget);
 		PoreAnalysis.Result r;
 		if (src != null) r = streamed(src, pl, vs, o);
 		else {
-			refuseWhenTooLarge();
+			refuseWhenTooLarge(o.memoryBudget);
 			r = PoreAnalysis.run(labelVolume(true, "Pores and Voids"), pl, vs, o, Parallel.defaultThreads(), progress());
 		}
 		if (r.poreVoxels == 0) note("No pore voxels (label " + pl.pore() + "): pore sizes are undefined (empty cells, NaN in getResult; see the note column).");

@@ -41,8 +41,13 @@ final class StreamedImageOutput {
 
 	/** The decision alone (also the label analyses'): {@link Streaming} on the image's virtuality and working memory. */
 	static boolean wanted(String streaming, ImagePlus imp, double bytesPerVoxel) {
+		return wanted(streaming, imp, bytesPerVoxel, 0);
+	}
+
+	/** As above, "fits" meaning within the user's memory cap of {@code cap} bytes (memory_mb; 0 = the free heap). */
+	static boolean wanted(String streaming, ImagePlus imp, double bytesPerVoxel, long cap) {
 		long work = (long) (bytesPerVoxel * imp.getWidth() * imp.getHeight() * (double) imp.getStackSize());
-		return Streaming.of(streaming).streams(!imp.getStack().isVirtual(), work);
+		return Streaming.of(streaming).streams(!imp.getStack().isVirtual(), work, cap);
 	}
 
 	/** Of a BSE stack and an optional SE stack, the one whose virtuality decides: either one virtual streams both (auto). */
@@ -57,13 +62,18 @@ final class StreamedImageOutput {
 
 	/** Slabs of {@code slabSlices} (0 = sized from the free memory), checked to fit; noted for the user. */
 	static SlabPlan plan(CathodeJCommand cmd, VolumeSource src, int slabSlices, double bytesPerVoxel, String step) {
+		return plan(cmd, src, slabSlices, bytesPerVoxel, step, 0);
+	}
+
+	/** As above within the user's memory cap of {@code cap} bytes (memory_mb; 0 = none): sized from it and checked against it. */
+	static SlabPlan plan(CathodeJCommand cmd, VolumeSource src, int slabSlices, double bytesPerVoxel, String step, long cap) {
 		// a distributed source runs several slab pipelines in one worker heap: size and check against one task's share
 		SlabExecutor ex = src instanceof SlabExecutor ? (SlabExecutor) src : null;
-		int sh = Streaming.slabHeight(slabSlices, src.width(), src.height(), src.depth(), bytesPerVoxel,
-			ex != null ? ex.taskMemory() : MemoryBudget.available());
+		long memory = ex == null ? MemoryBudget.within(cap) : cap > 0 ? Math.min(cap, ex.taskMemory()) : ex.taskMemory();
+		int sh = Streaming.slabHeight(slabSlices, src.width(), src.height(), src.depth(), bytesPerVoxel, memory);
 		if (slabSlices <= 0 && sh > src.chunkDepth()) sh -= sh % src.chunkDepth(); // whole chunks per slab
 		if (ex != null) Streaming.requireTaskSlab(src.width(), src.height(), sh, bytesPerVoxel, step, ex);
-		else Streaming.requireSlab(src.width(), src.height(), sh, bytesPerVoxel, step);
+		else Streaming.requireSlab(src.width(), src.height(), sh, 1, bytesPerVoxel, step, cap);
 		SlabPlan plan = new SlabPlan(src.depth(), sh);
 		cmd.remark("Streamed " + src.description() + " in " + plan + ".");
 		return plan;
@@ -133,9 +143,15 @@ final class StreamedImageOutput {
 	 */
 	static <R> R write(CathodeJCommand cmd, ImagePlus input, int slabSlices, Output out, ToDoubleFunction<VolumeSource> bytesPerVoxel,
 		Body<R> body, Consumer<ImagePlus> image) {
+		return write(cmd, input, slabSlices, 0, out, bytesPerVoxel, body, image);
+	}
+
+	/** As above with the slabs sized within the user's memory cap of {@code cap} bytes (memory_mb; 0 = none). */
+	static <R> R write(CathodeJCommand cmd, ImagePlus input, int slabSlices, long cap, Output out, ToDoubleFunction<VolumeSource> bytesPerVoxel,
+		Body<R> body, Consumer<ImagePlus> image) {
 		File dir = folder(cmd, input, out.suffix, out.step);
 		VolumeSource src = source(input);
-		SlabPlan plan = plan(cmd, src, slabSlices, bytesPerVoxel.applyAsDouble(src), out.step);
+		SlabPlan plan = plan(cmd, src, slabSlices, bytesPerVoxel.applyAsDouble(src), out.step, cap);
 		VoxelSize vs = Volumes.voxelSize(input);
 		R r;
 		try (TiffSliceWriter w = new TiffSliceWriter(dir, out.name, out.width > 0 ? out.width : src.width(),

@@ -21,8 +21,9 @@ import org.cathodej.volume.VolumeSource;
  * {@link EuclideanDistance#squared} in bounded memory, for label volumes read as z-slabs. Pass 1 reads the labels
  * slab by slab and writes each slice's exact 2D transform (x then y) to a float {@link SpillVolume} on disk; pass 2
  * reads that file back in blocks of whole rows through every slice, runs the pass along z on each column and writes
- * the block back in place. When the whole map takes no more than the share of the free heap that pass 2's blocks may
- * take (and no block height is imposed), the planes stay in memory instead: no spill file, no second read of them.
+ * the block back in place. When the whole map takes no more than the share of the free heap (or of the user's memory
+ * cap) that pass 2's blocks may take (and no block height is imposed), the planes stay in memory instead: no spill
+ * file, no second read of them.
  * The 1D passes are {@link EuclideanDistance}'s own, run on the same values in the same order, so every squared
  * distance is bit-identical to the in-memory transform whatever the slab and block sizes. A pass that reads the label
  * slabs anyway feeds pass 1 through a {@link Builder}, so the labels are read once for both.
@@ -103,6 +104,14 @@ public final class StreamedDistance {
 
 		/** As {@link StreamedDistance#squared}'s parameters (the labels are only looked at for their size and type). */
 		public Builder(VolumeSource labels, IntPredicate foreground, VoxelSize voxelSize, Edge edge, int blockRows, Path spillFile) {
+			this(labels, foreground, voxelSize, edge, blockRows, spillFile, 0);
+		}
+
+		/**
+		 * As above, within the user's memory cap: the map is held and the blocks of pass 2 sized from
+		 * {@link MemoryBudget#within(long) at most cap bytes} (0 = what the heap has free).
+		 */
+		public Builder(VolumeSource labels, IntPredicate foreground, VoxelSize voxelSize, Edge edge, int blockRows, Path spillFile, long cap) {
 			if (labels.bitDepth() == 32) throw new IllegalArgumentException("The distance transform needs a label volume (8 or 16 bit), not 32-bit "
 				+ labels.description());
 			w = labels.width();
@@ -111,7 +120,8 @@ public final class StreamedDistance {
 			fg = foreground;
 			vs = voxelSize;
 			wall = edge == Edge.BACKGROUND;
-			if (blockRows <= 0 && rowsThatFit(w, d) >= h) {
+			long memory = MemoryBudget.within(cap);
+			if (blockRows <= 0 && held(w, h, d, memory)) {
 				MemoryBudget.require(4L * w * h * d, "Distance map of " + w + "x" + h + "x" + d + " voxels", 0);
 				held = new float[d][];
 				spill = null;
@@ -123,11 +133,16 @@ public final class StreamedDistance {
 			if (column > Integer.MAX_VALUE - 8)
 				throw new IllegalArgumentException("The distance transform along z holds one image row through every slice at a time: " + w + " x "
 					+ d + " voxels is more than one Java array holds; analyse a sub-volume (fewer slices or a narrower crop).");
-			rows = (int) Math.min(blockRows > 0 ? Math.min(blockRows, h) : autoRows(w, h, d), (Integer.MAX_VALUE - 8) / column);
-			if (d > 1) MemoryBudget.require(2L * 4 * w * rows * d, "Distance transform along z (two blocks of " + w + "x" + rows + "x" + d
-				+ " floats)", 0);
+			rows = (int) Math.min(blockRows > 0 ? Math.min(blockRows, h) : autoRows(w, h, d, memory), (Integer.MAX_VALUE - 8) / column);
+			if (d > 1) MemoryBudget.requireWithin(2L * 4 * w * rows * d, cap, 2L * 4 * column, "Distance transform along z (two blocks of " + w
+				+ "x" + rows + "x" + d + " floats)");
 			held = null;
 			spill = new SpillVolume(spillFile, w, h, d, 32, voxelSize);
+		}
+
+		/** Whether the map is held in memory (4 bytes per voxel), not spilled to disk. */
+		public boolean holdsMap() {
+			return held != null;
 		}
 
 		/** Pass 1 on slices z0 .. z0 + planes.length - 1 (label planes, not modified): seeds and each slice's 2D transform. */
@@ -177,14 +192,22 @@ public final class StreamedDistance {
 				+ "or analyse a sub-volume (Image > Duplicate with a slice range, or Image > Crop).");
 	}
 
-	/** Rows per block so that two blocks take at most {@link #BLOCK_SHARE} of the free heap; at least 1. */
-	private static int autoRows(int w, int h, int d) {
-		return (int) Math.max(1, Math.min(h, rowsThatFit(w, d)));
+	/** Rows per block so that two blocks take at most {@link #BLOCK_SHARE} of {@code memory} bytes; at least 1. */
+	private static int autoRows(int w, int h, int d, long memory) {
+		return (int) Math.max(1, Math.min(h, rowsThatFit(w, d, memory)));
 	}
 
-	/** Rows of w x d floats that two blocks may hold within {@link #BLOCK_SHARE} of the free heap (may exceed h). */
-	private static long rowsThatFit(int w, int d) {
-		return (long) (MemoryBudget.available() * BLOCK_SHARE / (2.0 * 4 * w * d));
+	/** Rows of w x d floats that two blocks may hold within {@link #BLOCK_SHARE} of {@code memory} bytes (may exceed h). */
+	private static long rowsThatFit(int w, int d, long memory) {
+		return (long) (memory * BLOCK_SHARE / (2.0 * 4 * w * d));
+	}
+
+	/**
+	 * Whether the map of w x h x d voxels is held in memory when {@code memory} bytes may be used (an eighth of them:
+	 * pass 2's share of one block of all rows), else spilled to disk.
+	 */
+	public static boolean held(int w, int h, int d, long memory) {
+		return rowsThatFit(w, d, memory) >= h;
 	}
 
 	/** Pass 2: blocks of whole rows through every slice, the z pass on each column, written back in place. */

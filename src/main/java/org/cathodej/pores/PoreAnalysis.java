@@ -62,6 +62,11 @@ public final class PoreAnalysis {
 		public double elongation = 0.3;
 		/** Voids smaller than this (voxels) are never called crack-like (too few voxels for a shape). */
 		public int minCrackVoxels = 20;
+		/**
+		 * Memory the streamed analysis may use, in bytes ({@link StreamedPoreAnalysis}: slab height, distance map held or
+		 * spilled, pass 1's labels kept or labelled again); 0 = what the heap has free. The in-memory analysis ignores it.
+		 */
+		public long memoryBudget = 0;
 	}
 
 	/** One isolated void. Lengths, areas and volumes in calibrated units. */

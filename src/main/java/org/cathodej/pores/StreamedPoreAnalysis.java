@@ -20,6 +20,7 @@ import org.cathodej.volume.Slab;
 import org.cathodej.volume.SlabKernel;
 import org.cathodej.volume.SlabPlan;
 import org.cathodej.volume.SlabStreamer;
+import org.cathodej.volume.Streaming;
 import org.cathodej.volume.SliceSink;
 import org.cathodej.volume.VolumeSource;
 
@@ -36,7 +37,7 @@ import net.imglib2.type.numeric.IntegerType;
  * <li>The exact distance map, streamed to disk, or held in memory when it fits ({@link StreamedDistance}); its
  * pass 1 (the slices' 2D transforms) runs on pass 1's label slabs, so the labels are read once for both.</li>
  * <li>Local thickness slab by slab with its halo ({@link StreamedLocalThickness}); each slab gets pass 1's labels
- * (kept when all of them take at most an eighth of the free heap, else the slab is labelled again: the labeller is
+ * (kept when all of them take at most an eighth of the memory budget, else the slab is labelled again: the labeller is
  * deterministic), given the final component labels, and its slices are scanned in z order: component
  * moments, contact areas and thickness, the void profile and the size histogram. The per-slice arithmetic is the
  * in-memory one in the same order, so every table is bit-identical.</li>
@@ -44,7 +45,12 @@ import net.imglib2.type.numeric.IntegerType;
  * Memory: a label slab and a thickness window of (slab + 2 halo) slices at {@link LocalThickness#BYTES_PER_VOXEL},
  * plus 17 doubles per pore component and 13 bytes per provisional label (the in-memory path needs those too), plus
  * 4 bytes per voxel for pass 1's labels and the distance map each when they are kept; disk: 4 bytes per voxel when
- * the distance map is spilled (deleted at the end).
+ * the distance map is spilled (deleted at the end). The memory budget ({@link PoreAnalysis.Options#memoryBudget}, the
+ * user's {@code memory_mb}; 0 = what the heap has free) decides whether the map and pass 1's labels are held (each
+ * when it takes at most an eighth of the budget) and how high pass 2's row blocks are, and thins the thickness slabs
+ * below pass 1's when their windows would not fit beside what is held (each then takes its slices' labels from the
+ * pass 1 slab that holds them); the caller sizes the slab plan from it. A budget below {@link #leastBudget} is refused before anything is read; thickness windows (their halo
+ * follows the largest pore radius) that do not fit are refused once the distance map is made, with the least budget.
  */
 public final class StreamedPoreAnalysis {
 
@@ -69,12 +75,14 @@ public final class StreamedPoreAnalysis {
 		r.voxelSize = vs;
 		r.totalVoxels = labels.voxels();
 		r.totalVolume = r.totalVoxels * vs.voxelVolume();
+		requireLeastBudget(w, h, d, labels.bytesPerVoxel(), o.memoryBudget);
 		boolean done = false;
 		// pass 1 also makes the distance map's slices (one read of the labels for both)
-		try (StreamedDistance.Builder edt = new StreamedDistance.Builder(labels, v -> v == pl.pore(), vs, o.edge, 0, spill)) {
+		try (StreamedDistance.Builder edt = new StreamedDistance.Builder(labels, v -> v == pl.pore(), vs, o.edge, 0, spill, o.memoryBudget)) {
 			// in this JVM even for a source that runs kernels elsewhere: the later passes use a local spill file
-			// each slab's pore labels are kept for pass 3 when they take at most an eighth of the free heap, else labelled again
-			Map<Integer, Clusters> kept = 4.0 * labels.voxels() <= MemoryBudget.available() / 8.0 ? new ConcurrentHashMap<>() : null;
+			// each slab's pore labels are kept for pass 3 when they take at most an eighth of the memory budget, else labelled again
+			Map<Integer, Clusters> kept = keepsLabels(labels.voxels(), MemoryBudget.within(o.memoryBudget)) ? new ConcurrentHashMap<>() : null;
+			long reserved = 4 * labels.voxels() * ((kept != null ? 1 : 0) + (edt.holdsMap() ? 1 : 0));
 			Partial all = SlabStreamer.runRange(labels, plan, 0, plan.count(), new ClusterKernel(pl.pore(), pl.cam(), pl.ise(), threads, kept,
 				edt, p), null, p.range(0, 0.3));
 			SlabClusters.Finished fin = all.clusters.finish();
@@ -84,10 +92,12 @@ public final class StreamedPoreAnalysis {
 			presetClasses(comp, all, fin);
 			PoreAnalysis.allocateProfile(r, d);
 			PoreAnalysis.Sizes sizes = new PoreAnalysis.Sizes();
-			Scan scan = new Scan(all.clusters, fin, comp, sizes, pl, vs, r, kept, threads);
+			Scan scan = new Scan(new PassOne(labels, plan, all.clusters, kept, pl.pore(), threads), fin, comp, sizes, pl, vs, r, threads);
 			LocalThickness.Result lt;
 			try (StreamedDistance.Squared dist = edt.finish(threads, p.range(0.3, 0.45))) {
-				lt = StreamedLocalThickness.fromDistance(labels, dist, vs, plan.height(), thickness, scan, threads, p.range(0.45, 1));
+				int sh = dist.unbounded ? plan.height() // refused by fromDistance
+					: thicknessSlabs(labels, LocalThickness.haloSlices(dist.max, vs), plan.height(), o.memoryBudget, reserved, kept == null);
+				lt = StreamedLocalThickness.fromDistance(labels, dist, vs, sh, thickness, scan, threads, p.range(0.45, 1));
 			}
 			r.ridgeVoxels = lt.ridgeVoxels;
 			r.poreVoxels = lt.phaseVoxels;
@@ -102,6 +112,85 @@ public final class StreamedPoreAnalysis {
 		} finally {
 			if (!done && thickness != null) thickness.abort();
 		}
+	}
+
+	/** Whether pass 1's pore labels (4 bytes per voxel) are kept for pass 3: when they take at most an eighth of {@code memory}. */
+	static boolean keepsLabels(long voxels, long memory) {
+		return 4.0 * voxels <= memory / 8.0;
+	}
+
+	/** Halo of the smallest thickness window: a pore radius of one voxel (any pore has at least that). */
+	private static final int LEAST_HALO = 3;
+
+	/**
+	 * The least memory budget the streamed analysis of w x h x d voxels ({@code labelBytes} per label voxel) can run in:
+	 * one-slice label slabs (pass 1), one-row blocks of the spilled distance map (pass 2) and the thickness windows of one
+	 * slice with the halo of a one-voxel pore radius beside one slab's pore labels made again (pass 3; larger pores need
+	 * larger windows, checked once the distance map tells their radius).
+	 */
+	public static long leastBudget(int w, int h, int d, int labelBytes) {
+		double plane = (double) w * h;
+		long slabs = (long) Math.ceil(2 * plane * (labelBytes + PoreAnalysis.BYTES_PER_VOXEL));
+		long blocks = d > 1 ? 2L * 4 * w * d : 0;
+		return Math.max(slabs, Math.max(blocks, leastPassThree(w, h, d, labelBytes, LEAST_HALO)));
+	}
+
+	/**
+	 * The least budget for pass 3 of one-slice thickness slabs with this halo, nothing held for the whole volume: the
+	 * windows and one pass 1 slab labelled again, as high as such a budget makes it ({@link Streaming#slabHeight}, as the
+	 * commands size it).
+	 */
+	static long leastPassThree(int w, int h, int d, int labelBytes, int halo) {
+		long b = passThree(w, h, d, labelBytes, halo, 1, 1, true);
+		for (int i = 0; i < 100; i++) { // grows with the slab height it allows, by a few per cent: a fixed point soon
+			int slab = Streaming.slabHeight(0, w, h, d, labelBytes + PoreAnalysis.BYTES_PER_VOXEL, b);
+			long next = passThree(w, h, d, labelBytes, halo, 1, slab, true);
+			if (next <= b) return b;
+			b = next;
+		}
+		return b;
+	}
+
+	/** Refuses a memory budget ({@code cap} bytes; 0 = none) below {@link #leastBudget}, naming the least. */
+	public static void requireLeastBudget(int w, int h, int d, int labelBytes, long cap) {
+		long least = leastBudget(w, h, d, labelBytes);
+		if (cap > 0 && cap < least) MemoryBudget.requireWithin(least, cap, least, "Pores and Voids slab by slab on " + w + "x" + h + "x" + d
+			+ " voxels (one-slice slabs, one-row blocks of the distance map, thickness windows of " + Math.min(d, 1 + 2 * LEAST_HALO) + " slices)");
+	}
+
+	/**
+	 * Bytes of pass 3 beside what is held for the whole volume: two thickness windows of {@code slices} slices and the
+	 * halo on each side, and when pass 1's labels were not kept, one pass 1 slab of {@code slabHeight} slices read and
+	 * labelled again.
+	 */
+	static long passThree(int w, int h, int d, int labelBytes, int halo, int slices, int slabHeight, boolean relabels) {
+		double plane = (double) w * h;
+		double windows = 2 * plane * Math.min(d, slices + 2 * halo) * (LocalThickness.BYTES_PER_VOXEL + labelBytes);
+		return (long) Math.ceil(windows + (relabels ? plane * slabHeight * (4 + labelBytes) : 0));
+	}
+
+	/**
+	 * Slices per thickness slab: pass 1's slab height, or fewer when its windows with their halo would not fit the
+	 * budget {@code cap} (0 = none: the heap is checked by {@link StreamedLocalThickness}) beside what is held for the
+	 * whole volume ({@code reserved} bytes: the distance map, pass 1's labels). Refused when one slice does not fit,
+	 * naming the least budget: one-slice slabs, plus what such a budget would hold ({@link #keepsLabels} and the held
+	 * map share one threshold, 32 bytes per voxel).
+	 */
+	private static int thicknessSlabs(VolumeSource labels, int halo, int slabHeight, long cap, long reserved, boolean relabels) {
+		if (cap <= 0) return slabHeight;
+		int w = labels.width(), h = labels.height(), d = labels.depth(), lb = labels.bytesPerVoxel();
+		int sh = slabHeight;
+		while (sh > 1 && passThree(w, h, d, lb, halo, sh, slabHeight, relabels) + reserved > cap) sh--;
+		long need = passThree(w, h, d, lb, halo, sh, slabHeight, relabels) + reserved;
+		if (need > cap) {
+			long one = leastPassThree(w, h, d, lb, halo), n = labels.voxels();
+			// a budget of 32 bytes per voxel or more holds the map and pass 1's labels (8 bytes per voxel)
+			long least = keepsLabels(n, one) ? Math.max(32 * n, passThree(w, h, d, lb, halo, 1, 1, false) + 8 * n) : one;
+			MemoryBudget.requireWithin(need, cap, least, "Local thickness of slabs of 1 slice with a halo of " + halo
+				+ " slices (the largest pore radius; two windows" + (reserved > 0 ? ", and " + MemoryBudget.bytes(reserved)
+				+ " held for the whole volume" : "") + ")");
+		}
+		return sh;
 	}
 
 	/** Each component's class from the contacts of its provisional labels (classify checks them against the faces). */
@@ -192,22 +281,64 @@ public final class StreamedPoreAnalysis {
 		}
 	}
 
-	/** Pass 3 per slab: final component labels, then the in-memory per-slice steps in z order. */
-	private static final class Scan implements StreamedLocalThickness.SlabUse {
+	/**
+	 * Pass 1's pore labels of slice after slice, in z order: each pass 1 slab's labelling, kept or made again (the
+	 * labeller is deterministic: the same provisional labels), with its offset among all provisional labels.
+	 */
+	private static final class PassOne {
+		private final VolumeSource labels;
+		private final SlabPlan plan;
 		private final SlabClusters all;
+		private final Map<Integer, Clusters> kept;
+		private final int pore, threads;
+		private Clusters current;
+		private int slab = -1;
+
+		PassOne(VolumeSource labels, SlabPlan plan, SlabClusters all, Map<Integer, Clusters> kept, int pore, int threads) {
+			this.labels = labels;
+			this.plan = plan;
+			this.all = all;
+			this.kept = kept;
+			this.pore = pore;
+			this.threads = threads;
+		}
+
+		/** Slice z's provisional labels (relabelled in place by the caller: each slice is asked for once). */
+		int[] slice(int z, Slab around) {
+			int i = z / plan.height(), z0 = plan.start(i);
+			if (i != slab) {
+				Clusters c = kept == null ? null : kept.remove(z0);
+				if (c == null) { // the thickness slab is pass 1's: its labels are at hand, else read the slab again
+					boolean same = around.z0() == z0 && around.z1() == plan.end(i);
+					c = ComponentLabeler.label(ints(same ? around.coreImg() : Slab.read(labels, plan, i, 0, 0).coreImg()), pore, Connectivity.SIX,
+						threads, Progress.NONE);
+				}
+				current = c;
+				slab = i;
+			}
+			return current.slice(z - z0);
+		}
+
+		/** Offset of slice z's provisional labels among all of them. */
+		int offset(int z) {
+			return all.offsetOfSlab(plan.start(z / plan.height()));
+		}
+	}
+
+	/** Pass 3 per thickness slab: final component labels, then the in-memory per-slice steps in z order. */
+	private static final class Scan implements StreamedLocalThickness.SlabUse {
+		private final PassOne passOne;
 		private final SlabClusters.Finished fin;
 		private final PoreAnalysis.Components comp;
 		private final PoreAnalysis.Sizes sizes;
 		private final PhaseLabels pl;
 		private final VoxelSize vs;
 		private final PoreAnalysis.Result r;
-		private final Map<Integer, Clusters> kept;
 		private final int threads;
 
-		Scan(SlabClusters all, SlabClusters.Finished fin, PoreAnalysis.Components comp, PoreAnalysis.Sizes sizes, PhaseLabels pl, VoxelSize vs,
-			PoreAnalysis.Result r, Map<Integer, Clusters> kept, int threads) {
-			this.kept = kept;
-			this.all = all;
+		Scan(PassOne passOne, SlabClusters.Finished fin, PoreAnalysis.Components comp, PoreAnalysis.Sizes sizes, PhaseLabels pl, VoxelSize vs,
+			PoreAnalysis.Result r, int threads) {
+			this.passOne = passOne;
 			this.fin = fin;
 			this.comp = comp;
 			this.sizes = sizes;
@@ -220,16 +351,16 @@ public final class StreamedPoreAnalysis {
 		@Override
 		public void accept(Slab labels, float[][] thickness) {
 			int w = labels.width(), h = labels.height(), n = labels.coreDepth(), z0 = labels.z0();
-			Clusters pass1 = kept == null ? null : kept.remove(z0);
-			// the labeller is deterministic: labelling the slab again gives pass 1's provisional labels
-			Clusters local = pass1 != null ? pass1 : ComponentLabeler.label(ints(labels.coreImg()), pl.pore(), Connectivity.SIX, threads, Progress.NONE);
-			int off = all.offsetOfSlab(z0);
 			int[][] ids = new int[n][];
+			int[] off = new int[n];
+			for (int k = 0; k < n; k++) {
+				ids[k] = passOne.slice(z0 + k, labels);
+				off[k] = passOne.offset(z0 + k);
+			}
 			PoreAnalysis.Sizes.Slice[] sz = new PoreAnalysis.Sizes.Slice[n];
 			Parallel.forEach(n, threads, k -> {
-				int[] c = local.slice(k); // used once more, here: relabelled in place
-				for (int i = 0; i < c.length; i++) if (c[i] != 0) c[i] = fin.finalLabel(c[i] + off);
-				ids[k] = c;
+				int[] c = ids[k]; // used once more, here: relabelled in place
+				for (int i = 0; i < c.length; i++) if (c[i] != 0) c[i] = fin.finalLabel(c[i] + off[k]);
 				sz[k] = PoreAnalysis.Sizes.of(thickness[k]);
 				PoreAnalysis.profileSlice(z0 + k, c, thickness[k], comp, (double) w * h, vs.z(), r);
 			});

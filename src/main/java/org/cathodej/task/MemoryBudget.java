@@ -21,6 +21,39 @@ public final class MemoryBudget {
 	}
 
 	/**
+	 * The memory a step may use: the user's cap ({@code cap} bytes, a command's {@code memory_mb}) when positive and the
+	 * heap has that much free, else what the heap has free.
+	 */
+	public static long within(long cap) {
+		long free = available();
+		return cap > 0 ? Math.min(cap, free) : free;
+	}
+
+	/** A {@code memory_mb} parameter in bytes (0 stays 0: no cap). */
+	public static long megabytes(int mb) {
+		return Math.max(0, mb) * (1L << 20);
+	}
+
+	/**
+	 * Refuses {@code bytes} beyond the user's cap ({@code cap} bytes when positive), naming the least cap that works
+	 * ({@code least} bytes: the smallest configuration, e.g. one-slice slabs), then checks the heap as {@link #require}.
+	 */
+	public static void requireWithin(long bytes, long cap, long least, String what) {
+		if (cap > 0 && bytes > cap) {
+			String fix = least > cap
+				? "the budget is too small even for the smallest slabs: give memory_mb=" + ceilMegabytes(least) + " or more (0 = what the heap has free)."
+				: "give fewer slab_slices (0 sizes the slabs from the budget) or a larger memory_mb (at least " + ceilMegabytes(least) + ").";
+			throw new InsufficientMemoryException(what + " needs " + bytes(bytes) + " but the memory budget (memory_mb=" + ceilMegabytes(cap)
+				+ ") is " + bytes(cap) + ": " + fix);
+		}
+		require(bytes, what, 0);
+	}
+
+	private static long ceilMegabytes(long b) {
+		return (b + (1L << 20) - 1) >> 20;
+	}
+
+	/**
 	 * Throws {@link InsufficientMemoryException} when {@code bytes} will not fit.
 	 * @param what what the buffers are for, e.g. "Tortuosity (Flux) of 512x512x400 voxels"
 	 * @param bytesPerVoxel the step's working memory per voxel, used to say which volume would fit

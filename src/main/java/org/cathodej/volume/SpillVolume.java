@@ -56,34 +56,32 @@ public final class SpillVolume implements VolumeSource {
 	 * distinct regions.
 	 */
 	public void writeRows(int z, int y0, float[] rows, int from, int n) {
-		requireBits(32);
-		ByteBuffer b = BUFFER.get();
-		long pos = offset(z, y0);
-		for (int done = 0; done < n;) {
-			int k = Math.min(n - done, CHUNK);
-			b.clear();
-			b.asFloatBuffer().put(rows, from + done, k);
-			b.limit(4 * k);
-			put(b, pos);
-			pos += 4L * k;
-			done += k;
-		}
+		transferRows(z, y0, rows, from, n, true);
 	}
 
 	/** Reads rows y0 .. y0 + n/width - 1 of slice z of a float spill into {@code into[from .. from + n)}. */
 	public void readRows(int z, int y0, float[] into, int from, int n) {
+		transferRows(z, y0, into, from, n, false);
+	}
+
+	/** Moves {@code a[from .. from + n)} to (write) or from the file at row y0 of slice z, CHUNK floats at a time. */
+	private void transferRows(int z, int y0, float[] a, int from, int n, boolean write) {
 		requireBits(32);
 		ByteBuffer b = BUFFER.get();
 		long pos = offset(z, y0);
-		for (int done = 0; done < n;) {
+		for (int done = 0; done < n; done += CHUNK) {
 			int k = Math.min(n - done, CHUNK);
 			b.clear();
 			b.limit(4 * k);
-			get(b, pos, z);
-			b.flip();
-			b.asFloatBuffer().get(into, from + done, k);
-			pos += 4L * k;
-			done += k;
+			long at = pos + 4L * done;
+			if (write) {
+				b.asFloatBuffer().put(a, from + done, k);
+				put(b, at);
+			} else {
+				get(b, at, z);
+				b.flip();
+				b.asFloatBuffer().get(a, from + done, k);
+			}
 		}
 	}
 

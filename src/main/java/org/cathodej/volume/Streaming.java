@@ -40,10 +40,15 @@ public enum Streaming {
 	 * @param inMemoryBytes working memory of the in-memory path (buffers beyond the volume itself)
 	 */
 	public boolean streams(boolean inMemory, long inMemoryBytes) {
+		return streams(inMemory, inMemoryBytes, 0);
+	}
+
+	/** As {@link #streams(boolean, long)}, "fits" meaning within {@link MemoryBudget#within the user's cap} of {@code cap} bytes. */
+	public boolean streams(boolean inMemory, long inMemoryBytes, long cap) {
 		switch (this) {
 			case ALWAYS: return true;
 			case NEVER: return false;
-			default: return !inMemory || inMemoryBytes > MemoryBudget.available();
+			default: return !inMemory || inMemoryBytes > MemoryBudget.within(cap);
 		}
 	}
 
@@ -67,6 +72,16 @@ public enum Streaming {
 	public static void requireSlab(int width, int height, int slabHeight, double bytesPerVoxel, String what) {
 		long bytes = (long) Math.ceil(2.0 * width * height * slabHeight * bytesPerVoxel);
 		MemoryBudget.require(bytes, what + " (two slabs of " + width + "x" + height + "x" + slabHeight + " voxels)", 0);
+	}
+
+	/**
+	 * Checks that two slab windows of {@code slices} slices fit the user's cap of {@code cap} bytes (0 = none) and the
+	 * heap; a refusal names the cap that windows of {@code leastSlices} slices (the smallest the step can use) need.
+	 */
+	public static void requireSlab(int width, int height, int slices, int leastSlices, double bytesPerVoxel, String what, long cap) {
+		long bytes = (long) Math.ceil(2.0 * width * height * slices * bytesPerVoxel);
+		long least = (long) Math.ceil(2.0 * width * height * leastSlices * bytesPerVoxel);
+		MemoryBudget.requireWithin(bytes, cap, least, what + " (two slabs of " + width + "x" + height + "x" + slices + " voxels)");
 	}
 
 	/**

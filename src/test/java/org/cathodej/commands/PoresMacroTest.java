@@ -109,6 +109,47 @@ class PoresMacroTest {
 		assertTrue(r.log().contains("No pore voxels"), r.log());
 	}
 
+	/**
+	 * memory_mb through a macro: 4 MB (below the in-memory analysis's 20 bytes per voxel of 64^3 voxels, so streaming=auto
+	 * streams, and below the 32 bytes per voxel that hold the distance map and the pore labels) streams in slabs of a few
+	 * slices with the map spilled and the labels made again, and writes the in-memory tables byte for byte, with the
+	 * budget in the provenance; 1 MB is refused naming the least budget, and in memory (streaming=never) with the budget.
+	 */
+	@Test
+	void memoryBudgetStreamsWithTheInMemoryTables() throws Exception {
+		Path mem = tmp.resolve("mem"), budget = tmp.resolve("budget"), reached = tmp.resolve("reached.txt");
+		String phantom = "run(\"Synthetic Cathode\", \"width=64 height=64 depth=64 voxel_size=0.1 slice_thickness=0.15 cam_fraction=0.4 "
+			+ "cam_radius=0.8 cam_radius_sd=0.2 overlap=0.1 pore_fraction=0.12 pore_radius=0.25 clustering=0.5 seed=5\");\n";
+		String macro = "setBatchMode(true);\n" + phantom + "labels = getTitle();\n"
+			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 streaming=never output_dir=[" + mem + "]\");\n"
+			+ "selectImage(labels);\n"
+			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 memory_mb=4 output_dir=[" + budget + "]\");\n"
+			+ "File.saveString(\"reached\", getArgument());\n";
+		MacroHarness.Result r = MacroHarness.run(macro, reached.toString());
+		assertTrue(Files.exists(reached), r.log());
+		for (String t : new String[] { "summary", "size_distribution", "voids", "profile" }) {
+			String f = "pores_and_voids_" + t + ".csv";
+			assertEquals(Files.readAllLines(mem.resolve(f)), Files.readAllLines(budget.resolve(f)), f);
+		}
+		assertTrue(Files.readAllLines(mem.resolve("pores_and_voids_voids.csv")).size() > 2, "a phantom with voids");
+		String json = new String(Files.readAllBytes(budget.resolve("pores_and_voids_summary.json")), StandardCharsets.UTF_8);
+		assertTrue(json.contains("memory_budget") && json.contains("4 MB (memory_mb)"), json);
+		assertTrue(json.contains("slab by slab"), json);
+		assertFalse(budget.toFile().list((d, n) -> n.contains("distance")).length > 0, "the spilled distance map is deleted");
+
+		Path refused = tmp.resolve("refused.txt");
+		String tiny = "setBatchMode(true);\n" + phantom
+			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 streaming=always memory_mb=1 output_dir=[" + tmp.resolve("tiny") + "]\");\n"
+			+ "File.saveString(\"reached\", getArgument());\n";
+		r = MacroHarness.run(tiny, refused.toString());
+		assertFalse(Files.exists(refused), r.log());
+		assertTrue(r.log().contains("memory budget (memory_mb=1)") && r.log().matches("(?s).*give memory_mb=\\d+ or more.*"), r.log());
+		// in memory (streaming=never), 20 bytes per voxel of 64^3 voxels exceed a budget of 1 MB
+		r = MacroHarness.run(tiny.replace("streaming=always", "streaming=never"), refused.toString());
+		assertFalse(Files.exists(refused), r.log());
+		assertTrue(r.log().contains("is the memory budget (memory_mb)") && r.log().contains("streaming=auto or always"), r.log());
+	}
+
 	@Test
 	void singleSliceIsRejected() throws Exception {
 		Path out = tmp.resolve("reached-2d.txt");

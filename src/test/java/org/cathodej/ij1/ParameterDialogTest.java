@@ -2,13 +2,9 @@ package org.cathodej.ij1;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.Test;
@@ -25,13 +21,7 @@ class ParameterDialogTest {
 
 	@Test
 	void everyDialogReadsBackTheMacroKeys(@TempDir Path tmp) throws Exception {
-		LegacyEnvironment env = new LegacyEnvironment(null, true);
-		env.disableIJ1PluginDirs();
-		env.disableInitializer();
-		env.suppressIJ1ScriptDiscovery();
-		List<File> cp = new ArrayList<>(Arrays.asList(MacroHarness.pluginClasspath()));
-		cp.add(new File("target/test-classes"));
-		env.addPluginClasspath(cp.toArray(new File[0]));
+		LegacyEnvironment env = MacroHarness.newEnvironmentWithTestClasses();
 		Path out = tmp.resolve("dialogs.txt");
 		env.runMacro("call('org.cathodej.ij1.DialogProbe.check', getArgument());", out.toString());
 		assertTrue(Files.exists(out), "the probe did not run");

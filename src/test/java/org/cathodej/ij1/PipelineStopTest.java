@@ -3,12 +3,8 @@ package org.cathodej.ij1;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.Test;
@@ -40,13 +36,7 @@ class PipelineStopTest {
 	/** Esc during step 2 of a macro pipeline: the macro stops, the Log says step 1 finished, and step 1's image stays open. */
 	@Test
 	void escapeKeepsTheFinishedSteps() throws Exception {
-		LegacyEnvironment env = new LegacyEnvironment(null, true);
-		env.disableIJ1PluginDirs();
-		env.disableInitializer();
-		env.suppressIJ1ScriptDiscovery();
-		List<File> cp = new ArrayList<>(Arrays.asList(MacroHarness.pluginClasspath()));
-		cp.add(new File("target/test-classes"));
-		env.addPluginClasspath(cp.toArray(new File[0]));
+		LegacyEnvironment env = MacroHarness.newEnvironmentWithTestClasses();
 		String macro = "setBatchMode(true);\n"
 			+ "call('org.cathodej.ij1.PipelineStatus.step', 'test', '1', '2', 'Analytic Phantom');\n"
 			+ "run('Analytic Phantom', 'shape=ball width=24 height=24 depth=24 feature_size=8 inside_label=1 outside_label=2');\n"

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +36,7 @@ class FijiInstallerEmulationTest {
 
 	/** A plugin jar made from the project's compiled classes plus a plugins.config (the real one when present). */
 	Path projectLikePluginJar() throws IOException {
-		Map<String, byte[]> content = new LinkedHashMap<>();
-		Path classes = Paths.get("target", "classes");
-		try (Stream<Path> s = Files.walk(classes)) {
-			for (Path p : s.sorted().collect(Collectors.toList())) {
-				String name = classes.relativize(p).toString().replace(File.separatorChar, '/');
-				if (name.isEmpty()) continue;
-				content.put(Files.isDirectory(p) ? name + "/" : name, Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p));
-			}
-		}
+		Map<String, byte[]> content = TestJars.compiledClasses();
 		content.putIfAbsent("plugins.config",
 			TestJars.utf8("Plugins>CathodeJ, \"About CathodeJ\", org.cathodej.ij1.About\n"));
 		return TestJars.write(tmp.resolve("build/CathodeJ_-0.1.0.jar"), content, 0, 0, 6, "x");

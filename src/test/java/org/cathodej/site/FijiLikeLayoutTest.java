@@ -9,17 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import net.imagej.patcher.LegacyEnvironment;
 
 import org.cathodej.site.UpdateSiteBuilder.Item;
+import org.cathodej.testing.MacroHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +34,7 @@ class FijiLikeLayoutTest {
 	@Test
 	void macroFromTheSiteRunsWithTheJarFromTheSite() throws Exception {
 		// the plugin jar as the build makes it: target/classes (with plugins.config), plus the probe line
-		Map<String, byte[]> content = new LinkedHashMap<>();
-		Path classes = Paths.get("target", "classes");
-		try (Stream<Path> s = Files.walk(classes)) {
-			for (Path p : s.sorted().collect(Collectors.toList())) {
-				String name = classes.relativize(p).toString().replace(File.separatorChar, '/');
-				if (name.isEmpty()) continue;
-				content.put(Files.isDirectory(p) ? name + "/" : name, Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p));
-			}
-		}
+		Map<String, byte[]> content = TestJars.compiledClasses();
 		String config = new String(content.get("plugins.config"), StandardCharsets.UTF_8)
 			+ "\nPlugins>CathodeJ>Help, \"Site Install Probe\", org.cathodej.ij1.About\n";
 		content.put("plugins.config", config.getBytes(StandardCharsets.UTF_8));
@@ -67,11 +56,7 @@ class FijiLikeLayoutTest {
 		Path fiji = Files.createDirectories(tmp.resolve("fiji-like"));
 		FijiLikeInstaller.update(site.toUri().toURL().toString(), fiji);
 
-		LegacyEnvironment ij = new LegacyEnvironment(null, true);
-		ij.disableIJ1PluginDirs();
-		ij.disableInitializer();
-		ij.suppressIJ1ScriptDiscovery();
-		ij.addPluginClasspath(classpath(fiji.resolve("plugins/CathodeJ_.jar")));
+		LegacyEnvironment ij = MacroHarness.newEnvironment(classpath(fiji.resolve("plugins/CathodeJ_.jar")));
 		Path out = Files.createDirectories(tmp.resolve("out"));
 		String log = run(ij, new String(Files.readAllBytes(fiji.resolve("macros/fractions_of_a_slab.ijm")),
 			StandardCharsets.UTF_8), out.toString());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import net.imagej.patcher.LegacyEnvironment;
@@ -69,17 +70,32 @@ public final class MacroHarness {
 	private static LegacyEnvironment environment() {
 		if (env == null) {
 			try {
-				LegacyEnvironment e = new LegacyEnvironment(null, true);
-				e.disableIJ1PluginDirs();
-				e.disableInitializer();
-				e.suppressIJ1ScriptDiscovery();
-				e.addPluginClasspath(pluginClasspath());
-				env = e;
+				env = newEnvironment(pluginClasspath());
 			} catch (ClassNotFoundException ex) {
 				throw new IllegalStateException("ij1-patcher could not patch ImageJ 1.x", ex);
 			}
 		}
 		return env;
+	}
+
+	/**
+	 * A fresh patched, headless ImageJ 1.x as in Fiji but without plugin folders, startup macros or script discovery:
+	 * its plugins come from {@code classpath} only.
+	 */
+	public static LegacyEnvironment newEnvironment(File... classpath) throws ClassNotFoundException {
+		LegacyEnvironment e = new LegacyEnvironment(null, true);
+		e.disableIJ1PluginDirs();
+		e.disableInitializer();
+		e.suppressIJ1ScriptDiscovery();
+		e.addPluginClasspath(classpath);
+		return e;
+	}
+
+	/** {@link #newEnvironment} with the plugin and the test classes (for probes that run inside ImageJ). */
+	public static LegacyEnvironment newEnvironmentWithTestClasses() throws ClassNotFoundException {
+		List<File> cp = new ArrayList<>(Arrays.asList(pluginClasspath()));
+		cp.add(new File("target/test-classes"));
+		return newEnvironment(cp.toArray(new File[0]));
 	}
 
 	/** target/classes and the runtime dependencies, without ImageJ and the patcher (patched copies come from its loader). */

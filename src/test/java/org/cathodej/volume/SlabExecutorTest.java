@@ -17,7 +17,6 @@ import java.util.List;
 
 import org.cathodej.fractions.FractionsKernel;
 import org.cathodej.fractions.PhaseFractions;
-import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.task.Progress;
 import org.junit.jupiter.api.Test;
@@ -32,14 +31,9 @@ class SlabExecutorTest {
 	static final PhaseLabels PL = PhaseLabels.defaults();
 
 	/** Splits the plan into {@code parts} runs, runs each on a serialised copy of the kernel, merges in slab order. */
-	static final class SplittingSource implements VolumeSource, SlabExecutor {
-		final ImgSource local;
-		final int parts;
-		int calls;
-
+	static final class SplittingSource extends SplittingSourceBase implements SlabExecutor {
 		SplittingSource(ImgSource local, int parts) {
-			this.local = local;
-			this.parts = parts;
+			super(local, parts);
 		}
 
 		@Override
@@ -51,21 +45,6 @@ class SlabExecutorTest {
 				runs.add(roundTrip(SlabStreamer.runRange(locals(inputs), plan, j * n / k, (j + 1) * n / k, roundTrip(kernel), Progress.NONE)));
 			return kernel.mergeAll(runs);
 		}
-
-		/** The ordinary sources behind the splitting ones. */
-		static List<VolumeSource> locals(List<? extends VolumeSource> inputs) {
-			List<VolumeSource> l = new ArrayList<>();
-			for (VolumeSource s : inputs) l.add(((SplittingSource) s).local);
-			return l;
-		}
-
-		@Override public int width() { return local.width(); }
-		@Override public int height() { return local.height(); }
-		@Override public int depth() { return local.depth(); }
-		@Override public int bitDepth() { return local.bitDepth(); }
-		@Override public VoxelSize voxelSize() { return local.voxelSize(); }
-		@Override public String description() { return "split " + local.description(); }
-		@Override public Object[] readPlanes(int z0, int z1) { return local.readPlanes(z0, z1); }
 	}
 
 	@SuppressWarnings("unchecked")

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.cathodej.image.VoxelSize;
 import org.cathodej.task.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +22,9 @@ import org.junit.jupiter.api.Test;
 class TransformExecutorTest {
 
 	/** Runs the plan in {@code parts} runs, last run first, each on a serialised copy of the transform. */
-	static final class SplittingSource implements VolumeSource, TransformExecutor {
-		final ImgSource local;
-		final int parts;
-		int calls;
-
+	static final class SplittingSource extends SplittingSourceBase implements TransformExecutor {
 		SplittingSource(ImgSource local, int parts) {
-			this.local = local;
-			this.parts = parts;
+			super(local, parts);
 		}
 
 		@Override
@@ -40,23 +34,9 @@ class TransformExecutorTest {
 			int n = plan.count(), k = Math.min(parts, n);
 			List<Serializable> results = new ArrayList<>();
 			for (int j = k - 1; j >= 0; j--)
-				results.addAll(0, SlabExecutorTest.roundTrip(StreamedOutput.writeRange(inputs(inputs), plan, j * n / k, (j + 1) * n / k, SlabExecutorTest.roundTrip(op), sink)));
+				results.addAll(0, SlabExecutorTest.roundTrip(StreamedOutput.writeRange(locals(inputs), plan, j * n / k, (j + 1) * n / k, SlabExecutorTest.roundTrip(op), sink)));
 			return results;
 		}
-
-		static List<VolumeSource> inputs(List<? extends VolumeSource> in) {
-			List<VolumeSource> l = new ArrayList<>();
-			for (VolumeSource s : in) l.add(((SplittingSource) s).local);
-			return l;
-		}
-
-		@Override public int width() { return local.width(); }
-		@Override public int height() { return local.height(); }
-		@Override public int depth() { return local.depth(); }
-		@Override public int bitDepth() { return local.bitDepth(); }
-		@Override public VoxelSize voxelSize() { return local.voxelSize(); }
-		@Override public String description() { return "split " + local.description(); }
-		@Override public Object[] readPlanes(int z0, int z1) { return local.readPlanes(z0, z1); }
 	}
 
 	/** Slices kept in memory, by z; complete() checks that every slice came exactly once. */

@@ -24,6 +24,7 @@ public final class Bench {
 		new ConnectivityBench(),
 		new PoresBench(),
 		new StreamedPoresBench(),
+		new PoresBudgetBench(),
 		PreprocessBench.align(),
 		PreprocessBench.destripe(),
 		PreprocessBench.illumination(),

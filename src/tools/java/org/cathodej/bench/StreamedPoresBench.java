@@ -112,7 +112,7 @@ public final class StreamedPoresBench implements BenchCase {
 		}
 	}
 
-	private static long cpu() {
+	static long cpu() {
 		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
 	}

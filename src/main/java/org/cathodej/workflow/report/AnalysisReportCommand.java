@@ -1,6 +1,6 @@
 package org.cathodej.workflow.report;
 
-import org.cathodej.commands.CathodeJCommand;
+import org.cathodej.commands.PhaseLabelsCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,19 +22,10 @@ import ij.measure.ResultsTable;
 
 @Plugin(type = Command.class, label = "Analysis Report",
 	description = "One self-contained HTML file (report.html) for a result folder: key numbers, plots, mid-slices, provenance, conventions")
-public class AnalysisReportCommand extends CathodeJCommand {
+public class AnalysisReportCommand extends PhaseLabelsCommand {
 
-	@Parameter(label = "Label image", description = "the analysed label image, for its mid-slice (optional)", required = false, persist = false)
+	@Parameter(label = "Label image", description = "the analysed label image, for its mid-slice in phase colours (optional)", required = false, persist = false)
 	public ImagePlus labels;
-
-	@Parameter(label = "Pore label", description = "label value of pore voxels (phase colours of the mid-slice)", min = "0", max = "65535")
-	public int pore_label = PhaseLabels.DEFAULT_PORE;
-
-	@Parameter(label = "CAM label", description = "label value of cathode active material voxels", min = "0", max = "65535")
-	public int cam_label = PhaseLabels.DEFAULT_CAM;
-
-	@Parameter(label = "ISE label", description = "label value of solid electrolyte voxels", min = "0", max = "65535")
-	public int ise_label = PhaseLabels.DEFAULT_ISE;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Key numbers")
 	public ResultsTable key_numbers;
@@ -58,8 +49,7 @@ public class AnalysisReportCommand extends CathodeJCommand {
 				+ " and no label image is given; is the folder name right? Run the analyses with output_dir set to it first.");
 		for (String f : leftOut) note("Left out of the report: " + f + ".");
 		if (d.isEmpty()) note("No readable analysis results in the output folder: the report has only the images.");
-		PhaseLabels pl = new PhaseLabels(pore_label, cam_label, ise_label);
-		convention("phase_labels", pl.asMap());
+		PhaseLabels pl = phaseLabels();
 		String title = "CathodeJ analysis" + (labels != null ? ": " + labels.getTitle() : " of " + dir.getFileName());
 		HtmlReport.write(file, HtmlReport.sample(dir, labels, pl, title, suite));
 		report = file.getFileName().toString(); // in output_dir (a full path would make the provenance depend on the folder)

@@ -1,6 +1,6 @@
 package org.cathodej.workflow.series;
 
-import org.cathodej.commands.CathodeJCommand;
+import org.cathodej.commands.PhaseLabelsCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,20 +35,11 @@ import ij.io.FileSaver;
 
 @Plugin(type = Command.class, label = "Sample Series",
 	description = "Every Analyze command on each sample of a sample table, one comparison table, descriptors plotted against a process parameter, an HTML report")
-public class SampleSeriesCommand extends CathodeJCommand {
+public class SampleSeriesCommand extends PhaseLabelsCommand {
 
 	@Parameter(label = "Sample table", description = "CSV with columns name, file (label image, relative to the table's folder) and any"
 		+ " process parameters (particle size, pressing time, ...); an optional 'results' column names a folder of earlier results", style = "file")
 	public String sample_table = "";
-
-	@Parameter(label = "Pore label", description = "label value of pore voxels in every sample", min = "0", max = "65535")
-	public int pore_label = PhaseLabels.DEFAULT_PORE;
-
-	@Parameter(label = "CAM label", description = "label value of cathode active material voxels in every sample", min = "0", max = "65535")
-	public int cam_label = PhaseLabels.DEFAULT_CAM;
-
-	@Parameter(label = "ISE label", description = "label value of solid electrolyte voxels in every sample", min = "0", max = "65535")
-	public int ise_label = PhaseLabels.DEFAULT_ISE;
 
 	@Parameter(label = "Analysis options", description = "further options for the analyses, as in their macros (e.g. spacing=2 bins=30);"
 		+ " each analysis gets the keys it has", required = false)
