@@ -30,6 +30,7 @@ public final class Bench {
 		PreprocessBench.illumination(),
 		new DestripeQualityBench(),
 		new DestripeRealBench(),
+		new DestripeVariationalBench(),
 		new AlignRealBench(),
 		new SeriesBench(),
 		new StreamingBench(),
