@@ -27,6 +27,8 @@ final class CoarseLevel {
 	float[] sigma;
 	/** Block slabs of this level per block slab of the next: 2, or 1 where the next does not aggregate across z. */
 	int zStep = 2;
+	/** Whether the next level does not aggregate this one's cells across some axis (anisotropic voxels). */
+	boolean semi;
 	/** Cell of the next level each cell belongs to (null on the coarsest). */
 	int[] parent;
 
