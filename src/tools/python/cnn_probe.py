@@ -184,6 +184,7 @@ CONFIGS = {
     "dil16-bal": (lambda: Dilated(16, [1, 2, 4, 8, 16, 1]), {"balanced": True}),
     "dil16-drop": (lambda: Dilated(16, [1, 2, 4, 8, 16, 1], dropout=0.2), {"wd": 1e-3}),
     "dil32": (lambda: Dilated(32, [1, 2, 4, 8, 16, 1]), {}),
+    "dil32-bal": (lambda: Dilated(32, [1, 2, 4, 8, 16, 1]), {"balanced": True}),
     "dil16-rf33": (lambda: Dilated(16, [1, 2, 4, 8, 1]), {}),
     "unet8": (lambda: TinyUNet(8), {}),
     "unet8-drop": (lambda: TinyUNet(8, dropout=0.2), {"wd": 1e-3}),
