@@ -135,19 +135,18 @@ def scores(m):
 class Dilated(nn.Module):
     """3x3 convolutions with growing dilation (context aggregation), then a 1x1 classifier."""
 
-    def __init__(self, width, dilations, dropout=0.0):
+    def __init__(self, width, dilations):
         super().__init__()
         layers, cin = [], 1
         for d in dilations:
             layers += [nn.Conv2d(cin, width, 3, padding=d, dilation=d, padding_mode="reflect"), nn.ReLU(inplace=True)]
             cin = width
         self.body = nn.Sequential(*layers)
-        self.drop = nn.Dropout2d(dropout) if dropout > 0 else nn.Identity()
         self.head = nn.Conv2d(width, 3, 1)
         self.divisor = 1
 
     def forward(self, x):
-        return self.head(self.drop(self.body(x)))
+        return self.head(self.body(x))
 
 
 def block(cin, cout):
@@ -158,11 +157,10 @@ def block(cin, cout):
 class TinyUNet(nn.Module):
     """Three poolings (receptive field about 70 px), widths w, 2w, 4w, 4w."""
 
-    def __init__(self, w, dropout=0.0):
+    def __init__(self, w):
         super().__init__()
         self.e1, self.e2, self.e3, self.b = block(1, w), block(w, 2 * w), block(2 * w, 4 * w), block(4 * w, 4 * w)
         self.d3, self.d2, self.d1 = block(8 * w, 2 * w), block(4 * w, w), block(2 * w, w)
-        self.drop = nn.Dropout2d(dropout) if dropout > 0 else nn.Identity()
         self.head = nn.Conv2d(w, 3, 1)
         self.divisor = 8
 
@@ -175,19 +173,15 @@ class TinyUNet(nn.Module):
         d3 = self.d3(torch.cat([up(b), e3], 1))
         d2 = self.d2(torch.cat([up(d3), e2], 1))
         d1 = self.d1(torch.cat([up(d2), e1], 1))
-        return self.head(self.drop(d1))
+        return self.head(d1)
 
 
 CONFIGS = {
     # name: (factory, training options)
     "dil16": (lambda: Dilated(16, [1, 2, 4, 8, 16, 1]), {}),
     "dil16-bal": (lambda: Dilated(16, [1, 2, 4, 8, 16, 1]), {"balanced": True}),
-    "dil16-drop": (lambda: Dilated(16, [1, 2, 4, 8, 16, 1], dropout=0.2), {"wd": 1e-3}),
-    "dil32": (lambda: Dilated(32, [1, 2, 4, 8, 16, 1]), {}),
     "dil32-bal": (lambda: Dilated(32, [1, 2, 4, 8, 16, 1]), {"balanced": True}),
-    "dil16-rf33": (lambda: Dilated(16, [1, 2, 4, 8, 1]), {}),
     "unet8": (lambda: TinyUNet(8), {}),
-    "unet8-drop": (lambda: TinyUNet(8, dropout=0.2), {"wd": 1e-3}),
 }
 
 
@@ -277,7 +271,8 @@ def main():
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--verbose", action="store_true")
-    ap.add_argument("--check-scribbles", metavar="DIR", help="compare the scribbles with Java's dumps DIR/scribbles_<slice>.u8")
+    ap.add_argument("--check-scribbles", metavar="DIR", help="compare the scribbles with Java's: DIR/scribbles_<slice>.u8 holds "
+                    "SliceEvaluation.stratifiedScribbles(truth, new PhaseLabels(2, 0, 1), z, 0.01, 1) of the training slice, one byte a pixel")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     if args.check_scribbles:
