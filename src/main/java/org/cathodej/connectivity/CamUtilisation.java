@@ -46,6 +46,11 @@ public final class CamUtilisation {
 		public boolean poreStatistics = true;
 		/** Estimator of the CAM-ISE interface areas; voxel faces x 2/3 are reported beside it in any case. */
 		public InterfaceArea interfaceArea = InterfaceArea.CROFTON;
+		/**
+		 * Streamed only: bytes the run may use (0 = what the heap has free); pass 1's labels are kept for pass 2 when they
+		 * take at most an eighth of it, else each slab is labelled again (same numbers either way).
+		 */
+		public long memoryBudget = 0;
 
 		public Face collectorFace() { return Face.of(axis, collectorAtMax); }
 		public Face separatorFace() { return Face.of(axis, !collectorAtMax); }

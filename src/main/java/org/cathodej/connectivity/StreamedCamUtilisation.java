@@ -1,6 +1,8 @@
 package org.cathodej.connectivity;
 
 import java.io.Serializable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.LabelLut;
@@ -10,6 +12,7 @@ import org.cathodej.surface.CroftonDirections;
 import org.cathodej.surface.GeometryCounts;
 import org.cathodej.surface.GeometryKernel;
 import org.cathodej.surface.InterfaceArea;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.cathodej.task.Progress;
 import org.cathodej.volume.Slab;
@@ -27,11 +30,14 @@ import net.imglib2.type.numeric.IntegerType;
  * <li>{@link LabelKernel}: each slab's CAM, ISE (and pore) clusters ({@link ComponentLabeler}) and the CAM-ISE
  * cluster pairs that share a voxel face; merges join clusters across slab faces ({@link SlabClusters}). Then
  * {@link #classify}: spanning and face flags, separator-connected ISE, electronic/ionic CAM classes.</li>
- * <li>{@link ClassKernel}: each slab labelled again (same labels: the labeller is deterministic), its class slices
- * (written to a {@link SliceSink} if given) and the integer interface counts of the class image
- * ({@link GeometryKernel.Partial}); the seam between two slabs is counted in the merge from their boundary
- * slices.</li>
+ * <li>{@link ClassKernel}: each slab's CAM and ISE labels, kept from pass 1 or labelled again (same labels: the
+ * labeller is deterministic), give its class slices (written to a {@link SliceSink} if given) and the integer
+ * interface counts of the class image ({@link GeometryKernel.Partial}); the seam between two slabs is counted in the
+ * merge from their boundary slices.</li>
  * </ol>
+ * Pass 1's labels (4 bytes per voxel: CAM and ISE in one array) are kept in this JVM when they take at most an eighth
+ * of the memory budget ({@link MemoryBudget#keepsWithin}, {@link CamUtilisation.Options#memoryBudget}); a kernel
+ * shipped to other workers never carries them and labels again.
  * Not streamed: the CAM particle image and the marching-cubes interface estimator (they are refused).
  */
 public final class StreamedCamUtilisation {
@@ -62,8 +68,15 @@ public final class StreamedCamUtilisation {
 		final int pore, cam, ise, threads;
 		final Connectivity conn;
 		final boolean poreStatistics;
+		/** Each slab's {@link #phaseLabels} by its first slice, for pass 2, or null (never serialised: a local run's cache). */
+		private final transient Map<Integer, int[][]> kept;
 
 		public LabelKernel(PhaseLabels pl, Connectivity conn, boolean poreStatistics, int threads) {
+			this(pl, conn, poreStatistics, threads, null);
+		}
+
+		LabelKernel(PhaseLabels pl, Connectivity conn, boolean poreStatistics, int threads, Map<Integer, int[][]> kept) {
+			this.kept = kept;
 			pore = pl.pore();
 			cam = pl.cam();
 			ise = pl.ise();
@@ -83,7 +96,31 @@ public final class StreamedCamUtilisation {
 			if (poreStatistics) p.pore = SlabClusters.of(ComponentLabeler.label(img, pore, conn, threads, Progress.NONE), slab.z0(),
 				slab.isFirst(), slab.isLast());
 			p.contacts = contacts(c, i, slab.width(), slab.height(), threads);
+			if (kept != null) kept.put(slab.z0(), phaseLabels(c, i, false, threads));
 			return p;
+		}
+
+		/**
+		 * The slab's CAM and ISE labels in one array per slice: a CAM label, minus an ISE label, or 0 (the phases do not
+		 * overlap); {@code inPlace} writes them into the CAM labelling's slices.
+		 */
+		static int[][] phaseLabels(Clusters c, Clusters i, boolean inPlace, int threads) {
+			int[][] out = new int[c.depth()][];
+			Parallel.forEach(c.depth(), threads, z -> {
+				int[] lc = c.slice(z), li = i.slice(z), o = inPlace ? lc : new int[lc.length];
+				for (int j = 0; j < lc.length; j++) o[j] = lc[j] != 0 ? lc[j] : -li[j];
+				out[z] = o;
+			});
+			return out;
+		}
+
+		/** Pass 1's labels of the slab starting at slice {@code z0} when kept (then let go), else labelled again. */
+		int[][] phaseLabels(Slab slab) {
+			int[][] k = kept == null ? null : kept.remove(slab.z0());
+			if (k != null) return k;
+			RandomAccessibleInterval<? extends IntegerType<?>> img = labels(slab);
+			Clusters c = ComponentLabeler.label(img, cam, conn, threads, Progress.NONE);
+			return phaseLabels(c, ComponentLabeler.label(img, ise, conn, threads, Progress.NONE), true, threads);
 		}
 
 		/** CAM-ISE face contacts within the slab, by blocks of slices on the threads; a sorted set, so thread-independent. */
@@ -225,18 +262,17 @@ public final class StreamedCamUtilisation {
 
 		@Override
 		public ClassPartial partial(Slab slab) {
-			RandomAccessibleInterval<? extends IntegerType<?>> img = labels(slab);
-			Clusters c = ComponentLabeler.label(img, labeller.cam, labeller.conn, labeller.threads, Progress.NONE);
-			Clusters i = ComponentLabeler.label(img, labeller.ise, labeller.conn, labeller.threads, Progress.NONE);
+			int[][] labels = labeller.phaseLabels(slab);
 			int offC = Classes.offset(classes.camSlabZ0, classes.camOffset, slab.z0());
 			int offI = Classes.offset(classes.iseSlabZ0, classes.iseOffset, slab.z0());
 			int d = slab.coreDepth(), n = slab.width() * slab.height();
 			byte[][] planes = new byte[d][n], out = keepIse || sink == null ? planes : new byte[d][n];
 			Parallel.forEach(d, labeller.threads, z -> {
-				int[] lc = c.slice(z), li = i.slice(z);
+				int[] l = labels[z];
 				byte[] p = planes[z], q = out[z];
 				for (int j = 0; j < n; j++) {
-					p[j] = lc[j] != 0 ? classes.camClass[lc[j] + offC] : li[j] != 0 ? classes.iseClass[li[j] + offI] : 0;
+					int v = l[j];
+					p[j] = v > 0 ? classes.camClass[v + offC] : v < 0 ? classes.iseClass[offI - v] : 0;
 					if (q != p) q[j] = p[j] > 4 ? 0 : p[j]; // the written image without the ISE classes
 				}
 			});
@@ -282,7 +318,9 @@ public final class StreamedCamUtilisation {
 		if (o.interfaceArea != InterfaceArea.VOXEL_FACES && o.interfaceArea != InterfaceArea.CROFTON)
 			throw new IllegalArgumentException("Streamed CAM utilisation measures interfaces by Crofton or voxel faces, not by "
 				+ o.interfaceArea.name());
-		LabelKernel lk = new LabelKernel(pl, o.connectivity, o.poreStatistics, o.threads);
+		// in this JVM even for a source that runs kernels elsewhere: there pass 1 keeps nothing and pass 2 labels again
+		Map<Integer, int[][]> kept = MemoryBudget.keepsWithin(4 * src.voxels(), o.memoryBudget) ? new ConcurrentHashMap<>() : null;
+		LabelKernel lk = new LabelKernel(pl, o.connectivity, o.poreStatistics, o.threads, kept);
 		LabelPartial all = SlabStreamer.run(src, plan, lk, p.range(0, 0.5));
 		CamUtilisation.Result r = new CamUtilisation.Result();
 		Classes cl = classify(all, src.width(), src.height(), vs, o, r);

@@ -129,7 +129,7 @@ public final class StreamedPoreAnalysis {
 
 	/** Whether pass 1's pore labels (4 bytes per voxel) are kept for pass 3: when they take at most an eighth of {@code memory}. */
 	static boolean keepsLabels(long voxels, long memory) {
-		return 4.0 * voxels <= memory / 8.0;
+		return MemoryBudget.keeps(4 * voxels, memory);
 	}
 
 	/** Halo of the smallest thickness window: a pore radius of one voxel (any pore has at least that). */

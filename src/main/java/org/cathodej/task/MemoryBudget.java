@@ -29,6 +29,25 @@ public final class MemoryBudget {
 		return cap > 0 ? Math.min(cap, free) : free;
 	}
 
+	/**
+	 * Whether {@code bytes} may be held through a whole streamed run (a pass's per-slab results kept for a later pass
+	 * instead of made again): when they take at most an eighth of {@code memory}, the rest staying for the slabs.
+	 */
+	public static boolean keeps(long bytes, long memory) {
+		return bytes <= memory / 8.0;
+	}
+
+	/**
+	 * {@link #keeps} within the user's cap ({@code cap} bytes when positive, else the free heap), collecting garbage once
+	 * when what is free falls short, since an earlier step's garbage would otherwise decide.
+	 */
+	public static boolean keepsWithin(long bytes, long cap) {
+		if (keeps(bytes, within(cap))) return true;
+		if (cap > 0 && !keeps(bytes, cap)) return false;
+		System.gc();
+		return keeps(bytes, within(cap));
+	}
+
 	/** A {@code memory_mb} parameter in bytes (0 stays 0: no cap). */
 	public static long megabytes(int mb) {
 		return Math.max(0, mb) * (1L << 20);

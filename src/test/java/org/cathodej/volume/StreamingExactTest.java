@@ -24,6 +24,7 @@ import org.cathodej.surface.CroftonDirections;
 import org.cathodej.surface.GeometryCounts;
 import org.cathodej.surface.GeometryKernel;
 import org.cathodej.surface.GeometryScanner;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +182,33 @@ class StreamingExactTest {
 						for (int z = 0; z < c[2]; z++) assertArrayEquals(mem.classImage[z], written[z], what + " class slice " + z);
 					}
 				}
+	}
+
+	/**
+	 * Pass 2 on pass 1's kept labels (the default budget, the free heap) and on labels made again (a budget of one byte,
+	 * too small to keep any): the same tables and class slices as in memory, on phantoms whose clusters cross every slab.
+	 */
+	@Test
+	void camUtilisationKeptOrRelabelledIsBitIdentical() {
+		for (int[] c : new int[][] { { 16, 12, 300, 2 }, { 11, 13, 130, 0 } })
+			for (int variant = 0; variant < 2; variant++) {
+				RandomAccessibleInterval<? extends IntegerType<?>> img = StreamPhantoms.bytes(volume(c), c[0], c[1]);
+				CamUtilisation.Options o = options(Connectivity.TWENTY_SIX, variant);
+				CamUtilisation.Result mem = CamUtilisation.compute(img, PL, VS, o, null, Progress.NONE);
+				for (long budget : new long[] { 0, 1 }) {
+					long labelBytes = 4L * c[0] * c[1] * c[2];
+					assertEquals(budget == 0, MemoryBudget.keepsWithin(labelBytes, budget), "budget " + budget + ": labels kept");
+					o.memoryBudget = budget;
+					for (int s : new int[] { 1, 3, 7 }) {
+						byte[][] written = new byte[c[2]][];
+						CamUtilisation.Result st = StreamedCamUtilisation.compute(source(img), new SlabPlan(c[2], s), PL, VS, o,
+							(z, cls) -> written[z] = cls.clone(), Progress.NONE);
+						String what = java.util.Arrays.toString(c) + " variant " + variant + " budget " + budget + " slab " + s;
+						assertSameCam(mem, st, what);
+						for (int z = 0; z < c[2]; z++) assertArrayEquals(mem.classImage[z], written[z], what + " class slice " + z);
+					}
+				}
+			}
 	}
 
 	static CamUtilisation.Options options(Connectivity conn, int variant) {
