@@ -27,10 +27,22 @@ final class CoarseLevel {
 	float[] sigma;
 	/** Block slabs of this level per block slab of the next: 2, or 1 where the next does not aggregate across z. */
 	int zStep = 2;
+	/** Blocks of this level per block of the next along x and y (2, or 1 across a weak axis). */
+	int xStep = 2, yStep = 2;
 	/** Whether the next level does not aggregate this one's cells across some axis (anisotropic voxels). */
 	boolean semi;
-	/** Cell of the next level each cell belongs to (null on the coarsest). */
+	/**
+	 * Cell of the next level each cell belongs to, while the levels are built (null on the coarsest), then replaced
+	 * by {@link #local} where that fits.
+	 */
 	int[] parent;
+	/**
+	 * Once built: each cell's number within its next-level block (the cells of a block of the next level are
+	 * numbered from its {@code first}), 2 bytes per cell instead of 4; null where a block holds more cells.
+	 */
+	char[] local;
+	/** The next level, once {@link #local} replaces {@link #parent}. */
+	private CoarseLevel up;
 
 	CoarseLevel(int n, int bw, int bh, int bd, int[] first) {
 		this.n = n;
@@ -138,6 +150,45 @@ final class CoarseLevel {
 		return sigma == null || AggregationMultigrid.comparable(sigma[i], sigma[j]);
 	}
 
+	/**
+	 * Replaces {@link #parent} (c: the next level) by the cells' numbers within their blocks of c, which give the
+	 * parent from the block ({@link #forEachParent}), where they all fit in 16 bits.
+	 */
+	void keepLocalParents(CoarseLevel c) {
+		char[] loc = new char[n];
+		int cwh = c.bw * c.bh;
+		for (int z = 0, i = 0; z < bd; z++)
+			for (int y = 0; y < bh; y++)
+				for (int xb = 0; xb < bw; xb++)
+					for (int end = first[(z * bh + y) * bw + xb + 1], base = c.first[z / zStep * cwh + y / yStep * c.bw + xb / xStep]; i < end; i++) {
+						int l = parent[i] - base;
+						if (l < 0 || l > Character.MAX_VALUE) return; // keep the int parents
+						loc[i] = (char) l;
+					}
+		local = loc;
+		up = c;
+		parent = null;
+	}
+
+	/** Takes each cell and its parent. */
+	interface CellParent {
+		void accept(int cell, int parent);
+	}
+
+	/** Calls back with each cell of block slabs [zlo, zhi) and its cell on the next level, cells ascending. */
+	void forEachParent(int zlo, int zhi, CellParent body) {
+		if (local == null) {
+			for (int i = cellOfSlab(zlo), end = cellOfSlab(zhi); i < end; i++) body.accept(i, parent[i]);
+			return;
+		}
+		int cwh = up.bw * up.bh;
+		for (int z = zlo, i = cellOfSlab(zlo); z < zhi; z++)
+			for (int y = 0; y < bh; y++)
+				for (int xb = 0; xb < bw; xb++)
+					for (int end = first[(z * bh + y) * bw + xb + 1], base = up.first[z / zStep * cwh + y / yStep * up.bw + xb / xStep]; i < end; i++)
+						body.accept(i, base + local[i]);
+	}
+
 	/** Bytes of the arrays kept only while the levels are built. */
 	long buildBytes() {
 		return sigma == null ? 0 : 4L * n;
@@ -145,7 +196,7 @@ final class CoarseLevel {
 
 	/** c.dir = P^T dir: the Dirichlet parts summed per cell of the next level, cells in ascending order. */
 	void restrictDirichlet(CoarseLevel c) {
-		for (int i = 0; i < n; i++) c.dir[parent[i]] += dir[i];
+		forEachParent(0, bd, (i, p) -> c.dir[p] += dir[i]);
 	}
 
 	/** The exact solver of this level (the coarsest): full symmetric rows made from the upper triangle for it. */
@@ -171,7 +222,7 @@ final class CoarseLevel {
 	}
 
 	long bytes() {
-		return 16L * n + 4 + 8L * col.length + (parent != null ? 4L * n : 0) + 4L * first.length;
+		return 16L * n + 4 + 8L * col.length + (parent != null ? 4L * n : 0) + (local != null ? 2L * n : 0) + 4L * first.length;
 	}
 
 	/** Chunks of block slabs the smoother and restriction run in: fixed by the level's shape, never by the threads. */
@@ -260,15 +311,14 @@ final class CoarseLevel {
 				}
 			// this chunk's slabs zStep Z .. zStep Z + zStep - 1 are the next level's slabs Z
 			Arrays.fill(c.b, c.first[cs[k] / zStep * cwh], c.first[(cs[k + 1] + zStep - 1) / zStep * cwh], 0f);
-			for (int i = lo; i < hi; i++) c.b[parent[i]] += acc[i];
+			forEachParent(cs[k], cs[k + 1], (i, p) -> c.b[p] += acc[i]);
 		});
 	}
 
 	/** x += alpha P c.x. */
 	void prolongFrom(CoarseLevel c, float alpha, int threads) {
-		Parallel.forEachBlock(n, chunkSlabs().length > 2 ? threads : 1, (from, to) -> {
-			for (int i = from; i < to; i++) x[i] += alpha * c.x[parent[i]];
-		});
+		int[] cs = chunkSlabs();
+		Parallel.forEach(cs.length - 1, threads, k -> forEachParent(cs[k], cs[k + 1], (i, p) -> x[i] += alpha * c.x[p]));
 	}
 
 }
