@@ -6,7 +6,7 @@ import org.cathodej.task.Parallel;
 
 /**
  * One coarse level of the {@link AggregationMultigrid}: cells (aggregates) numbered in the raster order of this
- * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start: 12 bytes per cell (x, b, diagonal), 4 per row start, 4 to the next level, 8 per
+ * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start: 12 bytes per cell (x, b, diagonal), 4 per row start, 2 to the next level (4 while the levels are built), 8 per
  * stored conductance. The smoother is symmetric Gauss-Seidel (forward before the coarse correction, backward after)
  * in a fixed number of chunks of block slabs, run in parallel; its result does not depend on the thread count.
  */
