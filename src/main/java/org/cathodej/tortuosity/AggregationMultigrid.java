@@ -175,13 +175,13 @@ final class AggregationMultigrid implements Preconditioner {
 	/**
 	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates; the first-level
 	 * cells ({@link #firstLevelCells}) with 2.6 stored conductances each (measured 2.3-2.6), 12 bytes per cell for
-	 * x, b and the diagonal, 4 for the row start, 2 for the parent (its number within its block of the next level; the
-	 * smoother's scratch is the output vector of {@link #apply}), the further levels
+	 * x, b and the diagonal, 4 each for the row start and the parent (the smoother's scratch is the output vector of
+	 * {@link #apply}), the further levels
 	 * about a fifth more; the coarsest level's envelope factor. {@link #bytes()} gives the actual figure.
 	 */
 	static long estimateBytes(int w, int h, int d, long n, VoxelSize vs, int conductingClasses) {
 		long cells = firstLevelCells(n, vs);
-		return FineAggregates.bytes(w, h, d, n) + cells * (18 + 21) * 6 / 5 + coarsestBytes(n, conductingClasses);
+		return FineAggregates.bytes(w, h, d, n) + cells * (20 + 21) * 6 / 5 + coarsestBytes(n, conductingClasses);
 	}
 
 	/**
@@ -317,8 +317,6 @@ final class AggregationMultigrid implements Preconditioner {
 		}
 		for (int b = 0; b < 3; b++) extent[b] *= step[b];
 		f.zStep = sz;
-		f.xStep = step[0];
-		f.yStep = step[1];
 		f.semi = !(across[0] && across[1] && across[2]);
 		CoarseLevel c = new CoarseLevel(first[bwh * bd], bw, bh, bd, first);
 		int[] parent = new int[f.n];
@@ -346,7 +344,6 @@ final class AggregationMultigrid implements Preconditioner {
 		long alive = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 12L * f.n + f.buildBytes() + c.buildBytes(); // maxOff, owner, lab
 		for (CoarseLevel l : levels) alive += l.bytes();
 		buildPeak = Math.max(buildPeak, alive + c.setRows(rows));
-		f.keepLocalParents(c);
 		return c;
 	}
 

@@ -6,7 +6,7 @@ import org.cathodej.task.Parallel;
 
 /**
  * One coarse level of the {@link AggregationMultigrid}: cells (aggregates) numbered in the raster order of this
- * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start: 12 bytes per cell (x, b, diagonal), 4 per row start, 2 to the next level (4 while the levels are built), 8 per
+ * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start: 12 bytes per cell (x, b, diagonal), 4 per row start, 4 to the next level, 8 per
  * stored conductance. The smoother is symmetric Gauss-Seidel (forward before the coarse correction, backward after)
  * in a fixed number of chunks of block slabs, run in parallel; its result does not depend on the thread count.
  */
@@ -27,22 +27,10 @@ final class CoarseLevel {
 	float[] sigma;
 	/** Block slabs of this level per block slab of the next: 2, or 1 where the next does not aggregate across z. */
 	int zStep = 2;
-	/** Blocks of this level per block of the next along x and y (2, or 1 across a weak axis). */
-	int xStep = 2, yStep = 2;
 	/** Whether the next level does not aggregate this one's cells across some axis (anisotropic voxels). */
 	boolean semi;
-	/**
-	 * Cell of the next level each cell belongs to, while the levels are built (null on the coarsest), then replaced
-	 * by {@link #local} where that fits.
-	 */
+	/** Cell of the next level each cell belongs to (null on the coarsest). */
 	int[] parent;
-	/**
-	 * Once built: each cell's number within its next-level block (the cells of a block of the next level are
-	 * numbered from its {@code first}), 2 bytes per cell instead of 4; null where a block holds more cells.
-	 */
-	char[] local;
-	/** The next level, once {@link #local} replaces {@link #parent}. */
-	private CoarseLevel up;
 
 	CoarseLevel(int n, int bw, int bh, int bd, int[] first) {
 		this.n = n;
@@ -150,45 +138,6 @@ final class CoarseLevel {
 		return sigma == null || AggregationMultigrid.comparable(sigma[i], sigma[j]);
 	}
 
-	/**
-	 * Replaces {@link #parent} (c: the next level) by the cells' numbers within their blocks of c, which give the
-	 * parent from the block ({@link #forEachParent}), where they all fit in 16 bits.
-	 */
-	void keepLocalParents(CoarseLevel c) {
-		char[] loc = new char[n];
-		int cwh = c.bw * c.bh;
-		for (int z = 0, i = 0; z < bd; z++)
-			for (int y = 0; y < bh; y++)
-				for (int xb = 0; xb < bw; xb++)
-					for (int end = first[(z * bh + y) * bw + xb + 1], base = c.first[z / zStep * cwh + y / yStep * c.bw + xb / xStep]; i < end; i++) {
-						int l = parent[i] - base;
-						if (l < 0 || l > Character.MAX_VALUE) return; // keep the int parents
-						loc[i] = (char) l;
-					}
-		local = loc;
-		up = c;
-		parent = null;
-	}
-
-	/** Takes each cell and its parent. */
-	interface CellParent {
-		void accept(int cell, int parent);
-	}
-
-	/** Calls back with each cell of block slabs [zlo, zhi) and its cell on the next level, cells ascending. */
-	void forEachParent(int zlo, int zhi, CellParent body) {
-		if (local == null) {
-			for (int i = cellOfSlab(zlo), end = cellOfSlab(zhi); i < end; i++) body.accept(i, parent[i]);
-			return;
-		}
-		int cwh = up.bw * up.bh;
-		for (int z = zlo, i = cellOfSlab(zlo); z < zhi; z++)
-			for (int y = 0; y < bh; y++)
-				for (int xb = 0; xb < bw; xb++)
-					for (int end = first[(z * bh + y) * bw + xb + 1], base = up.first[z / zStep * cwh + y / yStep * up.bw + xb / xStep]; i < end; i++)
-						body.accept(i, base + local[i]);
-	}
-
 	/** Bytes of the arrays kept only while the levels are built. */
 	long buildBytes() {
 		return sigma == null ? 0 : 4L * n;
@@ -196,7 +145,7 @@ final class CoarseLevel {
 
 	/** c.dir = P^T dir: the Dirichlet parts summed per cell of the next level, cells in ascending order. */
 	void restrictDirichlet(CoarseLevel c) {
-		forEachParent(0, bd, (i, p) -> c.dir[p] += dir[i]);
+		for (int i = 0; i < n; i++) c.dir[parent[i]] += dir[i];
 	}
 
 	/** The exact solver of this level (the coarsest): full symmetric rows made from the upper triangle for it. */
@@ -222,7 +171,7 @@ final class CoarseLevel {
 	}
 
 	long bytes() {
-		return 16L * n + 4 + 8L * col.length + (parent != null ? 4L * n : 0) + (local != null ? 2L * n : 0) + 4L * first.length;
+		return 16L * n + 4 + 8L * col.length + (parent != null ? 4L * n : 0) + 4L * first.length;
 	}
 
 	/** Chunks of block slabs the smoother and restriction run in: fixed by the level's shape, never by the threads. */
@@ -311,14 +260,15 @@ final class CoarseLevel {
 				}
 			// this chunk's slabs zStep Z .. zStep Z + zStep - 1 are the next level's slabs Z
 			Arrays.fill(c.b, c.first[cs[k] / zStep * cwh], c.first[(cs[k + 1] + zStep - 1) / zStep * cwh], 0f);
-			forEachParent(cs[k], cs[k + 1], (i, p) -> c.b[p] += acc[i]);
+			for (int i = lo; i < hi; i++) c.b[parent[i]] += acc[i];
 		});
 	}
 
 	/** x += alpha P c.x. */
 	void prolongFrom(CoarseLevel c, float alpha, int threads) {
-		int[] cs = chunkSlabs();
-		Parallel.forEach(cs.length - 1, threads, k -> forEachParent(cs[k], cs[k + 1], (i, p) -> x[i] += alpha * c.x[p]));
+		Parallel.forEachBlock(n, chunkSlabs().length > 2 ? threads : 1, (from, to) -> {
+			for (int i = from; i < to; i++) x[i] += alpha * c.x[parent[i]];
+		});
 	}
 
 }
