@@ -57,7 +57,6 @@ final class AggregationMultigrid implements Preconditioner {
 	/** Largest sum of the arrays alive while the levels were built (the fine aggregates included). */
 	long buildPeak;
 	final EnvelopeCholesky coarsest;
-	private final float[] acc;
 	/** Whether the first coarse level's aggregates are not joined across some axis (anisotropic voxels). */
 	private final boolean firstSemi;
 	/** While the levels are built: the extent in voxels of the last level's aggregates along x, y, z (as if regular). */
@@ -79,7 +78,6 @@ final class AggregationMultigrid implements Preconditioner {
 		firstSemi = built.firstSemi;
 		levels.addAll(built.levels);
 		buildPeak = built.buildPeak;
-		acc = built.acc;
 		CoarseLevel l = levels.get(0);
 		l.dir = firstLevelDirichlet();
 		for (int li = 1; li < levels.size(); li++) {
@@ -114,7 +112,6 @@ final class AggregationMultigrid implements Preconditioner {
 		coarsest = l.factor();
 		l.dir = null;
 		l.sigma = null;
-		acc = new float[levels.get(0).n];
 		if (Boolean.getBoolean("amg.verbose")) {
 			StringBuilder sb = new StringBuilder("levels: " + s.n);
 			for (CoarseLevel lv : levels) sb.append(" -> ").append(lv.n).append('/').append(lv.col.length);
@@ -178,12 +175,13 @@ final class AggregationMultigrid implements Preconditioner {
 	/**
 	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates; the first-level
 	 * cells ({@link #firstLevelCells}) with 2.6 stored conductances each (measured 2.3-2.6), 12 bytes per cell for
-	 * x, b and the diagonal, 4 each for the row start, the parent and the smoother's scratch, the further levels
+	 * x, b and the diagonal, 4 each for the row start and the parent (the smoother's scratch is the output vector of
+	 * {@link #apply}), the further levels
 	 * about a fifth more; the coarsest level's envelope factor. {@link #bytes()} gives the actual figure.
 	 */
 	static long estimateBytes(int w, int h, int d, long n, VoxelSize vs, int conductingClasses) {
 		long cells = firstLevelCells(n, vs);
-		return FineAggregates.bytes(w, h, d, n) + cells * (24 + 21) * 6 / 5 + coarsestBytes(n, conductingClasses);
+		return FineAggregates.bytes(w, h, d, n) + cells * (20 + 21) * 6 / 5 + coarsestBytes(n, conductingClasses);
 	}
 
 	/**
@@ -208,7 +206,7 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/** Bytes the levels keep while solving. */
 	long bytes() {
-		long b = FineAggregates.bytes(s.w, s.h, s.d, s.n) + 4L * acc.length + coarsest.bytes();
+		long b = FineAggregates.bytes(s.w, s.h, s.d, s.n) + coarsest.bytes();
 		for (CoarseLevel l : levels) b += l.bytes() - (l == levels.get(0) ? 4L * l.first.length : 0); // level 1 shares fa.first
 		return b;
 	}
@@ -421,9 +419,12 @@ final class AggregationMultigrid implements Preconditioner {
 	 * its half-sweeps slice by slice (no intermediate vector): (1) red voxels r / D from 0, black Gauss-Seidel, residual
 	 * of the red voxels restricted to the aggregates (the black ones' is 0); the coarse cycles; (2) the red values plus
 	 * the scaled coarse correction (the black ones are overwritten next), black Gauss-Seidel, red Gauss-Seidel.
+	 * The coarse cycles use out (not yet written then; as long as the first level has at most one cell per voxel) as
+	 * the smoother's scratch, which saves 4 bytes per first-level cell.
 	 */
 	@Override
 	public void apply(float[] r, float[] out) {
+		if (out == r) throw new IllegalArgumentException("The preconditioner needs separate input and output vectors");
 		CoarseLevel c = levels.get(0);
 		ConductionSystem.SliceValues red = (z, ix, o) -> {
 			Arrays.fill(o, 0f);
@@ -445,7 +446,7 @@ final class AggregationMultigrid implements Preconditioner {
 			}
 		});
 		Arrays.fill(c.x, 0f);
-		for (int g = 0; g < GAMMA; g++) cycle(0);
+		for (int g = 0; g < GAMMA; g++) cycle(0, out);
 		float alpha = firstSemi ? ALPHA_SEMI : ALPHA;
 		ConductionSystem.SliceValues corrected = (z, ix, o) -> {
 			red.fill(z, ix, o);
@@ -474,8 +475,8 @@ final class AggregationMultigrid implements Preconditioner {
 	/** Slices of compact indices each thread keeps for the chained windows of {@link #apply} (they read 2 ahead). */
 	static final int WINDOW = 5;
 
-	/** One cycle on coarse level li from its current x. */
-	private void cycle(int li) {
+	/** One cycle on coarse level li from its current x; acc: scratch of at least the first level's cells. */
+	private void cycle(int li, float[] acc) {
 		CoarseLevel l = levels.get(li);
 		if (li == levels.size() - 1) {
 			coarsest.solve(l.b, l.x);
@@ -485,7 +486,7 @@ final class AggregationMultigrid implements Preconditioner {
 		l.gaussSeidel(true, acc, s.threads);
 		l.restrictTo(c, acc, s.threads);
 		Arrays.fill(c.x, 0f);
-		for (int g = 0; g < GAMMA; g++) cycle(li + 1);
+		for (int g = 0; g < GAMMA; g++) cycle(li + 1, acc);
 		l.prolongFrom(c, l.semi ? ALPHA_SEMI : ALPHA, s.threads);
 		l.gaussSeidel(false, acc, s.threads);
 	}

@@ -8,21 +8,21 @@ import org.cathodej.task.Parallel;
  * not much weaker than the others) form one aggregate.
  * Voxels of one block that meet only outside it (two particles touching elsewhere, dead ends, thin necks) stay in
  * different aggregates, so the coarse level keeps the conducting domain's topology. Aggregates are numbered in block
- * raster order; the aggregate of voxel k in block b is {@code first[b] + local[k]}: 0.5 bytes per voxel plus one per
- * system voxel.
+ * raster order; the aggregate of voxel k in block b is {@code first[b]} plus its number within the block (0..7, 4
+ * bits): 0.5 bytes per voxel plus 0.5 per system voxel.
  */
 final class FineAggregates {
 
 	final int bw, bh, bd;
 	/** First aggregate of each block; first[blocks] = number of aggregates. */
 	final int[] first;
-	/** Aggregate of each system voxel within its block (0..7). */
-	final byte[] local;
+	/** Aggregate of each system voxel within its block (0..7), two per byte: voxel k in the low (k even) or high half of byte k / 2. */
+	private final byte[] local;
 	final int count;
 
-	/** Bytes kept: an int per block and a byte per system voxel. */
+	/** Bytes kept: an int per block and half a byte per system voxel. */
 	static long bytes(int w, int h, int d, long n) {
-		return 4L * ((long) half(w) * half(h) * half(d) + 1) + n;
+		return 4L * ((long) half(w) * half(h) * half(d) + 1) + (n + 1) / 2;
 	}
 
 	static int half(int n) {
@@ -36,10 +36,11 @@ final class FineAggregates {
 		bd = half(s.d);
 		int bwh = bw * bh;
 		first = new int[bwh * bd + 1];
-		local = new byte[s.n];
+		local = new byte[(s.n + 1) / 2];
 		Parallel.forEachBlock(bd, s.threads, (from, to) -> {
 			ConductionSystem.Window win = s.new Window();
 			int[] k = new int[8], cls = new int[8], lab = new int[8];
+			int lo = s.offset[2 * from], hi = s.offset[Math.min(s.d, 2 * to)];
 			for (int Z = from; Z < to; Z++) {
 				int[] i0 = win.slice(2 * Z), i1 = win.slice(2 * Z + 1);
 				byte[] c0 = s.v.cls[2 * Z], c1 = 2 * Z + 1 < s.d ? s.v.cls[2 * Z + 1] : null;
@@ -54,13 +55,25 @@ final class FineAggregates {
 						}
 						int m = components(k, cls, s.n, s.k1, strongFace, lab);
 						for (int p = 0; p < 8; p++)
-							if (k[p] != s.n) local[k[p]] = (byte) lab[p];
+							if (k[p] != s.n) setLocal(k[p], lab[p], lo, hi);
 						first[Z * bwh + Y * bw + X + 1] = m;
 					}
 			}
 		});
 		for (int b = 0; b < bwh * bd; b++) first[b + 1] += first[b];
 		count = first[bwh * bd];
+	}
+
+	/**
+	 * Stores the number within its block of voxel k, of the voxels [lo, hi) this thread labels: a byte shared with
+	 * another thread's voxel (at either end of the range) is updated under a lock.
+	 */
+	private void setLocal(int k, int lab, int lo, int hi) {
+		if (k == lo && (k & 1) == 1 || k == hi - 1 && (k & 1) == 0) {
+			synchronized (local) {
+				local[k >> 1] |= (byte) (lab << ((k & 1) << 2));
+			}
+		} else local[k >> 1] |= (byte) (lab << ((k & 1) << 2));
 	}
 
 	/**
@@ -106,6 +119,6 @@ final class FineAggregates {
 
 	/** Aggregate of system voxel k at column x of the row with base {@code row}. */
 	int of(int row, int x, int k) {
-		return first[row + (x >> 1)] + local[k];
+		return first[row + (x >> 1)] + (local[k >> 1] >> ((k & 1) << 2) & 15);
 	}
 }
