@@ -65,7 +65,7 @@ final class ComponentTables {
 		if (slices < depth) m.append(", about ").append(MemoryBudget.bytes(total)).append(" for all ").append(depth)
 			.append(" slices if the pores go on as in the first ").append(slices);
 		m.append(", but ").append(MemoryBudget.bytes(Math.max(0, fits)));
-		if (cap > 0) m.append(" is left of the memory budget (memory_mb=").append((cap + (1L << 20) - 1) >> 20).append(")")
+		if (cap > 0) m.append(" is left of the memory budget (memory_mb=").append(MemoryBudget.ceilMegabytes(cap)).append(")")
 			.append(reserved > 0 ? " beside " + MemoryBudget.bytes(reserved) + " held for the whole volume and" : " beside");
 		else m.append(" is what the heap can give them beside");
 		m.append(" the least thickness windows (").append(MemoryBudget.bytes(windows)).append(")");

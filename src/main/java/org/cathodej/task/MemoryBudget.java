@@ -68,7 +68,8 @@ public final class MemoryBudget {
 		require(bytes, what, 0);
 	}
 
-	private static long ceilMegabytes(long b) {
+	/** Bytes as whole megabytes, rounded up (the memory_mb that holds them). */
+	public static long ceilMegabytes(long b) {
 		return (b + (1L << 20) - 1) >> 20;
 	}
 
