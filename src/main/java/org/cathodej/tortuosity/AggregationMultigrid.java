@@ -59,6 +59,8 @@ final class AggregationMultigrid implements Preconditioner {
 	final EnvelopeCholesky coarsest;
 	/** Whether the first coarse level's aggregates are not joined across some axis (anisotropic voxels). */
 	private final boolean firstSemi;
+	/** Whether the coarse levels' vectors but the first level's x and the coarsest's live in the output vector of {@link #apply}. */
+	private final boolean lent;
 	/** While the levels are built: the extent in voxels of the last level's aggregates along x, y, z (as if regular). */
 	private final int[] extent = { 1, 1, 1 };
 
@@ -76,6 +78,7 @@ final class AggregationMultigrid implements Preconditioner {
 		this.s = s;
 		fa = built.fa;
 		firstSemi = built.firstSemi;
+		lent = built.lent;
 		levels.addAll(built.levels);
 		buildPeak = built.buildPeak;
 		CoarseLevel l = levels.get(0);
@@ -112,11 +115,53 @@ final class AggregationMultigrid implements Preconditioner {
 		coarsest = l.factor();
 		l.dir = null;
 		l.sigma = null;
-		if (Boolean.getBoolean("amg.verbose")) {
-			StringBuilder sb = new StringBuilder("levels: " + s.n);
-			for (CoarseLevel lv : levels) sb.append(" -> ").append(lv.n).append('/').append(lv.col.length);
-			System.out.println(sb);
+		lent = ownVectors();
+		if (Boolean.getBoolean("amg.verbose")) System.out.println(memoryReport());
+	}
+
+	/**
+	 * The coarse levels' vectors: the cycles need b and x of a level only while the preconditioner runs, and its
+	 * output vector (one per system voxel) is written only after them, so it holds, besides the smoother's scratch
+	 * of the first level's size, the first level's b and the further levels' x and b where they fit (at most half
+	 * a cell per voxel on the first level: 0.15-0.3 measured). The first level's x is read while the output is
+	 * written and the coarsest level's go to its exact solver: arrays of their own. Returns whether they fit.
+	 */
+	private boolean ownVectors() {
+		long need = levels.get(0).n;
+		for (int li = 0; li < levels.size() - 1; li++) need += (li == 0 ? 1L : 2L) * levels.get(li).n;
+		boolean fits = need <= s.n && levels.size() > 1;
+		for (int li = 0; li < levels.size(); li++) {
+			boolean own = !fits || li == levels.size() - 1;
+			levels.get(li).own(own || li == 0, own);
 		}
+		return fits;
+	}
+
+	/** Lends the levels their parts of the output vector of {@link #apply} (see {@link #ownVectors}). */
+	private void lendVectors(float[] out) {
+		if (!lent) return;
+		int at = levels.get(0).n; // out[0, first level's cells): the smoother's scratch
+		for (int li = 0; li < levels.size() - 1; li++) {
+			CoarseLevel l = levels.get(li);
+			if (li > 0) {
+				l.x = out;
+				l.xo = at;
+				at += l.n;
+			}
+			l.b = out;
+			l.bo = at;
+			at += l.n;
+		}
+	}
+
+	/** Per level: cells, stored conductances and bytes (per system voxel); the build peak and the bytes kept. */
+	String memoryReport() {
+		StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "levels (cells / stored conductances / B per system voxel): %d voxels, fine aggregates %.2f",
+			s.n, FineAggregates.bytes(s.w, s.h, s.d, s.n) / (double) s.n));
+		for (CoarseLevel l : levels)
+			sb.append(String.format(java.util.Locale.ROOT, " -> %d / %d / %.2f%s", l.n, l.col.length, l.bytes() / (double) s.n, l.palette != null ? " (palette)" : ""));
+		return sb.append(String.format(java.util.Locale.ROOT, "; coarsest factor %.3f; kept %.2f, build peak %.2f B per system voxel%s",
+			coarsest.bytes() / (double) s.n, bytes() / (double) s.n, buildPeak / (double) s.n, lent ? "" : "; vectors of their own")).toString();
 	}
 
 	/**
@@ -294,9 +339,10 @@ final class AggregationMultigrid implements Preconditioner {
 		for (int i = 0; i < f.n; i++)
 			for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) {
 				// a cell's largest conductance among its own material's: an ISE cell on CAM is not weak to its ISE neighbours
-				if (!f.sameMaterial(i, f.col[a])) continue;
-				maxOff[i] = Math.max(maxOff[i], f.val[a]);
-				maxOff[f.col[a]] = Math.max(maxOff[f.col[a]], f.val[a]);
+				int j = f.col(i, a);
+				if (!f.sameMaterial(i, j)) continue;
+				maxOff[i] = Math.max(maxOff[i], f.g(a));
+				maxOff[j] = Math.max(maxOff[j], f.g(a));
 			}
 		int[] owner = new int[f.n], lab = new int[f.n], first = new int[bwh * bd + 1];
 		forEachBlock(f, bw, bh, bd, step, (S, cells, m) -> {
@@ -335,7 +381,7 @@ final class AggregationMultigrid implements Preconditioner {
 				// the cells of slabs sz Z .. sz Z + sz - 1 are those of coarse slab Z
 				for (int i = f.first[Math.min(sz * Z, f.bd) * fwh], end = f.first[Math.min(sz * Z + sz, f.bd) * fwh]; i < end; i++) {
 					int I = parent[i];
-					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.addPair(I, parent[f.col[a]], f.val[a]);
+					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.addPair(I, parent[f.col(i, a)], f.g(a));
 				}
 				rows[Z] = rb;
 			}
@@ -391,8 +437,8 @@ final class AggregationMultigrid implements Preconditioner {
 		for (int a = 0; a < m; a++) {
 			int i = cells[a];
 			for (int e = f.ptr[i]; e < f.ptr[i + 1]; e++) {
-				int j = f.col[e];
-				if (j < i || owner[j] != S || f.val[e] < theta * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
+				int j = f.col(i, e);
+				if (j < i || owner[j] != S || f.g(e) < theta * Math.sqrt((double) maxOff[i] * maxOff[j])) continue;
 				if (apart && !f.sameMaterial(i, j)) continue;
 				int ra = find(root, a), rb = find(root, lab[j]);
 				if (ra != rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
@@ -419,13 +465,14 @@ final class AggregationMultigrid implements Preconditioner {
 	 * its half-sweeps slice by slice (no intermediate vector): (1) red voxels r / D from 0, black Gauss-Seidel, residual
 	 * of the red voxels restricted to the aggregates (the black ones' is 0); the coarse cycles; (2) the red values plus
 	 * the scaled coarse correction (the black ones are overwritten next), black Gauss-Seidel, red Gauss-Seidel.
-	 * The coarse cycles use out (not yet written then; as long as the first level has at most one cell per voxel) as
-	 * the smoother's scratch, which saves 4 bytes per first-level cell.
+	 * The coarse cycles use out (not yet written then) as the smoother's scratch and for most of their vectors
+	 * ({@link #ownVectors}).
 	 */
 	@Override
 	public void apply(float[] r, float[] out) {
 		if (out == r) throw new IllegalArgumentException("The preconditioner needs separate input and output vectors");
 		CoarseLevel c = levels.get(0);
+		lendVectors(out);
 		ConductionSystem.SliceValues red = (z, ix, o) -> {
 			Arrays.fill(o, 0f);
 			for (int y = 0; y < s.h; y++)
@@ -440,9 +487,9 @@ final class AggregationMultigrid implements Preconditioner {
 			ConductionSystem.Dense r0 = s.new Dense(win, red);
 			ConductionSystem.Dense x1 = s.new Dense(win, (z, ix, o) -> s.gsSlice(1, z, r0, r, o));
 			for (int Z = from; Z < to; Z++) {
-				Arrays.fill(c.b, fa.first[Z * bwh], fa.first[(Z + 1) * bwh], 0f);
+				Arrays.fill(c.b, c.bo + fa.first[Z * bwh], c.bo + fa.first[(Z + 1) * bwh], 0f);
 				for (int z = 2 * Z; z < Math.min(s.d, 2 * Z + 2); z++)
-					s.sweep(ConductionSystem.RESTRICT_AGG, z, x1, null, r, 0, c.b, 0, 0, fa);
+					s.sweep(ConductionSystem.RESTRICT_AGG, z, x1, null, r, 0, c.b, c.bo, 0, fa);
 			}
 		});
 		Arrays.fill(c.x, 0f);
@@ -485,7 +532,7 @@ final class AggregationMultigrid implements Preconditioner {
 		CoarseLevel c = levels.get(li + 1);
 		l.gaussSeidel(true, acc, s.threads);
 		l.restrictTo(c, acc, s.threads);
-		Arrays.fill(c.x, 0f);
+		Arrays.fill(c.x, c.xo, c.xo + c.n, 0f);
 		for (int g = 0; g < GAMMA; g++) cycle(li + 1, acc);
 		l.prolongFrom(c, l.semi ? ALPHA_SEMI : ALPHA, s.threads);
 		l.gaussSeidel(false, acc, s.threads);

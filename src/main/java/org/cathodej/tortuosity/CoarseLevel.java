@@ -16,8 +16,24 @@ final class CoarseLevel {
 	/** First cell of each block of this level's grid; first[blocks] = n. */
 	final int[] first;
 	int[] ptr, col;
+	/** The stored conductances; null where {@link #palette} holds them. */
 	float[] val;
-	final float[] diag, x, b;
+	/**
+	 * Where the level has at most 256 distinct conductances and every column lies fewer than 2^24 cells after its
+	 * row (one conducting class on the first level: a conductance is 1 to 4 voxel faces along one axis), the distinct
+	 * values: col[e] then holds the column minus the row in its low 24 bits and the value's number in the top 8 bits,
+	 * 4 bytes per stored conductance instead of 8 (read through {@link #col(int, int)} and {@link #g}).
+	 */
+	float[] palette;
+	final float[] diag;
+	/**
+	 * The cycle's unknowns and right-hand side, from x[xo] and b[bo] on: arrays of their own ({@link #own}), or
+	 * parts of the preconditioner's output vector that {@link AggregationMultigrid#apply} lends them.
+	 */
+	float[] x, b;
+	int xo, bo;
+	/** Bytes of the arrays of their own x and b. */
+	private long vectorBytes;
 	/** Dirichlet part of the diagonal, while the levels are built. */
 	float[] dir;
 	/**
@@ -38,8 +54,6 @@ final class CoarseLevel {
 		this.bh = bh;
 		this.bd = bd;
 		this.first = first;
-		x = new float[n];
-		b = new float[n];
 		dir = new float[n];
 		diag = new float[n];
 	}
@@ -106,21 +120,70 @@ final class CoarseLevel {
 		for (RowBuilder rb : rows)
 			for (int r = 0; r < rb.n; r++) ptr[rb.base + r + 1] = rb.len[r];
 		for (int i = 0; i < n; i++) ptr[i + 1] += ptr[i];
+		Palette pal = Palette.of(rows);
 		col = new int[ptr[n]];
-		val = new float[ptr[n]];
-		long peak = 20L * n + 4 + 8L * ptr[n] + (parent != null ? 4L * n : 0);
+		val = pal == null ? new float[ptr[n]] : null;
+		long peak = 8L * n + 4 + (pal == null ? 8L : 4L) * ptr[n] + (parent != null ? 4L * n : 0);
 		for (RowBuilder rb : rows) peak += 12L * rb.col.length + 12L * rb.n;
 		for (int z = 0; z < rows.length; z++) {
 			RowBuilder rb = rows[z];
 			rows[z] = null; // free the slab's pool as soon as it is copied
 			for (int r = 0; r < rb.n; r++)
 				for (int a = rb.head[r], o = ptr[rb.base + r]; a >= 0; a = rb.next[a], o++) {
-					col[o] = rb.col[a];
-					val[o] = rb.val[a];
+					if (pal == null) {
+						col[o] = rb.col[a];
+						val[o] = rb.val[a];
+					} else col[o] = rb.col[a] - rb.base - r | pal.code(rb.val[a]) << 24;
 				}
 		}
+		palette = pal == null ? null : pal.values();
 		sumDiagonal();
 		return peak;
+	}
+
+	/** Column of stored conductance e, in row i. */
+	int col(int i, int e) {
+		return palette == null ? col[e] : i + (col[e] & 0xFFFFFF);
+	}
+
+	/** Stored conductance e. */
+	float g(int e) {
+		return palette == null ? val[e] : palette[col[e] >>> 24];
+	}
+
+	/** The distinct conductances of a level being built, numbered in first-seen order (an open-addressing table). */
+	private static final class Palette {
+		private final int[] bits = new int[1024], number = new int[1024];
+		private final float[] values = new float[256];
+		private int size;
+
+		/** The palette of the slabs' rows, or null if they hold more than 256 values or a column too far from its row. */
+		static Palette of(RowBuilder[] rows) {
+			Palette p = new Palette();
+			for (RowBuilder rb : rows)
+				for (int r = 0; r < rb.n; r++)
+					for (int a = rb.head[r]; a >= 0; a = rb.next[a])
+						if (rb.col[a] - rb.base - r >= 1 << 24 || p.code(rb.val[a]) < 0) return null;
+			return p;
+		}
+
+		/** Number of value v, added if new; -1 if the palette is full. */
+		int code(float v) {
+			int key = Float.floatToRawIntBits(v), h = (key * 0x9E3779B1) >>> 22;
+			while (number[h] != 0) {
+				if (bits[h] == key) return number[h] - 1;
+				h = (h + 1) & 1023;
+			}
+			if (size == 256) return -1;
+			bits[h] = key;
+			values[size] = v;
+			number[h] = ++size;
+			return size - 1;
+		}
+
+		float[] values() {
+			return java.util.Arrays.copyOf(values, size);
+		}
 	}
 
 	/** diag = Dirichlet part + the conductances of both ends, summed in a fixed order. */
@@ -128,8 +191,8 @@ final class CoarseLevel {
 		System.arraycopy(dir, 0, diag, 0, n);
 		for (int i = 0; i < n; i++)
 			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
-				diag[i] += val[e];
-				diag[col[e]] += val[e];
+				diag[i] += g(e);
+				diag[col(i, e)] += g(e);
 			}
 	}
 
@@ -140,7 +203,20 @@ final class CoarseLevel {
 
 	/** Bytes of the arrays kept only while the levels are built. */
 	long buildBytes() {
-		return sigma == null ? 0 : 4L * n;
+		return (sigma == null ? 0 : 4L * n) + (dir == null ? 0 : 4L * n);
+	}
+
+	/** Gives x and b (as chosen) arrays of their own. */
+	void own(boolean ownX, boolean ownB) {
+		if (ownX) {
+			x = new float[n];
+			xo = 0;
+		}
+		if (ownB) {
+			b = new float[n];
+			bo = 0;
+		}
+		vectorBytes = 4L * n * ((ownX ? 1 : 0) + (ownB ? 1 : 0));
 	}
 
 	/** c.dir = P^T dir: the Dirichlet parts summed per cell of the next level, cells in ascending order. */
@@ -154,24 +230,24 @@ final class CoarseLevel {
 		for (int i = 0; i < n; i++)
 			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
 				fp[i + 1]++;
-				fp[col[e] + 1]++;
+				fp[col(i, e) + 1]++;
 			}
 		for (int i = 0; i < n; i++) fp[i + 1] += fp[i];
 		int[] fc = new int[fp[n]], at = Arrays.copyOf(fp, n);
 		float[] fv = new float[fp[n]];
 		for (int i = 0; i < n; i++)
 			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
-				int j = col[e];
+				int j = col(i, e);
 				fc[at[i]] = j;
-				fv[at[i]++] = val[e];
+				fv[at[i]++] = g(e);
 				fc[at[j]] = i;
-				fv[at[j]++] = val[e];
+				fv[at[j]++] = g(e);
 			}
 		return new EnvelopeCholesky(n, fp, fc, fv, diag);
 	}
 
 	long bytes() {
-		return 16L * n + 4 + 8L * col.length + (parent != null ? 4L * n : 0) + 4L * first.length;
+		return 8L * n + 4 + vectorBytes + (palette == null ? 8L : 4L) * col.length + 4L * (palette == null ? 0 : palette.length) + (parent != null ? 4L * n : 0) + 4L * first.length;
 	}
 
 	/** Chunks of block slabs the smoother and restriction run in: fixed by the level's shape, never by the threads. */
@@ -208,27 +284,35 @@ final class CoarseLevel {
 			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			Arrays.fill(acc, lo, hi, 0f);
 			if (k > 0) scatterFrom(cellOfSlab(cs[k] - 1), lo, lo, hi, acc);
-			if (k < c - 1) next[k] = Arrays.copyOfRange(x, hi, cellOfSlab(cs[k + 1] + 1));
+			if (k < c - 1) next[k] = Arrays.copyOfRange(x, xo + hi, xo + cellOfSlab(cs[k + 1] + 1));
 		});
 		Parallel.forEach(c, threads, k -> {
 			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			float[] xn = next[k];
 			if (forward) {
 				for (int i = lo; i < hi; i++) {
-					float v = b[i] + acc[i];
-					for (int e = ptr[i]; e < ptr[i + 1]; e++) v += val[e] * (col[e] < hi ? x[col[e]] : xn[col[e] - hi]);
+					float v = b[bo + i] + acc[i];
+					for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+						int j = col(i, e);
+						v += g(e) * (j < hi ? x[xo + j] : xn[j - hi]);
+					}
 					float xi = v / diag[i];
-					x[i] = xi;
-					for (int e = ptr[i]; e < ptr[i + 1]; e++)
-						if (col[e] < hi) acc[col[e]] += val[e] * xi;
+					x[xo + i] = xi;
+					for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+						int j = col(i, e);
+						if (j < hi) acc[j] += g(e) * xi;
+					}
 				}
 				return;
 			}
 			scatterFrom(lo, hi, lo, hi, acc);
 			for (int i = hi - 1; i >= lo; i--) {
-				float v = b[i] + acc[i];
-				for (int e = ptr[i]; e < ptr[i + 1]; e++) v += val[e] * (col[e] < hi ? x[col[e]] : xn[col[e] - hi]);
-				x[i] = v / diag[i];
+				float v = b[bo + i] + acc[i];
+				for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+					int j = col(i, e);
+					v += g(e) * (j < hi ? x[xo + j] : xn[j - hi]);
+				}
+				x[xo + i] = v / diag[i];
 			}
 		});
 	}
@@ -236,10 +320,10 @@ final class CoarseLevel {
 	/** acc[c] += g_jc x_j for the rows j in [from, to) and their columns c in [lo, hi). */
 	private void scatterFrom(int from, int to, int lo, int hi, float[] acc) {
 		for (int j = from; j < to; j++) {
-			float xj = x[j];
+			float xj = x[xo + j];
 			for (int e = ptr[j]; e < ptr[j + 1]; e++) {
-				int c = col[e];
-				if (c >= lo && c < hi) acc[c] += val[e] * xj;
+				int c = col(j, e);
+				if (c >= lo && c < hi) acc[c] += g(e) * xj;
 			}
 		}
 	}
@@ -250,24 +334,24 @@ final class CoarseLevel {
 		int cwh = c.bw * c.bh;
 		Parallel.forEach(cs.length - 1, threads, k -> {
 			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
-			for (int i = lo; i < hi; i++) acc[i] = b[i] - diag[i] * x[i];
+			for (int i = lo; i < hi; i++) acc[i] = b[bo + i] - diag[i] * x[xo + i];
 			if (k > 0) scatterFrom(cellOfSlab(cs[k] - 1), lo, lo, hi, acc);
 			for (int i = lo; i < hi; i++)
 				for (int e = ptr[i]; e < ptr[i + 1]; e++) {
-					int j = col[e];
-					acc[i] += val[e] * x[j];
-					if (j < hi) acc[j] += val[e] * x[i];
+					int j = col(i, e);
+					acc[i] += g(e) * x[xo + j];
+					if (j < hi) acc[j] += g(e) * x[xo + i];
 				}
 			// this chunk's slabs zStep Z .. zStep Z + zStep - 1 are the next level's slabs Z
-			Arrays.fill(c.b, c.first[cs[k] / zStep * cwh], c.first[(cs[k + 1] + zStep - 1) / zStep * cwh], 0f);
-			for (int i = lo; i < hi; i++) c.b[parent[i]] += acc[i];
+			Arrays.fill(c.b, c.bo + c.first[cs[k] / zStep * cwh], c.bo + c.first[(cs[k + 1] + zStep - 1) / zStep * cwh], 0f);
+			for (int i = lo; i < hi; i++) c.b[c.bo + parent[i]] += acc[i];
 		});
 	}
 
 	/** x += alpha P c.x. */
 	void prolongFrom(CoarseLevel c, float alpha, int threads) {
 		Parallel.forEachBlock(n, chunkSlabs().length > 2 ? threads : 1, (from, to) -> {
-			for (int i = from; i < to; i++) x[i] += alpha * c.x[parent[i]];
+			for (int i = from; i < to; i++) x[xo + i] += alpha * c.x[c.xo + parent[i]];
 		});
 	}
 

@@ -344,7 +344,7 @@ final class ConductionSystem {
 	 * One pass over slice z with the operator A, t being the values of the window:
 	 * APPLY: out = A t, returns t . out; SMOOTH: out = t + om (r - A t) / D; RESTRICT: adds r - A t into the coarse
 	 * vector cb at cbase + (y / 2) cw + x / 2; RESTRICT_AGG: adds r - A t of the red voxels
-	 * into cb at their aggregate ({@link FineAggregates#of}; after a black Gauss-Seidel pass the black ones are 0); GS_RED, GS_BLACK: Gauss-Seidel on the voxels of one colour ((x + y + z) even = red),
+	 * into cb at cbase plus their aggregate ({@link FineAggregates#of}; after a black Gauss-Seidel pass the black ones are 0); GS_RED, GS_BLACK: Gauss-Seidel on the voxels of one colour ((x + y + z) even = red),
 	 * out = (r + the neighbours' share) / D there, out = t elsewhere: with out the vector behind t this is in place,
 	 * as a colour only reads the other colour. Absent neighbours hold 0 in the window, and their conductance is 0 for
 	 * several classes (insulating or not spanning), so only the volume's edges need tests.
@@ -381,7 +381,7 @@ final class ConductionSystem {
 						continue;
 					}
 					if (mode == RESTRICT_AGG) {
-						cb[agg.of(arow, x, k)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
+						cb[cbase + agg.of(arow, x, k)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
 						continue;
 					}
 					if (gs) {
@@ -396,7 +396,7 @@ final class ConductionSystem {
 						continue;
 					}
 					if (mode == RESTRICT_AGG) {
-						cb[agg.of(arow, x, k)] += r[k] - dgk * vk + m;
+						cb[cbase + agg.of(arow, x, k)] += r[k] - dgk * vk + m;
 						continue;
 					}
 					if (gs) {
