@@ -106,6 +106,7 @@ final class AggregationMultigrid implements Preconditioner {
 		levels.add(l);
 		while (l.n > COARSEST && (long) l.bw * l.bh * l.bd > 1) {
 			CoarseLevel c = coarsen(l);
+			l.compactRows(); // its rows are read in any order only while it is aggregated
 			if (c == null) break;
 			l.dir = null;
 			l.sigma = null;
@@ -113,6 +114,7 @@ final class AggregationMultigrid implements Preconditioner {
 			l = c;
 		}
 		coarsest = l.factor();
+		l.compactRows();
 		l.dir = null;
 		l.sigma = null;
 		lent = ownVectors();
@@ -219,14 +221,28 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/**
 	 * Typical bytes of the levels, for the memory check before they are built: the fine aggregates; the first-level
-	 * cells ({@link #firstLevelCells}) with 2.6 stored conductances each (measured 2.3-2.6), 12 bytes per cell for
-	 * x, b and the diagonal, 4 each for the row start and the parent (the smoother's scratch is the output vector of
-	 * {@link #apply}), the further levels
-	 * about a fifth more; the coarsest level's envelope factor. {@link #bytes()} gives the actual figure.
+	 * cells ({@link #firstLevelCells}) with 2.6 stored conductances each (measured 2.3-2.6) of
+	 * {@link #firstLevelConductanceBytes}, 4 bytes per cell for x, the diagonal and the parent, 1 for the row length
+	 * (b and the smoother's scratch are lent by the output vector of {@link #apply}); the further levels 0.3 cells
+	 * per first-level cell (measured 0.26-0.30) with 9 bytes each and 2.3 conductances of 8 bytes, and block starts
+	 * of at most a third of the fine aggregates'; the coarsest level's envelope factor. {@link #bytes()} gives the
+	 * actual figure.
 	 */
 	static long estimateBytes(int w, int h, int d, long n, VoxelSize vs, int conductingClasses) {
 		long cells = firstLevelCells(n, vs);
-		return FineAggregates.bytes(w, h, d, n) + cells * (20 + 21) * 6 / 5 + coarsestBytes(n, conductingClasses);
+		int cb = firstLevelConductanceBytes(w, h, conductingClasses);
+		return FineAggregates.bytes(w, h, d, n) + FineAggregates.bytes(w, h, d, 0) / 3 + cells * (130 + 26 * cb + 3 * (90 + 23 * 8) / 10) / 10
+			+ coarsestBytes(n, conductingClasses);
+	}
+
+	/**
+	 * Bytes per stored conductance of the first coarse level: 4 where it has a palette ({@link CoarseLevel#palette}),
+	 * as one conducting class guarantees (a conductance between two aggregates of 2x2x2 blocks is 1 to 4 voxel faces
+	 * along one axis: at most 12 values) while its columns lie within 2^24 cells of their rows (at most 8 cells per
+	 * block: slices of up to about 8 million voxels); else 8.
+	 */
+	static int firstLevelConductanceBytes(int w, int h, int conductingClasses) {
+		return conductingClasses == 1 && 8 * ((long) FineAggregates.half(w) * FineAggregates.half(h) + 2) < 1 << 24 ? 4 : 8;
 	}
 
 	/**
@@ -240,13 +256,15 @@ final class AggregationMultigrid implements Preconditioner {
 
 	/**
 	 * Typical peak while the levels are built (before the vectors of the conjugate gradients exist): the fine
-	 * aggregates and the first coarse level being assembled, per cell (as {@link #estimateBytes}) its x, b, Dirichlet
-	 * part, diagonal and row start (20 bytes), the stored conductances (21) and the slab builders' pools of them (12
-	 * per entry, up to twice the entries, plus 12 per row). {@link #buildPeak} gives the actual figure.
+	 * aggregates and the first coarse level being assembled, per cell (as {@link #estimateBytes}) its Dirichlet part,
+	 * diagonal and row start (12 bytes), the slab builders' row lengths, heads and tails (12), the stored conductances and the
+	 * builders' pools of them (12 bytes per entry: each slab's pool is trimmed when the slab is done), with several
+	 * classes each cell's conductivity (4). {@link #buildPeak} gives the actual figure.
 	 */
-	static long estimateBuildBytes(int w, int h, int d, long n, VoxelSize vs) {
+	static long estimateBuildBytes(int w, int h, int d, long n, VoxelSize vs, int conductingClasses) {
 		long cells = firstLevelCells(n, vs);
-		return FineAggregates.bytes(w, h, d, n) + cells * (20 + 21 + 2 * 32 + 12);
+		int cb = firstLevelConductanceBytes(w, h, conductingClasses);
+		return FineAggregates.bytes(w, h, d, n) + cells * (240 + 26 * (cb + 12) + (conductingClasses > 1 ? 40 : 0)) / 10;
 	}
 
 	/** Bytes the levels keep while solving. */
@@ -286,6 +304,7 @@ final class AggregationMultigrid implements Preconditioner {
 						}
 					}
 				}
+				rb.trim();
 				rows[Z] = rb;
 			}
 		});
@@ -383,6 +402,7 @@ final class AggregationMultigrid implements Preconditioner {
 					int I = parent[i];
 					for (int a = f.ptr[i]; a < f.ptr[i + 1]; a++) rb.addPair(I, parent[f.col(i, a)], f.g(a));
 				}
+				rb.trim();
 				rows[Z] = rb;
 			}
 		});

@@ -15,16 +15,27 @@ final class CoarseLevel {
 	final int n, bw, bh, bd;
 	/** First cell of each block of this level's grid; first[blocks] = n. */
 	final int[] first;
-	int[] ptr, col;
+	/**
+	 * Row starts while the level is built (the aggregation reads rows in any order); afterwards, where no row holds
+	 * more than 255 conductances, {@link #compactRows} replaces them by a byte per row and an int per block slab, as
+	 * every pass reads the rows in order from a slab's first ({@link #start}, {@link #length}): 1 byte per cell
+	 * instead of 4.
+	 */
+	int[] ptr;
+	private byte[] rowLength;
+	private int[] slabStart;
+	int[] col;
 	/** The stored conductances; null where {@link #palette} holds them. */
 	float[] val;
 	/**
 	 * Where the level has at most 256 distinct conductances and every column lies fewer than 2^24 cells after its
 	 * row (one conducting class on the first level: a conductance is 1 to 4 voxel faces along one axis), the distinct
-	 * values: col[e] then holds the column minus the row in its low 24 bits and the value's number in the top 8 bits,
+	 * values: col[e], the column minus the row, then has 24 bits and the value's number takes the top 8 bits,
 	 * 4 bytes per stored conductance instead of 8 (read through {@link #col(int, int)} and {@link #g}).
 	 */
 	float[] palette;
+	/** The bits of col[e] that hold the column minus the row. */
+	private int columnMask = -1;
 	final float[] diag;
 	/**
 	 * The cycle's unknowns and right-hand side, from x[xo] and b[bo] on: arrays of their own ({@link #own}), or
@@ -87,6 +98,13 @@ final class CoarseLevel {
 			else add(j, i, g);
 		}
 
+		/** Drops the pool's unused room (the slab is done). */
+		void trim() {
+			col = Arrays.copyOf(col, used);
+			next = Arrays.copyOf(next, used);
+			val = Arrays.copyOf(val, used);
+		}
+
 		private void add(int i, int j, float g) {
 			if (i == j) return;
 			int r = i - base;
@@ -130,20 +148,20 @@ final class CoarseLevel {
 			rows[z] = null; // free the slab's pool as soon as it is copied
 			for (int r = 0; r < rb.n; r++)
 				for (int a = rb.head[r], o = ptr[rb.base + r]; a >= 0; a = rb.next[a], o++) {
-					if (pal == null) {
-						col[o] = rb.col[a];
-						val[o] = rb.val[a];
-					} else col[o] = rb.col[a] - rb.base - r | pal.code(rb.val[a]) << 24;
+					col[o] = rb.col[a] - rb.base - r;
+					if (pal == null) val[o] = rb.val[a];
+					else col[o] |= pal.code(rb.val[a]) << 24;
 				}
 		}
 		palette = pal == null ? null : pal.values();
+		columnMask = pal == null ? -1 : 0xFFFFFF;
 		sumDiagonal();
 		return peak;
 	}
 
 	/** Column of stored conductance e, in row i. */
 	int col(int i, int e) {
-		return palette == null ? col[e] : i + (col[e] & 0xFFFFFF);
+		return i + (col[e] & columnMask);
 	}
 
 	/** Stored conductance e. */
@@ -189,11 +207,33 @@ final class CoarseLevel {
 	/** diag = Dirichlet part + the conductances of both ends, summed in a fixed order. */
 	void sumDiagonal() {
 		System.arraycopy(dir, 0, diag, 0, n);
-		for (int i = 0; i < n; i++)
-			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+		for (int i = 0, e = 0; i < n; i++)
+			for (int end = e + length(i); e < end; e++) {
 				diag[i] += g(e);
 				diag[col(i, e)] += g(e);
 			}
+	}
+
+	/** Replaces the row starts by row lengths and slab starts where every row holds at most 255 conductances. */
+	void compactRows() {
+		if (ptr == null) return;
+		for (int i = 0; i < n; i++)
+			if (ptr[i + 1] - ptr[i] > 255) return;
+		rowLength = new byte[n];
+		for (int i = 0; i < n; i++) rowLength[i] = (byte) (ptr[i + 1] - ptr[i]);
+		slabStart = new int[bd + 1];
+		for (int z = 0; z <= bd; z++) slabStart[z] = ptr[cellOfSlab(z)];
+		ptr = null;
+	}
+
+	/** First stored conductance of the first cell of block slab z (z may be bd or more: the end). */
+	int start(int z) {
+		return ptr != null ? ptr[cellOfSlab(z)] : slabStart[Math.min(z, bd)];
+	}
+
+	/** Stored conductances of row i. */
+	int length(int i) {
+		return ptr != null ? ptr[i + 1] - ptr[i] : rowLength[i] & 255;
 	}
 
 	/** Whether cells i and j are of one material: comparable conductivities ({@link AggregationMultigrid#comparable}). */
@@ -227,16 +267,16 @@ final class CoarseLevel {
 	/** The exact solver of this level (the coarsest): full symmetric rows made from the upper triangle for it. */
 	EnvelopeCholesky factor() {
 		int[] fp = new int[n + 1];
-		for (int i = 0; i < n; i++)
-			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+		for (int i = 0, e = 0; i < n; i++)
+			for (int end = e + length(i); e < end; e++) {
 				fp[i + 1]++;
 				fp[col(i, e) + 1]++;
 			}
 		for (int i = 0; i < n; i++) fp[i + 1] += fp[i];
 		int[] fc = new int[fp[n]], at = Arrays.copyOf(fp, n);
 		float[] fv = new float[fp[n]];
-		for (int i = 0; i < n; i++)
-			for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+		for (int i = 0, e = 0; i < n; i++)
+			for (int end = e + length(i); e < end; e++) {
 				int j = col(i, e);
 				fc[at[i]] = j;
 				fv[at[i]++] = g(e);
@@ -247,7 +287,7 @@ final class CoarseLevel {
 	}
 
 	long bytes() {
-		return 8L * n + 4 + vectorBytes + (palette == null ? 8L : 4L) * col.length + 4L * (palette == null ? 0 : palette.length) + (parent != null ? 4L * n : 0) + 4L * first.length;
+		return 4L * n + (ptr != null ? 4L * (n + 1) : n + 4L * (bd + 1)) + vectorBytes + (palette == null ? 8L : 4L) * col.length + 4L * (palette == null ? 0 : palette.length) + (parent != null ? 4L * n : 0) + 4L * first.length;
 	}
 
 	/** Chunks of block slabs the smoother and restriction run in: fixed by the level's shape, never by the threads. */
@@ -283,45 +323,48 @@ final class CoarseLevel {
 		Parallel.forEach(c, threads, k -> {
 			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			Arrays.fill(acc, lo, hi, 0f);
-			if (k > 0) scatterFrom(cellOfSlab(cs[k] - 1), lo, lo, hi, acc);
+			if (k > 0) scatterFrom(cs[k] - 1, cs[k], lo, hi, acc);
 			if (k < c - 1) next[k] = Arrays.copyOfRange(x, xo + hi, xo + cellOfSlab(cs[k + 1] + 1));
 		});
 		Parallel.forEach(c, threads, k -> {
 			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			float[] xn = next[k];
 			if (forward) {
-				for (int i = lo; i < hi; i++) {
+				for (int i = lo, e = start(cs[k]); i < hi; i++) {
 					float v = b[bo + i] + acc[i];
-					for (int e = ptr[i]; e < ptr[i + 1]; e++) {
-						int j = col(i, e);
-						v += g(e) * (j < hi ? x[xo + j] : xn[j - hi]);
+					int end = e + length(i);
+					for (int a = e; a < end; a++) {
+						int j = col(i, a);
+						v += g(a) * (j < hi ? x[xo + j] : xn[j - hi]);
 					}
 					float xi = v / diag[i];
 					x[xo + i] = xi;
-					for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+					for (; e < end; e++) {
 						int j = col(i, e);
 						if (j < hi) acc[j] += g(e) * xi;
 					}
 				}
 				return;
 			}
-			scatterFrom(lo, hi, lo, hi, acc);
-			for (int i = hi - 1; i >= lo; i--) {
+			scatterFrom(cs[k], cs[k + 1], lo, hi, acc);
+			for (int i = hi - 1, end = start(cs[k + 1]); i >= lo; i--) {
 				float v = b[bo + i] + acc[i];
-				for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+				int e0 = end - length(i);
+				for (int e = e0; e < end; e++) {
 					int j = col(i, e);
 					v += g(e) * (j < hi ? x[xo + j] : xn[j - hi]);
 				}
 				x[xo + i] = v / diag[i];
+				end = e0;
 			}
 		});
 	}
 
-	/** acc[c] += g_jc x_j for the rows j in [from, to) and their columns c in [lo, hi). */
+	/** acc[c] += g_jc x_j for the rows j of block slabs [from, to) and their columns c in [lo, hi). */
 	private void scatterFrom(int from, int to, int lo, int hi, float[] acc) {
-		for (int j = from; j < to; j++) {
+		for (int j = cellOfSlab(from), last = cellOfSlab(to), e = start(from); j < last; j++) {
 			float xj = x[xo + j];
-			for (int e = ptr[j]; e < ptr[j + 1]; e++) {
+			for (int end = e + length(j); e < end; e++) {
 				int c = col(j, e);
 				if (c >= lo && c < hi) acc[c] += g(e) * xj;
 			}
@@ -335,9 +378,9 @@ final class CoarseLevel {
 		Parallel.forEach(cs.length - 1, threads, k -> {
 			int lo = cellOfSlab(cs[k]), hi = cellOfSlab(cs[k + 1]);
 			for (int i = lo; i < hi; i++) acc[i] = b[bo + i] - diag[i] * x[xo + i];
-			if (k > 0) scatterFrom(cellOfSlab(cs[k] - 1), lo, lo, hi, acc);
-			for (int i = lo; i < hi; i++)
-				for (int e = ptr[i]; e < ptr[i + 1]; e++) {
+			if (k > 0) scatterFrom(cs[k] - 1, cs[k], lo, hi, acc);
+			for (int i = lo, e = start(cs[k]); i < hi; i++)
+				for (int end = e + length(i); e < end; e++) {
 					int j = col(i, e);
 					acc[i] += g(e) * x[xo + j];
 					if (j < hi) acc[j] += g(e) * x[xo + i];

@@ -51,7 +51,7 @@ final class ConductionSystem {
 		long diagonal = (conductingClasses == 1 ? 1 : 4) * spanning;
 		long levels = pre == FluxTortuosity.Preconditioning.BLOCKS ? Multigrid.bytes(w, h, d)
 			: pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBytes(w, h, d, spanning, vs, conductingClasses) : 0;
-		long build = pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBuildBytes(w, h, d, spanning, vs) : levels;
+		long build = pre == FluxTortuosity.Preconditioning.AGGREGATION ? AggregationMultigrid.estimateBuildBytes(w, h, d, spanning, vs, conductingClasses) : levels;
 		long windows = 4L * w * h * (AggregationMultigrid.WINDOW + 7) * threads;
 		return diagonal + Math.max(build, 16 * spanning + levels) + windows + 4L * (d + 1);
 	}
