@@ -162,8 +162,19 @@ final class AggregationMultigrid implements Preconditioner {
 			s.n, FineAggregates.bytes(s.w, s.h, s.d, s.n) / (double) s.n));
 		for (CoarseLevel l : levels)
 			sb.append(String.format(java.util.Locale.ROOT, " -> %d / %d / %.2f%s", l.n, l.col.length, l.bytes() / (double) s.n, l.palette != null ? " (palette)" : ""));
-		return sb.append(String.format(java.util.Locale.ROOT, "; coarsest factor %.3f; kept %.2f, build peak %.2f B per system voxel%s",
-			coarsest.bytes() / (double) s.n, bytes() / (double) s.n, buildPeak / (double) s.n, lent ? "" : "; vectors of their own")).toString();
+		double voxels = (double) s.w * s.h * s.d;
+		return sb.append(String.format(java.util.Locale.ROOT, "; coarsest factor %.3f; kept %.2f, build peak %.2f B per system voxel%s; "
+			+ "solve at its peak %.2f B per voxel of the volume (phi_s %.4f, class volume included)", coarsest.bytes() / (double) s.n,
+			bytes() / (double) s.n, buildPeak / (double) s.n, lent ? "" : "; vectors of their own", 1 + solverBytes() / voxels, s.n / voxels)).toString();
+	}
+
+	/**
+	 * What {@link ConductionSystem#solverBytes} estimates, as allocated: the diagonal, the larger of the build peak and
+	 * the solve (the four vectors of the conjugate gradients and the levels), the windows and the slice offsets.
+	 */
+	long solverBytes() {
+		long windows = 4L * s.w * s.h * (WINDOW + 7) * s.threads;
+		return (s.k1 == 2 ? 1L : 4L) * s.n + Math.max(buildPeak, 16L * s.n + bytes()) + windows + 4L * (s.d + 1);
 	}
 
 	/**

@@ -6,8 +6,9 @@ import org.cathodej.task.Parallel;
 
 /**
  * One coarse level of the {@link AggregationMultigrid}: cells (aggregates) numbered in the raster order of this
- * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start: 12 bytes per cell (x, b, diagonal), 4 per row start, 4 to the next level, 8 per
- * stored conductance. The smoother is symmetric Gauss-Seidel (forward before the coarse correction, backward after)
+ * level's blocks, a symmetric M-matrix (a_ij = -g_ij, g_ij > 0), stored as its upper triangle (j > i) from the start. Kept per cell: the diagonal (4 bytes), the row length (1,
+ * {@link #compactRows}), the parent in the next level (4), x and b (4 each, or lent by the preconditioner's output
+ * vector); per stored conductance 8 bytes (column offset and value), or 4 with a {@link #palette}. The smoother is symmetric Gauss-Seidel (forward before the coarse correction, backward after)
  * in a fixed number of chunks of block slabs, run in parallel; its result does not depend on the thread count.
  */
 final class CoarseLevel {
@@ -138,23 +139,32 @@ final class CoarseLevel {
 		for (RowBuilder rb : rows)
 			for (int r = 0; r < rb.n; r++) ptr[rb.base + r + 1] = rb.len[r];
 		for (int i = 0; i < n; i++) ptr[i + 1] += ptr[i];
-		Palette pal = Palette.of(rows);
-		col = new int[ptr[n]];
-		val = pal == null ? new float[ptr[n]] : null;
-		long peak = 8L * n + 4 + (pal == null ? 8L : 4L) * ptr[n] + (parent != null ? 4L * n : 0);
-		for (RowBuilder rb : rows) peak += 12L * rb.col.length + 12L * rb.n;
+		int m = ptr[n];
+		col = new int[m];
+		long pools = 0;
+		for (RowBuilder rb : rows) pools += 12L * rb.col.length + 12L * rb.n;
+		Palette pal = new Palette();
+		float[] v = null;
 		for (int z = 0; z < rows.length; z++) {
 			RowBuilder rb = rows[z];
 			rows[z] = null; // free the slab's pool as soon as it is copied
 			for (int r = 0; r < rb.n; r++)
 				for (int a = rb.head[r], o = ptr[rb.base + r]; a >= 0; a = rb.next[a], o++) {
-					col[o] = rb.col[a] - rb.base - r;
-					if (pal == null) val[o] = rb.val[a];
-					else col[o] |= pal.code(rb.val[a]) << 24;
+					int off = rb.col[a] - rb.base - r, code = pal == null || off >= 1 << 24 ? -1 : pal.code(rb.val[a]);
+					if (code < 0 && pal != null) {
+						v = pal.decode(col, o);
+						pal = null;
+					}
+					if (pal == null) {
+						col[o] = off;
+						v[o] = rb.val[a];
+					} else col[o] = off | code << 24;
 				}
 		}
+		val = v;
 		palette = pal == null ? null : pal.values();
 		columnMask = pal == null ? -1 : 0xFFFFFF;
+		long peak = 8L * n + 4 + (pal == null ? 8L : 4L) * m + (parent != null ? 4L * n : 0) + pools;
 		sumDiagonal();
 		return peak;
 	}
@@ -173,31 +183,33 @@ final class CoarseLevel {
 	private static final class Palette {
 		private final int[] bits = new int[1024], number = new int[1024];
 		private final float[] values = new float[256];
-		private int size;
+		private int size, lastKey, lastCode;
 
-		/** The palette of the slabs' rows, or null if they hold more than 256 values or a column too far from its row. */
-		static Palette of(RowBuilder[] rows) {
-			Palette p = new Palette();
-			for (RowBuilder rb : rows)
-				for (int r = 0; r < rb.n; r++)
-					for (int a = rb.head[r]; a >= 0; a = rb.next[a])
-						if (rb.col[a] - rb.base - r >= 1 << 24 || p.code(rb.val[a]) < 0) return null;
-			return p;
+		/** The values of the first o entries of col as floats (col.length of them), their numbers cleared from col. */
+		float[] decode(int[] col, int o) {
+			float[] v = new float[col.length];
+			for (int q = 0; q < o; q++) {
+				v[q] = values[col[q] >>> 24];
+				col[q] &= 0xFFFFFF;
+			}
+			return v;
 		}
 
 		/** Number of value v, added if new; -1 if the palette is full. */
 		int code(float v) {
 			int key = Float.floatToRawIntBits(v), h = (key * 0x9E3779B1) >>> 22;
-			while (number[h] != 0) {
-				if (bits[h] == key) return number[h] - 1;
-				h = (h + 1) & 1023;
+			if (key == lastKey && size > 0) return lastCode;
+			while (number[h] != 0 && bits[h] != key) h = (h + 1) & 1023;
+			if (number[h] == 0) {
+				if (size == 256) return -1;
+				bits[h] = key;
+				values[size] = v;
+				number[h] = ++size;
 			}
-			if (size == 256) return -1;
-			bits[h] = key;
-			values[size] = v;
-			number[h] = ++size;
-			return size - 1;
+			lastKey = key;
+			return lastCode = number[h] - 1;
 		}
+
 
 		float[] values() {
 			return java.util.Arrays.copyOf(values, size);
@@ -231,9 +243,13 @@ final class CoarseLevel {
 		return ptr != null ? ptr[cellOfSlab(z)] : slabStart[Math.min(z, bd)];
 	}
 
-	/** Stored conductances of row i. */
+	/** Stored conductances of row i (small enough to be inlined everywhere). */
 	int length(int i) {
-		return ptr != null ? ptr[i + 1] - ptr[i] : rowLength[i] & 255;
+		return rowLength != null ? rowLength[i] & 255 : ptrLength(i);
+	}
+
+	private int ptrLength(int i) {
+		return ptr[i + 1] - ptr[i];
 	}
 
 	/** Whether cells i and j are of one material: comparable conductivities ({@link AggregationMultigrid#comparable}). */

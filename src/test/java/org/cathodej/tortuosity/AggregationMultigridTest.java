@@ -143,8 +143,7 @@ class AggregationMultigridTest {
 				VoxelSize vs = seed == 2 ? new VoxelSize(1, 1, 2, "um") : VoxelSize.uncalibrated();
 				ConductionSystem s = new ConductionSystem(v, c.classConductivity(), vs, 2, n, 2, Progress.NONE);
 				AggregationMultigrid m = new AggregationMultigrid(s);
-				long windows = 4L * s.w * s.h * (AggregationMultigrid.WINDOW + 7) * 2;
-				long actual = n + Math.max(m.buildPeak, 16 * n + m.bytes()) + windows;
+				long actual = m.solverBytes();
 				long estimate = ConductionSystem.solverBytes(s.w, s.h, s.d, s.vs, n, 1, FluxTortuosity.Preconditioning.AGGREGATION, 2);
 				String what = "seed " + seed + " label " + label + " voxels " + vs + " phi_s " + (double) n / (64 * 60 * 70) + ": estimate " + estimate + ", actual " + actual
 					+ " (build " + m.buildPeak + ", levels " + m.bytes() + ")";
