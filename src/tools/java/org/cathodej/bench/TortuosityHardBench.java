@@ -20,7 +20,8 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * Tortuosity (Flux) on the hard cases: CAM, ISE and pore (pore fraction 0.2, near percolation) of Synthetic Cathodes
  * in a homogeneous (clustering 0) and a clustered (0.6) setting, a three-phase contrast (CAM 1, ISE 1e-3, or
  * -Dhard.contrast), and 2:1 voxels; along z, or the axes of -Dhard.axes=0,1,2 (solved in one call, as the command
- * does). Choose cases with -Dhard.cases=cam-homog,cam-clust,... (default all). Case {@code labels} (not in the default
+ * does). Choose cases with -Dhard.cases=cam-homog,cam-clust,... (default all); -Dhard.camFraction sets the phantoms'
+ * CAM fraction (default 0.45; 0.505 gives a spanning CAM fraction of about 0.5 for the memory figures). Case {@code labels} (not in the default
  * set) solves the electronic conduction (CAM 1, ISE -Dhard.contrast) of a saved label image (pore 0, CAM 1, ISE 2),
  * -Dhard.labels=file.tif, on the central -Dhard.crop x -Dhard.crop voxels of every slice (0 = all): the main job's
  * segmented volume is raw-to-analysis/segment/apply_pixel_classifier_phase_labels.tif of scripts/run-example, crop 128.
@@ -66,6 +67,7 @@ public final class TortuosityHardBench implements BenchCase {
 		p.clustering = clustered ? 0.6 : 0;
 		if (c.startsWith("pore")) p.poreFraction = 0.2;
 		p.seed = 1;
+		p.camFraction = Double.parseDouble(System.getProperty("hard.camFraction", String.valueOf(p.camFraction)));
 		VoxelSize vs = c.equals("aniso") ? new VoxelSize(0.1, 0.1, 0.2, "\u00b5m") : new VoxelSize(0.1, 0.1, 0.1, "\u00b5m");
 		p.voxelSize = vs;
 		PlanarImg<UnsignedByteType, ByteArray> img = SyntheticCathode.generate(p, Progress.NONE).volume.toImg();
