@@ -62,7 +62,7 @@ public class ApplyPixelClassifierCommand extends PhaseLabelsCommand implements o
 		+ "are decided; 0 = none", min = "0", max = "50")
 	public double smoothing = 0;
 
-	@Parameter(label = "Memory for features (MB)", description = "feature slabs are sized to stay below this", min = "16", max = "1000000")
+	@Parameter(label = "Memory for features (MB)", description = SegmentSupport.MEMORY_MB, min = "0", max = "1000000")
 	public int memory_mb = 1024;
 
 	@Parameter(label = "Preview current slice", description = "classify only the BSE image's current slice (with the neighbours its features need) "

@@ -51,7 +51,7 @@ public abstract class ClassifierTrainingCommand extends CathodeJCommand {
 	@Parameter(label = "Random seed", description = "same inputs and seed, same classifier")
 	public long seed = 1;
 
-	@Parameter(label = "Memory for features (MB)", description = "feature slabs are sized to stay below this", min = "16", max = "1000000")
+	@Parameter(label = "Memory for features (MB)", description = SegmentSupport.MEMORY_MB, min = "0", max = "1000000")
 	public int memory_mb = 1024;
 
 	/** The feature settings for these channels and voxel size (pixel scales converted to calibrated units). */

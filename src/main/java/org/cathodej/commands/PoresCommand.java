@@ -75,7 +75,8 @@ public class PoresCommand extends LabelAnalysisCommand {
 		+ "at most an eighth of it; else the map goes to a temporary file in output_dir and the labels are made again (slower, "
 		+ "same tables). A budget too small for one-slice slabs is refused with the least that works. The tables of the pore "
 		+ "components and voids (about 300 bytes per pore) count in it too: when the pores found outgrow it (or the free heap), "
-		+ "the first pass stops with their count and what would fit", min = "0", max = "10000000")
+		+ "the first pass stops with their count and what would fit (in memory: as soon as they are counted, before the local "
+		+ "thickness; a negative value is refused)", min = "0", max = "10000000")
 	public int memory_mb = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Pores and Voids")

@@ -10,6 +10,7 @@ import org.cathodej.image.VoxelSize;
 import org.cathodej.phase.PhaseLabels;
 import org.cathodej.phase.PhaseVolumes;
 import org.cathodej.segment.PixelClassifier;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 
 import ij.ImagePlus;
@@ -21,6 +22,9 @@ import net.imglib2.type.numeric.RealType;
 final class SegmentSupport {
 
 	private SegmentSupport() {}
+
+	/** The description of the classifier commands' memory_mb (0 as in every memory_mb: sized from what the heap has free). */
+	static final String MEMORY_MB = "feature slabs are sized to stay below this; 0 = a quarter of what the heap has free";
 
 	/** BSE and (when given) SE as ImgLib2 images; checks they are greyscale stacks of equal size. */
 	static List<RandomAccessibleInterval<? extends RealType<?>>> channels(ImagePlus bse, ImagePlus se) {
@@ -66,7 +70,7 @@ final class SegmentSupport {
 		PixelClassifier.ApplyOptions o = new PixelClassifier.ApplyOptions();
 		o.priorCorrection = priorCorrection;
 		o.smoothing = smoothing;
-		o.memoryBudget = (long) memoryMb << 20;
+		o.memoryBudget = MemoryBudget.megabytes(memoryMb);
 		o.threads = Parallel.defaultThreads();
 		return o;
 	}

@@ -17,6 +17,7 @@ import org.cathodej.segment.PixelClassifier;
 import org.cathodej.segment.Scribbles;
 import org.cathodej.segment.features.FeatureSettings;
 import org.cathodej.segment.forest.RandomForest;
+import org.cathodej.task.MemoryBudget;
 import org.cathodej.task.Parallel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -70,6 +71,7 @@ public class TrainPixelClassifierCommand extends ClassifierTrainingCommand {
 		if (classifier_file == null || classifier_file.trim().isEmpty())
 			throw new IllegalArgumentException("Give classifier_file=[path] to save the trained classifier.");
 		Path file = Paths.get(classifier_file.trim());
+		long memory = MemoryBudget.megabytes(memory_mb);
 		List<RandomAccessibleInterval<? extends RealType<?>>> ch = SegmentSupport.channels(bse, se);
 		RandomAccessibleInterval<? extends IntegerType<?>> lab;
 		int[] scribble;
@@ -91,7 +93,7 @@ public class TrainPixelClassifierCommand extends ClassifierTrainingCommand {
 		IntensityNormalisation norm = intensityNormalisation();
 		long t0 = System.nanoTime();
 		PixelClassifier c = PixelClassifier.train(ch, lab, scribble, vs, fs, norm, p, forestStages(), seed,
-			(long) memory_mb << 20, Parallel.defaultThreads(), progress());
+			memory, Parallel.defaultThreads(), progress());
 		double secs = (System.nanoTime() - t0) / 1e9;
 		try {
 			if (file.getParent() != null) java.nio.file.Files.createDirectories(file.getParent());

@@ -2,12 +2,15 @@ package org.cathodej.image;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
@@ -24,37 +27,31 @@ public final class Planes {
 
 	/** A planar float image of size w x h x planes.length sharing the given planes. */
 	public static PlanarImg<FloatType, FloatArray> floats(float[][] planes, int w, int h) {
-		List<FloatArray> list = new ArrayList<>(planes.length);
-		for (float[] a : planes) list.add(new FloatArray(a));
-		PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(list, dims(w, h, planes.length), new Fraction());
-		img.setLinkedType(new FloatType(img));
-		return img;
+		return planar(planes, FloatArray::new, FloatType::new, w, h);
 	}
 
 	/** A planar unsigned 8-bit image of size w x h x planes.length sharing the given planes. */
 	public static PlanarImg<UnsignedByteType, ByteArray> unsignedBytes(byte[][] planes, int w, int h) {
-		List<ByteArray> list = new ArrayList<>(planes.length);
-		for (byte[] a : planes) list.add(new ByteArray(a));
-		PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(list, dims(w, h, planes.length), new Fraction());
-		img.setLinkedType(new UnsignedByteType(img));
-		return img;
+		return planar(planes, ByteArray::new, UnsignedByteType::new, w, h);
 	}
 
 	/** A planar unsigned 16-bit image of size w x h x planes.length sharing the given planes. */
 	public static PlanarImg<UnsignedShortType, ShortArray> unsignedShorts(short[][] planes, int w, int h) {
-		List<ShortArray> list = new ArrayList<>(planes.length);
-		for (short[] a : planes) list.add(new ShortArray(a));
-		PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(list, dims(w, h, planes.length), new Fraction());
-		img.setLinkedType(new UnsignedShortType(img));
-		return img;
+		return planar(planes, ShortArray::new, UnsignedShortType::new, w, h);
 	}
 
 	/** A planar int image of size w x h x planes.length sharing the given planes. */
 	public static PlanarImg<IntType, IntArray> ints(int[][] planes, int w, int h) {
-		List<IntArray> list = new ArrayList<>(planes.length);
-		for (int[] a : planes) list.add(new IntArray(a));
-		PlanarImg<IntType, IntArray> img = new PlanarImg<>(list, dims(w, h, planes.length), new Fraction());
-		img.setLinkedType(new IntType(img));
+		return planar(planes, IntArray::new, IntType::new, w, h);
+	}
+
+	/** The planes wrapped by {@code access}, in an image whose pixel type {@code type} makes (linked to the image). */
+	private static <P, T extends NativeType<T>, A extends ArrayDataAccess<A>> PlanarImg<T, A> planar(P[] planes, Function<P, A> access,
+		Function<PlanarImg<T, A>, T> type, int w, int h) {
+		List<A> list = new ArrayList<>(planes.length);
+		for (P a : planes) list.add(access.apply(a));
+		PlanarImg<T, A> img = new PlanarImg<>(list, dims(w, h, planes.length), new Fraction());
+		img.setLinkedType(type.apply(img));
 		return img;
 	}
 

@@ -71,19 +71,21 @@ public final class Slices {
 		int n = width(img) * height(img);
 		if (out == null || out.length < n) out = new int[n];
 		Object a = planeArray(img, z);
-		boolean signed = isSigned(img);
-		if (a instanceof byte[] && !signed) {
-			byte[] b = (byte[]) a;
+		if (a instanceof int[] || !isSigned(img) && (a instanceof byte[] || a instanceof short[])) return ints(a, n, out);
+		Cursor<? extends IntegerType<?>> c = Views.flatIterable(slice(img, z)).cursor();
+		for (int i = 0; i < n; i++) out[i] = c.next().getInteger();
+		return out;
+	}
+
+	/** The first {@code n} values of a byte[] (unsigned), short[] (unsigned) or int[] plane into {@code out}. */
+	public static int[] ints(Object plane, int n, int[] out) {
+		if (plane instanceof byte[]) {
+			byte[] b = (byte[]) plane;
 			for (int i = 0; i < n; i++) out[i] = b[i] & 0xff;
-		} else if (a instanceof short[] && !signed) {
-			short[] s = (short[]) a;
+		} else if (plane instanceof short[]) {
+			short[] s = (short[]) plane;
 			for (int i = 0; i < n; i++) out[i] = s[i] & 0xffff;
-		} else if (a instanceof int[]) {
-			System.arraycopy(a, 0, out, 0, n);
-		} else {
-			Cursor<? extends IntegerType<?>> c = Views.flatIterable(slice(img, z)).cursor();
-			for (int i = 0; i < n; i++) out[i] = c.next().getInteger();
-		}
+		} else System.arraycopy((int[]) plane, 0, out, 0, n);
 		return out;
 	}
 
@@ -92,19 +94,21 @@ public final class Slices {
 		int n = width(img) * height(img);
 		if (out == null || out.length < n) out = new float[n];
 		Object a = planeArray(img, z);
-		boolean signed = isSigned(img);
-		if (a instanceof float[]) {
-			System.arraycopy(a, 0, out, 0, n);
-		} else if (a instanceof byte[] && !signed) {
-			byte[] b = (byte[]) a;
+		if (a instanceof float[] || !isSigned(img) && (a instanceof byte[] || a instanceof short[])) return floats(a, n, out);
+		Cursor<? extends RealType<?>> c = Views.flatIterable(slice(img, z)).cursor();
+		for (int i = 0; i < n; i++) out[i] = c.next().getRealFloat();
+		return out;
+	}
+
+	/** The first {@code n} values of a byte[] (unsigned), short[] (unsigned) or float[] plane into {@code out}. */
+	public static float[] floats(Object plane, int n, float[] out) {
+		if (plane instanceof byte[]) {
+			byte[] b = (byte[]) plane;
 			for (int i = 0; i < n; i++) out[i] = b[i] & 0xff;
-		} else if (a instanceof short[] && !signed) {
-			short[] s = (short[]) a;
+		} else if (plane instanceof short[]) {
+			short[] s = (short[]) plane;
 			for (int i = 0; i < n; i++) out[i] = s[i] & 0xffff;
-		} else {
-			Cursor<? extends RealType<?>> c = Views.flatIterable(slice(img, z)).cursor();
-			for (int i = 0; i < n; i++) out[i] = c.next().getRealFloat();
-		}
+		} else System.arraycopy((float[]) plane, 0, out, 0, n);
 		return out;
 	}
 

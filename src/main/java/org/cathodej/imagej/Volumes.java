@@ -1,8 +1,7 @@
 package org.cathodej.imagej;
 
+import org.cathodej.image.Planes;
 import org.cathodej.image.VoxelSize;
-import java.util.ArrayList;
-import java.util.List;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -18,7 +17,6 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.util.Fraction;
 
 /**
  * Zero-copy adapters between ImageJ 1.x stacks and ImgLib2 {@link PlanarImg}s. Both keep one primitive array per
@@ -57,32 +55,25 @@ public final class Volumes {
 
 	public static PlanarImg<UnsignedByteType, ByteArray> wrapBytes(ImagePlus imp) {
 		requireBitDepth(imp, 8);
-		ImageStack s = imp.getStack();
-		List<ByteArray> planes = new ArrayList<>(s.getSize());
-		for (int z = 1; z <= s.getSize(); z++) planes.add(new ByteArray((byte[]) s.getPixels(z)));
-		PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, dims(imp), new Fraction());
-		img.setLinkedType(new UnsignedByteType(img));
-		return img;
+		return Planes.unsignedBytes(planes(imp, new byte[imp.getStackSize()][]), imp.getWidth(), imp.getHeight());
 	}
 
 	public static PlanarImg<UnsignedShortType, ShortArray> wrapShorts(ImagePlus imp) {
 		requireBitDepth(imp, 16);
-		ImageStack s = imp.getStack();
-		List<ShortArray> planes = new ArrayList<>(s.getSize());
-		for (int z = 1; z <= s.getSize(); z++) planes.add(new ShortArray((short[]) s.getPixels(z)));
-		PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(planes, dims(imp), new Fraction());
-		img.setLinkedType(new UnsignedShortType(img));
-		return img;
+		return Planes.unsignedShorts(planes(imp, new short[imp.getStackSize()][]), imp.getWidth(), imp.getHeight());
 	}
 
 	public static PlanarImg<FloatType, FloatArray> wrapFloats(ImagePlus imp) {
 		requireBitDepth(imp, 32);
+		return Planes.floats(planes(imp, new float[imp.getStackSize()][]), imp.getWidth(), imp.getHeight());
+	}
+
+	/** The stack's pixel arrays (shared, not copied) in {@code planes}, one per slice. */
+	@SuppressWarnings("unchecked")
+	private static <P> P[] planes(ImagePlus imp, P[] planes) {
 		ImageStack s = imp.getStack();
-		List<FloatArray> planes = new ArrayList<>(s.getSize());
-		for (int z = 1; z <= s.getSize(); z++) planes.add(new FloatArray((float[]) s.getPixels(z)));
-		PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(planes, dims(imp), new Fraction());
-		img.setLinkedType(new FloatType(img));
-		return img;
+		for (int z = 0; z < planes.length; z++) planes[z] = (P) s.getPixels(z + 1);
+		return planes;
 	}
 
 	/** A new ImagePlus whose stack shares the planes of {@code img} (3D, or 2D as a single slice). */
@@ -173,9 +164,5 @@ public final class Volumes {
 		requireGreyscaleVolume(imp);
 		if (imp.getBitDepth() != depth)
 			throw new IllegalArgumentException(imp.getTitle() + " is " + imp.getBitDepth() + "-bit, expected " + depth + "-bit");
-	}
-
-	private static long[] dims(ImagePlus imp) {
-		return new long[] { imp.getWidth(), imp.getHeight(), imp.getStackSize() };
 	}
 }

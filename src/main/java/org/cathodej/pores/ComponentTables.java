@@ -1,6 +1,7 @@
 package org.cathodej.pores;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 import org.cathodej.task.InsufficientMemoryException;
 import org.cathodej.task.MemoryBudget;
@@ -11,7 +12,8 @@ import org.cathodej.task.MemoryBudget;
  * bytes), per pore component its statistics ({@link PoreAnalysis.Components}: 17 values of 8 bytes), voxel count,
  * faces and class (146 bytes) and, when it is an isolated void (as most are: only those at the image border are not),
  * its row of the voids table ({@link PoreAnalysis.VoidInfo}, ~160 bytes). A volume of many small pores (a tiled cathode: ~1.2e4 per 2048 x 2048 slice) needs
- * more for these than for its slabs, so the streamed analysis checks them slab by slab, before they outgrow the heap.
+ * more for these than for its slabs, so the streamed analysis checks them slab by slab, before they outgrow the heap, and
+ * the in-memory one as soon as its labelling has counted them, before the local thickness.
  */
 final class ComponentTables {
 
@@ -43,24 +45,56 @@ final class ComponentTables {
 	static void require(long provisional, long components, int slices, int depth, long cap, long reserved, long windows, String what) {
 		long need = bytes(provisional, components);
 		long room = cap > 0 ? cap - reserved - windows : Long.MAX_VALUE;
-		long heap = MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional - windows;
-		if (need <= Math.min(room, heap)) return;
-		System.gc(); // garbage is not what stops the run
-		heap = MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional - windows;
-		if (need <= Math.min(room, heap)) return;
-		boolean budget = room <= heap;
-		long fits = budget ? room : heap;
-		throw new InsufficientMemoryException(message(provisional, components, slices, depth, need, fits, budget ? cap : 0, reserved, windows,
-			what));
+		long[] left = lacking(need, room, () -> MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional - windows);
+		if (left == null) return;
+		boolean budget = left[0] <= left[1];
+		throw new InsufficientMemoryException(message(provisional, components, slices, depth, need, budget ? left[0] : left[1], budget ? cap : 0,
+			reserved, "the least thickness windows (" + MemoryBudget.bytes(windows) + ")", 0, what));
 	}
 
+	/** Bytes per voxel the in-memory analysis holds beside the component tables: the int component labels and the float local thickness. */
+	static final int IN_MEMORY_HELD_PER_VOXEL = 4 + 4;
+
+	/**
+	 * The in-memory analysis's check as soon as the labelling has counted the {@code components} pore components of
+	 * {@code voxels} voxels in {@code depth} slices, before the local thickness: their tables beside the labels and the
+	 * thickness ({@link #IN_MEMORY_HELD_PER_VOXEL}) within the budget {@code cap} (memory_mb; 0 = none), and beside the
+	 * thickness still to be allocated within the free heap (the labels are allocated already).
+	 */
+	static void requireInMemory(long components, long voxels, int depth, long cap, String what) {
+		long need = bytes(0, components), held = IN_MEMORY_HELD_PER_VOXEL * voxels, thickness = 4 * voxels;
+		long room = cap > 0 ? cap - held : Long.MAX_VALUE;
+		long[] left = lacking(need, room, () -> MemoryBudget.available() - thickness);
+		if (left == null) return;
+		boolean budget = left[0] <= left[1];
+		throw new InsufficientMemoryException(message(0, components, depth, depth, need, budget ? left[0] : left[1], budget ? cap : 0, 0,
+			"the component labels and the local thickness (" + IN_MEMORY_HELD_PER_VOXEL + " bytes per voxel, " + MemoryBudget.bytes(held) + ")",
+			held, what)
+			+ " Or stream it (streaming=always): then only the thickness windows are held beside the tables.");
+	}
+
+	/** What is left for {@code need} bytes of tables, {room in the budget, room in the heap}, when it does not fit (after one collection); else null. */
+	private static long[] lacking(long need, long room, LongSupplier heap) {
+		if (need <= Math.min(room, heap.getAsLong())) return null;
+		System.gc(); // garbage is not what stops the run
+		long h = heap.getAsLong();
+		return need <= Math.min(room, h) ? null : new long[] { room, h };
+	}
+
+	/**
+	 * The refusal: the count, the need (extrapolated to the whole depth when found in the first {@code slices}), what is
+	 * left beside what ({@code beside}) and what would work. {@code scaling} bytes of what is held beside the tables shrink
+	 * with a sub-volume's slices as the tables do.
+	 */
 	private static String message(long provisional, long components, int slices, int depth, long need, long fits, long cap, long reserved,
-		long windows, String what) {
+		String beside, long scaling, String what) {
 		StringBuilder m = new StringBuilder("Pores and Voids of ").append(what).append(slices < depth ? " stopped after slice " + slices
-			+ " of " + depth : "").append(": the ").append(components).append(" pore components (").append(provisional)
-			.append(" provisional labels of the slabs) ").append(slices < depth ? "found so far need " : "need ").append(MemoryBudget.bytes(need))
-			.append(" for their tables (").append(COMPONENT_BYTES).append(" bytes per component with its void row, ").append(PROVISIONAL_BYTES)
-			.append(" per provisional label)");
+			+ " of " + depth : "").append(": the ").append(components).append(" pore components");
+		if (provisional > 0) m.append(" (").append(provisional).append(" provisional labels of the slabs)"); // streamed only
+		m.append(" ").append(slices < depth ? "found so far need " : "need ").append(MemoryBudget.bytes(need))
+			.append(" for their tables (").append(COMPONENT_BYTES).append(" bytes per component with its void row");
+		if (provisional > 0) m.append(", ").append(PROVISIONAL_BYTES).append(" per provisional label");
+		m.append(")");
 		long total = slices < depth ? (long) Math.ceil((double) need * depth / slices) : need;
 		if (slices < depth) m.append(", about ").append(MemoryBudget.bytes(total)).append(" for all ").append(depth)
 			.append(" slices if the pores go on as in the first ").append(slices);
@@ -68,9 +102,9 @@ final class ComponentTables {
 		if (cap > 0) m.append(" is left of the memory budget (memory_mb=").append(MemoryBudget.ceilMegabytes(cap)).append(")")
 			.append(reserved > 0 ? " beside " + MemoryBudget.bytes(reserved) + " held for the whole volume and" : " beside");
 		else m.append(" is what the heap can give them beside");
-		m.append(" the least thickness windows (").append(MemoryBudget.bytes(windows)).append(")");
+		m.append(" ").append(beside);
 		m.append(". Nothing was written. ");
-		long perSlice = Math.max(1, need / Math.max(1, slices)), sub = Math.max(0, fits) / perSlice;
+		long sub = (long) ((double) (Math.max(0, fits) + scaling) * slices / Math.max(1, need + scaling));
 		String more = String.format(Locale.ROOT, "%s%s more", slices < depth ? "about " : "at least ", MemoryBudget.bytes(total - Math.max(0, fits)));
 		m.append(cap > 0 ? "Give a larger memory_mb (the tables need " + more + "; within what the heap has free)"
 			: "Give Java a larger heap (the tables need " + more + "; Edit > Options > Memory & Threads, or java -Xmx)");

@@ -64,7 +64,8 @@ public final class PoreAnalysis {
 		public int minCrackVoxels = 20;
 		/**
 		 * Memory the streamed analysis may use, in bytes ({@link StreamedPoreAnalysis}: slab height, distance map held or
-		 * spilled, pass 1's labels kept or labelled again); 0 = what the heap has free. The in-memory analysis ignores it.
+		 * spilled, pass 1's labels kept or labelled again); 0 = what the heap has free. The in-memory analysis checks only
+		 * its component tables against it (beside the labels and the thickness), before the local thickness.
 		 */
 		public long memoryBudget = 0;
 	}
@@ -186,7 +187,10 @@ public final class PoreAnalysis {
 		}
 	}
 
-	/** Working memory: local thickness, then int component labels (4 B/voxel) beside the thickness planes; 21 B/voxel measured peak. */
+	/**
+	 * Working memory: the int component labels (4 B/voxel, made first so that their count is checked before the costly
+	 * step), then the local thickness beside them; 21 B/voxel measured peak.
+	 */
 	public static final double BYTES_PER_VOXEL = LocalThickness.BYTES_PER_VOXEL + 8;
 
 	private PoreAnalysis() {}
@@ -205,8 +209,14 @@ public final class PoreAnalysis {
 		r.totalVoxels = n;
 		r.totalVolume = n * vs.voxelVolume();
 
-		// 1. local thickness
-		LocalThickness.Result lt = LocalThickness.compute(labels, v -> v == pl.pore(), vs, o.edge, threads, p.range(0, 0.6));
+		// 1. components first: their count decides whether their tables fit, before the costly local thickness
+		p.report(0, "Pore components");
+		Clusters cl = ComponentLabeler.label(labels, pl.pore(), Connectivity.SIX, threads, p.range(0, 0.15));
+		r.components = cl.count();
+		ComponentTables.requireInMemory(cl.count(), n, d, o.memoryBudget, w + "x" + h + "x" + d + " voxels");
+
+		// 2. local thickness
+		LocalThickness.Result lt = LocalThickness.compute(labels, v -> v == pl.pore(), vs, o.edge, threads, p.range(0.15, 0.75));
 		r.thickness = lt.thickness;
 		r.ridgeVoxels = lt.ridgeVoxels;
 		r.poreVoxels = lt.phaseVoxels;
@@ -215,19 +225,17 @@ public final class PoreAnalysis {
 		r.maxThickness = lt.max;
 		float[][] t = Planes.floats(lt.thickness);
 		sizeDistribution(r, t, w, h, binWidth(o, vs), threads);
-		p.report(0.65, "Pore components");
+		p.report(0.8, "Pore contacts");
 
-		// 2. components and their contacts
-		Clusters cl = ComponentLabeler.label(labels, pl.pore(), Connectivity.SIX, threads, p.range(0.65, 0.8));
-		r.components = cl.count();
+		// 3. the components' contacts
 		Components c = new Components(cl);
 		c.scan(labels, t, pl, vs, r, p);
 		r.poreSurface = r.camPoreSurface + r.isePoreSurface + r.otherPoreSurface;
 
-		// 3. classes, isolated voids, shapes
+		// 4. classes, isolated voids, shapes
 		c.classify(vs, o, r);
 
-		// 4. profile along z
+		// 5. profile along z
 		profile(cl, t, c, w, h, vs.z(), threads, r);
 		p.report(1, "Pores and Voids done");
 		return r;

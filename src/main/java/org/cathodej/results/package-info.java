@@ -1,6 +1,6 @@
 /**
  * The pure result table (Table: rows, columns, units, notes), the one CSV writer and reader, JSON provenance, the
- * undefined-value rule and the version. No ResultsTable: run.ResultsTables converts once.
+ * reader of "key=value;..." settings lines (KeyValues), the undefined-value rule and the version. No ResultsTable: run.ResultsTables converts once.
  *
  * <p>
  * Tier: core.

@@ -1,8 +1,10 @@
 package org.cathodej.segment;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.cathodej.image.Slices;
+import org.cathodej.results.KeyValues;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -71,18 +73,10 @@ public final class GreyRange {
 	}
 
 	public static GreyRange parse(String s) {
-		Integer b = null;
-		Double lo = null, hi = null;
-		for (String kv : s.split(";")) {
-			int eq = kv.indexOf('=');
-			if (eq < 0) continue;
-			String k = kv.substring(0, eq).trim(), v = kv.substring(eq + 1).trim();
-			if (k.equals("bits")) b = Integer.parseInt(v);
-			else if (k.equals("low")) lo = Double.parseDouble(v);
-			else if (k.equals("high")) hi = Double.parseDouble(v);
-		}
+		Map<String, String> kv = KeyValues.parse(s);
+		String b = kv.get("bits"), lo = kv.get("low"), hi = kv.get("high");
 		if (b == null || lo == null || hi == null) throw new IllegalArgumentException("incomplete grey range '" + s + "'");
-		return new GreyRange(b, lo, hi);
+		return new GreyRange(Integer.parseInt(b), Double.parseDouble(lo), Double.parseDouble(hi));
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package org.cathodej.segment;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.cathodej.filter.Rank;
 import org.cathodej.image.Slices;
+import org.cathodej.results.KeyValues;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -111,18 +113,10 @@ public final class IntensityNormalisation {
 	}
 
 	public static IntensityNormalisation parse(String line) {
-		Mode m = null;
-		Double lo = null, hi = null;
-		for (String kv : line.split(";")) {
-			int eq = kv.indexOf('=');
-			if (eq < 0) continue;
-			String k = kv.substring(0, eq).trim(), v = kv.substring(eq + 1).trim();
-			if (k.equals("mode")) m = Mode.parse(v);
-			else if (k.equals("low")) lo = Double.parseDouble(v);
-			else if (k.equals("high")) hi = Double.parseDouble(v);
-		}
+		Map<String, String> kv = KeyValues.parse(line);
+		String m = kv.get("mode"), lo = kv.get("low"), hi = kv.get("high");
 		if (m == null || lo == null || hi == null) throw new IllegalArgumentException("incomplete normalisation '" + line + "'");
-		return new IntensityNormalisation(m, lo, hi);
+		return new IntensityNormalisation(Mode.parse(m), Double.parseDouble(lo), Double.parseDouble(hi));
 	}
 
 	@Override

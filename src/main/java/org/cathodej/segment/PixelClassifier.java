@@ -207,13 +207,14 @@ public final class PixelClassifier {
 		long scribbledSlices = 0;
 		for (int c : slicesCount) if (c > 0) scribbledSlices++;
 		TrainingSet ts = new TrainingSet(x, y, perClass, total, (long) w * h * d);
-		if (keepFeatures && 4L * F * plane * scribbledSlices <= memoryBudget / 2) ts.slabFeatures = new ArrayList<>();
+		long budget = MemoryBudget.slabMemory(memoryBudget); // 0: sized from the heap left beside the training data
+		if (keepFeatures && 4L * F * plane * scribbledSlices <= budget / 2) ts.slabFeatures = new ArrayList<>();
 		int run = 0; // longest run of scribbled slices: whole slices when each run fits one slab (no tile margins)
 		for (int z = 0, r = 0; z < d; z++) run = Math.max(run, r = slicesCount[z] > 0 ? r + 1 : 0);
-		int whole = fc.slabSlices(memoryBudget);
+		int whole = fc.slabSlices(budget);
 		// auto-context computes its stages on whole-slice slabs: it keeps (or computes again) those of ts.slabs
-		FeatureTiles tiles = keepFeatures || (whole >= run && fc.slabBytes(whole) <= memoryBudget) ? FeatureTiles.slices(fc, w, h, whole)
-			: FeatureTiles.plan(fc, w, h, d, memoryBudget);
+		FeatureTiles tiles = keepFeatures || (whole >= run && fc.slabBytes(whole) <= budget) ? FeatureTiles.slices(fc, w, h, whole)
+			: FeatureTiles.plan(fc, w, h, d, budget);
 		gather(channels, maps, scribbles, classValues, slicesCount, tiles, ts, threads, progress == null ? Progress.NONE : progress);
 		return ts;
 	}
@@ -349,6 +350,7 @@ public final class PixelClassifier {
 		public boolean uncertainty = false;
 		/** Margin of the fraction uncertainty range (see {@link ClassificationResult}). */
 		public double margin = 0.2;
+		/** Bytes the feature slabs may take; 0 = {@link MemoryBudget#slabMemory a quarter of what the heap has free}. */
 		public long memoryBudget = 512L << 20;
 		public int threads = Parallel.defaultThreads();
 		/** Re-estimate the phase priors of the volume (scribbles rarely have the phases' true proportions). */
@@ -406,18 +408,20 @@ public final class PixelClassifier {
 	}
 
 	/**
+	 * The feature plan of applying: tiles and slabs of least recomputation ({@link FeatureTiles#plan}), or, with
+	 * auto-context (whose context features see whole slices), whole-slice slabs of {@link #slabBudget}. A budget of 0
+	 * is {@link MemoryBudget#slabMemory} of the heap left now, beside the outputs already allocated.
+	 */
+	FeatureTiles featurePlan(FeatureComputer fc, int w, int h, int d, long budget, long inputBytesPerSlice) {
+		long memory = MemoryBudget.slabMemory(budget);
+		if (context != null) return FeatureTiles.slices(fc, w, h, fc.slabSlices(slabBudget(memory)));
+		return FeatureTiles.plan(fc, w, h, d, memory, inputBytesPerSlice);
+	}
+
+	/**
 	 * The share of a memory budget the feature slab may take: all of it for one stage; with auto-context the context
 	 * features and the probabilities of the slab need room beside it.
 	 */
-	/**
-	 * The feature plan of applying: tiles and slabs of least recomputation ({@link FeatureTiles#plan}), or, with
-	 * auto-context (whose context features see whole slices), whole-slice slabs of {@link #slabBudget}.
-	 */
-	FeatureTiles featurePlan(FeatureComputer fc, int w, int h, int d, long budget, long inputBytesPerSlice) {
-		if (context != null) return FeatureTiles.slices(fc, w, h, fc.slabSlices(slabBudget(budget)));
-		return FeatureTiles.plan(fc, w, h, d, budget, inputBytesPerSlice);
-	}
-
 	long slabBudget(long budget) {
 		if (context == null) return budget;
 		int F = settings.numFeatures();

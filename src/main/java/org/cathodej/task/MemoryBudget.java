@@ -48,9 +48,25 @@ public final class MemoryBudget {
 		return keeps(bytes, within(cap));
 	}
 
-	/** A {@code memory_mb} parameter in bytes (0 stays 0: no cap). */
+	/** Share of a memory budget (or of the free heap) that automatically sized slabs take; the rest stays for the step. */
+	public static final double SLAB_SHARE = 0.25;
+
+	/**
+	 * A {@code memory_mb} parameter in bytes: 0 stays 0 (no cap: the step sizes itself from what the heap has free); a
+	 * negative value is refused, never clamped.
+	 */
 	public static long megabytes(int mb) {
-		return Math.max(0, mb) * (1L << 20);
+		if (mb < 0)
+			throw new IllegalArgumentException("memory_mb=" + mb + " is negative: give the memory budget in megabytes, or 0 for what the heap has free.");
+		return mb * (1L << 20);
+	}
+
+	/**
+	 * The memory a step's slab may take: the user's cap ({@code cap} bytes) when positive, else {@link #SLAB_SHARE} of what
+	 * the heap has free now (measured when the slabs are planned, after the step's other buffers are allocated).
+	 */
+	public static long slabMemory(long cap) {
+		return cap > 0 ? cap : (long) (available() * SLAB_SHARE);
 	}
 
 	/**

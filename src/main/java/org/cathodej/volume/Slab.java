@@ -1,16 +1,11 @@
 package org.cathodej.volume;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.cathodej.image.Planes;
+import org.cathodej.image.Slices;
 
 import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
-import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.util.Fraction;
 
 /**
  * Slices [z0, z1) of a volume (the core) plus up to {@code haloBelow} slices before and {@code haloAbove} after it
@@ -74,15 +69,8 @@ public final class Slab {
 
 	/** A byte[] (unsigned) or short[] (unsigned) label plane as ints (a new array). */
 	public static int[] ints(Object p) {
-		int[] v = new int[java.lang.reflect.Array.getLength(p)];
-		if (p instanceof byte[]) {
-			byte[] b = (byte[]) p;
-			for (int i = 0; i < v.length; i++) v[i] = b[i] & 0xff;
-		} else {
-			short[] s = (short[]) p;
-			for (int i = 0; i < v.length; i++) v[i] = s[i] & 0xffff;
-		}
-		return v;
+		int n = java.lang.reflect.Array.getLength(p);
+		return Slices.ints(p, n, new int[n]);
 	}
 
 	/** Global slice z (core or halo) as floats (a new array). */
@@ -92,16 +80,8 @@ public final class Slab {
 
 	/** A byte[] (unsigned), short[] (unsigned) or float[] plane as floats (a new array). */
 	public static float[] floats(Object p) {
-		if (p instanceof float[]) return ((float[]) p).clone();
-		float[] f = new float[java.lang.reflect.Array.getLength(p)];
-		if (p instanceof byte[]) {
-			byte[] b = (byte[]) p;
-			for (int i = 0; i < f.length; i++) f[i] = b[i] & 0xff;
-		} else {
-			short[] s = (short[]) p;
-			for (int i = 0; i < f.length; i++) f[i] = s[i] & 0xffff;
-		}
-		return f;
+		int n = java.lang.reflect.Array.getLength(p);
+		return Slices.floats(p, n, new float[n]);
 	}
 
 	/**
@@ -138,35 +118,24 @@ public final class Slab {
 	}
 
 	/** Byte planes as a planar 8-bit w x h x planes.length image sharing the arrays. */
-	@SuppressWarnings("unchecked")
 	public static PlanarImg<UnsignedByteType, ByteArray> wrapBytes(byte[][] planes, int w, int h) {
-		return (PlanarImg<UnsignedByteType, ByteArray>) wrap(planes, 0, planes.length, w, h);
+		return Planes.unsignedBytes(planes, w, h);
 	}
 
 	/** Planes [from, to) (byte[], short[] or float[], all alike) as a planar w x h x (to-from) image sharing the arrays. */
 	public static PlanarImg<?, ?> wrap(Object[] planes, int from, int to, int w, int h) {
 		if (to <= from) throw new IllegalArgumentException("No planes to wrap");
-		long[] dims = { w, h, to - from };
+		int n = to - from;
 		Object first = planes[from];
-		if (first instanceof byte[]) {
-			List<ByteArray> l = new ArrayList<>(to - from);
-			for (int i = from; i < to; i++) l.add(new ByteArray((byte[]) planes[i]));
-			PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(l, dims, new Fraction());
-			img.setLinkedType(new UnsignedByteType(img));
-			return img;
-		}
-		if (first instanceof short[]) {
-			List<ShortArray> l = new ArrayList<>(to - from);
-			for (int i = from; i < to; i++) l.add(new ShortArray((short[]) planes[i]));
-			PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(l, dims, new Fraction());
-			img.setLinkedType(new UnsignedShortType(img));
-			return img;
-		}
-		List<FloatArray> l = new ArrayList<>(to - from);
-		for (int i = from; i < to; i++) l.add(new FloatArray((float[]) planes[i]));
-		PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(l, dims, new Fraction());
-		img.setLinkedType(new FloatType(img));
-		return img;
+		if (first instanceof byte[]) return Planes.unsignedBytes(range(planes, from, new byte[n][]), w, h);
+		if (first instanceof short[]) return Planes.unsignedShorts(range(planes, from, new short[n][]), w, h);
+		return Planes.floats(range(planes, from, new float[n][]), w, h);
+	}
+
+	/** planes[from ..] in {@code out} (the arrays themselves). */
+	private static <P> P[] range(Object[] planes, int from, P[] out) {
+		System.arraycopy(planes, from, out, 0, out.length);
+		return out;
 	}
 
 	@Override

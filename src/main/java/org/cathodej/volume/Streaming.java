@@ -22,7 +22,7 @@ public enum Streaming {
 	public static final String[] CHOICES = { "auto", "always", "never" };
 
 	/** Fraction of the free heap that the slabs in flight (two, with read-ahead) may take. */
-	static final double SLAB_SHARE = 0.25;
+	static final double SLAB_SHARE = MemoryBudget.SLAB_SHARE;
 
 	public static Streaming of(String s) {
 		if (s == null || s.isEmpty()) return AUTO;

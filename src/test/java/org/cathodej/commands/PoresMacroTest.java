@@ -174,6 +174,29 @@ class PoresMacroTest {
 		assertTrue(left == null || left.length == 0, "nothing written: " + (left == null ? "" : String.join(", ", left)));
 	}
 
+	/**
+	 * The same lattice in memory (streaming=never) within memory_mb=5: the in-memory analysis (about 3.3 MB) fits, its
+	 * 20480 components' tables (~6.3 MB) beside the labels and the thickness do not: refused as soon as they are counted,
+	 * with the count and what would work; nothing written.
+	 */
+	@Test
+	void inMemoryComponentTablesBeyondTheBudgetAreRefused() throws Exception {
+		Path out = tmp.resolve("lattice-mem"), reached = tmp.resolve("reached-lattice-mem.txt");
+		String macro = "setBatchMode(true);\nnewImage(\"lattice\", \"8-bit black\", 64, 64, 40);\n"
+			+ "for (z = 0; z < 40; z++) { setSlice(z + 1); for (y = 0; y < 64; y++) for (x = 0; x < 64; x++) {\n"
+			+ "  v = 2; if (z % 4 == 3) v = 1; if (x % 2 == 0 && y % 2 == 0 && z % 2 == 0) v = 0; setPixel(x, y, v); } }\n"
+			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 streaming=never memory_mb=5 output_dir=[" + out + "]\");\n"
+			+ "File.saveString(\"reached\", getArgument());\n";
+		MacroHarness.Result r = MacroHarness.run(macro, reached.toString());
+		assertFalse(Files.exists(reached), r.log());
+		String log = r.log();
+		assertTrue(log.contains("Pores and Voids of 64x64x40 voxels: the 20480 pore components need "), log);
+		assertTrue(log.contains("memory budget (memory_mb=5) beside the component labels and the local thickness"), log);
+		assertTrue(log.contains("Give a larger memory_mb") && log.contains("streaming=always"), log);
+		String[] left = out.toFile().list();
+		assertTrue(left == null || left.length == 0, "nothing written: " + (left == null ? "" : String.join(", ", left)));
+	}
+
 	@Test
 	void singleSliceIsRejected() throws Exception {
 		Path out = tmp.resolve("reached-2d.txt");

@@ -85,6 +85,55 @@ class SegmentMacroTest {
 		assertTrue(r.log().contains("not a CathodeJ pixel classifier"), r.log());
 	}
 
+	/**
+	 * memory_mb below 0 is refused by Train and Apply Pixel Classifier, through a macro (the parameter's range) and
+	 * when the command is called directly (MemoryBudget.megabytes), before anything is written; 0 sizes the feature
+	 * slabs from the free heap.
+	 */
+	@Test
+	void negativeMemoryBudgetIsRefused() throws Exception {
+		String setup = "setBatchMode(true);\n"
+			+ "newImage(\"mem-BSE\", \"16-bit ramp\", 32, 32, 4);\n"
+			+ "newImage(\"mem-lab\", \"8-bit black\", 32, 32, 4);\n"
+			+ "setSlice(1); setPixel(1, 1, 1); setPixel(2, 2, 2); setPixel(3, 3, 3);\n";
+		Path reached = tmp.resolve("reached.txt");
+		Path cf = tmp.resolve("m.classifier");
+		String train = "run(\"Train Pixel Classifier\", \"bse=mem-BSE training_labels=mem-lab scales=1 trees=2 classifier_file=[" + cf + "]";
+		MacroHarness.Result r = MacroHarness.run(setup + train + " memory_mb=-5\");\nFile.saveString(\"x\", getArgument());\n", reached.toString());
+		assertFalse(Files.exists(reached), r.log());
+		assertFalse(Files.exists(cf), r.log());
+		assertTrue(r.log().contains("memory_mb") && r.log().contains("-5"), r.log());
+		// memory_mb=0: trained and applied with slabs sized from the free heap
+		String apply = "run(\"Apply Pixel Classifier\", \"bse=mem-BSE classifier_file=[" + cf + "]";
+		r = MacroHarness.run(setup + train + " memory_mb=0\");\n" + apply + " memory_mb=0\");\nFile.saveString(\"x\", getArgument());\n",
+			reached.toString());
+		assertTrue(Files.exists(reached) && Files.exists(cf), r.log());
+		Files.delete(reached);
+		r = MacroHarness.run(setup + apply + " memory_mb=-5\");\nFile.saveString(\"x\", getArgument());\n", reached.toString());
+		assertFalse(Files.exists(reached), r.log());
+		assertTrue(r.log().contains("memory_mb") && r.log().contains("-5"), r.log());
+		// called directly (no macro range check): the conversion refuses it
+		ij.ImagePlus bse = ij.gui.NewImage.createShortImage("d-BSE", 32, 32, 4, ij.gui.NewImage.FILL_RAMP);
+		ij.ImagePlus lab = ij.gui.NewImage.createByteImage("d-lab", 32, 32, 4, ij.gui.NewImage.FILL_BLACK);
+		for (int v = 1; v <= 3; v++) lab.getStack().getProcessor(1).set(v, v, v);
+		Path direct = tmp.resolve("direct.classifier");
+		TrainPixelClassifierCommand t = new TrainPixelClassifierCommand();
+		t.bse = bse;
+		t.training_labels = lab;
+		t.classifier_file = direct.toString();
+		t.memory_mb = -5;
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, t::run);
+		assertTrue(e.getMessage().contains("memory_mb=-5") && e.getMessage().contains("0 for what the heap has free"), e.getMessage());
+		assertFalse(Files.exists(direct));
+		ApplyPixelClassifierCommand a = new ApplyPixelClassifierCommand();
+		a.bse = bse;
+		a.classifier_file = cf.toString();
+		a.memory_mb = -5;
+		e = assertThrows(IllegalArgumentException.class, a::run);
+		assertTrue(e.getMessage().contains("memory_mb=-5"), e.getMessage());
+		assertNull(a.phase_labels);
+	}
+
 	@Test
 	void importLabelsMapsAndReportsThroughTheMacro() throws Exception {
 		Path out = tmp.resolve("imp");

@@ -24,7 +24,8 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * The per-component tables within the memory budget: a lattice of isolated one-voxel pores (one component per 27
  * voxels, 306 + 18 bytes each: about 12 bytes per voxel, far more than its slabs need) with a budget that fits the slabs
  * but not the tables (beside the least thickness windows) is refused in pass 1 with the count so far, and nothing is
- * left behind; a budget that holds the tables and the windows gives the in-memory tables to the bit.
+ * left behind; a budget that holds the tables and the windows gives the in-memory tables to the bit. The in-memory
+ * analysis checks the same tables against the budget as soon as it has counted the components.
  */
 class StreamedPoreTablesTest {
 
@@ -116,6 +117,50 @@ class StreamedPoreTablesTest {
 			.getMessage();
 		assertTrue(m.startsWith("The statistics table of the 2000000000 pore components of a big volume (146 bytes each) needs "), m);
 		assertTrue(m.contains("analyse sub-volumes (" + ComponentTables.SUB_VOLUME + ")"), m);
+	}
+
+	/**
+	 * The in-memory analysis checks the tables against the budget as soon as the labelling has counted the components,
+	 * beside the labels and the thickness (8 bytes per voxel), and refuses before the local thickness: the progress
+	 * never passes the labelling.
+	 */
+	@Test
+	void inMemoryTablesBeyondTheBudgetAreRefusedBeforeTheLocalThickness() {
+		byte[] labels = lattice();
+		ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(labels, W, H, D);
+		long held = ComponentTables.IN_MEMORY_HELD_PER_VOXEL * (long) W * H * D;
+		PoreAnalysis.Options o = new PoreAnalysis.Options();
+		o.memoryBudget = ComponentTables.bytes(0, PORES) - 1 + held;
+		double[] furthest = { 0 };
+		Progress watch = new Progress() {
+			@Override
+			public void report(double fraction, String status) {
+				furthest[0] = Math.max(furthest[0], fraction);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		};
+		String m = assertThrows(InsufficientMemoryException.class,
+			() -> PoreAnalysis.run(img, PhaseLabels.defaults(), new VoxelSize(1, 1, 1, "um"), o, 2, watch)).getMessage();
+		assertTrue(m.startsWith("Pores and Voids of " + W + "x" + H + "x" + D + " voxels: the " + PORES + " pore components need "), m);
+		assertTrue(m.contains("memory budget (memory_mb=") && m.contains("beside the component labels and the local thickness (8 bytes per voxel"), m);
+		assertTrue(m.contains("Give a larger memory_mb (the tables need at least 1 B more") && m.contains("streaming=always"), m);
+		assertTrue(m.matches("(?s).*sub-volumes of about \\d+ slices.*") && !m.contains("provisional") && !m.contains("stopped after"), m);
+		assertTrue(furthest[0] <= 0.15, "refused before the local thickness, progress " + furthest[0]);
+		assertTrue(Arrays.equals(lattice(), labels), "labels not modified");
+	}
+
+	@Test
+	void inMemoryTablesWithinTheBudgetGiveTheSameResult() throws IllegalAccessException {
+		ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(lattice(), W, H, D);
+		VoxelSize vs = new VoxelSize(0.4, 0.5, 0.9, "um");
+		PoreAnalysis.Result free = PoreAnalysis.run(img, PhaseLabels.defaults(), vs, new PoreAnalysis.Options(), 2, Progress.NONE);
+		PoreAnalysis.Options o = new PoreAnalysis.Options();
+		o.memoryBudget = ComponentTables.bytes(0, PORES) + ComponentTables.IN_MEMORY_HELD_PER_VOXEL * (long) W * H * D;
+		StreamedPoreAnalysisTest.assertSame(free, PoreAnalysis.run(img, PhaseLabels.defaults(), vs, o, 1, Progress.NONE), "exactly the tables' budget");
 	}
 
 	@Test

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.cathodej.results.KeyValues;
 
 /**
  * Which features a pixel classifier computes: feature families, scales (in calibrated units, so a classifier keeps
@@ -113,27 +116,11 @@ public final class FeatureSettings {
 	}
 
 	public static FeatureSettings parse(String line) {
-		Boolean threeD = null;
-		double[] sc = null;
-		String unit = null;
-		EnumSet<Family> fam = null;
-		Integer ch = null;
-		for (String kv : line.split(";")) {
-			int eq = kv.indexOf('=');
-			if (eq < 0) continue;
-			String k = kv.substring(0, eq).trim(), v = kv.substring(eq + 1).trim();
-			switch (k) {
-				case "dims": threeD = Integer.parseInt(v) == 3; break;
-				case "scales": sc = parseScales(v); break;
-				case "unit": unit = v; break;
-				case "features": fam = parseFamilies(v); break;
-				case "channels": ch = Integer.parseInt(v); break;
-				default: break;
-			}
-		}
-		if (threeD == null || sc == null || fam == null || ch == null)
+		Map<String, String> kv = KeyValues.parse(line);
+		String dims = kv.get("dims"), sc = kv.get("scales"), fam = kv.get("features"), ch = kv.get("channels");
+		if (dims == null || sc == null || fam == null || ch == null)
 			throw new IllegalArgumentException("Incomplete feature settings: " + line);
-		return new FeatureSettings(threeD, sc, unit, fam, ch);
+		return new FeatureSettings(Integer.parseInt(dims) == 3, parseScales(sc), kv.get("unit"), parseFamilies(fam), Integer.parseInt(ch));
 	}
 
 	/** Parses "1, 2 4" (commas and/or spaces). */
