@@ -151,6 +151,14 @@ class PoresMacroTest {
 	}
 
 	/**
+	 * 64x64x40 ISE with a CAM layer every 4th slice and a one-voxel pore at every even (x, y, z): 20480 isolated pore
+	 * components, many tables for a small volume.
+	 */
+	private static final String LATTICE = "setBatchMode(true);\nnewImage(\"lattice\", \"8-bit black\", 64, 64, 40);\n"
+		+ "for (z = 0; z < 40; z++) { setSlice(z + 1); for (y = 0; y < 64; y++) for (x = 0; x < 64; x++) {\n"
+		+ "  v = 2; if (z % 4 == 3) v = 1; if (x % 2 == 0 && y % 2 == 0 && z % 2 == 0) v = 0; setPixel(x, y, v); } }\n";
+
+	/**
 	 * A lattice of isolated one-voxel pores (20480 components, ~6.6 MB of component tables with their void rows) within memory_mb=2, slabs of
 	 * 4 slices (which fit): refused in pass 1 with the components so far, the need extrapolated to the 40 slices and
 	 * what would work; output_dir keeps no table, thickness slice or spilled distance map.
@@ -158,9 +166,7 @@ class PoresMacroTest {
 	@Test
 	void componentTablesBeyondTheBudgetAreRefusedWithNothingWritten() throws Exception {
 		Path out = tmp.resolve("lattice"), reached = tmp.resolve("reached-lattice.txt");
-		String macro = "setBatchMode(true);\nnewImage(\"lattice\", \"8-bit black\", 64, 64, 40);\n"
-			+ "for (z = 0; z < 40; z++) { setSlice(z + 1); for (y = 0; y < 64; y++) for (x = 0; x < 64; x++) {\n"
-			+ "  v = 2; if (z % 4 == 3) v = 1; if (x % 2 == 0 && y % 2 == 0 && z % 2 == 0) v = 0; setPixel(x, y, v); } }\n"
+		String macro = LATTICE
 			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 thickness_image streaming=always memory_mb=2 slab_slices=4 "
 			+ "output_dir=[" + out + "]\");\n"
 			+ "File.saveString(\"reached\", getArgument());\n";
@@ -182,9 +188,7 @@ class PoresMacroTest {
 	@Test
 	void inMemoryComponentTablesBeyondTheBudgetAreRefused() throws Exception {
 		Path out = tmp.resolve("lattice-mem"), reached = tmp.resolve("reached-lattice-mem.txt");
-		String macro = "setBatchMode(true);\nnewImage(\"lattice\", \"8-bit black\", 64, 64, 40);\n"
-			+ "for (z = 0; z < 40; z++) { setSlice(z + 1); for (y = 0; y < 64; y++) for (x = 0; x < 64; x++) {\n"
-			+ "  v = 2; if (z % 4 == 3) v = 1; if (x % 2 == 0 && y % 2 == 0 && z % 2 == 0) v = 0; setPixel(x, y, v); } }\n"
+		String macro = LATTICE
 			+ "run(\"Pores and Voids\", \"pore_label=0 cam_label=1 ise_label=2 streaming=never memory_mb=5 output_dir=[" + out + "]\");\n"
 			+ "File.saveString(\"reached\", getArgument());\n";
 		MacroHarness.Result r = MacroHarness.run(macro, reached.toString());
