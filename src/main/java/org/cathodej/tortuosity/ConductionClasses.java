@@ -76,54 +76,19 @@ final class ConductionClasses {
 	 * and from the outlet face, and counts the voxels reached from both. Returns the number of spanning voxels.
 	 */
 	long markSpanning(int axis, Progress progress) {
-		return markSpanning(axis, 1, progress);
-	}
-
-	/**
-	 * As {@link #markSpanning(int, Progress)}, the two fills side by side on two threads (they are half the first
-	 * axis' set-up at 256^3): the outlet fill marks a bit per voxel of its own (w h d / 8 bytes while it runs), copied
-	 * into the class bytes afterwards, as the inlet fill writes those.
-	 */
-	long markSpanning(int axis, int threads, Progress progress) {
-		Parallel.forEach(d, threads, z -> {
-			byte[] c = cls[z];
+		for (byte[] c : cls)
 			for (int i = 0; i < c.length; i++) c[i] &= CLASS_MASK;
-		});
-		long[][] outlet = threads > 1 ? new long[d][(w * h + 63) >>> 6] : null;
-		Parallel.forEach(2, threads, k -> {
-			if (k == 0) fill(axis, 0, FROM_INLET, null, outlet == null ? progress.range(0, 0.5) : progress);
-			else fill(axis, extent(axis) - 1, FROM_OUTLET, outlet, outlet == null ? progress.range(0.5, 1) : silent(progress));
-		});
-		long[][] perSlice = new long[d][nClasses + 1];
-		Parallel.forEach(d, threads, z -> {
-			byte[] c = cls[z];
-			long[] m = outlet == null ? null : outlet[z], cnt = perSlice[z];
-			for (int i = 0; i < c.length; i++) {
-				if (m != null && (m[i >>> 6] & 1L << i) != 0) c[i] |= FROM_OUTLET;
-				if ((c[i] & SPANNING) == SPANNING) cnt[c[i] & CLASS_MASK]++;
-			}
-		});
+		fill(axis, 0, FROM_INLET, progress.range(0, 0.5));
+		fill(axis, extent(axis) - 1, FROM_OUTLET, progress.range(0.5, 1));
 		java.util.Arrays.fill(spanningCount, 0);
 		long n = 0;
-		for (long[] cnt : perSlice)
-			for (int k = 1; k <= nClasses; k++) {
-				spanningCount[k] += cnt[k];
-				n += cnt[k];
-			}
+		for (byte[] c : cls)
+			for (byte b : c)
+				if ((b & SPANNING) == SPANNING) {
+					spanningCount[b & CLASS_MASK]++;
+					n++;
+				}
 		return n;
-	}
-
-	/** The cancellation of p without its reports (a fill beside another that reports). */
-	private static Progress silent(Progress p) {
-		return new Progress() {
-			@Override
-			public void report(double fraction, String status) {}
-
-			@Override
-			public boolean isCancelled() {
-				return p.isCancelled();
-			}
-		};
 	}
 
 	/** Bytes of {@link #spanningBits} for a volume of {@code voxels}. */
@@ -172,23 +137,21 @@ final class ConductionClasses {
 	 * Scan-line flood fill: a queued voxel grows into its whole run along x of conducting voxels not yet marked, the
 	 * run is marked, and the first voxel of each such run it touches in the four neighbouring rows (y +- 1, z +- 1)
 	 * is queued; a voxel found marked when taken from the queue is skipped. Marks the same voxels as a voxel-by-voxel
-	 * fill with far fewer queue operations. Marks {@code bit} in the class bytes, or a bit per voxel in
-	 * {@code marks} (one array per slice) if not null.
+	 * fill with far fewer queue operations.
 	 */
-	private void fill(int axis, int layer, int bit, long[][] marks, Progress progress) {
+	private void fill(int axis, int layer, int bit, Progress progress) {
 		LongQueue q = new LongQueue();
 		long wh = (long) w * h;
 		// seeds: every conducting voxel of the face layer
 		for (int z = 0; z < d; z++) {
 			if (axis == 2 && z != layer) continue;
 			byte[] c = cls[z];
-			long[] m = marks == null ? null : marks[z];
 			for (int y = 0; y < h; y++) {
 				if (axis == 1 && y != layer) continue;
 				for (int x = 0; x < w; x++) {
 					if (axis == 0 && x != layer) continue;
 					int i = y * w + x;
-					if (open(c, m, i, bit)) q.add(z * wh + i);
+					if (open(c[i], bit)) q.add(z * wh + i);
 				}
 			}
 		}
@@ -197,18 +160,16 @@ final class ConductionClasses {
 			long p = q.poll();
 			int z = (int) (p / wh), i = (int) (p - z * wh), y = i / w, row = y * w;
 			byte[] c = cls[z];
-			long[] m = marks == null ? null : marks[z];
-			if (!open(c, m, i, bit)) continue;
+			if (!open(c[i], bit)) continue;
 			int x0 = i - row, x1 = x0;
-			while (x0 > 0 && open(c, m, row + x0 - 1, bit)) x0--;
-			while (x1 < w - 1 && open(c, m, row + x1 + 1, bit)) x1++;
-			if (m == null) for (int x = x0; x <= x1; x++) c[row + x] |= bit;
-			else for (int x = x0; x <= x1; x++) m[(row + x) >>> 6] |= 1L << (row + x);
+			while (x0 > 0 && open(c[row + x0 - 1], bit)) x0--;
+			while (x1 < w - 1 && open(c[row + x1 + 1], bit)) x1++;
+			for (int x = x0; x <= x1; x++) c[row + x] |= bit;
 			long base = z * wh;
-			if (y > 0) queueRuns(c, m, row - w, x0, x1, bit, base, q);
-			if (y < h - 1) queueRuns(c, m, row + w, x0, x1, bit, base, q);
-			if (z > 0) queueRuns(cls[z - 1], marks == null ? null : marks[z - 1], row, x0, x1, bit, base - wh, q);
-			if (z < d - 1) queueRuns(cls[z + 1], marks == null ? null : marks[z + 1], row, x0, x1, bit, base + wh, q);
+			if (y > 0) queueRuns(c, row - w, x0, x1, bit, base, q);
+			if (y < h - 1) queueRuns(c, row + w, x0, x1, bit, base, q);
+			if (z > 0) queueRuns(cls[z - 1], row, x0, x1, bit, base - wh, q);
+			if (z < d - 1) queueRuns(cls[z + 1], row, x0, x1, bit, base + wh, q);
 			visited += x1 - x0 + 1;
 			if ((++runs & 0xffff) == 0) {
 				progress.checkCancelled();
@@ -217,16 +178,15 @@ final class ConductionClasses {
 		}
 	}
 
-	/** Whether voxel i of a slice (classes c, marks m or null for the class bytes' bit) conducts and is not marked yet. */
-	private static boolean open(byte[] c, long[] m, int i, int bit) {
-		return (c[i] & CLASS_MASK) != 0 && (m == null ? (c[i] & bit) == 0 : (m[i >>> 6] & 1L << i) == 0);
+	private static boolean open(byte b, int bit) {
+		return (b & CLASS_MASK) != 0 && (b & bit) == 0;
 	}
 
-	/** Queues the first voxel of each run of open voxels of row {@code row} of slice c (marks m) within [x0, x1]. */
-	private static void queueRuns(byte[] c, long[] m, int row, int x0, int x1, int bit, long base, LongQueue q) {
+	/** Queues the first voxel of each run of open voxels of row {@code row} of slice c within [x0, x1]. */
+	private static void queueRuns(byte[] c, int row, int x0, int x1, int bit, long base, LongQueue q) {
 		boolean inRun = false;
 		for (int x = x0; x <= x1; x++) {
-			boolean o = open(c, m, row + x, bit);
+			boolean o = open(c[row + x], bit);
 			if (o && !inRun) q.add(base + row + x);
 			inRun = o;
 		}

@@ -134,7 +134,7 @@ public final class FluxTortuosity {
 		FluxResult r = new FluxResult();
 		r.axis = axis;
 		double voxels = (double) v.w * v.h * v.d;
-		long spanning = v.markSpanning(axis, opt.threads, progress.range(0, 0.05));
+		long spanning = v.markSpanning(axis, progress.range(0, 0.05));
 		r.spanningVoxels = spanning;
 		long total = 0;
 		for (int k = 1; k <= v.nClasses; k++) {
