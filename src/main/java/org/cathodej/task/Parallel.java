@@ -73,7 +73,7 @@ public final class Parallel {
 
 	/**
 	 * Worker threads shared by all calls: the solvers enter hundreds of parallel regions per second (the multigrid
-	 * cycles' levels), and starting fresh threads for each cost about 10 % of a tortuosity solve. Cached (a region
+	 * cycles' levels: 10,000 thread starts in a three-axis tortuosity solve at 256^3 with a pool per call). Cached (a region
 	 * that nests another never waits for a free thread) and daemon (they never keep the JVM alive); idle ones end
 	 * after a minute.
 	 */
