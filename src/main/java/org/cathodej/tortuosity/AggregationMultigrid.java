@@ -520,7 +520,7 @@ final class AggregationMultigrid implements Preconditioner {
 			for (int Z = from; Z < to; Z++) {
 				Arrays.fill(c.b, c.bo + fa.first[Z * bwh], c.bo + fa.first[(Z + 1) * bwh], 0f);
 				for (int z = 2 * Z; z < Math.min(s.d, 2 * Z + 2); z++)
-					s.sweep(ConductionSystem.RESTRICT_AGG, z, x1, null, r, 0, c.b, c.bo, 0, fa);
+					s.restrictRed(z, x1, r, c.b, c.bo, fa);
 			}
 		});
 		Arrays.fill(c.x, 0f);

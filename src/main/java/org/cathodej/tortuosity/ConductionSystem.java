@@ -57,7 +57,7 @@ final class ConductionSystem {
 	}
 
 	/** Sweep modes, see {@link #sweep}. */
-	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2, GS_RED = 3, GS_BLACK = 4, RESTRICT_AGG = 5;
+	static final int APPLY = 0, SMOOTH = 1, RESTRICT = 2, GS_RED = 3, GS_BLACK = 4;
 
 	ConductionSystem(ConductionClasses v, double[] sigma, VoxelSize vs, int axis, long spanning, int threads, Progress progress) {
 		this.v = v;
@@ -209,8 +209,9 @@ final class ConductionSystem {
 		Parallel.forEachBlock(d, threads, (from, to) -> {
 			Dense t = new Dense(new Window(), in);
 			for (int z = from; z < to; z++) {
-				double dot = sweep(mode, z, t, out, r, om, null, 0, 0, null);
-				if (part != null) part[z] = dot;
+				if (mode != APPLY) sweep(mode, z, t, out, r, om, null, 0, 0);
+				else if (part != null) part[z] = applySlice(z, t, out);
+				else applySlice(z, t, out);
 			}
 		});
 	}
@@ -342,14 +343,13 @@ final class ConductionSystem {
 
 	/**
 	 * One pass over slice z with the operator A, t being the values of the window:
-	 * APPLY: out = A t, returns t . out; SMOOTH: out = t + om (r - A t) / D; RESTRICT: adds r - A t into the coarse
-	 * vector cb at cbase + (y / 2) cw + x / 2; RESTRICT_AGG: adds r - A t of the red voxels
-	 * into cb at cbase plus their aggregate ({@link FineAggregates#of}; after a black Gauss-Seidel pass the black ones are 0); GS_RED, GS_BLACK: Gauss-Seidel on the voxels of one colour ((x + y + z) even = red),
+	 * APPLY: see {@link #applySlice}; SMOOTH: out = t + om (r - A t) / D; RESTRICT: adds r - A t into the coarse
+	 * vector cb at cbase + (y / 2) cw + x / 2; GS_RED, GS_BLACK: Gauss-Seidel on the voxels of one colour ((x + y + z) even = red),
 	 * out = (r + the neighbours' share) / D there, out = t elsewhere: with out the vector behind t this is in place,
 	 * as a colour only reads the other colour. Absent neighbours hold 0 in the window, and their conductance is 0 for
 	 * several classes (insulating or not spanning), so only the volume's edges need tests.
 	 */
-	double sweep(int mode, int z, Dense t, float[] out, float[] r, float om, float[] cb, int cbase, int cw, FineAggregates agg) {
+	void sweep(int mode, int z, Dense t, float[] out, float[] r, float om, float[] cb, int cbase, int cw) {
 		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
 		int[] ix = t.win.slice(z);
 		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
@@ -357,12 +357,11 @@ final class ConductionSystem {
 		byte[] cd = code;
 		boolean single = k1 == 2;
 		float cx = g[0][3], cy = g[1][3], cz = g[2][3];
-		double dot = 0;
 		boolean gs = mode == GS_RED || mode == GS_BLACK;
 		int colour = mode == GS_BLACK ? 1 : 0;
 		for (int y = 0, i = 0; y < h; y++) {
 			boolean yl = y > 0, yh = y < h - 1;
-			int crow = cbase + (y >> 1) * cw, arow = agg == null ? 0 : agg.row(y, z);
+			int crow = cbase + (y >> 1) * cw;
 			for (int x = 0; x < w; x++, i++) {
 				int k = ix[i];
 				if (k == n) continue;
@@ -371,17 +370,12 @@ final class ConductionSystem {
 					out[k] = vk;
 					continue;
 				}
-				if (mode == RESTRICT_AGG && ((x + y + z) & 1) != 0) continue;
 				float dgk = single ? dt[cd[k]] : dgv[k];
 				if (single) {
 					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
 					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
 					if (mode == RESTRICT) {
 						cb[crow + (x >> 1)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
-						continue;
-					}
-					if (mode == RESTRICT_AGG) {
-						cb[cbase + agg.of(arow, x, k)] += r[k] - dgk * vk + cx * sx + cy * sy + cz * sz;
 						continue;
 					}
 					if (gs) {
@@ -395,23 +389,69 @@ final class ConductionSystem {
 						cb[crow + (x >> 1)] += r[k] - dgk * vk + m;
 						continue;
 					}
-					if (mode == RESTRICT_AGG) {
-						cb[cbase + agg.of(arow, x, k)] += r[k] - dgk * vk + m;
-						continue;
-					}
 					if (gs) {
 						out[k] = (r[k] + m) / dgk;
 						continue;
 					}
 					o = dgk * vk - m;
 				}
-				if (mode == APPLY) {
+				out[k] = vk + om * (r[k] - o) / dgk;
+			}
+		}
+	}
+
+	/** The APPLY mode of {@link #sweep}: out = A t on slice z, returns t . out (a loop of its own: the hot one of the conjugate gradients). */
+	private double applySlice(int z, Dense t, float[] out) {
+		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
+		int[] ix = t.win.slice(z);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
+		float cx = g[0][3], cy = g[1][3], cz = g[2][3];
+		double dot = 0;
+		for (int y = 0, i = 0; y < h; y++) {
+			boolean yl = y > 0, yh = y < h - 1;
+			for (int x = 0; x < w; x++, i++) {
+				int k = ix[i];
+				if (k == n) continue;
+				float vk = tc[i];
+				if (code != null) {
+					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
+					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
+					float o = diagByCode[code[k]] * vk - cx * sx - cy * sy - cz * sz;
 					out[k] = o;
-					dot += single ? vk * o : (double) vk * o;
-				} else out[k] = vk + om * (r[k] - o) / dgk;
+					dot += vk * o;
+				} else {
+					float o = diagonal[k] * vk - neighbourShare(i, x, y, c, cl, ch, tl, tc, th);
+					out[k] = o;
+					dot += (double) vk * o;
+				}
 			}
 		}
 		return dot;
+	}
+
+	/**
+	 * The residual r - A t of the red voxels of slice z ((x + y + z) even; after a black Gauss-Seidel half-sweep the
+	 * black ones' is 0) added into cb at cbase plus their aggregate ({@link FineAggregates#of}), in raster order.
+	 */
+	void restrictRed(int z, Dense t, float[] r, float[] cb, int cbase, FineAggregates agg) {
+		float[] tl = t.slice(z - 1), tc = t.slice(z), th = t.slice(z + 1);
+		int[] ix = t.win.slice(z);
+		byte[] c = v.cls[z], cl = z > 0 ? v.cls[z - 1] : null, ch = z < d - 1 ? v.cls[z + 1] : null;
+		float cx = g[0][3], cy = g[1][3], cz = g[2][3];
+		for (int y = 0; y < h; y++) {
+			boolean yl = y > 0, yh = y < h - 1;
+			int arow = agg.row(y, z);
+			for (int x = (y + z) & 1, i = y * w + x; x < w; x += 2, i += 2) {
+				int k = ix[i];
+				if (k == n) continue;
+				float vk = tc[i];
+				if (code != null) {
+					float sx = (x > 0 ? tc[i - 1] : 0) + (x < w - 1 ? tc[i + 1] : 0), sy = (yl ? tc[i - w] : 0) + (yh ? tc[i + w] : 0);
+					float sz = (tl != null ? tl[i] : 0) + (th != null ? th[i] : 0);
+					cb[cbase + agg.of(arow, x, k)] += r[k] - diagByCode[code[k]] * vk + cx * sx + cy * sy + cz * sz;
+				} else cb[cbase + agg.of(arow, x, k)] += r[k] - diagonal[k] * vk + neighbourShare(i, x, y, c, cl, ch, tl, tc, th);
+			}
+		}
 	}
 
 	/**

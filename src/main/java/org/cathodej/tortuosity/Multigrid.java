@@ -250,7 +250,7 @@ final class Multigrid implements Preconditioner {
 			for (int Z = from; Z < to; Z++) {
 				java.util.Arrays.fill(c.b, Z * cwh, (Z + 1) * cwh, 0f);
 				for (int zz = 2 * Z; zz < Math.min(s.d, 2 * Z + 2); zz++)
-					s.sweep(ConductionSystem.RESTRICT, zz, t, null, r, 0, c.b, Z * cwh, cw, null);
+					s.sweep(ConductionSystem.RESTRICT, zz, t, null, r, 0, c.b, Z * cwh, cw);
 			}
 		});
 		cycle(0);
