@@ -46,17 +46,14 @@ public final class Parallel {
 			body.accept(0, n);
 			return;
 		}
-		// blocks 1 .. t-1 on the shared pool, block 0 on the calling thread
-		List<Future<?>> fs = new ArrayList<>(t - 1);
-		boolean done = false;
+		ExecutorService ex = Executors.newFixedThreadPool(t);
 		try {
-			for (int k = 1; k < t; k++) {
+			List<Future<?>> fs = new ArrayList<>();
+			for (int k = 0; k < t; k++) {
 				final int from = (int) ((long) n * k / t), to = (int) ((long) n * (k + 1) / t);
-				fs.add(POOL.submit(() -> body.accept(from, to)));
+				fs.add(ex.submit(() -> body.accept(from, to)));
 			}
-			body.accept(0, (int) ((long) n / t));
 			for (Future<?> f : fs) f.get();
-			done = true;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new CancellationException("Interrupted");
@@ -66,20 +63,7 @@ public final class Parallel {
 			if (c instanceof Error) throw (Error) c;
 			throw new RuntimeException(c);
 		} finally {
-			// a failed block: stop the others, as shutting down a pool of their own did
-			if (!done) for (Future<?> f : fs) f.cancel(true);
+			ex.shutdownNow();
 		}
 	}
-
-	/**
-	 * Worker threads shared by all calls: the solvers enter hundreds of parallel regions per second (the multigrid
-	 * cycles' levels: 10,000 thread starts in a three-axis tortuosity solve at 256^3 with a pool per call). Cached (a region
-	 * that nests another never waits for a free thread) and daemon (they never keep the JVM alive); idle ones end
-	 * after a minute.
-	 */
-	private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-		Thread th = new Thread(r, "cathodej-parallel");
-		th.setDaemon(true);
-		return th;
-	});
 }
