@@ -45,10 +45,9 @@ final class ComponentTables {
 	static void require(long provisional, long components, int slices, int depth, long cap, long reserved, long windows, String what) {
 		long need = bytes(provisional, components);
 		long room = cap > 0 ? cap - reserved - windows : Long.MAX_VALUE;
-		long[] left = lacking(need, room, () -> MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional - windows);
+		long[] left = lacking(need, room, cap, () -> MemoryBudget.available() + HELD_PER_PROVISIONAL * provisional - windows);
 		if (left == null) return;
-		boolean budget = left[0] <= left[1];
-		throw new InsufficientMemoryException(message(provisional, components, slices, depth, need, budget ? left[0] : left[1], budget ? cap : 0,
+		throw new InsufficientMemoryException(message(provisional, components, slices, depth, need, left[0], left[1],
 			reserved, "the least thickness windows (" + MemoryBudget.bytes(windows) + ")", 0, what));
 	}
 
@@ -64,21 +63,24 @@ final class ComponentTables {
 	static void requireInMemory(long components, long voxels, int depth, long cap, String what) {
 		long need = bytes(0, components), held = IN_MEMORY_HELD_PER_VOXEL * voxels, thickness = 4 * voxels;
 		long room = cap > 0 ? cap - held : Long.MAX_VALUE;
-		long[] left = lacking(need, room, () -> MemoryBudget.available() - thickness);
+		long[] left = lacking(need, room, cap, () -> MemoryBudget.available() - thickness);
 		if (left == null) return;
-		boolean budget = left[0] <= left[1];
-		throw new InsufficientMemoryException(message(0, components, depth, depth, need, budget ? left[0] : left[1], budget ? cap : 0, 0,
+		throw new InsufficientMemoryException(message(0, components, depth, depth, need, left[0], left[1], 0,
 			"the component labels and the local thickness (" + IN_MEMORY_HELD_PER_VOXEL + " bytes per voxel, " + MemoryBudget.bytes(held) + ")",
 			held, what)
 			+ " Or stream it (streaming=always): then only the thickness windows are held beside the tables.");
 	}
 
-	/** What is left for {@code need} bytes of tables, {room in the budget, room in the heap}, when it does not fit (after one collection); else null. */
-	private static long[] lacking(long need, long room, LongSupplier heap) {
+	/**
+	 * Null when {@code need} bytes of tables fit both the {@code room} left in the budget {@code cap} and the heap (after
+	 * one collection); else {what is left where it binds, the cap to name: {@code cap} when the budget binds, 0 when the heap does}.
+	 */
+	private static long[] lacking(long need, long room, long cap, LongSupplier heap) {
 		if (need <= Math.min(room, heap.getAsLong())) return null;
 		System.gc(); // garbage is not what stops the run
 		long h = heap.getAsLong();
-		return need <= Math.min(room, h) ? null : new long[] { room, h };
+		if (need <= Math.min(room, h)) return null;
+		return room <= h ? new long[] { room, cap } : new long[] { h, 0 };
 	}
 
 	/**

@@ -21,9 +21,6 @@ public enum Streaming {
 	/** The choices of the commands' {@code streaming} parameter. */
 	public static final String[] CHOICES = { "auto", "always", "never" };
 
-	/** Fraction of the free heap that the slabs in flight (two, with read-ahead) may take. */
-	static final double SLAB_SHARE = MemoryBudget.SLAB_SHARE;
-
 	public static Streaming of(String s) {
 		if (s == null || s.isEmpty()) return AUTO;
 		switch (s.trim().toLowerCase(Locale.ROOT)) {
@@ -64,7 +61,7 @@ public enum Streaming {
 	public static int slabHeight(int requested, int width, int height, int depth, double bytesPerVoxel, long memory) {
 		if (requested > 0) return Math.min(requested, depth);
 		double perSlice = (double) width * height * Math.max(1, bytesPerVoxel);
-		long fit = (long) (memory * SLAB_SHARE / (2 * perSlice));
+		long fit = (long) (memory * MemoryBudget.SLAB_SHARE / (2 * perSlice)); // two slabs in flight (read-ahead)
 		return (int) Math.max(1, Math.min(Math.min(256, depth), fit));
 	}
 
